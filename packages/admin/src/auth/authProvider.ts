@@ -1,0 +1,62 @@
+import type { AuthProvider } from 'react-admin';
+import { SESSION_FIELDS, type GraphQLClient, type UserError } from '../data/graphqlClient';
+import { tokenStore, type SessionUser } from './tokenStore';
+
+export const ROLES = ['ADMIN', 'OPERATOR', 'REVIEWER', 'VISITOR', 'BILLING'] as const;
+export type Role = (typeof ROLES)[number];
+
+const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { ${SESSION_FIELDS} } }`;
+const LOGOUT = 'mutation Logout { logout }';
+
+interface LoginPayload {
+  accessToken: string | null;
+  refreshToken: string | null;
+  user: SessionUser | null;
+  userErrors: UserError[];
+}
+
+export function createAuthProvider(client: GraphQLClient): AuthProvider {
+  return {
+    async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+      const data = await client.request<{ login: LoginPayload }>(LOGIN, {
+        input: { email: email ?? username, password },
+      });
+      const payload = data.login;
+      if (payload.userErrors.length || !payload.accessToken) {
+        throw new Error(payload.userErrors[0]?.message ?? 'ra.auth.sign_in_error');
+      }
+      tokenStore.save({ accessToken: payload.accessToken, refreshToken: payload.refreshToken, user: payload.user });
+    },
+    async logout() {
+      if (tokenStore.accessToken()) {
+        // The session ends locally even when the server is unreachable.
+        await client.request(LOGOUT).catch(() => undefined);
+      }
+      tokenStore.clear();
+    },
+    async checkAuth() {
+      if (!tokenStore.accessToken()) throw new Error('ra.auth.auth_check_error');
+    },
+    async checkError(error: { status?: number }) {
+      if (error?.status === 401) {
+        // The client already retried once with a refreshed token, so a 401 here means the session is over.
+        tokenStore.clear();
+        throw new Error('ra.auth.auth_check_error');
+      }
+      // 403 keeps the session: the user is signed in, just not allowed to do this.
+    },
+    async getPermissions() {
+      return tokenStore.user()?.roles ?? [];
+    },
+    async getIdentity() {
+      const user = tokenStore.user();
+      if (!user) throw new Error('ra.auth.auth_check_error');
+      return { id: user.id, fullName: user.name || user.email };
+    },
+  };
+}
+
+/** True when the signed-in user holds any of the roles. */
+export function hasRole(permissions: unknown, ...roles: Role[]): boolean {
+  return Array.isArray(permissions) && roles.some((role) => permissions.includes(role));
+}

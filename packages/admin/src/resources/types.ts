@@ -1,0 +1,96 @@
+/**
+ * Resource metadata produced by scripts/generate.mjs from schema.graphql.
+ * The data provider and the generic views are driven only by this shape, so a
+ * schema change reaches the console by regenerating, never by editing views.
+ */
+
+export type ScalarKind =
+  | 'id'
+  | 'string'
+  | 'int'
+  | 'float'
+  | 'boolean'
+  | 'datetime'
+  | 'date'
+  | 'decimal'
+  | 'json'
+  | 'email'
+  | 'phone';
+
+export type FieldKind =
+  | ScalarKind
+  | 'enum'
+  /** an object with an id that belongs to another resource */
+  | 'reference'
+  /** an object without a resource (Money, Rejection…): its scalar sub-fields are selected */
+  | 'object';
+
+export interface FieldMeta {
+  name: string;
+  kind: FieldKind;
+  list: boolean;
+  required: boolean;
+  /** enum values, for kind 'enum' */
+  choices?: string[];
+  /** target resource, for kind 'reference' (and for `…Id` inputs and filters) */
+  reference?: string;
+  /** sub-fields, for kind 'object' (one level deep) */
+  fields?: FieldMeta[];
+}
+
+export interface SortMeta {
+  /** record field the column shows, e.g. createdAt */
+  source: string;
+  /** enum value sent as orderBy.field, e.g. CREATED_AT */
+  value: string;
+}
+
+export interface MutationMeta {
+  name: string;
+  inputType: string;
+  /** field of the payload that carries the object, e.g. `order` in OrderPayload */
+  payloadField: string;
+  fields: FieldMeta[];
+  /** the input takes an idempotencyKey that the provider fills */
+  idempotent: boolean;
+  /** the input takes expectedVersion that the provider fills from the record */
+  versioned: boolean;
+}
+
+export interface TransitionMeta {
+  mutation: string;
+  inputType: string;
+  payloadField: string;
+  events: string[];
+  /** which optional inputs the transition mutation accepts */
+  accepts: { reason: boolean; reasonCode: boolean; reference: boolean };
+  /** values when reasonCode is an enum; empty when it is free text */
+  reasonCodes: string[];
+}
+
+export interface ResourceMeta {
+  /** react-admin resource name = the connection query field, e.g. orders */
+  name: string;
+  typeName: string;
+  listQuery: string;
+  /** single-object query, e.g. order(id) */
+  oneQuery: string | null;
+  /** field shown when a record is referenced elsewhere */
+  representation: string;
+  /** fields selected by every read and shown in show views */
+  fields: FieldMeta[];
+  /** scalar/enum/reference fields suitable as list columns */
+  listColumns: string[];
+  filterType: string | null;
+  filters: FieldMeta[];
+  orderType: string | null;
+  orderFieldType: string | null;
+  sortable: SortMeta[];
+  create: MutationMeta | null;
+  update: MutationMeta | null;
+  transition: TransitionMeta | null;
+}
+
+export interface SchemaMeta {
+  resources: ResourceMeta[];
+}

@@ -1,0 +1,50 @@
+import { Button } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import type { TransitionMeta } from '../resources/types';
+import { eventNeeds, humanizeEvent, needsDialog } from './eventRules';
+import { TransitionDialog } from './TransitionDialog';
+import type { useRunTransition } from './useRunTransition';
+
+interface Props {
+  event: string;
+  recordLabel: string;
+  transition: TransitionMeta;
+  runner: ReturnType<typeof useRunTransition>;
+}
+
+export function TransitionButton({ event, recordLabel, transition, runner }: Props) {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const needs = eventNeeds(event, transition);
+  const label = translate(`clinigraph.events.${event}`, { _: humanizeEvent(event) });
+
+  return (
+    <>
+      <Button
+        size="small"
+        variant={needs.confirm ? 'outlined' : 'contained'}
+        color={needs.confirm ? 'error' : 'primary'}
+        disabled={runner.running}
+        data-event={event}
+        onClick={() => (needsDialog(needs) ? setOpen(true) : void runner.run(event, label))}
+      >
+        {label}
+      </Button>
+      {open && (
+        <TransitionDialog
+          open
+          label={label}
+          recordLabel={recordLabel}
+          needs={needs}
+          reasonCodes={transition.reasonCodes}
+          running={runner.running}
+          onCancel={() => setOpen(false)}
+          onConfirm={async (values) => {
+            if (await runner.run(event, label, values)) setOpen(false);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser tests drive the production build in Debian's Chromium through
+ * playwright-core. `pnpm test:browser` builds first; globalSetup serves dist/.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.browser.test.ts'],
+    environment: 'node',
+    globalSetup: ['test/browser/globalSetup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

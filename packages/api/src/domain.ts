@@ -1,0 +1,18 @@
+/**
+ * What packages/jobs uses of the API package: the configuration, the ORM, the entities,
+ * the state machines and the services. The domain lives here; the workers only schedule.
+ */
+import "reflect-metadata";
+export { loadConfig, loadConfigOrExit, type Config } from "./config.js";
+export { createLogger, type Logger } from "./logger.js";
+export { initOrm, forkFor, ormOptions, type MikroORM, type EntityManager } from "./platform/db/orm.js";
+export { SYSTEM, type Principal } from "./platform/auth/principal.js";
+export { FieldCipher, setFieldCipher } from "./platform/crypto/field-encryption.js";
+export { fireTransition, availableEvents } from "./platform/state-machine/engine.js";
+export { recordAudit } from "./platform/audit/audit.js";
+export { Notification, NotificationChannel, NotificationStatus } from "./modules/notification/notification.entity.js";
+export { enqueueNotification, type OutboxMessage } from "./modules/notification/outbox.js";
+export { Organization, OrganizationKind } from "./modules/organization/organization.entity.js";
+export { Patient } from "./modules/patient/patient.entity.js";
+export { User } from "./modules/user/user.entity.js";
+export { Case } from "./modules/case/case.entity.js";

@@ -1,0 +1,63 @@
+import { ClaimEngineError, ClaimEngineErrorCode } from "./claim-engine.error.js";
+import type { ClaimLineInput } from "./claim-engine.types.js";
+import { Dec, parseNonNegativeMoney, roundToMinor } from "./money.js";
+
+// Factors are rates like "1.5" or "0.8333"; the bounds keep products exact within Dec's precision.
+const FACTOR_PATTERN = /^\d{1,6}(?:\.\d{1,8})?$/;
+
+export interface LineAmounts {
+  computed: Dec;
+  allowed: Dec;
+}
+
+/**
+ * One line's computed and allowed amounts. Rounding happens once, after all
+ * modifiers, so the order of modifiers never changes the result.
+ */
+export function computeLineAmounts(line: ClaimLineInput, index: number, currency: string): LineAmounts {
+  const at = (field: string) => ["lines", String(index), field];
+
+  if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
+    throw new ClaimEngineError(
+      ClaimEngineErrorCode.INVALID_QUANTITY,
+      `Quantity must be a positive whole number, got ${String(line.quantity)}.`,
+      at("quantity"),
+    );
+  }
+  const unitPrice = parseNonNegativeMoney(line.unitPrice, currency, at("unitPrice"));
+  const discount = parseNonNegativeMoney(line.discount ?? "0", currency, at("discount"));
+
+  const base = unitPrice.times(line.quantity);
+  if (discount.greaterThan(base)) {
+    throw new ClaimEngineError(
+      ClaimEngineErrorCode.NEGATIVE_LINE,
+      `Discount ${discount.toFixed()} is larger than the line amount ${base.toFixed()}.`,
+      at("discount"),
+    );
+  }
+
+  let amount = base.minus(discount);
+  (line.modifiers ?? []).forEach((modifier, modifierIndex) => {
+    if (typeof modifier.factor !== "string" || !FACTOR_PATTERN.test(modifier.factor)) {
+      throw new ClaimEngineError(
+        ClaimEngineErrorCode.INVALID_FACTOR,
+        `Modifier ${modifier.code} factor "${String(modifier.factor)}" must be a non-negative decimal such as "1.5".`,
+        ["lines", String(index), "modifiers", String(modifierIndex), "factor"],
+      );
+    }
+    amount = amount.times(new Dec(modifier.factor));
+  });
+  const computed = roundToMinor(amount, currency);
+
+  if (line.approvedAmount === undefined) return { computed, allowed: computed };
+
+  const approved = parseNonNegativeMoney(line.approvedAmount, currency, at("approvedAmount"));
+  if (approved.greaterThan(computed)) {
+    throw new ClaimEngineError(
+      ClaimEngineErrorCode.APPROVED_ABOVE_COMPUTED,
+      `Approved amount ${line.approvedAmount} exceeds the computed line amount ${computed.toFixed()}.`,
+      at("approvedAmount"),
+    );
+  }
+  return { computed, allowed: approved };
+}

@@ -1,0 +1,97 @@
+import { Decimal } from "decimal.js";
+import { ClaimEngineError, ClaimEngineErrorCode } from "./claim-engine.error.js";
+
+/**
+ * Our own Decimal constructor so nobody else's global Decimal.set() can change our
+ * results. 64 significant digits hold any product of the bounded inputs below
+ * without intermediate rounding; the only rounding is the explicit half-up
+ * rounding to the currency's minor unit.
+ */
+export const Dec = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof Dec>;
+
+/** Integer digits accepted in a money string: enough for large IRR amounts, small enough to catch garbage. */
+export const MAX_INTEGER_DIGITS = 15;
+
+const MONEY_PATTERN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+const minorDigitsCache = new Map<string, number>();
+
+/**
+ * Minor-unit digits of an ISO 4217 currency, from the runtime's CLDR data
+ * (EUR/USD/BGN/CNY 2, CLP 0, IRR 0, BHD 3, CLF 4). Unknown codes are refused rather
+ * than defaulted, because a wrong scale silently changes every amount.
+ */
+export function currencyMinorDigits(currency: string): number {
+  const cached = minorDigitsCache.get(currency);
+  if (cached !== undefined) return cached;
+  if (!/^[A-Z]{3}$/.test(currency) || !Intl.supportedValuesOf("currency").includes(currency)) {
+    throw new ClaimEngineError(
+      ClaimEngineErrorCode.UNSUPPORTED_CURRENCY,
+      `Unsupported currency "${currency}"; expected an ISO 4217 code such as EUR.`,
+      ["currency"],
+    );
+  }
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+    .maximumFractionDigits;
+  const result = digits ?? 2;
+  minorDigitsCache.set(currency, result);
+  return result;
+}
+
+/**
+ * Parses a money string in `currency`. Accepts an optional minus, digits, and an
+ * optional fraction of at most the currency's minor digits ("12", "12.5", "12.50");
+ * refuses exponent notation, "NaN", "Infinity", a leading "+", ".5", "5." and
+ * surrounding spaces, so what the client sent is exactly what we compute with.
+ */
+export function parseMoney(value: string, currency: string, field: string[] = []): Dec {
+  const digits = currencyMinorDigits(currency);
+  const match = typeof value === "string" ? MONEY_PATTERN.exec(value) : null;
+  if (!match) {
+    throw new ClaimEngineError(
+      ClaimEngineErrorCode.INVALID_AMOUNT,
+      `"${String(value)}" is not a decimal amount (expected digits with an optional fraction, e.g. "120.50").`,
+      field,
+    );
+  }
+  const [, , integerPart = "", fraction = ""] = match;
+  if (fraction.length > digits) {
+    throw new ClaimEngineError(
+      ClaimEngineErrorCode.TOO_MANY_DECIMALS,
+      `"${value}" has ${fraction.length} decimals; ${currency} allows at most ${digits}.`,
+      field,
+    );
+  }
+  if (integerPart.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) {
+    throw new ClaimEngineError(
+      ClaimEngineErrorCode.AMOUNT_TOO_LARGE,
+      `"${value}" has more than ${MAX_INTEGER_DIGITS} integer digits.`,
+      field,
+    );
+  }
+  const amount = new Dec(value);
+  // "-0" would otherwise keep its sign and print as "-0.00".
+  return amount.isZero() ? new Dec(0) : amount;
+}
+
+/** Like parseMoney, but the amount must not be negative. */
+export function parseNonNegativeMoney(value: string, currency: string, field: string[]): Dec {
+  const amount = parseMoney(value, currency, field);
+  if (amount.isNegative()) {
+    throw new ClaimEngineError(ClaimEngineErrorCode.NEGATIVE_AMOUNT, `"${value}" must not be negative.`, field);
+  }
+  return amount;
+}
+
+/** Rounds half-up (away from zero on ties) to the currency's minor unit. */
+export function roundToMinor(amount: Dec, currency: string): Dec {
+  return amount.toDecimalPlaces(currencyMinorDigits(currency), Dec.ROUND_HALF_UP);
+}
+
+/** Renders with exactly the currency's minor digits ("100.40", CLP "1000"). */
+export function formatMoney(amount: Dec, currency: string): string {
+  const digits = currencyMinorDigits(currency);
+  const rounded = amount.toDecimalPlaces(digits, Dec.ROUND_HALF_UP);
+  return (rounded.isZero() ? new Dec(0) : rounded).toFixed(digits);
+}

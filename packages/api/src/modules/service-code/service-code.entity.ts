@@ -1,0 +1,42 @@
+import { Entity, Index, Property, Unique } from "@mikro-orm/core";
+import { Field, ObjectType } from "type-graphql";
+import { VersionedEntity } from "../../platform/db/base.entity.js";
+import { DecimalStringType } from "../../platform/db/money.js";
+
+@ObjectType({ description: "A fee schedule entry: a service code with its fee." })
+@Entity({ tableName: "service_code" })
+@Unique({ properties: ["system", "code"] })
+@Index({ properties: ["specialty"] })
+export class ServiceCode extends VersionedEntity<"requiresPreauthorization" | "active"> {
+  @Field({ description: "Code system: CDT, CPT or LOCAL." })
+  @Property({ type: "text" })
+  system!: string;
+
+  @Field({ description: "The code, e.g. D0150." })
+  @Property({ type: "text" })
+  code!: string;
+
+  @Field({ description: "What the service is." })
+  @Property({ type: "text" })
+  description!: string;
+
+  @Field({ description: "Fee as a decimal string." })
+  @Property({ type: DecimalStringType, precision: 14, scale: 2 })
+  fee!: string;
+
+  @Field({ description: "ISO 4217 currency of the fee." })
+  @Property({ type: "text" })
+  currency!: string;
+
+  @Field({ description: "The insurer must pre-authorise this service." })
+  @Property({ type: "boolean" })
+  requiresPreauthorization: boolean = false;
+
+  @Field(() => String, { nullable: true, description: "Specialty, e.g. dentistry, traumatology." })
+  @Property({ type: "text", nullable: true })
+  specialty?: string | null;
+
+  @Field({ description: "Inactive codes cannot be ordered or claimed." })
+  @Property({ type: "boolean" })
+  active: boolean = true;
+}

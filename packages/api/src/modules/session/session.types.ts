@@ -1,0 +1,60 @@
+import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { User } from "../user/user.entity.js";
+import { Organization } from "../organization/organization.entity.js";
+import { UserError } from "../../platform/graphql/payload.js";
+
+@InputType({ description: "Staff credentials." })
+export class LoginInput {
+  @Field({ description: "Login e-mail." })
+  email!: string;
+  @Field({ description: "Password." })
+  password!: string;
+}
+
+@InputType({ description: "A refresh token from login or an earlier refresh." })
+export class RefreshTokenInput {
+  @Field({ description: "The refresh token; it is single-use and replaced by the answer's." })
+  refreshToken!: string;
+}
+
+@InputType({ description: "Ends the session of a refresh token." })
+export class LogoutInput {
+  @Field({ description: "The refresh token to revoke (with its whole rotation family)." })
+  refreshToken!: string;
+}
+
+@ObjectType({ description: "Tokens for a staff session." })
+export class LoginPayload {
+  @Field(() => String, { nullable: true, description: "Short-lived JWT to send as `Authorization: Bearer …`." })
+  accessToken!: string | null;
+  @Field(() => String, { nullable: true, description: "Single-use token to get a new access token." })
+  refreshToken!: string | null;
+  @Field(() => Int, { nullable: true, description: "Seconds until the access token expires." })
+  expiresIn!: number | null;
+  @Field(() => User, { nullable: true, description: "The signed-in user." })
+  user!: User | null;
+  @Field(() => [UserError], { description: "Empty on success." })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: "Result of logout." })
+export class LogoutPayload {
+  @Field({ description: "True when the session is ended." })
+  ok!: boolean;
+  @Field(() => [UserError], { description: "Empty on success." })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: "Who is calling: a staff user, a partner organisation (API key) or anonymous." })
+export class Viewer {
+  @Field({ description: "STAFF, PARTNER, SYSTEM or ANONYMOUS." })
+  kind!: string;
+  @Field(() => User, { nullable: true, description: "The staff user." })
+  user!: User | null;
+  @Field(() => Organization, { nullable: true, description: "The principal's organisation (the operator for staff)." })
+  organization!: Organization | null;
+  @Field(() => [String], { description: "Staff roles, or the partner's organisation kind." })
+  roles!: string[];
+  @Field(() => [String], { description: "API key scopes (partners)." })
+  scopes!: string[];
+}

@@ -1,0 +1,87 @@
+import { Entity, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
+import { Field, Int, ObjectType } from "type-graphql";
+import { BaseEntity, VersionedEntity } from "../../platform/db/base.entity.js";
+import type { StaffRole } from "../../platform/auth/principal.js";
+import { Organization } from "../organization/organization.entity.js";
+import { StaffRoleEnum } from "./staff-role.enum.js";
+
+@ObjectType({ description: "A staff member of the operator." })
+@Entity({ tableName: "app_user" })
+export class User extends VersionedEntity<"language" | "roles" | "active" | "failedLogins"> {
+  @Field({ description: "Login e-mail (unique, lower-case)." })
+  @Property({ type: "text" })
+  @Unique()
+  email!: string;
+
+  @Field({ description: "Full name." })
+  @Property({ type: "text" })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "Mobile phone in E.164, for SMS." })
+  @Property({ type: "text", nullable: true })
+  phone?: string | null;
+
+  @Field({ description: "Language for messages and the console: en, es, zh, fa or bg." })
+  @Property({ type: "text" })
+  language: string = "es";
+
+  @Field(() => [StaffRoleEnum], { description: "Roles: ADMIN, OPERATOR, REVIEWER, VISITOR, BILLING." })
+  @Property({ type: "jsonb" })
+  roles: StaffRole[] = [];
+
+  @ManyToOne(() => Organization)
+  organization!: Organization;
+
+  @Property({ type: "text", hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field({ description: "Inactive users cannot log in." })
+  @Property({ type: "boolean" })
+  active: boolean = true;
+
+  @Field(() => Int, { description: "Consecutive failed logins; the account locks after too many." })
+  @Property({ type: "integer" })
+  failedLogins: number = 0;
+
+  @Property({ type: "timestamptz", nullable: true })
+  lockedUntil?: Date | null;
+
+  @Property({ type: "timestamptz", nullable: true })
+  lastLoginAt?: Date | null;
+}
+
+/** 与定点医院关联: the hospitals a visitor covers. */
+@Entity({ tableName: "visitor_hospital" })
+@Unique({ properties: ["visitor", "hospital"] })
+@Index({ properties: ["hospital"] })
+export class VisitorHospital extends BaseEntity {
+  @ManyToOne(() => User)
+  visitor!: User;
+
+  @ManyToOne(() => Organization)
+  hospital!: Organization;
+}
+
+/** Rotating refresh tokens: each use replaces the token; reuse of a replaced one revokes the family. */
+@Entity({ tableName: "refresh_token" })
+export class RefreshToken extends BaseEntity {
+  @ManyToOne(() => User)
+  user!: User;
+
+  @Property({ type: "text" })
+  @Unique()
+  tokenHash!: string;
+
+  @Property({ type: "uuid" })
+  @Index()
+  family!: string;
+
+  @Property({ type: "timestamptz" })
+  expiresAt!: Date;
+
+  @Property({ type: "timestamptz", nullable: true })
+  usedAt?: Date | null;
+
+  @Property({ type: "timestamptz", nullable: true })
+  revokedAt?: Date | null;
+}

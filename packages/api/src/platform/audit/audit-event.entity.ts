@@ -1,0 +1,42 @@
+import { Entity, Index, Property } from "@mikro-orm/core";
+import { Field, ObjectType } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import { BaseEntity } from "../db/base.entity.js";
+
+@ObjectType({ description: "Every mutation and every read of a sensitive field leaves one of these." })
+@Entity({ tableName: "audit_event" })
+@Index({ properties: ["entityType", "entityId"] })
+@Index({ properties: ["createdAt"] })
+export class AuditEvent extends BaseEntity {
+  @Field({ description: "STAFF, PARTNER, SYSTEM or ANONYMOUS." })
+  @Property({ type: "text" })
+  actorKind!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: "uuid", nullable: true })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: "uuid", nullable: true })
+  actorOrganizationId?: string | null;
+
+  @Field({ description: "e.g. order.transition.APPROVE, patient.read.nationalId, apiKey.create" })
+  @Property({ type: "text" })
+  action!: string;
+
+  @Field()
+  @Property({ type: "text" })
+  entityType!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: "uuid", nullable: true })
+  entityId?: string | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "Names of the fields changed (never their sensitive values)." })
+  @Property({ type: "jsonb", nullable: true })
+  changes?: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: "text", nullable: true })
+  requestId?: string | null;
+}

@@ -1,0 +1,52 @@
+import { Entity, Index, Property } from "@mikro-orm/core";
+import { Field, ObjectType } from "type-graphql";
+import { BaseEntity } from "../db/base.entity.js";
+
+@ObjectType({ description: "One transition of a stateful entity, written in the same transaction as the change." })
+@Entity({ tableName: "status_change" })
+@Index({ properties: ["entityType", "entityId", "createdAt"] })
+export class StatusChange extends BaseEntity {
+  @Field({ description: "Order, Visit, Claim, Case or Patient." })
+  @Property({ type: "text" })
+  entityType!: string;
+
+  @Field()
+  @Property({ type: "uuid" })
+  entityId!: string;
+
+  @Field(() => String, { nullable: true, description: "Null for the creation of the entity." })
+  @Property({ type: "text", nullable: true })
+  fromStatus?: string | null;
+
+  @Field()
+  @Property({ type: "text" })
+  toStatus!: string;
+
+  @Field()
+  @Property({ type: "text" })
+  event!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: "text", nullable: true })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: "text", nullable: true })
+  reasonCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: "text", nullable: true })
+  reference?: string | null;
+
+  @Field({ description: "STAFF, PARTNER or SYSTEM." })
+  @Property({ type: "text" })
+  actorKind!: string;
+
+  @Field(() => String, { nullable: true, description: "The user id (staff) or API key id (partner)." })
+  @Property({ type: "uuid", nullable: true })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: "uuid", nullable: true })
+  actorOrganizationId?: string | null;
+}

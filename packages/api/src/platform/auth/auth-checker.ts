@@ -1,0 +1,35 @@
+import type { AuthCheckerInterface, ResolverData } from "type-graphql";
+import { GraphQLError } from "graphql";
+import type { AppContext } from "../graphql/context.js";
+import { PARTNER_KINDS, STAFF_ROLES, type PartnerKind, type StaffRole } from "./principal.js";
+
+/**
+ * One AuthChecker for the schema. `@Authorized()` = any signed-in principal;
+ * `@Authorized("OPERATOR", "LAB")` = staff with one of those roles (ADMIN always) or a
+ * partner of one of those kinds; "STAFF" = any staff; "PARTNER" = any partner.
+ * Row-level rules are not here: they live in the scoping filter and the state machines.
+ */
+export type AccessRole = StaffRole | PartnerKind | "STAFF" | "PARTNER";
+
+export class AuthChecker implements AuthCheckerInterface<AppContext, AccessRole> {
+  check({ context }: ResolverData<AppContext>, roles: AccessRole[]): boolean {
+    const p = context.principal;
+    if (p.kind === "ANONYMOUS") throw unauthenticated();
+    if (p.kind === "SYSTEM") return true;
+    if (roles.length === 0) return true;
+    if (p.kind === "STAFF") {
+      if (p.roles.includes("ADMIN") || roles.includes("STAFF")) return true;
+      return roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r) && p.roles.includes(r as StaffRole));
+    }
+    if (roles.includes("PARTNER")) return true;
+    return roles.some((r) => (PARTNER_KINDS as readonly string[]).includes(r) && r === p.organizationKind);
+  }
+}
+
+export function unauthenticated(message = "Sign in or send an API key."): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+}
+
+export function forbidden(message = "You are not allowed to do this."): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+}

@@ -1,0 +1,64 @@
+/**
+ * Who is calling. Every read and write is scoped by this value (see platform/scoping).
+ */
+export const STAFF_ROLES = ["ADMIN", "OPERATOR", "REVIEWER", "VISITOR", "BILLING"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const PARTNER_KINDS = ["CLINIC", "LAB", "HOSPITAL", "INTERCONSULTANT", "AGENCY", "INSURER"] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+export type Principal =
+  | { kind: "ANONYMOUS" }
+  | { kind: "STAFF"; userId: string; organizationId: string; roles: StaffRole[]; email: string }
+  | {
+      kind: "PARTNER";
+      organizationId: string;
+      organizationKind: PartnerKind;
+      apiKeyId: string;
+      scopes: string[];
+    }
+  | { kind: "SYSTEM" };
+
+export const ANONYMOUS: Principal = { kind: "ANONYMOUS" };
+export const SYSTEM: Principal = { kind: "SYSTEM" };
+
+export type StaffPrincipal = Extract<Principal, { kind: "STAFF" }>;
+export type PartnerPrincipal = Extract<Principal, { kind: "PARTNER" }>;
+
+export function isStaff(p: Principal, ...roles: StaffRole[]): p is StaffPrincipal {
+  if (p.kind !== "STAFF") return false;
+  if (roles.length === 0) return true;
+  // ADMIN may do anything a staff role may do.
+  return p.roles.includes("ADMIN") || roles.some((r) => p.roles.includes(r));
+}
+
+export function isPartner(p: Principal, ...kinds: PartnerKind[]): p is PartnerPrincipal {
+  return p.kind === "PARTNER" && (kinds.length === 0 || kinds.includes(p.organizationKind));
+}
+
+/** A stable string naming the principal, for idempotency keys, rate limits and audit. */
+export function principalKey(p: Principal): string {
+  switch (p.kind) {
+    case "STAFF":
+      return `user:${p.userId}`;
+    case "PARTNER":
+      return `org:${p.organizationId}`;
+    case "SYSTEM":
+      return "system";
+    case "ANONYMOUS":
+      return "anonymous";
+  }
+}
+
+export function actorOf(p: Principal): { actorKind: string; actorId: string | null; organizationId: string | null } {
+  switch (p.kind) {
+    case "STAFF":
+      return { actorKind: "STAFF", actorId: p.userId, organizationId: p.organizationId };
+    case "PARTNER":
+      return { actorKind: "PARTNER", actorId: p.apiKeyId, organizationId: p.organizationId };
+    case "SYSTEM":
+      return { actorKind: "SYSTEM", actorId: null, organizationId: null };
+    case "ANONYMOUS":
+      return { actorKind: "ANONYMOUS", actorId: null, organizationId: null };
+  }
+}

@@ -1,0 +1,64 @@
+import { SignJWT, jwtVerify, errors } from "jose";
+import { createHash, randomBytes } from "node:crypto";
+import type { StaffRole } from "./principal.js";
+
+const ISSUER = "clinigraph";
+const AUDIENCE = "clinigraph-api";
+
+export interface AccessClaims {
+  sub: string;
+  org: string;
+  roles: StaffRole[];
+  email: string;
+}
+
+export async function signAccessToken(secret: string, claims: AccessClaims, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ org: claims.org, roles: claims.roles, email: claims.email })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(claims.sub)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(new TextEncoder().encode(secret));
+}
+
+export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: "EXPIRED" | "INVALID" };
+
+export async function verifyAccessToken(secret: string, token: string): Promise<VerifyResult> {
+  try {
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+    });
+    if (typeof payload.sub !== "string" || typeof payload.org !== "string" || !Array.isArray(payload.roles))
+      return { ok: false, reason: "INVALID" };
+    return {
+      ok: true,
+      claims: { sub: payload.sub, org: payload.org, roles: payload.roles as StaffRole[], email: String(payload.email ?? "") },
+    };
+  } catch (err) {
+    return { ok: false, reason: err instanceof errors.JWTExpired ? "EXPIRED" : "INVALID" };
+  }
+}
+
+/** Opaque random secrets (refresh tokens, API keys) are stored only as sha256. */
+export function randomSecret(bytes = 32): string {
+  return randomBytes(bytes).toString("base64url");
+}
+
+export function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+/** API keys look like `ck_<8-char prefix>_<secret>`; the prefix finds the row, the hash proves the secret. */
+export const API_KEY_PATTERN = /^ck_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{32,64})$/;
+
+export function newApiKeySecret(): { prefix: string; secret: string; full: string } {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  const bytes = randomBytes(8);
+  const prefix = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+  const secret = randomSecret(32);
+  return { prefix, secret, full: `ck_${prefix}_${secret}` };
+}

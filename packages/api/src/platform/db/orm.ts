@@ -1,0 +1,51 @@
+import { MikroORM, type Options } from "@mikro-orm/postgresql";
+import { Migrator } from "@mikro-orm/migrations";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Principal } from "../auth/principal.js";
+import { SCOPE_FILTER, scopeFilter } from "../scoping/scope.js";
+import { allEntities } from "../../modules/registry.js";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/platform/db → packages/api/migrations (checked in, CommonJS so the ESM package can load them). */
+export const MIGRATIONS_DIR = path.resolve(here, "../../../migrations");
+
+export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}): Options {
+  return {
+    clientUrl: databaseUrl,
+    entities: allEntities,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    migrations: {
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      glob: "!(*.d).cjs",
+      emit: "cjs",
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      silent: true,
+    },
+    filters: { [SCOPE_FILTER]: scopeFilter },
+    // Forks only: a request or job that forgot to fork fails loudly instead of sharing state.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: 10 },
+    debug: false,
+    ...overrides,
+  };
+}
+
+export async function initOrm(databaseUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(databaseUrl, overrides));
+}
+
+/** A fresh unit of work for one request or job, scoped to the principal. */
+export function forkFor(orm: MikroORM, principal: Principal): EntityManager {
+  const em = orm.em.fork({ clear: true, useContext: false });
+  em.setFilterParams(SCOPE_FILTER, { principal });
+  return em;
+}
+
+export type { MikroORM, EntityManager };

@@ -1,0 +1,14 @@
+import { DomainError } from "../errors/domain-error.js";
+
+/**
+ * The optimistic-lock check every update does before touching a row. The flush checks
+ * the version column again in SQL, so a change that slips in between still fails.
+ */
+export function checkVersion(current: number, expected: number): void {
+  if (current !== expected)
+    throw new DomainError(
+      "STALE_VERSION",
+      `This record was changed by someone else (version ${current}, you sent ${expected}). Reload and try again.`,
+      ["expectedVersion"],
+    );
+}

@@ -1,0 +1,29 @@
+/**
+ * A failure the caller can fix. Services throw it; mutation resolvers turn it into a
+ * `userErrors` entry with the same code, so the code travels to the client unchanged.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string[],
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+/** Raised when the principal may not do this at all (top-level FORBIDDEN). */
+export class ForbiddenError extends Error {
+  constructor(message = "You are not allowed to do this.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, field: string[] = ["id"]) {
+    // A foreign row answers exactly like a missing one, so the message never says which.
+    super("NOT_FOUND", `${entity} not found.`, field);
+  }
+}

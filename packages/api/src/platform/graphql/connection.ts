@@ -1,0 +1,167 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityName, FilterQuery } from "@mikro-orm/core";
+import { ArgsType, Field, Int, ObjectType, registerEnumType, InputType } from "type-graphql";
+import type { ClassType } from "type-graphql";
+import { DomainError } from "../errors/domain-error.js";
+
+/** Relay connections (SPEC §4): one implementation for every list of the schema. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export enum SortDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(SortDirection, { name: "SortDirection", description: "Ascending or descending." });
+
+@ObjectType({ description: "Relay page information." })
+export class PageInfo {
+  @Field({ description: "True when there are rows after this page." })
+  hasNextPage!: boolean;
+  @Field({ description: "True when there are rows before this page." })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: "Cursor of the first row of the page." })
+  startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: "Cursor of the last row of the page." })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Rows after \`after\` (at most ${MAX_PAGE_SIZE}).` })
+  first?: number | null;
+  @Field(() => String, { nullable: true, description: "Cursor to start after." })
+  after?: string | null;
+  @Field(() => Int, { nullable: true, description: `Rows before \`before\` (at most ${MAX_PAGE_SIZE}).` })
+  last?: number | null;
+  @Field(() => String, { nullable: true, description: "Cursor to end before." })
+  before?: string | null;
+  @Field(() => Int, { nullable: true, description: "Rows to skip (page-number navigation); ignored with cursors." })
+  offset?: number | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Resolved lazily: the count runs only when a client asks for it. */
+  totalCount: () => Promise<number>;
+}
+
+/** Builds the `XConnection` and `XEdge` object types for a node type. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge of a ${name} connection.` })
+  class Edge {
+    @Field({ description: "Opaque cursor for this row." })
+    cursor!: string;
+    @Field(() => node, { description: `The ${name}.` })
+    node!: T;
+  }
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} rows.` })
+  class ConnectionClass {
+    @Field(() => [Edge], { description: "Rows with their cursors." })
+    edges!: Edge[];
+    @Field(() => [node], { description: "Rows without cursors." })
+    nodes!: T[];
+    @Field(() => PageInfo, { description: "Where this page sits." })
+    pageInfo!: PageInfo;
+    @Field(() => Int, { description: "Rows matching the filter, across all pages." })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+/** An `XOrder` input: `{ field, direction }` over the sortable fields of an entity. */
+export function OrderByInput<E extends Record<string, string>>(name: string, fieldEnum: E, defaultField: E[keyof E]) {
+  @InputType(name, { description: `Sorting of ${name.replace(/Order$/, "")} lists.` })
+  class OrderBy {
+    @Field(() => fieldEnum, { defaultValue: defaultField, description: "Field to sort by." })
+    field!: E[keyof E];
+    @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "Direction." })
+    direction!: SortDirection;
+  }
+  return OrderBy;
+}
+
+type Cursor = [unknown, string];
+
+function encodeCursor(value: unknown, id: string): string {
+  const v = value instanceof Date ? { d: value.toISOString() } : value;
+  return Buffer.from(JSON.stringify([v, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== "string") throw new Error();
+    const v = parsed[0] as unknown;
+    const value = v && typeof v === "object" && "d" in v ? new Date(String((v as { d: string }).d)) : v;
+    return [value, parsed[1]];
+  } catch {
+    throw new DomainError("INVALID_CURSOR", "The cursor is not one this API issued.", ["after"]);
+  }
+}
+
+export interface PaginateOptions<T> {
+  where: FilterQuery<T>;
+  /** Entity property to sort by; `id` breaks ties so the order is total and cursors are stable. */
+  sortField: string;
+  direction: SortDirection;
+  args: ConnectionArgs;
+}
+
+/**
+ * Keyset pagination for cursors (no OFFSET scans deep into a large table), offset for
+ * page-number navigation, one extra row fetched to know whether another page exists.
+ */
+export async function paginate<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  opts: PaginateOptions<T>,
+): Promise<Connection<T>> {
+  const { args, sortField } = opts;
+  for (const [k, v] of [["first", args.first], ["last", args.last]] as const) {
+    if (v != null && (v < 0 || v > MAX_PAGE_SIZE))
+      throw new DomainError("PAGE_SIZE_OUT_OF_RANGE", `${k} must be between 0 and ${MAX_PAGE_SIZE}.`, [k]);
+  }
+  if (args.offset != null && args.offset < 0) throw new DomainError("INVALID_OFFSET", "offset must not be negative.", ["offset"]);
+  const backwards = args.last != null || args.before != null;
+  const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const asc = opts.direction === SortDirection.ASC;
+  // Walking backwards reads the list in reverse and flips the page afterwards.
+  const readAsc = backwards ? !asc : asc;
+  const cursorArg = backwards ? args.before : args.after;
+  const conditions: FilterQuery<T>[] = [opts.where];
+  if (cursorArg) {
+    const [value, id] = decodeCursor(cursorArg);
+    const op = readAsc ? "$gt" : "$lt";
+    conditions.push({
+      $or: [{ [sortField]: { [op]: value } }, { [sortField]: value, id: { [op]: id } }],
+    } as FilterQuery<T>);
+  }
+  const where = (conditions.length === 1 ? conditions[0] : { $and: conditions }) as FilterQuery<T>;
+  const dir = readAsc ? "ASC" : "DESC";
+  const rows = await em.find(entity, where, {
+    orderBy: (sortField === "id" ? { id: dir } : { [sortField]: dir, id: dir }) as never,
+    limit: size + 1,
+    offset: !cursorArg && args.offset ? args.offset : undefined,
+  });
+  const hasMore = rows.length > size;
+  const page = (hasMore ? rows.slice(0, size) : rows) as T[];
+  if (backwards) page.reverse();
+  const edges = page.map((node) => ({
+    cursor: encodeCursor((node as Record<string, unknown>)[sortField], node.id),
+    node,
+  }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: backwards ? !!args.before : hasMore,
+      hasPreviousPage: backwards ? hasMore : !!args.after || !!args.offset,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => em.count(entity, opts.where),
+  };
+}

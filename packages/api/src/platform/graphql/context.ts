@@ -1,0 +1,20 @@
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import type { Logger } from "pino";
+import type { Redis } from "ioredis";
+import type { Config } from "../../config.js";
+import type { Principal } from "../auth/principal.js";
+import type { Loaders } from "./loaders.js";
+
+/** Everything a resolver may use; built once per request. */
+export interface AppContext {
+  orm: MikroORM;
+  /** A fork scoped to the principal (see platform/scoping). */
+  em: EntityManager;
+  principal: Principal;
+  loaders: Loaders;
+  requestId: string;
+  config: Config;
+  logger: Logger;
+  redis: Redis;
+  requestIp?: string;
+}

@@ -1,0 +1,60 @@
+import { Field, ObjectType } from "type-graphql";
+import type { ClassType } from "type-graphql";
+import { OptimisticLockError, UniqueConstraintViolationException } from "@mikro-orm/core";
+import { DomainError } from "../errors/domain-error.js";
+
+@ObjectType({ description: "A problem the caller can fix: validation, a guard that failed, a stale version." })
+export class UserError {
+  @Field({ description: "Stable machine-readable code, e.g. STALE_VERSION, FINAL_REPORT_REQUIRED." })
+  code!: string;
+  @Field(() => [String], { nullable: true, description: "Path of the input field at fault, when there is one." })
+  field?: string[] | null;
+  @Field({ description: "Human-readable explanation." })
+  message!: string;
+}
+
+export interface PayloadShape {
+  userErrors: UserError[];
+}
+
+/** Builds a mutation payload type `{ <field>: T, userErrors }`. */
+export function PayloadType<T extends object>(name: string, field: string, type: ClassType<T>) {
+  @ObjectType(name, { description: `Result of a mutation returning a ${type.name}.` })
+  class Payload {
+    @Field(() => [UserError], { description: "Empty when the mutation succeeded." })
+    userErrors!: UserError[];
+  }
+  Field(() => type, { nullable: true, description: `The ${type.name}, when the mutation succeeded.` })(Payload.prototype, field);
+  return Payload as ClassType<Payload & Record<string, T | null>>;
+}
+
+/**
+ * Runs a mutation body and maps failures the caller can fix to `userErrors`.
+ * Anything else propagates as an internal error (masked for clients).
+ */
+export async function asPayload<K extends string, T>(
+  field: K,
+  body: () => Promise<T>,
+): Promise<{ userErrors: UserError[] } & Record<K, T | null>> {
+  try {
+    const value = await body();
+    return { [field]: value, userErrors: [] } as { userErrors: UserError[] } & Record<K, T | null>;
+  } catch (err) {
+    const userError = toUserError(err);
+    if (!userError) throw err;
+    return { [field]: null, userErrors: [userError] } as { userErrors: UserError[] } & Record<K, T | null>;
+  }
+}
+
+export function toUserError(err: unknown): UserError | null {
+  if (err instanceof DomainError) return { code: err.code, field: err.field ?? null, message: err.message };
+  if (err instanceof OptimisticLockError)
+    return {
+      code: "STALE_VERSION",
+      field: ["expectedVersion"],
+      message: "This record was changed by someone else. Reload and try again.",
+    };
+  if (err instanceof UniqueConstraintViolationException)
+    return { code: "ALREADY_EXISTS", field: null, message: "A record with the same unique values already exists." };
+  return null;
+}

@@ -1,0 +1,32 @@
+import pg from "pg";
+import { randomBytes } from "node:crypto";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { initOrm } from "../platform/db/orm.js";
+
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** A fresh, empty database for one test file, migrated to the current schema; dropped afterwards. */
+export async function createTestDatabase(): Promise<{ url: string; orm: MikroORM; drop: () => Promise<void> }> {
+  const name = `clinigraph_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  const orm = await initOrm(url, { pool: { min: 0, max: 20 } });
+  // While several modules are being built at once the schema comes straight from the
+  // entities; migrations are checked against the entities by schema-drift.int.test.ts.
+  if (process.env.TEST_SCHEMA_FROM === "migrations") await orm.getMigrator().up();
+  else await orm.schema.createSchema();
+  return {
+    url,
+    orm,
+    drop: async () => {
+      await orm.close(true);
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}

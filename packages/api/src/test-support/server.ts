@@ -1,0 +1,61 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { loadConfig, type Config } from "../config.js";
+import { createLogger } from "../logger.js";
+import { createRuntime, type Runtime } from "../platform/http/app.js";
+import { createTestDatabase } from "./database.js";
+
+export interface TestApi {
+  url: string;
+  orm: MikroORM;
+  runtime: Runtime;
+  config: Config;
+  /** POSTs a GraphQL operation; returns the parsed body and the HTTP status. */
+  gql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ) => Promise<{ status: number; data: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  close: () => Promise<void>;
+}
+
+/** Starts the real HTTP server on a random port against a fresh database. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: db.url,
+    PORT: "0",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
+    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    RATE_LIMIT_POINTS: "100000",
+    ...env,
+  });
+  const logger = createLogger(config.LOG_LEVEL, "api-test");
+  const runtime = await createRuntime(config, db.orm, logger);
+  const port = await runtime.listen();
+  const url = `http://127.0.0.1:${port}`;
+  const gql: TestApi["gql"] = async (query, variables, token) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data: never; errors?: never };
+    return { status: res.status, data: body.data, errors: body.errors };
+  };
+  return {
+    url,
+    orm: db.orm,
+    runtime,
+    config,
+    gql,
+    close: async () => {
+      await runtime.close();
+      await db.drop();
+    },
+  };
+}
