@@ -33,6 +33,7 @@ export function App() {
         loginPage={LoginPage}
         theme={themeFor(direction)}
         requireAuth
+        disableTelemetry
       >
         {RESOURCE_META.resources.map((resource) => (
           <Resource
