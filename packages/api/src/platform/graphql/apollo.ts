@@ -4,9 +4,11 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "gr
 import type { Server } from "node:http";
 import type { Logger } from "pino";
 import type { RateLimiterRedis } from "rate-limiter-flexible";
-import { principalKey } from "../auth/principal.js";
+import { principalKey, type Principal } from "../auth/principal.js";
 import type { AppContext } from "./context.js";
 import { armorProtection } from "./limits.js";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { DomainError, ForbiddenError } from "../errors/domain-error.js";
 
 const SAFE_CODES = new Set([
   "UNAUTHENTICATED",
@@ -25,6 +27,18 @@ const SAFE_CODES = new Set([
  * to support; the details go to the log only.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    // A caller-fixable problem in a query (bad cursor, page size): its code travels as is.
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    };
+  }
+  if (original instanceof ForbiddenError) {
+    return { message: original.message, path: formatted.path, extensions: { code: "FORBIDDEN" } };
+  }
   const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
   if (SAFE_CODES.has(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
@@ -34,40 +48,54 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
   return { message: "Internal server error.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
-function isIntrospection(query: string | undefined): boolean {
-  return !!query && /\b__(schema|type)\b/.test(query);
+function isIntrospection(query: unknown): boolean {
+  return typeof query === "string" && /\b__(schema|type)\b/.test(query);
 }
 
-/** Principal-aware rules that a validation rule cannot see: introspection, suggestions, rate limit. */
-function principalPolicyPlugin(rateLimiter: RateLimiterRedis | null): ApolloServerPlugin<AppContext> {
+/**
+ * Principal-aware rules that run before the document is even parsed (so before any
+ * resolver or SQL): introspection only for signed-in principals, and the per-principal
+ * rate limit in Redis. Called from the context function, whose GraphQLErrors keep their
+ * code and HTTP status.
+ */
+export async function enforcePrincipalPolicy(
+  principal: Principal,
+  query: unknown,
+  ip: string | undefined,
+  rateLimiter: RateLimiterRedis | null,
+): Promise<void> {
+  const anonymous = principal.kind === "ANONYMOUS";
+  if (anonymous && isIntrospection(query)) {
+    throw new GraphQLError("Introspection needs a signed-in principal.", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+  if (!rateLimiter) return;
+  const key = anonymous ? `anon:${ip ?? "unknown"}` : principalKey(principal);
+  try {
+    await rateLimiter.consume(key);
+  } catch (res) {
+    // A Redis failure must not take the API down: serve without the limit and say so.
+    if (res instanceof Error) return;
+    const retryAfter = Math.max(1, Math.ceil((res as { msBeforeNext: number }).msBeforeNext / 1000));
+    throw new GraphQLError(`Rate limit exceeded; retry after ${retryAfter} s.`, {
+      extensions: {
+        code: "RATE_LIMITED",
+        retryAfterSeconds: retryAfter,
+        http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) },
+      },
+    });
+  }
+}
+
+/** No "Did you mean …?" to anonymous callers: it would map the schema for them. */
+function suggestionPolicyPlugin(): ApolloServerPlugin<AppContext> {
   return {
-    async requestDidStart({ contextValue, request }) {
-      const anonymous = contextValue.principal.kind === "ANONYMOUS";
-      if (anonymous && isIntrospection(request.query)) {
-        throw new GraphQLError("Introspection needs a signed-in principal.", {
-          extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-        });
-      }
-      if (rateLimiter) {
-        const key = anonymous ? `anon:${contextValue.requestIp ?? "unknown"}` : principalKey(contextValue.principal);
-        try {
-          await rateLimiter.consume(key);
-        } catch (res) {
-          if (res instanceof Error) throw res;
-          const retryAfter = Math.ceil(((res as { msBeforeNext: number }).msBeforeNext ?? 1000) / 1000);
-          throw new GraphQLError(`Rate limit exceeded; retry after ${retryAfter} s.`, {
-            extensions: {
-              code: "RATE_LIMITED",
-              retryAfterSeconds: retryAfter,
-              http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) },
-            },
-          });
-        }
-      }
+    async requestDidStart({ contextValue }) {
+      if (contextValue.principal.kind !== "ANONYMOUS") return;
       return {
         async willSendResponse({ response }) {
-          if (!anonymous || response.body.kind !== "single") return;
-          // No "Did you mean …?" to anonymous callers: it would map the schema for them.
+          if (response.body.kind !== "single") return;
           for (const err of response.body.singleResult.errors ?? []) {
             (err as { message: string }).message = err.message.replace(/\s*Did you mean .*$/s, "");
           }
@@ -81,14 +109,12 @@ export function createApollo(
   schema: GraphQLSchema,
   httpServer: Server,
   logger: Logger,
-  rateLimiter: RateLimiterRedis | null,
-  production: boolean,
 ): ApolloServer<AppContext> {
   const armor = armorProtection();
   return new ApolloServer<AppContext>({
     schema,
     ...armor,
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]), principalPolicyPlugin(rateLimiter), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]), suggestionPolicyPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // Introspection is allowed by the server and restricted per principal by the plugin.

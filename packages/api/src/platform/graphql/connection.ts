@@ -44,8 +44,8 @@ export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
-  /** Resolved lazily: the count runs only when a client asks for it. */
-  totalCount: () => Promise<number>;
+  /** Runs only when a client selects totalCount. */
+  count: () => Promise<number>;
 }
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
@@ -65,8 +65,14 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     nodes!: T[];
     @Field(() => PageInfo, { description: "Where this page sits." })
     pageInfo!: PageInfo;
+    count!: () => Promise<number>;
+
+    // A method field: type-graphql builds an instance from the plain result, so the
+    // count query runs only when the client asks for totalCount.
     @Field(() => Int, { description: "Rows matching the filter, across all pages." })
-    totalCount!: number;
+    totalCount(): Promise<number> {
+      return this.count();
+    }
   }
   return ConnectionClass;
 }
@@ -162,6 +168,6 @@ export async function paginate<T extends { id: string }>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => em.count(entity, opts.where),
+    count: () => em.count(entity, opts.where),
   };
 }

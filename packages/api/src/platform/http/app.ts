@@ -14,7 +14,7 @@ import { authenticate, AuthenticationError } from "../auth/authenticate.js";
 import { Loaders } from "../graphql/loaders.js";
 import type { AppContext } from "../graphql/context.js";
 import { getSchema } from "../graphql/schema.js";
-import { createApollo } from "../graphql/apollo.js";
+import { createApollo, enforcePrincipalPolicy } from "../graphql/apollo.js";
 import { LIMITS } from "../graphql/limits.js";
 import { FieldCipher, setFieldCipher } from "../crypto/field-encryption.js";
 import { httpRoutes } from "../../modules/http-routes.js";
@@ -42,15 +42,13 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     keyPrefix: "rl",
     points: config.RATE_LIMIT_POINTS,
     duration: config.RATE_LIMIT_WINDOW_SECONDS,
-    // If Redis is down the API keeps serving (fail open) rather than refusing everyone.
-    insuranceLimiter: undefined,
   });
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   const server = http.createServer(app);
   const schema = await getSchema();
-  const apollo = createApollo(schema, server, logger, rateLimiter, config.NODE_ENV === "production");
+  const apollo = createApollo(schema, server, logger);
   await apollo.start();
 
   const principalOf = async (req: Request): Promise<Principal> =>
@@ -102,6 +100,7 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
             });
           throw err;
         }
+        await enforcePrincipalPolicy(principal, (req.body as { query?: unknown } | undefined)?.query, req.ip, rateLimiter);
         const em = forkFor(orm, principal);
         return {
           orm,
