@@ -32,7 +32,6 @@ export function App() {
         i18nProvider={localeState.i18nProvider}
         loginPage={LoginPage}
         theme={themeFor(direction)}
-        requireAuth
         disableTelemetry
       >
         {RESOURCE_META.resources.map((resource) => (

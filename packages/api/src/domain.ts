@@ -16,3 +16,4 @@ export { Organization, OrganizationKind } from "./modules/organization/organizat
 export { Patient } from "./modules/patient/patient.entity.js";
 export { User } from "./modules/user/user.entity.js";
 export { Case } from "./modules/case/case.entity.js";
+export { QUEUE_NAMES, DEFAULT_QUEUE_PREFIX, type QueueName, type MonthlyStatisticsJobData } from "./modules/statistics/job-queues.js";

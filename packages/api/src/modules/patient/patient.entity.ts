@@ -22,6 +22,7 @@ registerEnumType(PatientStatus, {
 @ObjectType({ description: "The insured person / beneficiary." })
 @Entity({ tableName: "patient" })
 @Index({ properties: ["lastName", "firstName"] })
+@Index({ properties: ["registeredBy", "createdAt"] })
 export class Patient extends VersionedEntity<"language" | "status" | "smsConsent" | "emailConsent"> {
   @Field({ description: "8-digit customer number; the first half of a case's scanKey." })
   @Property({ type: "text" })

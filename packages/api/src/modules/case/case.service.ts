@@ -1,0 +1,134 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { z } from "zod";
+import { isPartner, isStaff, type Principal } from "../../platform/auth/principal.js";
+import { recordAudit } from "../../platform/audit/audit.js";
+import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
+import { rules, validate } from "../../platform/validation/validate.js";
+import { fireTransition, recordStatusChange } from "../../platform/state-machine/engine.js";
+import { nextNumber } from "../numbering/document-counter.js";
+import { Organization, OrganizationKind } from "../organization/organization.entity.js";
+import { Patient } from "../patient/patient.entity.js";
+import { Case, CaseKind, CaseStatus } from "./case.entity.js";
+import { caseRegisteredHandlers } from "./case.events.js";
+import { caseMachine } from "./case.machine.js";
+import type { RegisterCaseInput, TransitionCaseInput } from "./case.inputs.js";
+
+export const SCAN_KEY_PATTERN = /^\d{16}$/;
+
+/** customerNumber (8 digits) + incident date YYYYMMDD: the barcode printed on the case's documents. */
+export function scanKeyOf(customerNumber: string, incidentDate: string): string {
+  return `${customerNumber}${incidentDate.replace(/-/g, "")}`;
+}
+
+const registerSchema = z.object({
+  patientId: rules.uuid,
+  kind: z.enum(CaseKind),
+  incidentDate: rules.localDate,
+  hospitalId: rules.uuid.nullish(),
+  registeredById: rules.uuid.nullish(),
+  scanKey: z.string().trim().regex(SCAN_KEY_PATTERN, "must be 16 digits").nullish(),
+  description: rules.text(4000).nullish(),
+});
+
+export class CaseService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+    private readonly requestId: string | null,
+  ) {}
+
+  async register(input: RegisterCaseInput, now = new Date()): Promise<Case> {
+    const data = validate(registerSchema, { ...input, idempotencyKey: undefined });
+    if (data.incidentDate > now.toISOString().slice(0, 10))
+      throw new DomainError("INCIDENT_DATE_IN_FUTURE", "The incident date cannot be in the future.", ["incidentDate"]);
+    const { registeredBy, hospital } = await this.parties(data.kind, data.hospitalId, data.registeredById);
+    const patient = await this.patient(data.patientId);
+    if (!/^\d{8}$/.test(patient.customerNumber))
+      throw new DomainError("INVALID_CUSTOMER_NUMBER", "The patient's customer number is not 8 digits.", ["patientId"]);
+    const scanKey = scanKeyOf(patient.customerNumber, data.incidentDate);
+    if (data.scanKey && data.scanKey !== scanKey)
+      throw new DomainError(
+        "SCAN_KEY_MISMATCH",
+        "The scan key does not match the patient's customer number and the incident date.",
+        ["scanKey"],
+      );
+    const kase = this.em.create(Case, {
+      number: await nextNumber(this.em, "CASE", now.getUTCFullYear()),
+      patient,
+      kind: data.kind,
+      incidentDate: data.incidentDate,
+      registeredBy,
+      hospital,
+      scanKey,
+      description: data.description ?? null,
+    });
+    recordStatusChange(this.em, "Case", kase.id, null, CaseStatus.OPEN, "REGISTER", this.principal);
+    recordAudit(this.em, this.principal, this.requestId, {
+      action: "case.register",
+      entityType: "Case",
+      entityId: kase.id,
+      changes: { fields: Object.keys(data).filter((k) => data[k as keyof typeof data] != null) },
+    });
+    await this.em.flush();
+    for (const handler of caseRegisteredHandlers) await handler(this.em, kase, this.principal);
+    await this.em.flush();
+    return kase;
+  }
+
+  async transition(input: TransitionCaseInput): Promise<Case> {
+    const kase = await this.em.findOne(Case, { id: input.id });
+    if (!kase) throw new NotFoundError("Case");
+    await fireTransition(this.em, caseMachine, kase, {
+      event: input.event,
+      principal: this.principal,
+      expectedVersion: input.expectedVersion,
+      input: { reason: input.reason?.trim() || null },
+      requestId: this.requestId,
+    });
+    await this.em.flush();
+    return kase;
+  }
+
+  /** A hospital registers its own cases; staff register for any organisation. */
+  private async parties(kind: CaseKind, hospitalId?: string | null, registeredById?: string | null) {
+    const p = this.principal;
+    if (isPartner(p)) {
+      if (!isPartner(p, "HOSPITAL")) throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals register cases.");
+      if (registeredById && registeredById !== p.organizationId)
+        throw new DomainError("FORBIDDEN_REGISTRANT", "A partner registers cases as itself.", ["registeredById"]);
+      if (hospitalId && hospitalId !== p.organizationId)
+        throw new DomainError("HOSPITAL_MISMATCH", "A hospital registers cases at itself.", ["hospitalId"]);
+      const self = await this.org(p.organizationId, "registeredById");
+      return { registeredBy: self, hospital: self };
+    }
+    if (!isStaff(p)) throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals and operator staff register cases.");
+    const registeredBy = await this.org(registeredById ?? p.organizationId, "registeredById");
+    let hospital: Organization | null = null;
+    if (hospitalId) hospital = await this.org(hospitalId, "hospitalId");
+    else if (registeredBy.kind === OrganizationKind.HOSPITAL) hospital = registeredBy;
+    if (hospital && hospital.kind !== OrganizationKind.HOSPITAL)
+      throw new DomainError("NOT_A_HOSPITAL", "hospitalId must be a hospital.", ["hospitalId"]);
+    if (kind === CaseKind.INPATIENT && !hospital)
+      throw new DomainError("HOSPITAL_REQUIRED", "An inpatient case needs its hospital.", ["hospitalId"]);
+    return { registeredBy, hospital };
+  }
+
+  private async org(id: string, field: string): Promise<Organization> {
+    const org = await this.em.findOne(Organization, { id });
+    if (!org) throw new NotFoundError("Organization", [field]);
+    if (!org.active) throw new DomainError("ORGANIZATION_INACTIVE", "The organisation is inactive.", [field]);
+    return org;
+  }
+
+  /**
+   * Hospitals register cases for insured people they may not have seen before, so the
+   * patient is looked up by its (unguessable) id outside the partner's patient scope.
+   */
+  private async patient(id: string): Promise<Patient> {
+    const patient = isPartner(this.principal)
+      ? await this.em.findOne(Patient, { id }, { filters: false })
+      : await this.em.findOne(Patient, { id });
+    if (!patient) throw new NotFoundError("Patient", ["patientId"]);
+    return patient;
+  }
+}

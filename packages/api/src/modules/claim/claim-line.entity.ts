@@ -1,0 +1,65 @@
+import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
+import { Field, Int, ObjectType } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import { VersionedEntity } from "../../platform/db/base.entity.js";
+import { Claim, MONEY_COLUMN } from "./claim.entity.js";
+
+export interface LineModifier {
+  code: string;
+  factor: string;
+}
+
+/** One billed service of a claim; setClaimLines replaces the whole set. */
+@ObjectType({ description: "A line of a claim: one service code with quantity, price, discount and modifiers." })
+@Entity({ tableName: "claim_line" })
+@Index({ properties: ["claim", "position"] })
+export class ClaimLine extends VersionedEntity<"modifiers" | "discount"> {
+  @ManyToOne(() => Claim)
+  claim!: Claim;
+
+  @Field(() => Int, { description: "Position of the line in the claim, from 0." })
+  @Property({ type: "integer" })
+  position!: number;
+
+  @Field({ description: "Code system of the service: CDT, CPT or LOCAL." })
+  @Property({ type: "text" })
+  serviceSystem!: string;
+
+  @Field({ description: "Service code, e.g. D0150." })
+  @Property({ type: "text" })
+  serviceCode!: string;
+
+  @Field({ description: "What was done (defaults to the fee schedule's description)." })
+  @Property({ type: "text" })
+  description!: string;
+
+  @Field(() => Int, { description: "Units, a positive whole number." })
+  @Property({ type: "integer" })
+  quantity!: number;
+
+  @Field({ description: "ISO 4217 currency of the line amounts (the claim's)." })
+  @Property({ type: "text" })
+  currency!: string;
+
+  @Property(MONEY_COLUMN)
+  unitPrice!: string;
+
+  @Property(MONEY_COLUMN)
+  discount: string = "0";
+
+  @Field(() => GraphQLJSON, { description: "Modifiers applied in order: [{ code, factor }], factor a decimal string." })
+  @Property({ type: "jsonb" })
+  modifiers: LineModifier[] = [];
+
+  /** quantity × unitPrice − discount, times the modifier factors (the engine's computedAmount). */
+  @Property(MONEY_COLUMN)
+  amount!: string;
+
+  /** Set by the reviewer when lowering the line; null = the computed amount is allowed. */
+  @Property({ ...MONEY_COLUMN, nullable: true })
+  approvedAmount?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why the reviewer lowered the line." })
+  @Property({ type: "text", nullable: true })
+  adjustmentReason?: string | null;
+}

@@ -1,0 +1,23 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { LockMode } from "@mikro-orm/core";
+import { SYSTEM } from "../../platform/auth/principal.js";
+import { fireTransition } from "../../platform/state-machine/engine.js";
+import { Order } from "./order.entity.js";
+import { isOrderOverdue, OrderEvent, orderMachine } from "./order.machine.js";
+
+/**
+ * Expires one order as SYSTEM if it is still due, in its own transaction. The row is
+ * locked with SKIP LOCKED so a worker never waits behind a user changing the same order:
+ * that order is simply skipped and picked up by the next sweep if it is still due.
+ * Returns whether the order expired. `em` must be a SYSTEM-scoped fork.
+ */
+export async function expireOrder(em: EntityManager, orderId: string, now: Date = new Date()): Promise<boolean> {
+  return em.transactional(async (tem) => {
+    const t = tem as EntityManager;
+    const order = await t.findOne(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+    if (!order || !isOrderOverdue(order, now)) return false;
+    await fireTransition(t, orderMachine, order, { event: OrderEvent.EXPIRE, principal: SYSTEM, now });
+    await t.flush();
+    return true;
+  });
+}

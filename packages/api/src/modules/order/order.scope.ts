@@ -1,0 +1,51 @@
+import { raw } from "@mikro-orm/core";
+import { defineScope, type ScopeCondition } from "../../platform/scoping/scope.js";
+import type { Principal } from "../../platform/auth/principal.js";
+
+/**
+ * Partners see the orders addressed to them and, read-only, the orders of the cases they
+ * registered or that sit at their hospital. Reports and files follow their order.
+ */
+const VISIBLE_ORDER_IDS = `select o.id from attention_order o
+  where o.provider_id = ? or o.case_id in (select c.id from medical_case c where c.registered_by_id = ? or c.hospital_id = ?)`;
+const visibleOrderParams = (org: string) => [org, org, org];
+
+function partnerScope(p: Principal, cond: (org: string) => Record<string, unknown>): ScopeCondition {
+  if (p.kind === "PARTNER") return cond(p.organizationId);
+  return p.kind === "STAFF" ? "ALL" : "NONE";
+}
+
+defineScope("Order", (p) =>
+  partnerScope(p, (org) => ({
+    $or: [
+      { provider: org },
+      {
+        [raw((a: string) => `(${a}.case_id in (select c.id from medical_case c where c.registered_by_id = ? or c.hospital_id = ?))`, [org, org])]:
+          true,
+      },
+    ],
+  })),
+);
+
+defineScope("Report", (p) =>
+  partnerScope(p, (org) => ({
+    [raw((a: string) => `(${a}.order_id in (${VISIBLE_ORDER_IDS}))`, visibleOrderParams(org))]: true,
+  })),
+);
+
+defineScope("StoredFile", (p) =>
+  partnerScope(p, (org) => ({
+    $or: [
+      { uploadedByOrganizationId: org },
+      {
+        [raw(
+          (a: string) => `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
+          visibleOrderParams(org),
+        )]: true,
+      },
+    ],
+  })),
+);
+
+// Partners fill forms against these, so every signed-in principal may read them.
+defineScope("FormTemplate", (p) => (p.kind === "ANONYMOUS" ? "NONE" : "ALL"));

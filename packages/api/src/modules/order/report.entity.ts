@@ -1,0 +1,56 @@
+import { Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import { BaseEntity } from "../../platform/db/base.entity.js";
+import { Order } from "./order.entity.js";
+import { StoredFile } from "./stored-file.entity.js";
+
+export enum ReportKind {
+  PRELIMINARY = "PRELIMINARY",
+  FINAL = "FINAL",
+}
+registerEnumType(ReportKind, {
+  name: "ReportKind",
+  description: "Preliminary reports speed up the review; the FINAL one is what the operator validates.",
+  valuesConfig: {
+    PRELIMINARY: { description: "Informe preliminar." },
+    FINAL: { description: "Informe final." },
+  },
+});
+
+/** Append-only: a correction is a new report, so every version is kept. */
+@ObjectType({ description: "A report (informe) of an order: an uploaded document or a form filled against a template." })
+@Entity({ tableName: "order_report" })
+@Index({ properties: ["order", "createdAt"] })
+@Index({ properties: ["file"] })
+export class Report extends BaseEntity {
+  @ManyToOne(() => Order)
+  order!: Order;
+
+  @Field(() => ReportKind, { description: "PRELIMINARY or FINAL." })
+  @Enum({ items: () => ReportKind, nativeEnumName: "report_kind" })
+  kind!: ReportKind;
+
+  @ManyToOne(() => StoredFile, { nullable: true })
+  file?: StoredFile | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "The structured form, when the report was filled in the system." })
+  @Property({ type: "jsonb", nullable: true })
+  form?: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true, description: "Specialty of the form template used." })
+  @Property({ type: "text", nullable: true })
+  templateSpecialty?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Version of the form template the form was validated against." })
+  @Property({ type: "integer", nullable: true })
+  templateVersion?: number | null;
+
+  @Field(() => String, { nullable: true, description: "STAFF or PARTNER: who attached it." })
+  @Property({ type: "text", nullable: true })
+  submittedByKind?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Organisation that attached it." })
+  @Property({ type: "uuid", nullable: true })
+  submittedByOrganizationId?: string | null;
+}

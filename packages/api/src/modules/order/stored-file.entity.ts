@@ -1,0 +1,36 @@
+import { Entity, Index, Property } from "@mikro-orm/core";
+import { Field, Float, ObjectType } from "type-graphql";
+import { BaseEntity } from "../../platform/db/base.entity.js";
+
+@ObjectType({ description: "An uploaded document (POST /files), referenced by reports." })
+@Entity({ tableName: "stored_file" })
+@Index({ properties: ["uploadedByOrganizationId", "createdAt"] })
+export class StoredFile extends BaseEntity {
+  @Field({ description: "Sanitised original file name." })
+  @Property({ type: "text" })
+  fileName!: string;
+
+  @Field({ description: "Content type identified from the bytes, not the name." })
+  @Property({ type: "text" })
+  contentType!: string;
+
+  @Field(() => Float, { description: "Size in bytes." })
+  @Property({ type: "bigint" })
+  size!: number;
+
+  @Field({ description: "SHA-256 of the content, hex." })
+  @Property({ type: "text" })
+  sha256!: string;
+
+  /** Where the storage backend keeps the bytes; never shown to clients. */
+  @Property({ type: "text", hidden: true })
+  storageKey!: string;
+
+  @Field(() => String, { nullable: true, description: "Organisation of the uploader." })
+  @Property({ type: "uuid", nullable: true })
+  uploadedByOrganizationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "STAFF or PARTNER." })
+  @Property({ type: "text", nullable: true })
+  uploadedByKind?: string | null;
+}

@@ -1,0 +1,156 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { raw, type FilterQuery } from "@mikro-orm/core";
+import type { AppContext } from "../../../platform/graphql/context.js";
+import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../../platform/graphql/connection.js";
+import { asPayload, PayloadType } from "../../../platform/graphql/payload.js";
+import { idempotent } from "../../../platform/idempotency/idempotency.js";
+import { refId } from "../../../platform/graphql/loaders.js";
+import { fieldCipher, maskTail } from "../../../platform/crypto/field-encryption.js";
+import { isStaff } from "../../../platform/auth/principal.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import { forkFor } from "../../../platform/db/orm.js";
+import { availableEvents } from "../../../platform/state-machine/engine.js";
+import { StatusChange } from "../../../platform/audit/status-change.entity.js";
+import { Organization } from "../../organization/organization.entity.js";
+import { Patient } from "../../patient/patient.entity.js";
+import { Policy, PolicyMember } from "../../policy/policy.entity.js";
+import { likePattern } from "../shared.js";
+import {
+  PatientFilter,
+  PatientOrder,
+  PatientSortField,
+  RegisterPatientInput,
+  TransitionPatientInput,
+  UpdatePatientInput,
+} from "./patient.inputs.js";
+import { PatientEvent, patientMachine } from "./patient.machine.js";
+import { PatientService } from "./patient.service.js";
+
+export const PatientConnection = ConnectionType(Patient, "Patient");
+export const PatientPayload = PayloadType("PatientPayload", "patient", Patient);
+
+export function patientWhere(filter?: PatientFilter | null): FilterQuery<Patient> {
+  const where: Record<string, unknown> = {};
+  if (!filter) return where;
+  if (filter.status?.length) where.status = { $in: filter.status };
+  if (filter.customerNumber) where.customerNumber = filter.customerNumber;
+  if (filter.registeredById) where.registeredBy = filter.registeredById;
+  if (filter.nationalId) where.nationalIdIndex = fieldCipher().blindIndex(filter.nationalId);
+  if (filter.policyId)
+    where[raw((a: string) => `${a}.id in (select pm.patient_id from policy_member pm where pm.policy_id = ?)`, [filter.policyId])] = [];
+  if (filter.search) {
+    const like = likePattern(filter.search);
+    where.$or = [
+      { firstName: { $ilike: like } },
+      { lastName: { $ilike: like } },
+      { customerNumber: { $ilike: like } },
+      { email: { $ilike: like } },
+    ];
+  }
+  return where;
+}
+
+@Resolver(() => Patient)
+export class PatientResolver {
+  @Authorized()
+  @Query(() => Patient, { nullable: true, description: "One patient by id." })
+  patient(@Arg("id", () => ID, { description: "Patient id." }) id: string, @Ctx() ctx: AppContext): Promise<Patient | null> {
+    return ctx.loaders.byId(Patient).load(id);
+  }
+
+  @Authorized()
+  @Query(() => PatientConnection, { description: "Patients visible to the caller." })
+  patients(
+    @Args() args: ConnectionArgs,
+    @Arg("filter", () => PatientFilter, { nullable: true, description: "Filters." }) filter: PatientFilter | null,
+    @Arg("orderBy", () => PatientOrder, { nullable: true, description: "Sorting." })
+    orderBy: InstanceType<typeof PatientOrder> | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    return paginate(ctx.em, Patient, {
+      where: patientWhere(filter),
+      sortField: orderBy?.field ?? PatientSortField.CREATED_AT,
+      direction: orderBy?.direction ?? SortDirection.DESC,
+      args,
+    });
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: "Id of the organisation that registered the patient." })
+  registeredById(@Root() p: Patient): string | null {
+    return refId(p.registeredBy);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The organisation that registered the patient." })
+  registeredBy(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<Organization | null> | null {
+    const id = refId(p.registeredBy);
+    return id ? ctx.loaders.byId(Organization).load(id) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "National id: masked (•••• 1234) for partners and staff without ADMIN/REVIEWER; unmasked reads are audited.",
+  })
+  async nationalId(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<string | null> {
+    if (!p.nationalIdEnc) return null;
+    const plain = fieldCipher().decrypt(p.nationalIdEnc);
+    if (!isStaff(ctx.principal, "REVIEWER")) return maskTail(plain);
+    // Its own unit of work: a list resolves many of these fields at once on the request's EntityManager.
+    const em = forkFor(ctx.orm, ctx.principal);
+    recordAudit(em, ctx.principal, ctx.requestId, {
+      action: "patient.read.nationalId",
+      entityType: "Patient",
+      entityId: p.id,
+    });
+    await em.flush();
+    return plain;
+  }
+
+  @FieldResolver(() => [Policy], { description: "Policies the patient is a member of (those visible to the caller)." })
+  async policies(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<Policy[]> {
+    const members = await ctx.loaders.children(PolicyMember, "patient").load(p.id);
+    const policies = await ctx.loaders.byId(Policy).loadMany(members.map((m) => refId(m.policy)!));
+    return policies.filter((x): x is Policy => x instanceof Policy);
+  }
+
+  @FieldResolver(() => [PatientEvent], { description: "Events the caller may fire now." })
+  availableTransitions(@Root() p: Patient, @Ctx() ctx: AppContext): PatientEvent[] {
+    return availableEvents(patientMachine, p, ctx.principal);
+  }
+
+  @FieldResolver(() => [StatusChange], { description: "Status history, oldest first." })
+  history(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<StatusChange[]> {
+    return ctx.loaders.children(StatusChange, "entityId", { createdAt: "ASC" }, { entityType: "Patient" }).load(p.id);
+  }
+
+  @Authorized("OPERATOR", "CLINIC", "HOSPITAL", "AGENCY")
+  @Mutation(() => PatientPayload, { description: "Registers a patient from the intake form; the patient starts as PROSPECT." })
+  registerPatient(@Arg("input", { description: "The intake data." }) input: RegisterPatientInput, @Ctx() ctx: AppContext) {
+    return asPayload("patient", () =>
+      idempotent({
+        em: ctx.em,
+        principal: ctx.principal,
+        operation: "registerPatient",
+        key: input.idempotencyKey,
+        input: { ...input, idempotencyKey: undefined },
+        create: (em) => new PatientService(em, ctx.principal, ctx.requestId).register(input),
+        load: (em, id) => em.findOne(Patient, { id }),
+      }),
+    );
+  }
+
+  @Authorized("OPERATOR", "CLINIC", "HOSPITAL", "AGENCY")
+  @Mutation(() => PatientPayload, { description: "Updates a patient's details." })
+  updatePatient(@Arg("input", { description: "The changes." }) input: UpdatePatientInput, @Ctx() ctx: AppContext) {
+    return asPayload("patient", () =>
+      ctx.em.transactional((em) => new PatientService(em, ctx.principal, ctx.requestId).update(input)),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => PatientPayload, { description: "Fires ACTIVATE, DEACTIVATE or REACTIVATE on a patient." })
+  transitionPatient(@Arg("input", { description: "The event." }) input: TransitionPatientInput, @Ctx() ctx: AppContext) {
+    return asPayload("patient", () =>
+      ctx.em.transactional((em) => new PatientService(em, ctx.principal, ctx.requestId).transition(input)),
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { DEFAULT_QUEUE_PREFIX, loadConfig, type Config } from "@clinigraph/api/domain";
+import { SEND_BACKOFF_BASE_MS } from "./retry-policy.js";
+
+/**
+ * The workers' own settings, validated at start. The variables shared with the API
+ * (DATABASE_URL, REDIS_URL, TIME_ZONE, LOG_LEVEL…) come from the API's loadConfig so
+ * both processes read them the same way.
+ */
+const jobsSchema = z
+  .object({
+    SMS_GATEWAY: z.enum(["console", "http", "twilio"]).default("console"),
+    SMS_HTTP_URL: z.url().optional(),
+    SMS_HTTP_TOKEN: z.string().optional(),
+    SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    TWILIO_ACCOUNT_SID: z.string().optional(),
+    TWILIO_AUTH_TOKEN: z.string().optional(),
+    TWILIO_FROM: z.string().optional(),
+    TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+    EMAIL_TRANSPORT: z
+      .string()
+      .refine((v) => v === "console" || /^smtps?:\/\//.test(v), "must be console or an smtp:// / smtps:// URL")
+      .default("console"),
+    EMAIL_FROM: z.string().default("Clinigraph <no-reply@clinigraph.local>"),
+    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default(DEFAULT_QUEUE_PREFIX),
+    WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
+    /** First retry delay of a failed send; tests shorten it, the doubling stays. */
+    SEND_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(SEND_BACKOFF_BASE_MS),
+    /** How long a worker's lock on a job lasts; a dead worker's job is retried after it. */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+    SCAN_CHUNK_SIZE: z.coerce.number().int().positive().max(10_000).default(1_000),
+    /** Register the schedulers (off in tests that drive the scanners by hand). */
+    REGISTER_SCHEDULERS: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.SMS_GATEWAY === "http" && !c.SMS_HTTP_URL)
+      ctx.addIssue({ code: "custom", path: ["SMS_HTTP_URL"], message: "required when SMS_GATEWAY=http" });
+    if (c.SMS_GATEWAY === "twilio")
+      for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const)
+        if (!c[k]) ctx.addIssue({ code: "custom", path: [k], message: "required when SMS_GATEWAY=twilio" });
+  });
+
+export type JobsConfig = Config & z.infer<typeof jobsSchema>;
+
+/** Parses the environment for the workers; throws naming every bad variable. */
+export function loadJobsConfig(env: Record<string, string | undefined> = process.env): JobsConfig {
+  const shared = loadConfig(env);
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = jobsSchema.safeParse(cleaned);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid configuration:\n${parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+    );
+  return { ...shared, ...parsed.data };
+}
