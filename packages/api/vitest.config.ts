@@ -1,5 +1,8 @@
 import swc from "unplugin-swc";
 import { defineConfig } from "vitest/config";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
 
 // SWC emits decorator metadata explicitly; type-graphql and MikroORM need it.
 export default defineConfig({
@@ -12,6 +15,9 @@ export default defineConfig({
       },
     }),
   ],
+  // One copy of graphql-js: Node loads its CommonJS entry for type-graphql and Apollo,
+  // so test files must get the same one (not the .mjs build Vite would pick).
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }] },
   test: {
     include: ["src/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],

@@ -27,7 +27,7 @@ export class SessionResolver {
   }
 
   @Mutation(() => LoginPayload, { description: "Staff login: returns an access token and a refresh token." })
-  async login(@Arg("input") input: LoginInput, @Ctx() ctx: AppContext): Promise<LoginPayload> {
+  async login(@Arg("input", { description: "Credentials." }) input: LoginInput, @Ctx() ctx: AppContext): Promise<LoginPayload> {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
       const s = await new SessionService(em, ctx.config).login(input.email, input.password);
@@ -46,7 +46,7 @@ export class SessionResolver {
   }
 
   @Mutation(() => LoginPayload, { description: "Exchanges a refresh token for new tokens (rotation)." })
-  async refreshToken(@Arg("input") input: RefreshTokenInput, @Ctx() ctx: AppContext): Promise<LoginPayload> {
+  async refreshToken(@Arg("input", { description: "The refresh token." }) input: RefreshTokenInput, @Ctx() ctx: AppContext): Promise<LoginPayload> {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
       const s = await new SessionService(em, ctx.config).refresh(input.refreshToken);
@@ -59,7 +59,7 @@ export class SessionResolver {
   }
 
   @Mutation(() => LogoutPayload, { description: "Revokes a refresh token and its rotation family." })
-  async logout(@Arg("input") input: LogoutInput, @Ctx() ctx: AppContext): Promise<LogoutPayload> {
+  async logout(@Arg("input", { description: "The refresh token to revoke." }) input: LogoutInput, @Ctx() ctx: AppContext): Promise<LogoutPayload> {
     await new SessionService(forkFor(ctx.orm, SYSTEM), ctx.config).logout(input.refreshToken);
     return { ok: true, userErrors: [] };
   }

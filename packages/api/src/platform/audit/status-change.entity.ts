@@ -10,7 +10,7 @@ export class StatusChange extends BaseEntity {
   @Property({ type: "text" })
   entityType!: string;
 
-  @Field()
+  @Field({ description: "Id of the entity that changed." })
   @Property({ type: "uuid" })
   entityId!: string;
 
@@ -18,23 +18,23 @@ export class StatusChange extends BaseEntity {
   @Property({ type: "text", nullable: true })
   fromStatus?: string | null;
 
-  @Field()
+  @Field({ description: "Status after the transition." })
   @Property({ type: "text" })
   toStatus!: string;
 
-  @Field()
+  @Field({ description: "The event fired, e.g. APPROVE." })
   @Property({ type: "text" })
   event!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Reason given with the transition." })
   @Property({ type: "text", nullable: true })
   reason?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Reason given with the transition." })
   @Property({ type: "text", nullable: true })
   reasonCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Invoice or payment reference, where the event needs one." })
   @Property({ type: "text", nullable: true })
   reference?: string | null;
 
@@ -46,7 +46,7 @@ export class StatusChange extends BaseEntity {
   @Property({ type: "uuid", nullable: true })
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Organisation of the actor." })
   @Property({ type: "uuid", nullable: true })
   actorOrganizationId?: string | null;
 }

@@ -15,15 +15,15 @@ export abstract class BaseEntity<Optional extends string = never> {
   /** Properties with defaults that em.create may omit; entities extend this union. */
   [OptionalProps]?: BaseOptional | Optional;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Stable identifier (UUIDv7)." })
   @PrimaryKey({ type: "uuid" })
   id: string = uuidv7();
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the row was created." })
   @Property({ type: "timestamptz", defaultRaw: "now()" })
   createdAt: Date = new Date();
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the row last changed." })
   @Property({ type: "timestamptz", defaultRaw: "now()", onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

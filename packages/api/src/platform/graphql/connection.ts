@@ -12,7 +12,11 @@ export enum SortDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(SortDirection, { name: "SortDirection", description: "Ascending or descending." });
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "Ascending or descending.",
+  valuesConfig: { ASC: { description: "Smallest first." }, DESC: { description: "Largest (newest) first." } },
+});
 
 @ObjectType({ description: "Relay page information." })
 export class PageInfo {

@@ -13,6 +13,13 @@ export function getSchema(): Promise<GraphQLSchema> {
     authMode: "error",
     validate: false,
     emitSchemaFile: false,
+  }).then((schema) => {
+    // type-graphql leaves the root types undocumented; partners read these first.
+    const query = schema.getQueryType();
+    const mutation = schema.getMutationType();
+    if (query) query.description = "Reads: single objects by id, Relay connections, and computed answers.";
+    if (mutation) mutation.description = "Writes: each takes one `input` and returns a payload with `userErrors`.";
+    return schema;
   });
   return cached;
 }

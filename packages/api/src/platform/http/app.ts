@@ -1,5 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import http from "node:http";
+import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { expressMiddleware } from "@as-integrations/express5";
 import { GraphQLError } from "graphql";
@@ -81,6 +82,13 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     const ready = Object.values(checks).every((v) => v === "ok");
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
   });
+
+  if (config.ADMIN_STATIC_DIR) {
+    // The console's production build, served by the API so one process serves both.
+    const dir = path.resolve(config.ADMIN_STATIC_DIR);
+    app.use("/admin", express.static(dir, { index: "index.html", maxAge: "1h" }));
+    app.get(/^\/admin(\/(?!queues).*)?$/, (_req, res) => res.sendFile(path.join(dir, "index.html")));
+  }
 
   const runtime = { app, server, orm, redis, config, logger, principalOf } as Runtime;
   for (const route of httpRoutes) route(runtime);
