@@ -1,9 +1,11 @@
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
 
 /** Where /graphql, /files and /exports go in dev and preview; the browser tests point it at their API. */
-const apiTarget = process.env.CLINIGRAPH_API_URL ?? 'http://localhost:4000';
-const proxy = Object.fromEntries(['/graphql', '/files', '/exports'].map((path) => [path, { target: apiTarget, changeOrigin: true }]));
+const apiTarget = process.env.CLINIGRAPH_API_URL ?? "http://localhost:4000";
+const proxy = Object.fromEntries(
+  ["/graphql", "/files", "/exports"].map((path) => [path, { target: apiTarget, changeOrigin: true }]),
+);
 
 export default defineConfig({
   plugins: [react()],

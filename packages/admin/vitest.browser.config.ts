@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from "vitest/config";
 
 /**
  * Browser tests drive the production build in Debian's Chromium through
@@ -6,9 +6,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['test/browser/**/*.browser.test.ts'],
-    environment: 'node',
-    globalSetup: ['test/browser/globalSetup.ts'],
+    include: ["test/browser/**/*.browser.test.ts"],
+    environment: "node",
+    globalSetup: ["test/browser/globalSetup.ts"],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -2,19 +2,19 @@
 // Writes src/generated/resources.ts from schema.graphql.
 //   node scripts/generate.mjs [--schema PATH] [--out PATH] [--check]
 // --check writes nothing and exits 1 when the file on disk differs (for CI).
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { generateFromFile } from './lib/emit.mjs';
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateFromFile } from "./lib/emit.mjs";
 
-const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
   options: {
-    schema: { type: 'string', default: resolve(packageDir, '../../schema.graphql') },
-    out: { type: 'string', default: resolve(packageDir, 'src/generated/resources.ts') },
-    check: { type: 'boolean', default: false },
+    schema: { type: "string", default: resolve(packageDir, "../../schema.graphql") },
+    out: { type: "string", default: resolve(packageDir, "src/generated/resources.ts") },
+    check: { type: "boolean", default: false },
   },
 });
 const schemaPath = resolve(values.schema);
@@ -27,7 +27,7 @@ if (!existsSync(schemaPath)) {
 
 const text = await generateFromFile(schemaPath, outPath);
 if (values.check) {
-  const current = existsSync(outPath) ? await readFile(outPath, 'utf8') : '';
+  const current = existsSync(outPath) ? await readFile(outPath, "utf8") : "";
   if (current !== text) {
     console.error(`generate --check: ${outPath} is stale; run \`pnpm --filter @clinigraph/admin generate\``);
     process.exit(1);

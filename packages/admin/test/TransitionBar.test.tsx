@@ -1,22 +1,24 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { buildSchema } from 'graphql';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { AdminContext, Notification, RecordContextProvider, ResourceContextProvider, type RaRecord } from 'react-admin';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeSchema } from '../scripts/lib/introspect.mjs';
-import { createDataProvider, type TransitionParams } from '../src/data/dataProvider';
-import type { Request } from '../src/data/graphqlClient';
-import { createLocaleState } from '../src/i18n/i18nProvider';
-import { TransitionBar } from '../src/transitions/TransitionBar';
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { buildSchema } from "graphql";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { AdminContext, Notification, RecordContextProvider, ResourceContextProvider, type RaRecord } from "react-admin";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { describeSchema } from "../scripts/lib/introspect.mjs";
+import { createDataProvider, type TransitionParams } from "../src/data/dataProvider";
+import type { Request } from "../src/data/graphqlClient";
+import { createLocaleState } from "../src/i18n/i18nProvider";
+import { TransitionBar } from "../src/transitions/TransitionBar";
 
-const meta = describeSchema(buildSchema(readFileSync(join(import.meta.dirname, 'fixture.graphql'), 'utf8')));
-const orders = meta.resources.find((r) => r.name === 'orders')!;
+const meta = describeSchema(buildSchema(readFileSync(join(import.meta.dirname, "fixture.graphql"), "utf8")));
+const orders = meta.resources.find((r) => r.name === "orders")!;
 
 function setup(record: RaRecord, answer: (params: TransitionParams) => Promise<RaRecord> = async () => record) {
   const request: Request = async () => ({}) as never;
-  const dataProvider = { ...createDataProvider(meta, request), getOne: async () => ({ data: record }) } as ReturnType<typeof createDataProvider>;
+  const dataProvider = { ...createDataProvider(meta, request), getOne: async () => ({ data: record }) } as ReturnType<
+    typeof createDataProvider
+  >;
   const transition = vi.fn(async (_resource: string, params: TransitionParams) => ({ data: await answer(params) }));
   dataProvider.transition = transition;
   render(
@@ -32,70 +34,88 @@ function setup(record: RaRecord, answer: (params: TransitionParams) => Promise<R
   return { transition };
 }
 
-const order = (availableTransitions: string[]): RaRecord => ({ id: 'o1', number: 'ORD-7', version: 5, status: 'IN_VERIFICATION', availableTransitions });
+const order = (availableTransitions: string[]): RaRecord => ({
+  id: "o1",
+  number: "ORD-7",
+  version: 5,
+  status: "IN_VERIFICATION",
+  availableTransitions,
+});
 
 afterEach(cleanup);
 
-describe('TransitionBar', () => {
-  it('shows one button per available event, in the schema order, and none for other events', async () => {
-    setup(order(['VOID', 'REJECT', 'APPROVE']));
-    const bar = await screen.findByTestId('transition-bar');
-    expect(within(bar).getAllByRole('button').map((b) => b.textContent)).toEqual(['Approve', 'Reject', 'Void']);
+describe("TransitionBar", () => {
+  it("shows one button per available event, in the schema order, and none for other events", async () => {
+    setup(order(["VOID", "REJECT", "APPROVE"]));
+    const bar = await screen.findByTestId("transition-bar");
+    expect(
+      within(bar)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["Approve", "Reject", "Void"]);
   });
 
-  it('renders nothing when no event is available', async () => {
+  it("renders nothing when no event is available", async () => {
     setup(order([]));
-    await waitFor(() => expect(screen.queryByTestId('transition-bar')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId("transition-bar")).toBeNull());
   });
 
-  it('runs an event without a dialog when it needs nothing, sending the record version', async () => {
-    const { transition } = setup(order(['APPROVE']));
-    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+  it("runs an event without a dialog when it needs nothing, sending the record version", async () => {
+    const { transition } = setup(order(["APPROVE"]));
+    fireEvent.click(await screen.findByRole("button", { name: "Approve" }));
     await waitFor(() => expect(transition).toHaveBeenCalledTimes(1));
-    expect(transition.mock.calls[0][1]).toMatchObject({ id: 'o1', event: 'APPROVE', previousData: { version: 5 } });
-    expect(await screen.findByText('Done: Approve')).toBeTruthy();
+    expect(transition.mock.calls[0][1]).toMatchObject({ id: "o1", event: "APPROVE", previousData: { version: 5 } });
+    expect(await screen.findByText("Done: Approve")).toBeTruthy();
   });
 
-  it('asks for a reason code and a reason before rejecting', async () => {
-    const { transition } = setup(order(['REJECT']));
-    fireEvent.click(await screen.findByRole('button', { name: 'Reject' }));
-    const dialog = await screen.findByRole('dialog');
-    const confirm = within(dialog).getByRole('button', { name: 'Reject' });
+  it("asks for a reason code and a reason before rejecting", async () => {
+    const { transition } = setup(order(["REJECT"]));
+    fireEvent.click(await screen.findByRole("button", { name: "Reject" }));
+    const dialog = await screen.findByRole("dialog");
+    const confirm = within(dialog).getByRole("button", { name: "Reject" });
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
 
-    fireEvent.change(within(dialog).getByTestId('transition-reason'), { target: { value: 'Report is unreadable' } });
+    fireEvent.change(within(dialog).getByTestId("transition-reason"), { target: { value: "Report is unreadable" } });
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.mouseDown(within(dialog).getByRole('combobox'));
-    fireEvent.click(await screen.findByRole('option', { name: 'ILLEGIBLE' }));
+    fireEvent.mouseDown(within(dialog).getByRole("combobox"));
+    fireEvent.click(await screen.findByRole("option", { name: "ILLEGIBLE" }));
     await waitFor(() => expect((confirm as HTMLButtonElement).disabled).toBe(false));
 
     fireEvent.click(confirm);
     await waitFor(() => expect(transition).toHaveBeenCalledTimes(1));
-    expect(transition.mock.calls[0][1]).toMatchObject({ event: 'REJECT', reason: 'Report is unreadable', reasonCode: 'ILLEGIBLE' });
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-  });
-
-  it('confirms before voiding and keeps the dialog open with an error notification when the API refuses', async () => {
-    const { transition } = setup(order(['VOID']), async () => {
-      throw new Error('Order was changed by someone else');
+    expect(transition.mock.calls[0][1]).toMatchObject({
+      event: "REJECT",
+      reason: "Report is unreadable",
+      reasonCode: "ILLEGIBLE",
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Void' }));
-    const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText('This cannot be undone.')).toBeTruthy();
-    fireEvent.change(within(dialog).getByTestId('transition-reason'), { target: { value: 'Duplicate' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Void' }));
-    await waitFor(() => expect(transition).toHaveBeenCalledTimes(1));
-    expect(await screen.findByText('Order was changed by someone else')).toBeTruthy();
-    expect(screen.getByRole('dialog')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
 
-  it('disables every button while a transition runs', async () => {
+  it("confirms before voiding and keeps the dialog open with an error notification when the API refuses", async () => {
+    const { transition } = setup(order(["VOID"]), async () => {
+      throw new Error("Order was changed by someone else");
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Void" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText("This cannot be undone.")).toBeTruthy();
+    fireEvent.change(within(dialog).getByTestId("transition-reason"), { target: { value: "Duplicate" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Void" }));
+    await waitFor(() => expect(transition).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText("Order was changed by someone else")).toBeTruthy();
+    expect(screen.getByRole("dialog")).toBeTruthy();
+  });
+
+  it("disables every button while a transition runs", async () => {
     let finish: () => void = () => undefined;
-    const record = order(['APPROVE', 'SUSPEND']);
+    const record = order(["APPROVE", "SUSPEND"]);
     setup(record, () => new Promise((resolve) => (finish = () => resolve(record))));
-    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Suspend' }) as HTMLButtonElement).disabled).toBe(true));
+    fireEvent.click(await screen.findByRole("button", { name: "Approve" }));
+    await waitFor(() =>
+      expect((screen.getByRole("button", { name: "Suspend" }) as HTMLButtonElement).disabled).toBe(true),
+    );
     finish();
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Suspend' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByRole("button", { name: "Suspend" }) as HTMLButtonElement).disabled).toBe(false),
+    );
   });
 });

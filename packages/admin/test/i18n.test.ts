@@ -1,38 +1,42 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { createLocaleState } from '../src/i18n/i18nProvider';
-import { LOCALES } from '../src/i18n/locales';
-import { mergeMessages } from '../src/i18n/mergeMessages';
+import { describe, expect, it } from "vitest";
+import { createLocaleState } from "../src/i18n/i18nProvider";
+import { LOCALES } from "../src/i18n/locales";
+import { mergeMessages } from "../src/i18n/mergeMessages";
 
-describe('i18n', () => {
-  it('offers English, Spanish, Chinese, Persian and Bulgarian', () => {
-    expect(createLocaleState().i18nProvider.getLocales?.().map((l) => l.locale)).toEqual(['en', 'es', 'zh', 'fa', 'bg']);
-    expect(LOCALES.filter((l) => l.direction === 'rtl').map((l) => l.locale)).toEqual(['fa']);
+describe("i18n", () => {
+  it("offers English, Spanish, Chinese, Persian and Bulgarian", () => {
+    expect(
+      createLocaleState()
+        .i18nProvider.getLocales?.()
+        .map((l) => l.locale),
+    ).toEqual(["en", "es", "zh", "fa", "bg"]);
+    expect(LOCALES.filter((l) => l.direction === "rtl").map((l) => l.locale)).toEqual(["fa"]);
   });
 
-  it('switching to Persian sets the document right-to-left and notifies the theme; back to English restores it', async () => {
+  it("switching to Persian sets the document right-to-left and notifies the theme; back to English restores it", async () => {
     const state = createLocaleState();
     const seen: string[] = [];
     state.subscribe(() => seen.push(state.direction()));
-    await state.i18nProvider.changeLocale('fa');
-    expect(document.documentElement.dir).toBe('rtl');
-    expect(document.documentElement.lang).toBe('fa');
-    expect(state.i18nProvider.translate('clinigraph.events.REJECT')).toBe('رد');
-    await state.i18nProvider.changeLocale('en');
-    expect(document.documentElement.dir).toBe('ltr');
-    expect(seen).toEqual(['rtl', 'ltr']);
+    await state.i18nProvider.changeLocale("fa");
+    expect(document.documentElement.dir).toBe("rtl");
+    expect(document.documentElement.lang).toBe("fa");
+    expect(state.i18nProvider.translate("clinigraph.events.REJECT")).toBe("رد");
+    await state.i18nProvider.changeLocale("en");
+    expect(document.documentElement.dir).toBe("ltr");
+    expect(seen).toEqual(["rtl", "ltr"]);
   });
 
-  it.each(['es', 'zh', 'fa', 'bg'])('%s falls back to English for keys its community pack lacks', async (locale) => {
+  it.each(["es", "zh", "fa", "bg"])("%s falls back to English for keys its community pack lacks", async (locale) => {
     const state = createLocaleState();
     await state.i18nProvider.changeLocale(locale);
     // added in react-admin 5; absent from packs written for older versions
-    const key = 'ra.action.select_all_button';
+    const key = "ra.action.select_all_button";
     expect(state.i18nProvider.translate(key)).not.toBe(key);
-    expect(state.i18nProvider.translate('clinigraph.transitions.reason')).not.toBe('Reason');
+    expect(state.i18nProvider.translate("clinigraph.transitions.reason")).not.toBe("Reason");
   });
 
-  it('mergeMessages merges nested trees with later trees winning', () => {
+  it("mergeMessages merges nested trees with later trees winning", () => {
     expect(mergeMessages({ a: { b: 1, c: 2 } }, { a: { c: 3 }, d: 4 })).toEqual({ a: { b: 1, c: 3 }, d: 4 });
   });
 });

@@ -9,7 +9,7 @@ import {
   isNonNullType,
   isObjectType,
   isScalarType,
-} from 'graphql';
+} from "graphql";
 
 /** @typedef {import('../../src/resources/types').FieldMeta} FieldMeta */
 /** @typedef {import('../../src/resources/types').FieldKind} FieldKind */
@@ -25,55 +25,50 @@ import {
 
 /** @type {Record<string, ScalarKind>} */
 const SCALAR_KINDS = {
-  ID: 'id',
-  String: 'string',
-  Int: 'int',
-  NonNegativeInt: 'int',
-  PositiveInt: 'int',
-  Float: 'float',
-  NonNegativeFloat: 'float',
-  Boolean: 'boolean',
-  DateTime: 'datetime',
-  Timestamp: 'datetime',
-  LocalDate: 'date',
-  Date: 'date',
-  Decimal: 'decimal',
-  BigDecimal: 'decimal',
-  JSON: 'json',
-  JSONObject: 'json',
-  EmailAddress: 'email',
-  PhoneNumber: 'phone',
+  ID: "id",
+  String: "string",
+  Int: "int",
+  NonNegativeInt: "int",
+  PositiveInt: "int",
+  Float: "float",
+  NonNegativeFloat: "float",
+  Boolean: "boolean",
+  DateTime: "datetime",
+  Timestamp: "datetime",
+  LocalDate: "date",
+  Date: "date",
+  Decimal: "decimal",
+  BigDecimal: "decimal",
+  JSON: "json",
+  JSONObject: "json",
+  EmailAddress: "email",
+  PhoneNumber: "phone",
 };
 
 /** Fields a record is most recognisable by, in order of preference. */
-const REPRESENTATION_CANDIDATES = ['name', 'number', 'code', 'title', 'customerNumber', 'email', 'label'];
+const REPRESENTATION_CANDIDATES = ["name", "number", "code", "title", "customerNumber", "email", "label"];
 /** Columns that say nothing useful in a list. */
-const HIDDEN_COLUMNS = new Set(['id', 'version', 'updatedAt', 'availableTransitions']);
+const HIDDEN_COLUMNS = new Set(["id", "version", "updatedAt", "availableTransitions"]);
 const MAX_LIST_COLUMNS = 8;
-const CREATE_PREFIXES = ['create', 'register', 'issue'];
+const CREATE_PREFIXES = ["create", "register", "issue"];
 /** Inputs the data provider fills itself, never shown in forms. */
-const PROVIDER_FILLED_INPUTS = new Set(['id', 'expectedVersion', 'idempotencyKey']);
+const PROVIDER_FILLED_INPUTS = new Set(["id", "expectedVersion", "idempotencyKey"]);
 
 /** @param {GraphQLType} type */
 function unwrap(type) {
   let required = false;
-  let list = false;
   let current = type;
   if (isNonNullType(current)) {
     required = true;
     current = current.ofType;
   }
-  if (isListType(current)) {
-    list = true;
-    current = current.ofType;
-    if (isNonNullType(current)) current = current.ofType;
-  }
-  return { required, list, named: getNamedType(type) };
+  // [X!]! and [X] are both "a list"; the item's own nullability does not matter to forms
+  return { required, list: isListType(current), named: getNamedType(type) };
 }
 
 /** @param {string} name @returns {ScalarKind} */
 function scalarKind(name) {
-  return SCALAR_KINDS[name] ?? 'string';
+  return SCALAR_KINDS[name] ?? "string";
 }
 
 /** ORDER_FIELD → orderField @param {string} value */
@@ -113,11 +108,11 @@ function describeOutput(name, type, resourceByType) {
   const { required, list, named } = unwrap(type);
   if (isScalarType(named)) return { name, kind: scalarKind(named.name), list, required };
   if (isEnumType(named)) {
-    return { name, kind: 'enum', list, required, choices: named.getValues().map((v) => v.name) };
+    return { name, kind: "enum", list, required, choices: named.getValues().map((v) => v.name) };
   }
   if (!isObjectType(named) || list) return null;
   const reference = resourceByType.get(named.name);
-  if (reference && named.getFields().id) return { name, kind: 'reference', list, required, reference };
+  if (reference && named.getFields().id) return { name, kind: "reference", list, required, reference };
   /** @type {FieldMeta[]} */
   const fields = [];
   for (const sub of Object.values(named.getFields())) {
@@ -128,7 +123,7 @@ function describeOutput(name, type, resourceByType) {
       if (described) fields.push(described);
     }
   }
-  return fields.length ? { name, kind: 'object', list, required, fields } : null;
+  return fields.length ? { name, kind: "object", list, required, fields } : null;
 }
 
 /**
@@ -141,16 +136,16 @@ function describeOutput(name, type, resourceByType) {
 function describeInput(name, type, owner, resourceByType) {
   const { required, list, named } = unwrap(type);
   if (isEnumType(named)) {
-    return { name, kind: 'enum', list, required, choices: named.getValues().map((v) => v.name) };
+    return { name, kind: "enum", list, required, choices: named.getValues().map((v) => v.name) };
   }
   if (isInputObjectType(named)) {
     const fields = Object.values(named.getFields()).map((f) => describeInput(f.name, f.type, null, resourceByType));
-    return { name, kind: 'object', list, required, fields };
+    return { name, kind: "object", list, required, fields };
   }
   const kind = scalarKind(named.name);
-  if (kind === 'id') {
+  if (kind === "id") {
     const reference = referenceFor(name, owner, resourceByType);
-    if (reference) return { name, kind: 'reference', list, required, reference };
+    if (reference) return { name, kind: "reference", list, required, reference };
   }
   return { name, kind, list, required };
 }
@@ -163,7 +158,7 @@ function describeInput(name, type, owner, resourceByType) {
  */
 function mutationShape(schema, mutationName, objectType) {
   const mutation = schema.getMutationType()?.getFields()[mutationName];
-  const inputArg = mutation?.args.find((a) => a.name === 'input');
+  const inputArg = mutation?.args.find((a) => a.name === "input");
   if (!mutation || !inputArg) return null;
   const inputType = getNamedType(inputArg.type);
   const payload = getNamedType(mutation.type);
@@ -190,8 +185,8 @@ function describeMutation(schema, mutationName, objectType, resourceByType) {
     fields: Object.values(inputFields)
       .filter((f) => !PROVIDER_FILLED_INPUTS.has(f.name))
       .map((f) => describeInput(f.name, f.type, objectType, resourceByType)),
-    idempotent: 'idempotencyKey' in inputFields,
-    versioned: 'expectedVersion' in inputFields,
+    idempotent: "idempotencyKey" in inputFields,
+    versioned: "expectedVersion" in inputFields,
   };
 }
 
@@ -213,7 +208,7 @@ function describeTransition(schema, objectType) {
     inputType: shape.inputType.name,
     payloadField: shape.payloadField,
     events: isEnumType(eventType) ? eventType.getValues().map((v) => v.name) : [],
-    accepts: { reason: 'reason' in input, reasonCode: 'reasonCode' in input, reference: 'reference' in input },
+    accepts: { reason: "reason" in input, reasonCode: "reasonCode" in input, reference: "reference" in input },
     reasonCodes: isEnumType(reasonCodeType) ? reasonCodeType.getValues().map((v) => v.name) : [],
   };
 }
@@ -229,7 +224,7 @@ function findConnections(schema) {
   const found = [];
   for (const field of Object.values(query.getFields())) {
     const connection = getNamedType(field.type);
-    if (!isObjectType(connection) || !connection.name.endsWith('Connection')) continue;
+    if (!isObjectType(connection) || !connection.name.endsWith("Connection")) continue;
     const nodes = connection.getFields().nodes;
     const nodeType = nodes ? getNamedType(nodes.type) : null;
     if (isObjectType(nodeType)) found.push({ field, nodeType });
@@ -255,26 +250,28 @@ export function describeSchema(schema) {
       if (described) fields.push(described);
     }
     const listColumns = fields
-      .filter((f) => !f.list && !HIDDEN_COLUMNS.has(f.name) && f.kind !== 'json')
+      .filter((f) => !f.list && !HIDDEN_COLUMNS.has(f.name) && f.kind !== "json")
       .slice(0, MAX_LIST_COLUMNS)
       .map((f) => f.name);
 
-    const filterArg = field.args.find((a) => a.name === 'filter');
+    const filterArg = field.args.find((a) => a.name === "filter");
     const filterType = filterArg ? getNamedType(filterArg.type) : null;
     const filters = isInputObjectType(filterType)
       ? Object.values(filterType.getFields()).map((f) => describeInput(f.name, f.type, nodeType, resourceByType))
       : [];
 
-    const orderArg = field.args.find((a) => a.name === 'orderBy');
+    const orderArg = field.args.find((a) => a.name === "orderBy");
     const orderType = orderArg ? getNamedType(orderArg.type) : null;
     const orderFieldType =
-      isInputObjectType(orderType) && orderType.getFields().field ? getNamedType(orderType.getFields().field.type) : null;
+      isInputObjectType(orderType) && orderType.getFields().field
+        ? getNamedType(orderType.getFields().field.type)
+        : null;
     const sortable = isEnumType(orderFieldType)
       ? orderFieldType.getValues().map((v) => ({ source: camelFromEnum(v.name), value: v.name }))
       : [];
 
     const oneQuery = queryFields.find(
-      (q) => getNamedType(q.type) === nodeType && q.args.length === 1 && q.args[0].name === 'id',
+      (q) => getNamedType(q.type) === nodeType && q.args.length === 1 && q.args[0].name === "id",
     );
     const createName = CREATE_PREFIXES.map((p) => `${p}${nodeType.name}`).find(
       (name) => schema.getMutationType()?.getFields()[name],
@@ -287,7 +284,7 @@ export function describeSchema(schema) {
       typeName: nodeType.name,
       listQuery: field.name,
       oneQuery: oneQuery?.name ?? null,
-      representation: REPRESENTATION_CANDIDATES.find((c) => fieldNames.has(c)) ?? 'id',
+      representation: REPRESENTATION_CANDIDATES.find((c) => fieldNames.has(c)) ?? "id",
       fields,
       listColumns,
       filterType: filterType?.name ?? null,

@@ -1,12 +1,12 @@
-import type { AuthProvider } from 'react-admin';
-import { SESSION_FIELDS, type GraphQLClient, type UserError } from '../data/graphqlClient';
-import { tokenStore, type SessionUser } from './tokenStore';
+import type { AuthProvider } from "react-admin";
+import { SESSION_FIELDS, type GraphQLClient, type UserError } from "../data/graphqlClient";
+import { tokenStore, type SessionUser } from "./tokenStore";
 
-export const ROLES = ['ADMIN', 'OPERATOR', 'REVIEWER', 'VISITOR', 'BILLING'] as const;
+export const ROLES = ["ADMIN", "OPERATOR", "REVIEWER", "VISITOR", "BILLING"] as const;
 export type Role = (typeof ROLES)[number];
 
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { ${SESSION_FIELDS} } }`;
-const LOGOUT = 'mutation Logout { logout }';
+const LOGOUT = "mutation Logout { logout }";
 
 interface LoginPayload {
   accessToken: string | null;
@@ -23,7 +23,7 @@ export function createAuthProvider(client: GraphQLClient): AuthProvider {
       });
       const payload = data.login;
       if (payload.userErrors.length || !payload.accessToken) {
-        throw new Error(payload.userErrors[0]?.message ?? 'ra.auth.sign_in_error');
+        throw new Error(payload.userErrors[0]?.message ?? "ra.auth.sign_in_error");
       }
       tokenStore.save({ accessToken: payload.accessToken, refreshToken: payload.refreshToken, user: payload.user });
     },
@@ -35,13 +35,13 @@ export function createAuthProvider(client: GraphQLClient): AuthProvider {
       tokenStore.clear();
     },
     async checkAuth() {
-      if (!tokenStore.accessToken()) throw new Error('ra.auth.auth_check_error');
+      if (!tokenStore.accessToken()) throw new Error("ra.auth.auth_check_error");
     },
     async checkError(error: { status?: number }) {
       if (error?.status === 401) {
         // The client already retried once with a refreshed token, so a 401 here means the session is over.
         tokenStore.clear();
-        throw new Error('ra.auth.auth_check_error');
+        throw new Error("ra.auth.auth_check_error");
       }
       // 403 keeps the session: the user is signed in, just not allowed to do this.
     },
@@ -50,7 +50,7 @@ export function createAuthProvider(client: GraphQLClient): AuthProvider {
     },
     async getIdentity() {
       const user = tokenStore.user();
-      if (!user) throw new Error('ra.auth.auth_check_error');
+      if (!user) throw new Error("ra.auth.auth_check_error");
       return { id: user.id, fullName: user.name || user.email };
     },
   };

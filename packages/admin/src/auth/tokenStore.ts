@@ -6,9 +6,9 @@ export interface SessionUser {
   roles: string[];
 }
 
-const ACCESS = 'clinigraph.accessToken';
-const REFRESH = 'clinigraph.refreshToken';
-const USER = 'clinigraph.user';
+const ACCESS = "clinigraph.accessToken";
+const REFRESH = "clinigraph.refreshToken";
+const USER = "clinigraph.user";
 
 export const tokenStore = {
   accessToken: (): string | null => localStorage.getItem(ACCESS),

@@ -7,12 +7,12 @@ import type {
   GetOneParams,
   RaRecord,
   UpdateParams,
-} from 'react-admin';
-import type { ResourceMeta, SchemaMeta } from '../resources/types';
-import type { Request, UserError } from './graphqlClient';
-import { changedInput, pickInput } from './inputs';
-import { normalizeRecord, recordSelection } from './selection';
-import { userErrorsToHttpError } from './userErrors';
+} from "react-admin";
+import type { ResourceMeta, SchemaMeta } from "../resources/types";
+import type { Request, UserError } from "./graphqlClient";
+import { changedInput, pickInput } from "./inputs";
+import { normalizeRecord, recordSelection } from "./selection";
+import { userErrorsToHttpError } from "./userErrors";
 
 /** The API caps page size; larger react-admin pages are clamped rather than rejected. */
 export const MAX_PAGE_SIZE = 100;
@@ -48,9 +48,9 @@ function newIdempotencyKey(): string {
 export function toFilter(resource: ResourceMeta, raw: Record<string, unknown> = {}): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const name = key === 'q' ? 'search' : key;
+    const name = key === "q" ? "search" : key;
     const meta = resource.filters.find((f) => f.name === name);
-    if (!meta || value === undefined || value === '' || value === null) continue;
+    if (!meta || value === undefined || value === "" || value === null) continue;
     filter[name] = meta.list && !Array.isArray(value) ? [value] : value;
   }
   return filter;
@@ -59,7 +59,7 @@ export function toFilter(resource: ResourceMeta, raw: Record<string, unknown> = 
 export function toOrderBy(resource: ResourceMeta, sort?: { field: string; order: string }) {
   const sortable = sort && resource.sortable.find((s) => s.source === sort.field);
   if (!sortable) return undefined;
-  return { field: sortable.value, direction: sort.order === 'ASC' ? 'ASC' : 'DESC' };
+  return { field: sortable.value, direction: sort.order === "ASC" ? "ASC" : "DESC" };
 }
 
 export function createDataProvider(meta: SchemaMeta, request: Request): ClinigraphDataProvider {
@@ -73,13 +73,18 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
 
   async function list(resource: ResourceMeta, variables: Record<string, unknown>) {
     const args = [
-      '$first: Int',
-      '$offset: Int',
+      "$first: Int",
+      "$offset: Int",
       resource.filterType && `$filter: ${resource.filterType}`,
       resource.orderType && `$orderBy: ${resource.orderType}`,
     ].filter(Boolean);
-    const passed = ['first: $first', 'offset: $offset', resource.filterType && 'filter: $filter', resource.orderType && 'orderBy: $orderBy'].filter(Boolean);
-    const query = `query List(${args.join(', ')}) { ${resource.listQuery}(${passed.join(', ')}) { nodes { ${recordSelection(resource)} } totalCount pageInfo { hasNextPage hasPreviousPage } } }`;
+    const passed = [
+      "first: $first",
+      "offset: $offset",
+      resource.filterType && "filter: $filter",
+      resource.orderType && "orderBy: $orderBy",
+    ].filter(Boolean);
+    const query = `query List(${args.join(", ")}) { ${resource.listQuery}(${passed.join(", ")}) { nodes { ${recordSelection(resource)} } totalCount pageInfo { hasNextPage hasPreviousPage } } }`;
     const data = await request<Record<string, Connection>>(query, variables);
     const connection = data[resource.listQuery];
     return {
@@ -94,12 +99,12 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
     const query = `query One($id: ID!) { ${resource.oneQuery}(id: $id) { ${recordSelection(resource)} } }`;
     const data = await request<Record<string, Record<string, unknown> | null>>(query, { id });
     const record = data[resource.oneQuery];
-    if (!record) throw new Error('ra.notification.item_doesnt_exist');
+    if (!record) throw new Error("ra.notification.item_doesnt_exist");
     return normalizeRecord(resource, record);
   }
 
   async function many(resource: ResourceMeta, ids: string[]) {
-    if (resource.filters.some((f) => f.name === 'ids')) {
+    if (resource.filters.some((f) => f.name === "ids")) {
       const { data } = await list(resource, { first: ids.length, offset: 0, filter: { ids } });
       return data;
     }
@@ -107,8 +112,10 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
     const records: RaRecord[] = [];
     for (let start = 0; start < ids.length; start += MANY_BATCH) {
       const batch = ids.slice(start, start + MANY_BATCH);
-      const selections = batch.map((_, i) => `r${i}: ${resource.oneQuery}(id: $id${i}) { ${recordSelection(resource)} }`);
-      const query = `query Many(${batch.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${selections.join(' ')} }`;
+      const selections = batch.map(
+        (_, i) => `r${i}: ${resource.oneQuery}(id: $id${i}) { ${recordSelection(resource)} }`,
+      );
+      const query = `query Many(${batch.map((_, i) => `$id${i}: ID!`).join(", ")}) { ${selections.join(" ")} }`;
       const data = await request<Record<string, Record<string, unknown> | null>>(
         query,
         Object.fromEntries(batch.map((id, i) => [`id${i}`, id])),
@@ -118,13 +125,19 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
     return records;
   }
 
-  async function mutate(name: string, inputType: string, payloadField: string, selection: string, input: Record<string, unknown>) {
+  async function mutate(
+    name: string,
+    inputType: string,
+    payloadField: string,
+    selection: string,
+    input: Record<string, unknown>,
+  ) {
     const query = `mutation Mutate($input: ${inputType}!) { ${name}(input: $input) { ${payloadField} { ${selection} } userErrors { code field message } } }`;
     const data = await request<Record<string, Payload>>(query, { input });
     const payload = data[name];
     if (payload.userErrors.length) throw userErrorsToHttpError(payload.userErrors);
     const record = payload[payloadField] as Record<string, unknown> | null;
-    if (!record) throw new Error('ra.notification.http_error');
+    if (!record) throw new Error("ra.notification.http_error");
     return record;
   }
 
@@ -163,7 +176,13 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
       if (!mutation) throw new Error(`Resource "${name}" cannot be created`);
       const input = pickInput(mutation.fields, params.data as Record<string, unknown>);
       if (mutation.idempotent) input.idempotencyKey = newIdempotencyKey();
-      const record = await mutate(mutation.name, mutation.inputType, mutation.payloadField, recordSelection(resource), input);
+      const record = await mutate(
+        mutation.name,
+        mutation.inputType,
+        mutation.payloadField,
+        recordSelection(resource),
+        input,
+      );
       return { data: normalizeRecord(resource, record) as never };
     },
     async update(name: string, params: UpdateParams) {
@@ -174,7 +193,13 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
       const input = changedInput(mutation.fields, params.data as Record<string, unknown>, previous);
       input.id = params.id;
       if (mutation.versioned) input.expectedVersion = previous.version;
-      const record = await mutate(mutation.name, mutation.inputType, mutation.payloadField, recordSelection(resource), input);
+      const record = await mutate(
+        mutation.name,
+        mutation.inputType,
+        mutation.payloadField,
+        recordSelection(resource),
+        input,
+      );
       return { data: normalizeRecord(resource, record) as never };
     },
     async transition(name: string, params: TransitionParams) {
@@ -189,17 +214,23 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
       if (transition.accepts.reason && params.reason) input.reason = params.reason;
       if (transition.accepts.reasonCode && params.reasonCode) input.reasonCode = params.reasonCode;
       if (transition.accepts.reference && params.reference) input.reference = params.reference;
-      const record = await mutate(transition.mutation, transition.inputType, transition.payloadField, recordSelection(resource), input);
+      const record = await mutate(
+        transition.mutation,
+        transition.inputType,
+        transition.payloadField,
+        recordSelection(resource),
+        input,
+      );
       return { data: normalizeRecord(resource, record) };
     },
     async updateMany() {
-      throw new Error('Bulk updates are not supported; use the record transitions');
+      throw new Error("Bulk updates are not supported; use the record transitions");
     },
     async delete() {
-      throw new Error('Records are never deleted; use a transition such as VOID or CANCEL');
+      throw new Error("Records are never deleted; use a transition such as VOID or CANCEL");
     },
     async deleteMany() {
-      throw new Error('Records are never deleted; use a transition such as VOID or CANCEL');
+      throw new Error("Records are never deleted; use a transition such as VOID or CANCEL");
     },
   };
 }

@@ -1,5 +1,5 @@
-import { HttpError } from 'react-admin';
-import { tokenStore, type SessionUser } from '../auth/tokenStore';
+import { HttpError } from "react-admin";
+import { tokenStore, type SessionUser } from "../auth/tokenStore";
 
 export interface GraphQLErrorShape {
   message: string;
@@ -15,7 +15,7 @@ export interface UserError {
 
 export type Request = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
-export const SESSION_FIELDS = 'accessToken refreshToken user { id email name roles } userErrors { code field message }';
+export const SESSION_FIELDS = "accessToken refreshToken user { id email name roles } userErrors { code field message }";
 
 interface SessionPayload {
   accessToken: string | null;
@@ -29,9 +29,9 @@ const REFRESH_MUTATION = `mutation Refresh($input: RefreshTokenInput!) { refresh
 /** Top-level error codes mapped to the HTTP statuses react-admin's auth flow understands. */
 function statusOf(errors: GraphQLErrorShape[]): number {
   const codes = errors.map((e) => e.extensions?.code);
-  if (codes.includes('UNAUTHENTICATED')) return 401;
-  if (codes.includes('FORBIDDEN')) return 403;
-  if (codes.includes('BAD_USER_INPUT') || codes.includes('GRAPHQL_VALIDATION_FAILED')) return 400;
+  if (codes.includes("UNAUTHENTICATED")) return 401;
+  if (codes.includes("FORBIDDEN")) return 403;
+  if (codes.includes("BAD_USER_INPUT") || codes.includes("GRAPHQL_VALIDATION_FAILED")) return 400;
   return 500;
 }
 
@@ -40,11 +40,11 @@ export function createGraphQLClient(url: string, fetchImpl: typeof fetch = (...a
 
   async function post(query: string, variables: Record<string, unknown> | undefined, token: string | null) {
     const response = await fetchImpl(url, {
-      method: 'POST',
+      method: "POST",
       headers: {
-        'content-type': 'application/json',
+        "content-type": "application/json",
         // The API's CSRF prevention accepts JSON requests that also carry a non-simple header.
-        'apollo-require-preflight': 'true',
+        "apollo-require-preflight": "true",
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify({ query, variables }),
@@ -53,7 +53,7 @@ export function createGraphQLClient(url: string, fetchImpl: typeof fetch = (...a
     try {
       body = (await response.json()) as typeof body;
     } catch {
-      throw new HttpError(response.statusText || 'ra.notification.http_error', response.status);
+      throw new HttpError(response.statusText || "ra.notification.http_error", response.status);
     }
     return { status: response.status, body };
   }
@@ -87,7 +87,7 @@ export function createGraphQLClient(url: string, fetchImpl: typeof fetch = (...a
       throw new HttpError(errors[0].message, statusOf(errors), { errors });
     }
     if (status >= 400 || body.data === undefined) {
-      throw new HttpError('ra.notification.http_error', status);
+      throw new HttpError("ra.notification.http_error", status);
     }
     return body.data as T;
   };

@@ -1,8 +1,8 @@
-import type { FieldMeta } from '../resources/types';
+import type { FieldMeta } from "../resources/types";
 
 type Data = Record<string, unknown>;
 
-const isEmpty = (value: unknown) => value === undefined || value === '' || value === null;
+const isEmpty = (value: unknown) => value === undefined || value === "" || value === null;
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -12,7 +12,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 function valueFor(field: FieldMeta, data: Data): unknown {
   const value = data[field.name];
   if (value !== undefined) {
-    if (field.kind === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
+    if (field.kind === "object" && value && typeof value === "object" && !Array.isArray(value)) {
       const nested = pickInput(field.fields ?? [], value as Data);
       return Object.keys(nested).length ? nested : undefined;
     }
@@ -39,7 +39,7 @@ export function changedInput(fields: FieldMeta[], data: Data, previous: Data): D
   for (const field of fields) {
     const next = valueFor(field, data);
     if (next === undefined) continue;
-    if (!sameValue(next, valueFor(field, previous))) input[field.name] = next === '' ? null : next;
+    if (!sameValue(next, valueFor(field, previous))) input[field.name] = next === "" ? null : next;
   }
   return input;
 }

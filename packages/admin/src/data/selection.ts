@@ -1,14 +1,14 @@
-import type { FieldMeta, ResourceMeta } from '../resources/types';
+import type { FieldMeta, ResourceMeta } from "../resources/types";
 
 /** GraphQL selection set for a record: references by id, value objects by their scalars. */
 export function selectionOf(fields: FieldMeta[]): string {
   return fields
     .map((field) => {
-      if (field.kind === 'reference') return `${field.name} { id }`;
-      if (field.kind === 'object') return `${field.name} { ${selectionOf(field.fields ?? [])} }`;
+      if (field.kind === "reference") return `${field.name} { id }`;
+      if (field.kind === "object") return `${field.name} { ${selectionOf(field.fields ?? [])} }`;
       return field.name;
     })
-    .join(' ');
+    .join(" ");
 }
 
 export function recordSelection(resource: ResourceMeta): string {
@@ -24,7 +24,7 @@ type Data = Record<string, unknown>;
 export function normalizeRecord<T extends Data>(resource: ResourceMeta, record: T): T & { id: string } {
   const normalized: Data = { ...record };
   for (const field of resource.fields) {
-    if (field.kind !== 'reference') continue;
+    if (field.kind !== "reference") continue;
     const value = record[field.name] as { id?: string } | null | undefined;
     const key = `${field.name}Id`;
     if (!(key in normalized)) normalized[key] = value?.id ?? null;

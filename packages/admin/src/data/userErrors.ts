@@ -1,14 +1,14 @@
-import { HttpError } from 'react-admin';
-import type { UserError } from './graphqlClient';
+import { HttpError } from "react-admin";
+import type { UserError } from "./graphqlClient";
 
-export const STALE_VERSION = 'STALE_VERSION';
+export const STALE_VERSION = "STALE_VERSION";
 /** i18n key; its English text is "This record was changed by someone else — reload it". */
-export const STALE_VERSION_MESSAGE = 'clinigraph.errors.stale_version';
+export const STALE_VERSION_MESSAGE = "clinigraph.errors.stale_version";
 
 /** ["input", "amount", "currency"] → "amount.currency", the form's source path. */
 function fieldPath(field: string[] | null | undefined): string | null {
-  const path = (field ?? []).filter((part) => part !== 'input');
-  return path.length ? path.join('.') : null;
+  const path = (field ?? []).filter((part) => part !== "input");
+  return path.length ? path.join(".") : null;
 }
 
 /**
@@ -27,7 +27,7 @@ export function userErrorsToHttpError(userErrors: UserError[]): HttpError {
     if (path) errors[path] = error.message;
     else general.push(error.message);
   }
-  if (general.length) errors.root = { serverError: general.join(' ') };
-  const message = general[0] ?? userErrors[0]?.message ?? 'ra.notification.http_error';
+  if (general.length) errors.root = { serverError: general.join(" ") };
+  const message = general[0] ?? userErrors[0]?.message ?? "ra.notification.http_error";
   return new HttpError(message, 400, { code: userErrors[0]?.code, errors, userErrors });
 }

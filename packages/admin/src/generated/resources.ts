@@ -83,16 +83,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: [
-        "number",
-        "scanKey",
-        "kind",
-        "status",
-        "incidentDate",
-        "patient",
-        "registeredBy",
-        "createdAt",
-      ],
+      listColumns: ["number", "scanKey", "kind", "status", "incidentDate", "patient", "registeredBy", "createdAt"],
       filterType: "CaseFilter",
       filters: [
         {
@@ -326,12 +317,7 @@ export const schemaMeta: SchemaMeta = {
               kind: "enum",
               list: false,
               required: false,
-              choices: [
-                "INCOMPLETE_REPORT",
-                "WRONG_PATIENT",
-                "ILLEGIBLE",
-                "OTHER",
-              ],
+              choices: ["INCOMPLETE_REPORT", "WRONG_PATIENT", "ILLEGIBLE", "OTHER"],
             },
             {
               name: "reason",
@@ -378,16 +364,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: [
-        "number",
-        "status",
-        "kind",
-        "specialty",
-        "case",
-        "provider",
-        "confirmBy",
-        "dueAt",
-      ],
+      listColumns: ["number", "status", "kind", "specialty", "case", "provider", "confirmBy", "dueAt"],
       filterType: "OrderFilter",
       filters: [
         {
@@ -593,12 +570,7 @@ export const schemaMeta: SchemaMeta = {
           reasonCode: true,
           reference: true,
         },
-        reasonCodes: [
-          "INCOMPLETE_REPORT",
-          "WRONG_PATIENT",
-          "ILLEGIBLE",
-          "OTHER",
-        ],
+        reasonCodes: ["INCOMPLETE_REPORT", "WRONG_PATIENT", "ILLEGIBLE", "OTHER"],
       },
     },
     {
@@ -631,15 +603,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
-          choices: [
-            "OPERATOR",
-            "CLINIC",
-            "LAB",
-            "HOSPITAL",
-            "INTERCONSULTANT",
-            "AGENCY",
-            "INSURER",
-          ],
+          choices: ["OPERATOR", "CLINIC", "LAB", "HOSPITAL", "INTERCONSULTANT", "AGENCY", "INSURER"],
         },
         {
           name: "taxId",
@@ -684,16 +648,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: [
-        "name",
-        "kind",
-        "taxId",
-        "phone",
-        "email",
-        "region",
-        "active",
-        "createdAt",
-      ],
+      listColumns: ["name", "kind", "taxId", "phone", "email", "region", "active", "createdAt"],
       filterType: "OrganizationFilter",
       filters: [
         {
@@ -701,15 +656,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
-          choices: [
-            "OPERATOR",
-            "CLINIC",
-            "LAB",
-            "HOSPITAL",
-            "INTERCONSULTANT",
-            "AGENCY",
-            "INSURER",
-          ],
+          choices: ["OPERATOR", "CLINIC", "LAB", "HOSPITAL", "INTERCONSULTANT", "AGENCY", "INSURER"],
         },
         {
           name: "active",
@@ -758,15 +705,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: false,
             required: true,
-            choices: [
-              "OPERATOR",
-              "CLINIC",
-              "LAB",
-              "HOSPITAL",
-              "INTERCONSULTANT",
-              "AGENCY",
-              "INSURER",
-            ],
+            choices: ["OPERATOR", "CLINIC", "LAB", "HOSPITAL", "INTERCONSULTANT", "AGENCY", "INSURER"],
           },
           {
             name: "taxId",
@@ -901,14 +840,7 @@ export const schemaMeta: SchemaMeta = {
           choices: ["ACTIVATE", "DEACTIVATE"],
         },
       ],
-      listColumns: [
-        "customerNumber",
-        "firstName",
-        "lastName",
-        "birthDate",
-        "status",
-        "smsConsent",
-      ],
+      listColumns: ["customerNumber", "firstName", "lastName", "birthDate", "status", "smsConsent"],
       filterType: "PatientFilter",
       filters: [
         {

@@ -1,7 +1,7 @@
-import polyglotI18nProvider from 'ra-i18n-polyglot';
-import type { I18nProvider } from 'react-admin';
-import { loadMessages } from './catalog';
-import { DEFAULT_LOCALE, LOCALES, directionOf, type Direction } from './locales';
+import polyglotI18nProvider from "ra-i18n-polyglot";
+import type { I18nProvider } from "react-admin";
+import { loadMessages } from "./catalog";
+import { DEFAULT_LOCALE, LOCALES, directionOf, type Direction } from "./locales";
 
 type Listener = () => void;
 
@@ -17,7 +17,7 @@ export function createLocaleState() {
 
   function apply(next: string) {
     locale = next;
-    if (typeof document !== 'undefined') {
+    if (typeof document !== "undefined") {
       document.documentElement.lang = next;
       document.documentElement.dir = directionOf(next);
     }

@@ -1,4 +1,4 @@
-export type Direction = 'ltr' | 'rtl';
+export type Direction = "ltr" | "rtl";
 
 export interface LocaleInfo {
   locale: string;
@@ -8,15 +8,15 @@ export interface LocaleInfo {
 }
 
 export const LOCALES: LocaleInfo[] = [
-  { locale: 'en', name: 'English', direction: 'ltr' },
-  { locale: 'es', name: 'Español', direction: 'ltr' },
-  { locale: 'zh', name: '中文', direction: 'ltr' },
-  { locale: 'fa', name: 'فارسی', direction: 'rtl' },
-  { locale: 'bg', name: 'Български', direction: 'ltr' },
+  { locale: "en", name: "English", direction: "ltr" },
+  { locale: "es", name: "Español", direction: "ltr" },
+  { locale: "zh", name: "中文", direction: "ltr" },
+  { locale: "fa", name: "فارسی", direction: "rtl" },
+  { locale: "bg", name: "Български", direction: "ltr" },
 ];
 
-export const DEFAULT_LOCALE = 'en';
+export const DEFAULT_LOCALE = "en";
 
 export function directionOf(locale: string): Direction {
-  return LOCALES.find((l) => l.locale === locale)?.direction ?? 'ltr';
+  return LOCALES.find((l) => l.locale === locale)?.direction ?? "ltr";
 }

@@ -1,6 +1,6 @@
 type Tree = { [key: string]: unknown };
 
-const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isTree = (value: unknown): value is Tree => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Deep merge of message trees, later trees winning. Community packs written for

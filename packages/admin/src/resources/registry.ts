@@ -1,5 +1,5 @@
-import { schemaMeta } from '../generated/resources';
-import type { ResourceMeta, SchemaMeta } from './types';
+import { schemaMeta } from "../generated/resources";
+import type { ResourceMeta, SchemaMeta } from "./types";
 
 export const RESOURCE_META: SchemaMeta = schemaMeta;
 

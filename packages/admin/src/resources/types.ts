@@ -5,25 +5,15 @@
  */
 
 export type ScalarKind =
-  | 'id'
-  | 'string'
-  | 'int'
-  | 'float'
-  | 'boolean'
-  | 'datetime'
-  | 'date'
-  | 'decimal'
-  | 'json'
-  | 'email'
-  | 'phone';
+  "id" | "string" | "int" | "float" | "boolean" | "datetime" | "date" | "decimal" | "json" | "email" | "phone";
 
 export type FieldKind =
   | ScalarKind
-  | 'enum'
+  | "enum"
   /** an object with an id that belongs to another resource */
-  | 'reference'
+  | "reference"
   /** an object without a resource (Money, Rejection…): its scalar sub-fields are selected */
-  | 'object';
+  | "object";
 
 export interface FieldMeta {
   name: string;

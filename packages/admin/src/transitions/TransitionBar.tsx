@@ -1,9 +1,9 @@
-import { Stack } from '@mui/material';
-import { useRecordContext, useResourceContext } from 'react-admin';
-import { resourceMeta } from '../resources/registry';
-import type { ResourceMeta } from '../resources/types';
-import { TransitionButton } from './TransitionButton';
-import { useRunTransition } from './useRunTransition';
+import { Stack } from "@mui/material";
+import { useRecordContext, useResourceContext } from "react-admin";
+import { resourceMeta } from "../resources/registry";
+import type { ResourceMeta } from "../resources/types";
+import { TransitionButton } from "./TransitionButton";
+import { useRunTransition } from "./useRunTransition";
 
 /**
  * One button per event the API says the current principal may fire now
@@ -23,7 +23,7 @@ export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
   const recordLabel = String(record[meta.representation] ?? record.id);
 
   return (
-    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="transition-bar">
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }} data-testid="transition-bar">
       {events.map((event) => (
         <TransitionButton key={event} event={event} recordLabel={recordLabel} transition={transition} runner={runner} />
       ))}

@@ -1,10 +1,10 @@
-import { Button } from '@mui/material';
-import { useState } from 'react';
-import { useTranslate } from 'react-admin';
-import type { TransitionMeta } from '../resources/types';
-import { eventNeeds, humanizeEvent, needsDialog } from './eventRules';
-import { TransitionDialog } from './TransitionDialog';
-import type { useRunTransition } from './useRunTransition';
+import { Button } from "@mui/material";
+import { useState } from "react";
+import { useTranslate } from "react-admin";
+import type { TransitionMeta } from "../resources/types";
+import { eventNeeds, humanizeEvent, needsDialog } from "./eventRules";
+import { TransitionDialog } from "./TransitionDialog";
+import type { useRunTransition } from "./useRunTransition";
 
 interface Props {
   event: string;
@@ -23,8 +23,8 @@ export function TransitionButton({ event, recordLabel, transition, runner }: Pro
     <>
       <Button
         size="small"
-        variant={needs.confirm ? 'outlined' : 'contained'}
-        color={needs.confirm ? 'error' : 'primary'}
+        variant={needs.confirm ? "outlined" : "contained"}
+        color={needs.confirm ? "error" : "primary"}
         disabled={runner.running}
         data-event={event}
         onClick={() => (needsDialog(needs) ? setOpen(true) : void runner.run(event, label))}

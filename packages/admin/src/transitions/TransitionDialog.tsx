@@ -1,8 +1,17 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
-import { useState } from 'react';
-import { useTranslate } from 'react-admin';
-import type { EventNeeds } from './eventRules';
-import type { TransitionValues } from './useRunTransition';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  TextField,
+} from "@mui/material";
+import { useState } from "react";
+import { useTranslate } from "react-admin";
+import type { EventNeeds } from "./eventRules";
+import type { TransitionValues } from "./useRunTransition";
 
 interface Props {
   open: boolean;
@@ -16,29 +25,42 @@ interface Props {
 }
 
 /** Collects what an event needs (reason, reason code, reference) and confirms destructive ones. */
-export function TransitionDialog({ open, label, recordLabel, needs, reasonCodes, running, onCancel, onConfirm }: Props) {
+export function TransitionDialog({
+  open,
+  label,
+  recordLabel,
+  needs,
+  reasonCodes,
+  running,
+  onCancel,
+  onConfirm,
+}: Props) {
   const translate = useTranslate();
-  const [reason, setReason] = useState('');
-  const [reasonCode, setReasonCode] = useState('');
-  const [reference, setReference] = useState('');
+  const [reason, setReason] = useState("");
+  const [reasonCode, setReasonCode] = useState("");
+  const [reference, setReference] = useState("");
   const complete =
-    (!needs.reason || reason.trim() !== '') && (!needs.reasonCode || reasonCode !== '') && (!needs.reference || reference.trim() !== '');
+    (!needs.reason || reason.trim() !== "") &&
+    (!needs.reasonCode || reasonCode !== "") &&
+    (!needs.reference || reference.trim() !== "");
 
   return (
     <Dialog open={open} onClose={running ? undefined : onCancel} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('clinigraph.transitions.confirm_title', { event: label, name: recordLabel })}</DialogTitle>
+      <DialogTitle>
+        {translate("clinigraph.transitions.confirm_title", { event: label, name: recordLabel })}
+      </DialogTitle>
       <DialogContent>
-        {needs.confirm && <DialogContentText>{translate('clinigraph.transitions.confirm_content')}</DialogContentText>}
+        {needs.confirm && <DialogContentText>{translate("clinigraph.transitions.confirm_content")}</DialogContentText>}
         {needs.reasonCode && (
           <TextField
             select
             fullWidth
             margin="dense"
             required
-            label={translate('clinigraph.transitions.reason_code')}
+            label={translate("clinigraph.transitions.reason_code")}
             value={reasonCode}
             onChange={(e) => setReasonCode(e.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'transition-reason-code' } }}
+            slotProps={{ htmlInput: { "data-testid": "transition-reason-code" } }}
           >
             {reasonCodes.map((code) => (
               <MenuItem key={code} value={code}>
@@ -54,10 +76,10 @@ export function TransitionDialog({ open, label, recordLabel, needs, reasonCodes,
             minRows={2}
             margin="dense"
             required
-            label={translate('clinigraph.transitions.reason')}
+            label={translate("clinigraph.transitions.reason")}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'transition-reason' } }}
+            slotProps={{ htmlInput: { "data-testid": "transition-reason" } }}
           />
         )}
         {needs.reference && (
@@ -65,20 +87,20 @@ export function TransitionDialog({ open, label, recordLabel, needs, reasonCodes,
             fullWidth
             margin="dense"
             required
-            label={translate('clinigraph.transitions.reference')}
+            label={translate("clinigraph.transitions.reference")}
             value={reference}
             onChange={(e) => setReference(e.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'transition-reference' } }}
+            slotProps={{ htmlInput: { "data-testid": "transition-reference" } }}
           />
         )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} disabled={running}>
-          {translate('ra.action.cancel')}
+          {translate("ra.action.cancel")}
         </Button>
         <Button
           variant="contained"
-          color={needs.confirm ? 'error' : 'primary'}
+          color={needs.confirm ? "error" : "primary"}
           disabled={running || !complete}
           onClick={() =>
             onConfirm({

@@ -1,13 +1,13 @@
-import type { TransitionMeta } from '../resources/types';
+import type { TransitionMeta } from "../resources/types";
 
 /** Events that record why (SPEC §3: reject, return, deny, void, cancel, suspend need a reason). */
-const REASON_EVENTS = new Set(['REJECT', 'RETURN', 'DENY', 'VOID', 'CANCEL', 'SUSPEND']);
+const REASON_EVENTS = new Set(["REJECT", "RETURN", "DENY", "VOID", "CANCEL", "SUSPEND"]);
 /** Events whose reason is also classified, when the schema gives a reason-code enum. */
-const REASON_CODE_EVENTS = new Set(['REJECT', 'RETURN', 'DENY']);
+const REASON_CODE_EVENTS = new Set(["REJECT", "RETURN", "DENY"]);
 /** Events that end the record's life and so ask "are you sure?". */
-const CONFIRM_EVENTS = new Set(['VOID', 'DENY', 'CANCEL']);
+const CONFIRM_EVENTS = new Set(["VOID", "DENY", "CANCEL"]);
 /** Events that carry an invoice or payment reference. */
-const REFERENCE_EVENTS = new Set(['MARK_BILLED', 'SETTLE']);
+const REFERENCE_EVENTS = new Set(["MARK_BILLED", "SETTLE"]);
 
 export interface EventNeeds {
   reason: boolean;
@@ -31,6 +31,6 @@ export function needsDialog(needs: EventNeeds): boolean {
 
 /** START_EVALUATION → "Start evaluation", the fallback label for events without a translation. */
 export function humanizeEvent(event: string): string {
-  const words = event.toLowerCase().split('_');
-  return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
+  const words = event.toLowerCase().split("_");
+  return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(" ");
 }

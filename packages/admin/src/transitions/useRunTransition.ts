@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
-import type { ClinigraphDataProvider } from '../data/dataProvider';
+import { useState } from "react";
+import { useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from "react-admin";
+import type { ClinigraphDataProvider } from "../data/dataProvider";
 
 export interface TransitionValues {
   reason?: string;
@@ -21,11 +21,11 @@ export function useRunTransition(resource: string, record: RaRecord | undefined)
     setRunning(true);
     try {
       await dataProvider.transition(resource, { id: String(record.id), event, previousData: record, ...values });
-      notify(translate('clinigraph.transitions.success', { event: label }), { type: 'success' });
+      notify(translate("clinigraph.transitions.success", { event: label }), { type: "success" });
       return true;
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
+      const message = error instanceof Error ? error.message : "ra.notification.http_error";
+      notify(message, { type: "error", messageArgs: { _: message } });
       return false;
     } finally {
       setRunning(false);

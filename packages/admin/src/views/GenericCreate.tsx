@@ -1,6 +1,6 @@
-import { Create, SimpleForm, useResourceContext } from 'react-admin';
-import { resourceMeta } from '../resources/registry';
-import { renderInput } from './renderInput';
+import { Create, SimpleForm, useResourceContext } from "react-admin";
+import { resourceMeta } from "../resources/registry";
+import { renderInput } from "./renderInput";
 
 export default function GenericCreate() {
   const meta = resourceMeta(useResourceContext());

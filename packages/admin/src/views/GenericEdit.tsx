@@ -1,6 +1,6 @@
-import { Edit, SimpleForm, useResourceContext } from 'react-admin';
-import { resourceMeta } from '../resources/registry';
-import { renderInput } from './renderInput';
+import { Edit, SimpleForm, useResourceContext } from "react-admin";
+import { resourceMeta } from "../resources/registry";
+import { renderInput } from "./renderInput";
 
 /**
  * Pessimistic so that the server's userErrors (field errors, STALE_VERSION)

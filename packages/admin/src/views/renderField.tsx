@@ -6,17 +6,17 @@ import {
   ReferenceField,
   TextField,
   type RaRecord,
-} from 'react-admin';
-import type { FieldMeta } from '../resources/types';
+} from "react-admin";
+import type { FieldMeta } from "../resources/types";
 
 /** Value objects (Money, Rejection…) read as their sub-values in order: "120.00 EUR". */
 function objectText(value: unknown, field: FieldMeta): string {
-  if (!value || typeof value !== 'object') return '';
+  if (!value || typeof value !== "object") return "";
   const record = value as Record<string, unknown>;
   return (field.fields ?? [])
     .map((sub) => record[sub.name])
-    .filter((v) => v !== null && v !== undefined && v !== '')
-    .join(' ');
+    .filter((v) => v !== null && v !== undefined && v !== "")
+    .join(" ");
 }
 
 /** A read-only field for one piece of generated metadata; `sortable` follows the schema's orderBy enum. */
@@ -25,29 +25,49 @@ export function renderField(field: FieldMeta, sortable: boolean) {
   if (field.list) {
     return (
       <FunctionField
-        key={field.name} {...common}
-        render={(record: RaRecord) => ((record[field.name] as unknown[] | undefined) ?? []).join(', ')}
+        key={field.name}
+        {...common}
+        render={(record: RaRecord) => ((record[field.name] as unknown[] | undefined) ?? []).join(", ")}
       />
     );
   }
   switch (field.kind) {
-    case 'reference':
+    case "reference":
       return (
-        <ReferenceField key={field.name} {...common} source={`${field.name}Id`} reference={field.reference ?? ''} label={`resources.${field.reference}.name`} link="show" />
+        <ReferenceField
+          key={field.name}
+          {...common}
+          source={`${field.name}Id`}
+          reference={field.reference ?? ""}
+          label={`resources.${field.reference}.name`}
+          link="show"
+        />
       );
-    case 'boolean':
+    case "boolean":
       return <BooleanField key={field.name} {...common} />;
-    case 'int':
-    case 'float':
+    case "int":
+    case "float":
       return <NumberField key={field.name} {...common} />;
-    case 'date':
+    case "date":
       return <DateField key={field.name} {...common} />;
-    case 'datetime':
+    case "datetime":
       return <DateField key={field.name} {...common} showTime />;
-    case 'json':
-      return <FunctionField key={field.name} {...common} render={(record: RaRecord) => JSON.stringify(record[field.name] ?? null)} />;
-    case 'object':
-      return <FunctionField key={field.name} {...common} render={(record: RaRecord) => objectText(record[field.name], field)} />;
+    case "json":
+      return (
+        <FunctionField
+          key={field.name}
+          {...common}
+          render={(record: RaRecord) => JSON.stringify(record[field.name] ?? null)}
+        />
+      );
+    case "object":
+      return (
+        <FunctionField
+          key={field.name}
+          {...common}
+          render={(record: RaRecord) => objectText(record[field.name], field)}
+        />
+      );
     default:
       return <TextField key={field.name} {...common} />;
   }

@@ -14,33 +14,38 @@ import {
   regex,
   required,
   type Validator,
-} from 'react-admin';
-import type { ReactElement } from 'react';
-import type { FieldMeta } from '../resources/types';
+} from "react-admin";
+import type { ReactElement } from "react";
+import type { FieldMeta } from "../resources/types";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 const validJson: Validator = (value: unknown) => {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
   try {
     JSON.parse(value);
     return undefined;
   } catch {
-    return 'ra.validation.invalid';
+    return "ra.validation.invalid";
   }
 };
 
-const formatJson = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+const formatJson = (value: unknown) =>
+  value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value, null, 2);
 const parseJson = (value: string) => {
   try {
-    return value.trim() === '' ? null : JSON.parse(value);
+    return value.trim() === "" ? null : JSON.parse(value);
   } catch {
     // keep the text so the user can fix it; the validator reports it
     return value;
   }
 };
-const formatList = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value ?? '');
-const parseList = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const formatList = (value: unknown) => (Array.isArray(value) ? value.join(", ") : (value ?? ""));
+const parseList = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const choicesOf = (values: string[] = []) => values.map((v) => ({ id: v, name: v }));
 
@@ -54,52 +59,74 @@ interface InputOptions {
 
 /** One editable input for a mutation input or filter field from the generated metadata. */
 export function renderInput(field: FieldMeta, options: InputOptions = {}): ReactElement | ReactElement[] {
-  const source = `${options.prefix ?? ''}${field.name}`;
+  const source = `${options.prefix ?? ""}${field.name}`;
   const isRequired = field.required && !options.forFilter;
   const validate: Validator[] = isRequired ? [required()] : [];
   const common = { source, alwaysOn: options.alwaysOn };
 
   switch (field.kind) {
-    case 'enum':
+    case "enum":
       return field.list ? (
         <SelectArrayInput key={source} {...common} choices={choicesOf(field.choices)} validate={validate} />
       ) : (
         <SelectInput key={source} {...common} choices={choicesOf(field.choices)} validate={validate} />
       );
-    case 'reference':
+    case "reference":
       return field.list ? (
-        <ReferenceArrayInput key={source} {...common} reference={field.reference ?? ''}>
+        <ReferenceArrayInput key={source} {...common} reference={field.reference ?? ""}>
           <AutocompleteArrayInput validate={validate} />
         </ReferenceArrayInput>
       ) : (
-        <ReferenceInput key={source} {...common} reference={field.reference ?? ''}>
+        <ReferenceInput key={source} {...common} reference={field.reference ?? ""}>
           <AutocompleteInput validate={validate} />
         </ReferenceInput>
       );
-    case 'boolean':
-      return isRequired || !options.forFilter ? <BooleanInput key={source} {...common} /> : <NullableBooleanInput key={source} {...common} />;
-    case 'int':
-    case 'float':
+    case "boolean":
+      return isRequired || !options.forFilter ? (
+        <BooleanInput key={source} {...common} />
+      ) : (
+        <NullableBooleanInput key={source} {...common} />
+      );
+    case "int":
+    case "float":
       return <NumberInput key={source} {...common} validate={validate} />;
-    case 'date':
+    case "date":
       return <DateInput key={source} {...common} validate={validate} />;
-    case 'datetime':
+    case "datetime":
       return <DateTimeInput key={source} {...common} validate={validate} />;
-    case 'decimal':
+    case "decimal":
       // Money travels as a decimal string: never through a float.
-      return <TextInput key={source} {...common} validate={[...validate, regex(DECIMAL, 'ra.validation.number')]} inputMode="decimal" />;
-    case 'json':
-      return <TextInput key={source} {...common} multiline minRows={3} format={formatJson} parse={parseJson} validate={[...validate, validJson]} />;
-    case 'email':
+      return (
+        <TextInput
+          key={source}
+          {...common}
+          validate={[...validate, regex(DECIMAL, "ra.validation.number")]}
+          inputMode="decimal"
+        />
+      );
+    case "json":
+      return (
+        <TextInput
+          key={source}
+          {...common}
+          multiline
+          minRows={3}
+          format={formatJson}
+          parse={parseJson}
+          validate={[...validate, validJson]}
+        />
+      );
+    case "email":
       return <TextInput key={source} {...common} type="email" validate={validate} />;
-    case 'phone':
+    case "phone":
       return <TextInput key={source} {...common} type="tel" validate={validate} />;
-    case 'object':
+    case "object":
       return (field.fields ?? []).flatMap((sub) =>
         renderInput({ ...sub, required: sub.required && field.required }, { ...options, prefix: `${source}.` }),
       );
     default:
-      if (field.list) return <TextInput key={source} {...common} format={formatList} parse={parseList} validate={validate} />;
+      if (field.list)
+        return <TextInput key={source} {...common} format={formatList} parse={parseList} validate={validate} />;
       return <TextInput key={source} {...common} validate={validate} />;
   }
 }
