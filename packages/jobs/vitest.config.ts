@@ -1,7 +1,12 @@
+import { fileURLToPath } from "node:url";
 import swc from "unplugin-swc";
 import { defineConfig } from "vitest/config";
 
+const apiSrc = fileURLToPath(new URL("../api/src/", import.meta.url));
+
 // SWC emits decorator metadata explicitly; type-graphql and MikroORM need it.
+// Tests run against the API's TypeScript source (no build step); at runtime the
+// workers import its compiled dist through the package exports.
 export default defineConfig({
   plugins: [
     swc.vite({
@@ -12,10 +17,17 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    alias: [
+      { find: /^@clinigraph\/api\/domain$/, replacement: `${apiSrc}domain.ts` },
+      { find: /^@clinigraph\/api\/test-support\/(.*)$/, replacement: `${apiSrc}test-support/$1.ts` },
+      { find: /^@clinigraph\/api$/, replacement: `${apiSrc}index.ts` },
+    ],
+  },
   test: {
     include: ["src/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

@@ -24,6 +24,5 @@ export const SENDING_STALE_AFTER_MS = 10 * 60_000;
 export const SCAN_MAX_ATTEMPTS = 3;
 export const SCAN_BACKOFF_BASE_MS = 10_000;
 
-/** Monthly statistics: 5 attempts from 1 min (1 + 2 + 4 + 8 = 15 min of retrying). */
-export const STATISTICS_MAX_ATTEMPTS = 5;
-export const STATISTICS_BACKOFF_BASE_MS = 60_000;
+/** Monthly statistics: defined with the queue name in the API, which enqueues it too. */
+export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "@clinigraph/api/domain";

@@ -60,14 +60,14 @@ const TERMINAL = new Set(["SENT", "SKIPPED", "FAILED"]);
 export async function sendNotification(ctx: SendContext, notificationId: string, finalAttempt: boolean): Promise<SendOutcome> {
   const now = ctx.now?.() ?? new Date();
   const em = forkFor(ctx.orm, SYSTEM);
-  const claim = await em.transactional(async (tx) => {
+  const claim = await em.transactional(async (tx): Promise<{ done: SendOutcome } | { row: NotificationRow }> => {
     const [row] = await tx.execute<NotificationRow[]>(`select * from notification where id = ? for update`, [notificationId]);
-    if (!row) return { done: { kind: "ALREADY_DONE", status: "MISSING" } as SendOutcome };
-    if (TERMINAL.has(row.status)) return { done: { kind: "ALREADY_DONE", status: row.status } as SendOutcome };
+    if (!row) return { done: { kind: "ALREADY_DONE", status: "MISSING" } };
+    if (TERMINAL.has(row.status)) return { done: { kind: "ALREADY_DONE", status: row.status } };
     const skip = await skipReason(tx, row);
     if (skip) {
       await finish(tx, row.id, "SKIPPED", { lastError: skip });
-      return { done: { kind: "SKIPPED", reason: skip } as SendOutcome };
+      return { done: { kind: "SKIPPED", reason: skip } };
     }
     if (row.channel === "SMS") {
       const until = quietHoursDeferral(now, await timeZoneOf(tx, row.organization_id, ctx.defaultTimeZone));
@@ -76,14 +76,14 @@ export async function sendNotification(ctx: SendContext, notificationId: string,
           until,
           row.id,
         ]);
-        return { done: { kind: "DEFERRED", until } as SendOutcome };
+        return { done: { kind: "DEFERRED", until } };
       }
     }
     const gateway = row.channel === "SMS" ? ctx.gateways.sms : null;
     if (row.status === "SENDING" && gateway && !gateway.idempotent) {
       const reason = `DELIVERY_UNCERTAIN: a previous attempt died after calling ${gateway.name}, which cannot dedupe; not resent`;
       await finish(tx, row.id, "FAILED", { lastError: reason });
-      return { done: { kind: "FAILED", reason } as SendOutcome };
+      return { done: { kind: "FAILED", reason } };
     }
     await tx.execute(
       `update notification set status = 'SENDING', attempts = attempts + 1, updated_at = now(), version = version + 1 where id = ?`,

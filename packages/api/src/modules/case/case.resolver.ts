@@ -22,7 +22,7 @@ export const CasePayload = PayloadType("CasePayload", "case", Case);
 export class CaseResolver {
   @Authorized()
   @Query(() => Case, { name: "case", nullable: true, description: "One case by id." })
-  getCase(@Arg("id", () => ID) id: string, @Ctx() ctx: AppContext): Promise<Case | null> {
+  getCase(@Arg("id", () => ID, { description: "Case id." }) id: string, @Ctx() ctx: AppContext): Promise<Case | null> {
     return ctx.loaders.byId(Case).load(id);
   }
 

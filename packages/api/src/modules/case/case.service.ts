@@ -101,8 +101,12 @@ export class CaseService {
       const self = await this.org(p.organizationId, "registeredById");
       return { registeredBy: self, hospital: self };
     }
-    if (!isStaff(p)) throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals and operator staff register cases.");
-    const registeredBy = await this.org(registeredById ?? p.organizationId, "registeredById");
+    // Staff default to their own (operator) organisation; the system (seed, imports) must name one.
+    const registrantId = registeredById ?? (isStaff(p) ? p.organizationId : null);
+    if (p.kind !== "SYSTEM" && !isStaff(p))
+      throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals and operator staff register cases.");
+    if (!registrantId) throw new DomainError("REGISTRANT_REQUIRED", "Name the registering organisation.", ["registeredById"]);
+    const registeredBy = await this.org(registrantId, "registeredById");
     let hospital: Organization | null = null;
     if (hospitalId) hospital = await this.org(hospitalId, "hospitalId");
     else if (registeredBy.kind === OrganizationKind.HOSPITAL) hospital = registeredBy;

@@ -44,7 +44,10 @@ export async function usedAmounts(
 }
 
 /** The engine's policy input, with every stored amount rendered at the currency's scale. */
-export function policyContext(policy: Policy, liability: Liability, used: UsedAmounts): ClaimPolicyContext {
+/** The liability terms the engine needs; an estimate without a liability uses the policy's coefficient. */
+export type LiabilityTerms = Pick<Liability, "id" | "coverageRate" | "annualLimit" | "perClaimLimit">;
+
+export function policyContext(policy: Policy, liability: LiabilityTerms, used: UsedAmounts): ClaimPolicyContext {
   const cur = policy.currency;
   const perClaimLimit = moneyOrNull(liability.perClaimLimit, cur);
   const annualLimit = moneyOrNull(liability.annualLimit, cur);
@@ -61,7 +64,7 @@ export function policyContext(policy: Policy, liability: Liability, used: UsedAm
 
 export interface CalculationRequest {
   policy: Policy;
-  liability: Liability;
+  liability: LiabilityTerms;
   serviceDate: string;
   lines: readonly ClaimLineInput[];
   /** The claim being (re)computed, left out of the "used" sums. */

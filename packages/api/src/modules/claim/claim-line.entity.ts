@@ -2,7 +2,7 @@ import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
-import { Claim, MONEY_COLUMN } from "./claim.entity.js";
+import { Claim, moneyColumn } from "./claim.entity.js";
 
 export interface LineModifier {
   code: string;
@@ -41,10 +41,10 @@ export class ClaimLine extends VersionedEntity<"modifiers" | "discount"> {
   @Property({ type: "text" })
   currency!: string;
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   unitPrice!: string;
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   discount: string = "0";
 
   @Field(() => GraphQLJSON, { description: "Modifiers applied in order: [{ code, factor }], factor a decimal string." })
@@ -52,11 +52,11 @@ export class ClaimLine extends VersionedEntity<"modifiers" | "discount"> {
   modifiers: LineModifier[] = [];
 
   /** quantity × unitPrice − discount, times the modifier factors (the engine's computedAmount). */
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   amount!: string;
 
   /** Set by the reviewer when lowering the line; null = the computed amount is allowed. */
-  @Property({ ...MONEY_COLUMN, nullable: true })
+  @Property(moneyColumn(true))
   approvedAmount?: string | null;
 
   @Field(() => String, { nullable: true, description: "Why the reviewer lowered the line." })

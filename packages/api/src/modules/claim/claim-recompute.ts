@@ -20,11 +20,9 @@ export interface ClaimContext {
 }
 
 export async function claimContext(em: EntityManager, claim: Claim): Promise<ClaimContext> {
-  const [policy, liability, kase] = await Promise.all([
-    em.findOneOrFail(Policy, { id: refId(claim.policy)! }, UNSCOPED),
-    em.findOneOrFail(Liability, { id: refId(claim.liability)! }, UNSCOPED),
-    em.findOneOrFail(Case, { id: refId(claim.case)! }, UNSCOPED),
-  ]);
+  const policy = await em.findOneOrFail(Policy, { id: refId(claim.policy)! }, UNSCOPED);
+  const liability = await em.findOneOrFail(Liability, { id: refId(claim.liability)! }, UNSCOPED);
+  const kase = await em.findOneOrFail(Case, { id: refId(claim.case)! }, UNSCOPED);
   return { policy, liability, kase };
 }
 
@@ -65,7 +63,8 @@ export function applyTotals(claim: Claim, lines: readonly ClaimLine[], inputs: r
 
 /** Recomputes the claim from its stored lines and the policy year's current usage. */
 export async function recomputeClaim(em: EntityManager, claim: Claim): Promise<ClaimTotals> {
-  const [ctx, lines] = await Promise.all([claimContext(em, claim), linesOf(em, claim)]);
+  const ctx = await claimContext(em, claim);
+  const lines = await linesOf(em, claim);
   const inputs = lines.map(engineLine);
   const totals = await calculateClaim(em, {
     policy: ctx.policy,

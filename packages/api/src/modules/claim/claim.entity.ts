@@ -13,7 +13,7 @@ import { ClaimKind, ClaimStatus } from "./claim.enums.js";
  * digits, the engine's bound. Postgres returns them padded to 4 decimals, so GraphQL
  * renders them through formatMoney with the claim's currency (claim-fields.resolver.ts).
  */
-export const MONEY_COLUMN = { type: DecimalStringType, precision: 19, scale: 4 } as const;
+export const moneyColumn = (nullable = false) => ({ type: DecimalStringType, precision: 19, scale: 4, nullable });
 
 export interface ClaimReturnReason {
   code: string;
@@ -84,41 +84,41 @@ export class Claim extends VersionedEntity<ClaimDefaults> {
   @Property({ type: "integer" })
   lineCount: number = 0;
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   gross: string = "0";
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   discountTotal: string = "0";
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   deductibleApplied: string = "0";
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   covered: string = "0";
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   patientShare: string = "0";
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   payable: string = "0";
 
   @Field(() => [String], { description: "Rules that reduced the insurer's share: DEDUCTIBLE, PER_CLAIM_LIMIT, ANNUAL_LIMIT." })
   @Property({ type: "jsonb" })
   appliedCaps: string[] = [];
 
-  @Property({ ...MONEY_COLUMN, nullable: true })
+  @Property(moneyColumn(true))
   approvedGross?: string | null;
 
-  @Property({ ...MONEY_COLUMN, nullable: true })
+  @Property(moneyColumn(true))
   approvedDeductibleApplied?: string | null;
 
-  @Property({ ...MONEY_COLUMN, nullable: true })
+  @Property(moneyColumn(true))
   approvedCovered?: string | null;
 
-  @Property({ ...MONEY_COLUMN, nullable: true })
+  @Property(moneyColumn(true))
   approvedPatientShare?: string | null;
 
-  @Property({ ...MONEY_COLUMN, nullable: true })
+  @Property(moneyColumn(true))
   approvedPayable?: string | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When the reviewer approved and froze the amounts." })
@@ -126,16 +126,16 @@ export class Claim extends VersionedEntity<ClaimDefaults> {
   approvedAt?: Date | null;
 
   /** Running sums of recorded payments, kept with the claim so lists and daily reports need no aggregation. */
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   paidPatient: string = "0";
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   paidInsurer: string = "0";
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   outstandingPatient: string = "0";
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   outstandingInsurer: string = "0";
 
   @Field(() => DateTimeResolver, {

@@ -3,7 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Organization } from "../organization/organization.entity.js";
-import { Claim, MONEY_COLUMN } from "./claim.entity.js";
+import { Claim, moneyColumn } from "./claim.entity.js";
 import { PaymentMethod, PaymentPayer } from "./claim.enums.js";
 
 /** Money received against a claim. Append-only: a correction is a new payment, never an edit. */
@@ -23,7 +23,7 @@ export class Payment extends BaseEntity {
   @Enum({ items: () => PaymentPayer, nativeEnumName: "payment_payer" })
   payer!: PaymentPayer;
 
-  @Property(MONEY_COLUMN)
+  @Property(moneyColumn())
   amount!: string;
 
   @Field({ description: "ISO 4217 currency (the claim's)." })

@@ -13,7 +13,11 @@ export function actingOrganizationId(principal: Principal): string {
 }
 
 /** A partial update: assigns the given (non-null) values and returns the names changed. */
-export function assignDefined<T extends object>(target: T, values: Record<string, unknown>, skip: string[] = []): string[] {
+export function assignDefined<T extends object>(
+  target: T,
+  values: Record<string, unknown>,
+  skip: string[] = [],
+): string[] {
   const changed: string[] = [];
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null || skip.includes(key)) continue;

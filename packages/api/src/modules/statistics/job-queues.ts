@@ -27,3 +27,11 @@ export interface MonthlyStatisticsJobData {
   /** YYYY-MM; absent on scheduled runs, which compute the month before the run. */
   readonly month?: string;
 }
+
+/**
+ * Retry policy of a monthly-statistics job, here because the API enqueues it too and
+ * BullMQ's default job options belong to the producing Queue instance.
+ * 5 attempts, exponential from 1 min: 1 + 2 + 4 + 8 = 15 minutes of retrying.
+ */
+export const STATISTICS_MAX_ATTEMPTS = 5;
+export const STATISTICS_BACKOFF_BASE_MS = 60_000;

@@ -4,7 +4,7 @@ import { VersionedEntity } from "../../platform/db/base.entity.js";
 
 @ObjectType({ description: "Working days of an organisation: weekend days, public holidays of a country, manual closures." })
 @Entity({ tableName: "work_calendar" })
-export class WorkCalendar extends VersionedEntity<"weekendDays" | "closures"> {
+export class WorkCalendar extends VersionedEntity<"weekendDays" | "closures" | "openDays"> {
   @Field({ description: "Display name, e.g. 'Chile (national)'." })
   @Property({ type: "text" })
   name!: string;
@@ -24,6 +24,10 @@ export class WorkCalendar extends VersionedEntity<"weekendDays" | "closures"> {
   @Field(() => [String], { description: "Manual closures as YYYY-MM-DD dates." })
   @Property({ type: "jsonb" })
   closures: string[] = [];
+
+  @Field(() => [String], { description: "Days worked although weekend or holiday (e.g. China's make-up Saturdays, 调休), YYYY-MM-DD." })
+  @Property({ type: "jsonb", default: "[]" })
+  openDays: string[] = [];
 
   @Field({ description: "IANA time zone of the calendar." })
   @Property({ type: "text" })

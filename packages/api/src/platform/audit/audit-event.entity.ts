@@ -12,11 +12,11 @@ export class AuditEvent extends BaseEntity {
   @Property({ type: "text" })
   actorKind!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The user id (staff) or API key id (partner); null for the system." })
   @Property({ type: "uuid", nullable: true })
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The actor's organisation." })
   @Property({ type: "uuid", nullable: true })
   actorOrganizationId?: string | null;
 
@@ -24,11 +24,11 @@ export class AuditEvent extends BaseEntity {
   @Property({ type: "text" })
   action!: string;
 
-  @Field()
+  @Field({ description: "Type of the row acted on, e.g. Patient, Order." })
   @Property({ type: "text" })
   entityType!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Id of the row acted on." })
   @Property({ type: "uuid", nullable: true })
   entityId?: string | null;
 
@@ -36,7 +36,7 @@ export class AuditEvent extends BaseEntity {
   @Property({ type: "jsonb", nullable: true })
   changes?: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The request id (x-request-id) of the call that did it." })
   @Property({ type: "text", nullable: true })
   requestId?: string | null;
 }

@@ -28,6 +28,10 @@ export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}
       silent: true,
     },
     filters: { [SCOPE_FILTER]: scopeFilter },
+    // Each entity's scope rule decides its own visibility. MikroORM's default would also
+    // inner-join every to-one relation whose target has a filter (an order would vanish
+    // when its case's patient is hidden from the partner) and drops raw() conditions there.
+    autoJoinRefsForFilters: false,
     // Forks only: a request or job that forgot to fork fails loudly instead of sharing state.
     allowGlobalContext: false,
     forceUtcTimezone: true,

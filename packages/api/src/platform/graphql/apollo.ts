@@ -40,6 +40,10 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
     return { message: original.message, path: formatted.path, extensions: { code: "FORBIDDEN" } };
   }
   const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+  // type-graphql's AuthorizationError (an @Authorized role check failing) says UNAUTHORIZED.
+  if (code === "UNAUTHORIZED") {
+    return { message: "You are not allowed to do this.", path: formatted.path, extensions: { code: "FORBIDDEN" } };
+  }
   if (SAFE_CODES.has(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

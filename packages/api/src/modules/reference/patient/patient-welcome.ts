@@ -19,7 +19,8 @@ const WELCOME: Record<Language, { subject: string; body: (name: string) => strin
   },
   zh: {
     subject: "欢迎",
-    body: (n) => `${n}，您好：\n\n您的患者档案已激活。首次就诊时请携带身份证件和保险信息，并提前10分钟到达。\n\n此致敬礼。`,
+    body: (n) =>
+      `${n}，您好：\n\n您的患者档案已激活。首次就诊时请携带身份证件和保险信息，并提前10分钟到达。\n\n此致敬礼。`,
   },
   fa: {
     subject: "خوش آمدید",

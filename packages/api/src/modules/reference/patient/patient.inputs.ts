@@ -11,7 +11,10 @@ export class PatientFilter {
   search?: string | null;
   @Field(() => String, { nullable: true, description: "Exact 8-digit customer number." })
   customerNumber?: string | null;
-  @Field(() => String, { nullable: true, description: "Exact national id (matched through its blind index, never decrypted)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Exact national id (matched through its blind index, never decrypted).",
+  })
   nationalId?: string | null;
   @Field(() => ID, { nullable: true, description: "Registered by this organisation." })
   registeredById?: string | null;
@@ -37,7 +40,10 @@ export const PatientOrder = OrderByInput("PatientOrder", PatientSortField, Patie
 
 @InputType({ description: "Insurance details as the patient declares them at intake." })
 export class DeclaredInsuranceInput {
-  @Field(() => String, { nullable: true, description: "Policy number; when the policy is known the patient becomes its member." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Policy number; when the policy is known the patient becomes its member.",
+  })
   policyNumber?: string | null;
   @Field(() => String, { nullable: true, description: "Insurer name as written on the card." })
   insurerName?: string | null;

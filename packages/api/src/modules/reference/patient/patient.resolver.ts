@@ -37,7 +37,12 @@ export function patientWhere(filter?: PatientFilter | null): FilterQuery<Patient
   if (filter.registeredById) where.registeredBy = filter.registeredById;
   if (filter.nationalId) where.nationalIdIndex = fieldCipher().blindIndex(filter.nationalId);
   if (filter.policyId)
-    where[raw((a: string) => `${a}.id in (select pm.patient_id from policy_member pm where pm.policy_id = ?)`, [filter.policyId])] = [];
+    where[
+      raw(
+        (a: string) => `${a}.id in (select pm.patient_id from policy_member pm where pm.policy_id = ?)`,
+        [filter.policyId],
+      )
+    ] = [];
   if (filter.search) {
     const like = likePattern(filter.search);
     where.$or = [
@@ -54,7 +59,10 @@ export function patientWhere(filter?: PatientFilter | null): FilterQuery<Patient
 export class PatientResolver {
   @Authorized()
   @Query(() => Patient, { nullable: true, description: "One patient by id." })
-  patient(@Arg("id", () => ID, { description: "Patient id." }) id: string, @Ctx() ctx: AppContext): Promise<Patient | null> {
+  patient(
+    @Arg("id", () => ID, { description: "Patient id." }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<Patient | null> {
     return ctx.loaders.byId(Patient).load(id);
   }
 
@@ -88,7 +96,8 @@ export class PatientResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "National id: masked (•••• 1234) for partners and staff without ADMIN/REVIEWER; unmasked reads are audited.",
+    description:
+      "National id: masked (•••• 1234) for partners and staff without ADMIN/REVIEWER; unmasked reads are audited.",
   })
   async nationalId(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<string | null> {
     if (!p.nationalIdEnc) return null;
@@ -123,8 +132,13 @@ export class PatientResolver {
   }
 
   @Authorized("OPERATOR", "CLINIC", "HOSPITAL", "AGENCY")
-  @Mutation(() => PatientPayload, { description: "Registers a patient from the intake form; the patient starts as PROSPECT." })
-  registerPatient(@Arg("input", { description: "The intake data." }) input: RegisterPatientInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => PatientPayload, {
+    description: "Registers a patient from the intake form; the patient starts as PROSPECT.",
+  })
+  registerPatient(
+    @Arg("input", { description: "The intake data." }) input: RegisterPatientInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("patient", () =>
       idempotent({
         em: ctx.em,
@@ -148,7 +162,10 @@ export class PatientResolver {
 
   @Authorized()
   @Mutation(() => PatientPayload, { description: "Fires ACTIVATE, DEACTIVATE or REACTIVATE on a patient." })
-  transitionPatient(@Arg("input", { description: "The event." }) input: TransitionPatientInput, @Ctx() ctx: AppContext) {
+  transitionPatient(
+    @Arg("input", { description: "The event." }) input: TransitionPatientInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("patient", () =>
       ctx.em.transactional((em) => new PatientService(em, ctx.principal, ctx.requestId).transition(input)),
     );

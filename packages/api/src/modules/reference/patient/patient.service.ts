@@ -34,7 +34,10 @@ const registerSchema = z.object({
   smsConsent: z.boolean().nullish(),
   emailConsent: z.boolean().nullish(),
   nationalId: nationalId.nullish(),
-  customerNumber: z.string().regex(/^\d{8}$/, "must be exactly 8 digits").nullish(),
+  customerNumber: z
+    .string()
+    .regex(/^\d{8}$/, "must be exactly 8 digits")
+    .nullish(),
   insurance: z
     .object({
       policyNumber: rules.text(60).nullish(),
@@ -89,7 +92,10 @@ export class PatientService {
       action: "patient.register",
       entityType: "Patient",
       entityId: patient.id,
-      changes: { fields: Object.keys(data).filter((k) => data[k as keyof typeof data] != null), policyMatched: !!policyId },
+      changes: {
+        fields: Object.keys(data).filter((k) => data[k as keyof typeof data] != null),
+        policyMatched: !!policyId,
+      },
     });
     await this.em.flush();
     return patient;
@@ -102,7 +108,11 @@ export class PatientService {
     if (!patient) throw new NotFoundError("Patient");
     // Partners who see a patient through someone else's case may read it, not edit it.
     if (this.principal.kind === "PARTNER" && refId(patient.registeredBy) !== this.principal.organizationId)
-      throw new DomainError("PATIENT_NOT_EDITABLE", "Only the organisation that registered this patient may change it.", ["id"]);
+      throw new DomainError(
+        "PATIENT_NOT_EDITABLE",
+        "Only the organisation that registered this patient may change it.",
+        ["id"],
+      );
     checkVersion(patient.version, expectedVersion);
     const { nationalId: nid, email, ...plain } = data;
     const changed = assignDefined(patient, plain);
@@ -166,7 +176,11 @@ export class PatientService {
   }
 }
 
-function declaredText(ins: { policyNumber?: string | null; insurerName?: string | null; notes?: string | null }): string {
+function declaredText(ins: {
+  policyNumber?: string | null;
+  insurerName?: string | null;
+  notes?: string | null;
+}): string {
   return [
     ins.insurerName ? `Insurer: ${ins.insurerName}` : null,
     ins.policyNumber ? `Policy: ${ins.policyNumber}` : null,

@@ -54,7 +54,10 @@ export class CreatePolicyInput {
   number!: string;
   @Field(() => PolicyType, { description: "INDIVIDUAL or GROUP." })
   type!: PolicyType;
-  @Field(() => ID, { nullable: true, description: "The insurer organisation; an insurer partner may omit it (its own)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The insurer organisation; an insurer partner may omit it (its own).",
+  })
   insurerId?: string | null;
   @Field({ description: "Policyholder (person or employer)." })
   holderName!: string;

@@ -7,14 +7,30 @@ import { DomainError, NotFoundError } from "../../../platform/errors/domain-erro
 import { rules, validate } from "../../../platform/validation/validate.js";
 import { Organization, OrganizationKind } from "../../organization/organization.entity.js";
 import { Patient } from "../../patient/patient.entity.js";
-import { Liability, Policy, PolicyMember, PolicyNetworkProvider, PolicyStatus, PolicyType } from "../../policy/policy.entity.js";
+import {
+  Liability,
+  Policy,
+  PolicyMember,
+  PolicyNetworkProvider,
+  PolicyStatus,
+  PolicyType,
+} from "../../policy/policy.entity.js";
 import { assignDefined } from "../shared.js";
-import type { CreatePolicyInput, LiabilityInput, PolicyLinkInput, SetPolicyLiabilityInput, UpdatePolicyInput } from "./policy.inputs.js";
+import type {
+  CreatePolicyInput,
+  LiabilityInput,
+  PolicyLinkInput,
+  SetPolicyLiabilityInput,
+  UpdatePolicyInput,
+} from "./policy.inputs.js";
 
 const amount = rules.decimal(2).refine((v) => !v.startsWith("-"), "must not be negative");
 
 const liabilitySchema = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9_-]{1,20}$/, "must be 1–20 upper-case letters, digits, _ or -"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_-]{1,20}$/, "must be 1–20 upper-case letters, digits, _ or -"),
   name: rules.name,
   coverageRate: rules.rate,
   annualLimit: amount.nullish(),
@@ -75,14 +91,21 @@ export class PolicyService {
     });
     const codes = new Set<string>();
     for (const [i, l] of (data.liabilities ?? []).entries()) {
-      if (codes.has(l.code)) throw new DomainError("DUPLICATE_LIABILITY", `Liability ${l.code} appears twice.`, ["liabilities", String(i), "code"]);
+      if (codes.has(l.code))
+        throw new DomainError("DUPLICATE_LIABILITY", `Liability ${l.code} appears twice.`, [
+          "liabilities",
+          String(i),
+          "code",
+        ]);
       codes.add(l.code);
       this.em.persist(this.em.create(Liability, { policy, ...liabilityValues(l) }));
     }
     for (const id of new Set(data.memberIds ?? []))
       this.em.persist(this.em.create(PolicyMember, { policy, patient: await this.patient(id, ["memberIds"]) }));
     for (const id of new Set(data.networkProviderIds ?? []))
-      this.em.persist(this.em.create(PolicyNetworkProvider, { policy, provider: await this.provider(id, ["networkProviderIds"]) }));
+      this.em.persist(
+        this.em.create(PolicyNetworkProvider, { policy, provider: await this.provider(id, ["networkProviderIds"]) }),
+      );
     this.audit("policy.create", policy, { fields: Object.keys(data) });
     await this.em.flush();
     return policy;
@@ -117,7 +140,8 @@ export class PolicyService {
   async addMember(input: PolicyLinkInput): Promise<Policy> {
     const policy = await this.load(input.policyId);
     const patient = await this.patient(input.targetId, ["targetId"]);
-    if (!(await this.em.findOne(PolicyMember, { policy, patient }))) this.em.persist(this.em.create(PolicyMember, { policy, patient }));
+    if (!(await this.em.findOne(PolicyMember, { policy, patient })))
+      this.em.persist(this.em.create(PolicyMember, { policy, patient }));
     this.audit("policy.addMember", policy, { patientId: patient.id });
     await this.em.flush();
     return policy;
@@ -170,7 +194,8 @@ export class PolicyService {
     if (!insurerId) throw new DomainError("VALIDATION_FAILED", "insurerId: is required", ["insurerId"]);
     const org = await this.em.findOne(Organization, { id: insurerId });
     if (!org) throw new NotFoundError("Organization", ["insurerId"]);
-    if (org.kind !== OrganizationKind.INSURER) throw new DomainError("NOT_AN_INSURER", "The organisation is not an insurer.", ["insurerId"]);
+    if (org.kind !== OrganizationKind.INSURER)
+      throw new DomainError("NOT_AN_INSURER", "The organisation is not an insurer.", ["insurerId"]);
     return org;
   }
 
@@ -184,7 +209,11 @@ export class PolicyService {
     const org = await this.em.findOne(Organization, { id });
     if (!org) throw new NotFoundError("Organization", field);
     if ([OrganizationKind.OPERATOR, OrganizationKind.INSURER, OrganizationKind.AGENCY].includes(org.kind))
-      throw new DomainError("NOT_A_PROVIDER", "Only clinics, labs, hospitals and interconsultants can be network providers.", field);
+      throw new DomainError(
+        "NOT_A_PROVIDER",
+        "Only clinics, labs, hospitals and interconsultants can be network providers.",
+        field,
+      );
     return org;
   }
 
@@ -194,7 +223,12 @@ export class PolicyService {
   }
 
   private audit(action: string, policy: Policy, changes: Record<string, unknown>): void {
-    recordAudit(this.em, this.principal, this.requestId, { action, entityType: "Policy", entityId: policy.id, changes });
+    recordAudit(this.em, this.principal, this.requestId, {
+      action,
+      entityType: "Policy",
+      entityId: policy.id,
+      changes,
+    });
   }
 }
 

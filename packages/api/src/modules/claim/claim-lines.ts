@@ -1,0 +1,109 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { DomainError } from "../../platform/errors/domain-error.js";
+import { ClaimLine } from "./claim-line.entity.js";
+import type { Claim } from "./claim.entity.js";
+import type { ClaimLineDataInput } from "./claim.inputs.js";
+import { money } from "./claim-money.js";
+import { codeKey, findServiceCodes } from "./eligibility.service.js";
+import { applyTotals, claimContext } from "./claim-recompute.js";
+import { calculateClaim } from "./claim-calculation.js";
+import type { ClaimLineInput } from "./engine/index.js";
+
+export const MAX_LINES = 200;
+
+const trimmed = (s: string | null | undefined) => (s ?? "").trim();
+
+interface LineDraft {
+  data: Pick<
+    ClaimLine,
+    "position" | "serviceSystem" | "serviceCode" | "description" | "quantity" | "currency" | "modifiers" | "approvedAmount" | "adjustmentReason"
+  >;
+  engine: ClaimLineInput;
+}
+
+/**
+ * Checks and prices line input without creating rows: the service code must exist and be
+ * active, the unit price defaults to the fee schedule's fee (in the claim's currency).
+ * The raw amount strings go to the engine, which refuses "1e309" or 3 decimals in EUR.
+ */
+async function draftLines(em: EntityManager, claim: Claim, inputs: readonly ClaimLineDataInput[]): Promise<LineDraft[]> {
+  if (inputs.length > MAX_LINES) {
+    throw new DomainError("TOO_MANY_LINES", `A claim has at most ${MAX_LINES} lines.`, ["lines"]);
+  }
+  const refs = inputs.map((l) => ({ system: trimmed(l.system).toUpperCase(), code: trimmed(l.code).toUpperCase() }));
+  const codes = await findServiceCodes(em, refs);
+  return inputs.map((input, i) => {
+    const at = (field: string) => ["lines", String(i), field];
+    const ref = refs[i]!;
+    const sc = codes.get(codeKey(ref));
+    if (!sc) throw new DomainError("SERVICE_CODE_UNKNOWN", `${codeKey(ref)} is not in the fee schedule.`, at("code"));
+    if (!sc.active) throw new DomainError("SERVICE_CODE_INACTIVE", `${codeKey(ref)} is no longer active.`, at("code"));
+    if (input.unitPrice == null && sc.currency !== claim.currency) {
+      throw new DomainError(
+        "FEE_CURRENCY_MISMATCH",
+        `The fee of ${codeKey(ref)} is in ${sc.currency}, the claim in ${claim.currency}; give unitPrice.`,
+        at("unitPrice"),
+      );
+    }
+    const description = trimmed(input.description) || sc.description;
+    if (description.length > 500) throw new DomainError("VALIDATION_FAILED", "description: is at most 500 characters", at("description"));
+    const modifiers = (input.modifiers ?? []).map((m, j) => {
+      if (!/^[A-Z0-9_-]{1,20}$/i.test(m.code)) {
+        throw new DomainError("VALIDATION_FAILED", "modifier code: 1 to 20 letters or digits", [
+          "lines", String(i), "modifiers", String(j), "code",
+        ]);
+      }
+      return { code: m.code.toUpperCase(), factor: m.factor };
+    });
+    return {
+      data: {
+        position: i,
+        serviceSystem: sc.system,
+        serviceCode: sc.code,
+        description,
+        quantity: input.quantity,
+        currency: claim.currency,
+        modifiers,
+        approvedAmount: null,
+        adjustmentReason: null,
+      },
+      engine: {
+        serviceCode: codeKey(ref),
+        quantity: input.quantity,
+        unitPrice: input.unitPrice ?? money(sc.fee, claim.currency),
+        discount: input.discount ?? "0",
+        modifiers,
+      },
+    };
+  });
+}
+
+/**
+ * Replaces the claim's lines and recomputes. The engine runs on the raw input before any
+ * row is written, so its errors (with paths ["lines", i, field]) leave the claim as it was.
+ */
+export async function replaceLines(em: EntityManager, claim: Claim, inputs: readonly ClaimLineDataInput[]): Promise<void> {
+  const drafts = await draftLines(em, claim, inputs);
+  const ctx = await claimContext(em, claim);
+  const engineInputs = drafts.map((d) => d.engine);
+  const totals = await calculateClaim(em, {
+    policy: ctx.policy,
+    liability: ctx.liability,
+    serviceDate: ctx.kase.incidentDate,
+    lines: engineInputs,
+    claimId: claim.id,
+  });
+  for (const line of await em.find(ClaimLine, { claim })) em.remove(line);
+  const cur = claim.currency;
+  const lines = drafts.map((d) =>
+    em.create(ClaimLine, {
+      ...d.data,
+      claim,
+      unitPrice: money(d.engine.unitPrice, cur),
+      discount: money(d.engine.discount, cur),
+      amount: "0",
+    }),
+  );
+  em.persist(lines);
+  applyTotals(claim, lines, engineInputs, totals);
+}

@@ -1,0 +1,216 @@
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
+import { OrderByInput } from "../../platform/graphql/connection.js";
+import { ClaimEvent, ClaimKind, ClaimStatus, PaymentMethod, PaymentPayer } from "./claim.enums.js";
+
+@InputType({ description: "A modifier of a claim line: a code and the factor it multiplies the line by." })
+export class ClaimLineModifierInput {
+  @Field({ description: "Modifier code, e.g. AH (after hours)." })
+  code!: string;
+  @Field({ description: "Factor as a decimal string, e.g. \"1.5\"." })
+  factor!: string;
+}
+
+@InputType({ description: "A claim line. Amounts are decimal strings in the claim's currency." })
+export class ClaimLineDataInput {
+  @Field({ description: "Code system: CDT, CPT or LOCAL." })
+  system!: string;
+  @Field({ description: "Service code; must exist in the fee schedule and be active." })
+  code!: string;
+  @Field(() => String, { nullable: true, description: "Description; defaults to the fee schedule's." })
+  description?: string | null;
+  @Field(() => Int, { description: "Units, a positive whole number." })
+  quantity!: number;
+  @Field(() => String, { nullable: true, description: "Unit price; defaults to the fee schedule's fee." })
+  unitPrice?: string | null;
+  @Field(() => String, { nullable: true, description: "Absolute discount on quantity × unit price; default 0." })
+  discount?: string | null;
+  @Field(() => [ClaimLineModifierInput], { nullable: true, description: "Modifiers applied after the discount, in order." })
+  modifiers?: ClaimLineModifierInput[] | null;
+}
+
+@InputType({ description: "Registers a claim, from scratch or from a visit's liability link." })
+export class RegisterClaimInput {
+  @Field(() => ID, { nullable: true, description: "The case (required unless visitId is given)." })
+  caseId?: string | null;
+  @Field(() => ID, { nullable: true, description: "The policy (required unless visitId is given)." })
+  policyId?: string | null;
+  @Field(() => ID, { description: "The liability of the policy the claim is paid under." })
+  liabilityId!: string;
+  @Field(() => ClaimKind, { nullable: true, description: "OUTPATIENT, INPATIENT or GLOBAL; defaults to the case's kind." })
+  kind?: ClaimKind | null;
+  @Field(() => ID, { nullable: true, description: "Provider who gave the care (network check)." })
+  providerId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Register from this field visit's liability link for liabilityId." })
+  visitId?: string | null;
+  @Field(() => [ClaimLineDataInput], { nullable: true, description: "Initial lines." })
+  lines?: ClaimLineDataInput[] | null;
+  @Field(() => String, { nullable: true, description: "Makes a retried create return the first result." })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: "Replaces every line of a DRAFT or RETURNED claim and recomputes its totals." })
+export class SetClaimLinesInput {
+  @Field(() => ID, { description: "Claim id." })
+  id!: string;
+  @Field(() => Int, { description: "The version you read." })
+  expectedVersion!: number;
+  @Field(() => [ClaimLineDataInput], { description: "The new lines (replace the old ones)." })
+  lines!: ClaimLineDataInput[];
+}
+
+@InputType({ description: "A reason for returning a claim (نقص): a code and a text." })
+export class ClaimReasonInput {
+  @Field({ description: "Reason code, e.g. MISSING_INVOICE." })
+  code!: string;
+  @Field({ description: "What is wrong and what to fix." })
+  text!: string;
+}
+
+@InputType({ description: "The reviewer's approved amount for one line." })
+export class ApprovedLineInput {
+  @Field(() => ID, { description: "Claim line id." })
+  lineId!: string;
+  @Field({ description: "Approved amount, at most the line's computed amount." })
+  approvedAmount!: string;
+  @Field({ description: "Why the line was lowered." })
+  reason!: string;
+}
+
+@InputType({ description: "Fires an event of the claim state machine." })
+export class TransitionClaimInput {
+  @Field(() => ID, { description: "Claim id." })
+  id!: string;
+  @Field(() => ClaimEvent, { description: "The event." })
+  event!: ClaimEvent;
+  @Field(() => String, { nullable: true, description: "Reason (DENY; SETTLE without full insurer payment)." })
+  reason?: string | null;
+  @Field(() => String, { nullable: true, description: "Reason code (a single RETURN reason, with reason)." })
+  reasonCode?: string | null;
+  @Field(() => String, { nullable: true, description: "Payment reference (SETTLE)." })
+  reference?: string | null;
+  @Field(() => [ClaimReasonInput], { nullable: true, description: "RETURN: one or more reasons." })
+  returnReasons?: ClaimReasonInput[] | null;
+  @Field(() => [ApprovedLineInput], { nullable: true, description: "APPROVE: lines the reviewer lowers." })
+  approvedLines?: ApprovedLineInput[] | null;
+  @Field(() => Int, { description: "The version you read." })
+  expectedVersion!: number;
+}
+
+@InputType({ description: "Sets reviewer-approved amounts on lines of a claim IN_REVIEW, before APPROVE." })
+export class SetApprovedAmountsInput {
+  @Field(() => ID, { description: "Claim id." })
+  id!: string;
+  @Field(() => Int, { description: "The version you read." })
+  expectedVersion!: number;
+  @Field(() => [ApprovedLineInput], { description: "Lines to lower." })
+  lines!: ApprovedLineInput[];
+}
+
+@InputType({ description: "A payment received against a claim." })
+export class RecordPaymentInput {
+  @Field(() => ID, { description: "Claim id." })
+  claimId!: string;
+  @Field(() => PaymentPayer, { description: "PATIENT (co-pay) or INSURER (remittance)." })
+  payer!: PaymentPayer;
+  @Field({ description: "Amount, a positive decimal string." })
+  amount!: string;
+  @Field({ description: "ISO 4217 currency; must be the claim's." })
+  currency!: string;
+  @Field(() => PaymentMethod, { description: "How it was paid." })
+  method!: PaymentMethod;
+  @Field(() => String, { nullable: true, description: "Receipt or remittance reference." })
+  reference?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: "When it was received; default now." })
+  receivedAt?: Date | null;
+  @Field(() => String, { nullable: true, description: "Makes a retried call record the payment once." })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: "A service code reference: system and code." })
+export class ServiceCodeRefInput {
+  @Field({ description: "Code system: CDT, CPT or LOCAL." })
+  system!: string;
+  @Field({ description: "The code." })
+  code!: string;
+}
+
+@InputType({ description: "What to check coverage for." })
+export class EligibilityInput {
+  @Field(() => ID, { description: "The patient." })
+  patientId!: string;
+  @Field(() => ID, { nullable: true, description: "The policy; default the patient's policy in force on the date." })
+  policyId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Only this liability's limits and rate." })
+  liabilityId?: string | null;
+  @Field(() => LocalDateResolver, { description: "Service date." })
+  date!: string;
+  @Field(() => [ServiceCodeRefInput], { description: "Services to be given." })
+  serviceCodes!: ServiceCodeRefInput[];
+  @Field(() => ID, { nullable: true, description: "Provider, for the network check." })
+  providerId?: string | null;
+}
+
+@InputType({ description: "A service to estimate." })
+export class EstimateLineInput {
+  @Field({ description: "Code system." })
+  system!: string;
+  @Field({ description: "Service code." })
+  code!: string;
+  @Field(() => Int, { description: "Units." })
+  quantity!: number;
+}
+
+@InputType({ description: "What to estimate: services at fee-schedule prices for a patient under a policy." })
+export class EstimateInput {
+  @Field(() => ID, { description: "The patient." })
+  patientId!: string;
+  @Field(() => ID, { description: "The policy." })
+  policyId!: string;
+  @Field(() => ID, { nullable: true, description: "The liability; default the policy's own coefficient without limits." })
+  liabilityId?: string | null;
+  @Field(() => ID, { description: "Provider of the services." })
+  providerId!: string;
+  @Field(() => LocalDateResolver, { nullable: true, description: "Service date; default today (UTC)." })
+  date?: string | null;
+  @Field(() => [EstimateLineInput], { description: "Services." })
+  lines!: EstimateLineInput[];
+}
+
+@InputType({ description: "Filters for the claim list." })
+export class ClaimFilter {
+  @Field(() => [ClaimStatus], { nullable: true, description: "Only these states." })
+  status?: ClaimStatus[] | null;
+  @Field(() => [ClaimKind], { nullable: true, description: "Only these kinds." })
+  kind?: ClaimKind[] | null;
+  @Field(() => ID, { nullable: true, description: "Registered by this organisation." })
+  registeredById?: string | null;
+  @Field(() => ID, { nullable: true, description: "Of this case." })
+  caseId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Under this policy." })
+  policyId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Created from this visit." })
+  sourceVisitId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: "DRAFT or RETURNED past deliveryDueAt (true) or not (false)." })
+  overdue?: boolean | null;
+  @Field(() => String, { nullable: true, description: "Claim number contains this text." })
+  search?: string | null;
+}
+
+export enum ClaimSortField {
+  CREATED_AT = "createdAt",
+  NUMBER = "number",
+  DELIVERY_DUE_AT = "deliveryDueAt",
+  STATUS = "status",
+}
+registerEnumType(ClaimSortField, {
+  name: "ClaimSortField",
+  description: "Sortable claim fields.",
+  valuesConfig: {
+    CREATED_AT: { description: "By registration time." },
+    NUMBER: { description: "By number." },
+    DELIVERY_DUE_AT: { description: "By delivery deadline." },
+    STATUS: { description: "By status." },
+  },
+});
+export const ClaimOrder = OrderByInput("ClaimOrder", ClaimSortField, ClaimSortField.CREATED_AT);

@@ -1,0 +1,175 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { FilterQuery } from "@mikro-orm/core";
+import { LocalDateResolver } from "graphql-scalars";
+import type { AppContext } from "../../platform/graphql/context.js";
+import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
+import { PayloadType, toUserError, type UserError } from "../../platform/graphql/payload.js";
+import { idempotent } from "../../platform/idempotency/idempotency.js";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Claim } from "./claim.entity.js";
+import { OPEN_FOR_EDIT } from "./claim.enums.js";
+import {
+  ClaimFilter,
+  ClaimOrder,
+  ClaimSortField,
+  EligibilityInput,
+  EstimateInput,
+  RecordPaymentInput,
+  RegisterClaimInput,
+  SetApprovedAmountsInput,
+  SetClaimLinesInput,
+  TransitionClaimInput,
+} from "./claim.inputs.js";
+import { ClaimNotEligibleError } from "./claim-eligibility.js";
+import { ClaimService } from "./claim.service.js";
+import { CostEstimate, DailyCollection } from "./claim.types.js";
+import { dailyCollections } from "./daily-collections.js";
+import { Eligibility } from "./eligibility.types.js";
+import { assessEligibility } from "./eligibility.service.js";
+import { estimateCost } from "./estimate.service.js";
+import { recordPayment } from "./payment.service.js";
+import { Payment } from "./payment.entity.js";
+
+export const ClaimConnection = ConnectionType(Claim, "Claim");
+export const ClaimPayload = PayloadType("ClaimPayload", "claim", Claim);
+
+export function claimWhere(filter?: ClaimFilter | null, now = new Date()): FilterQuery<Claim> {
+  const where: Record<string, unknown> = {};
+  if (!filter) return where;
+  if (filter.status?.length) where.status = { $in: filter.status };
+  if (filter.kind?.length) where.kind = { $in: filter.kind };
+  if (filter.registeredById) where.registeredBy = filter.registeredById;
+  if (filter.caseId) where.case = filter.caseId;
+  if (filter.policyId) where.policy = filter.policyId;
+  if (filter.sourceVisitId) where.sourceVisitId = filter.sourceVisitId;
+  if (filter.search) where.number = { $ilike: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+  if (filter.overdue === true) {
+    where.$and = [{ status: { $in: [...OPEN_FOR_EDIT] } }, { deliveryDueAt: { $lt: now } }];
+  } else if (filter.overdue === false) {
+    where.$or = [{ status: { $nin: [...OPEN_FOR_EDIT] } }, { deliveryDueAt: { $gte: now } }];
+  }
+  return where;
+}
+
+/** Like asPayload, but a failed eligibility check lists every reason as its own userError. */
+async function claimPayload(body: () => Promise<Claim>): Promise<{ claim: Claim | null; userErrors: UserError[] }> {
+  try {
+    return { claim: await body(), userErrors: [] };
+  } catch (err) {
+    if (!(err instanceof ClaimNotEligibleError)) {
+      const userError = toUserError(err);
+      if (!userError) throw err;
+      return { claim: null, userErrors: [userError] };
+    }
+    return {
+      claim: null,
+      userErrors: [
+        { code: err.code, field: err.field ?? null, message: err.message },
+        ...err.reasons.map((r) => ({ code: r.code, field: ["eligibility", r.code], message: r.message })),
+      ],
+    };
+  }
+}
+
+@Resolver(() => Claim)
+export class ClaimResolver {
+  @Authorized()
+  @Query(() => Claim, { nullable: true, description: "One claim by id (null when it does not exist or is not yours)." })
+  claim(@Arg("id", () => ID, { description: "Claim id." }) id: string, @Ctx() ctx: AppContext): Promise<Claim | null> {
+    return ctx.loaders.byId(Claim).load(id);
+  }
+
+  @Authorized()
+  @Query(() => ClaimConnection, { description: "Claims: an agency or hospital sees the ones it registered, staff all." })
+  claims(
+    @Args() args: ConnectionArgs,
+    @Arg("filter", () => ClaimFilter, { nullable: true, description: "Filters." }) filter: ClaimFilter | null,
+    @Arg("orderBy", () => ClaimOrder, { nullable: true, description: "Sorting." }) orderBy: InstanceType<typeof ClaimOrder> | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    return paginate(ctx.em, Claim, {
+      where: claimWhere(filter),
+      sortField: orderBy?.field ?? ClaimSortField.CREATED_AT,
+      direction: orderBy?.direction ?? SortDirection.DESC,
+      args,
+    });
+  }
+
+  @Authorized()
+  @Query(() => Eligibility, { description: "Is the patient covered on the date, and on what terms (deductible, rate, limits, network)." })
+  checkEligibility(@Arg("input", () => EligibilityInput, { description: "What to check." }) input: EligibilityInput, @Ctx() ctx: AppContext) {
+    return assessEligibility(ctx.em, input);
+  }
+
+  @Authorized()
+  @Query(() => CostEstimate, { description: "The insurer/patient split of planned services, by the same engine as claims." })
+  estimateCost(@Arg("input", () => EstimateInput, { description: "What to estimate." }) input: EstimateInput, @Ctx() ctx: AppContext) {
+    return estimateCost(ctx.em, input);
+  }
+
+  @Authorized()
+  @Query(() => [DailyCollection], { description: "Payments received that day by payer and method, and what is still owed, per organisation and currency." })
+  dailyCollections(
+    @Arg("date", () => LocalDateResolver, { description: "The day, in each organisation's time zone." }) date: string,
+    @Arg("organizationId", () => ID, { nullable: true, description: "Only this organisation." }) organizationId: string | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    return dailyCollections(ctx.em, date, organizationId);
+  }
+
+  @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
+  @Mutation(() => ClaimPayload, { description: "Registers a DRAFT claim (agency, hospital or operator), from scratch or from a visit's liability link." })
+  registerClaim(@Arg("input", () => RegisterClaimInput, { description: "The mutation input." }) input: RegisterClaimInput, @Ctx() ctx: AppContext) {
+    return claimPayload(() =>
+      idempotent({
+        em: ctx.em,
+        principal: ctx.principal,
+        operation: "registerClaim",
+        key: input.idempotencyKey,
+        input: { ...input, idempotencyKey: undefined },
+        create: (em) => this.service(em, ctx).register(input),
+        load: (em, id) => em.findOne(Claim, { id }),
+      }),
+    );
+  }
+
+  @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
+  @Mutation(() => ClaimPayload, { description: "Replaces the lines of a DRAFT or RETURNED claim and recomputes its totals." })
+  setClaimLines(@Arg("input", () => SetClaimLinesInput, { description: "The mutation input." }) input: SetClaimLinesInput, @Ctx() ctx: AppContext) {
+    return claimPayload(() => ctx.em.transactional((em) => this.service(em, ctx).setLines(input)));
+  }
+
+  @Authorized()
+  @Mutation(() => ClaimPayload, { description: "Fires an event of the claim state machine." })
+  transitionClaim(@Arg("input", () => TransitionClaimInput, { description: "The mutation input." }) input: TransitionClaimInput, @Ctx() ctx: AppContext) {
+    return claimPayload(() => ctx.em.transactional((em) => this.service(em, ctx).transition(input)));
+  }
+
+  @Authorized("REVIEWER")
+  @Mutation(() => ClaimPayload, { description: "Lowers line amounts of a claim IN_REVIEW, each with a reason, before APPROVE." })
+  setApprovedAmounts(@Arg("input", () => SetApprovedAmountsInput, { description: "The mutation input." }) input: SetApprovedAmountsInput, @Ctx() ctx: AppContext) {
+    return claimPayload(() => ctx.em.transactional((em) => this.service(em, ctx).setApprovedAmounts(input)));
+  }
+
+  @Authorized()
+  @Mutation(() => ClaimPayload, { description: "Records the patient's co-pay or the insurer's remittance against a claim." })
+  recordPayment(@Arg("input", () => RecordPaymentInput, { description: "The mutation input." }) input: RecordPaymentInput, @Ctx() ctx: AppContext) {
+    return claimPayload(async () => {
+      const payment = await idempotent({
+        em: ctx.em,
+        principal: ctx.principal,
+        operation: "recordPayment",
+        key: input.idempotencyKey,
+        input: { ...input, idempotencyKey: undefined },
+        create: (em) => recordPayment(em, ctx.principal, ctx.requestId, input),
+        load: (em, id) => em.findOne(Payment, { id }),
+      });
+      ctx.em.clear();
+      return ctx.em.findOneOrFail(Claim, { id: payment.claim.id });
+    });
+  }
+
+  private service(em: EntityManager, ctx: AppContext): ClaimService {
+    return new ClaimService(em, ctx.principal, ctx.requestId);
+  }
+}

@@ -1,0 +1,49 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { DomainError } from "../../platform/errors/domain-error.js";
+import type { FormTemplate } from "./form-template.entity.js";
+
+// ajv-formats is CommonJS with a default export; under NodeNext the default import is the module object.
+type AddFormats = typeof addFormatsModule.default;
+const addFormats: AddFormats =
+  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
+
+const ajv = new Ajv({ allErrors: false, strict: true, useDefaults: false, coerceTypes: false });
+addFormats(ajv);
+
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(template: FormTemplate): ValidateFunction {
+  // Templates are immutable per (specialty, version), so the compiled validator can be cached.
+  const key = `${template.specialty}:${template.templateVersion}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    fn = ajv.compile(template.schema);
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+/** JSON pointer of the field at fault; for a missing property, the pointer of that property. */
+export function pointerOf(error: ErrorObject): string {
+  const missing = error.keyword === "required" ? (error.params as { missingProperty?: string }).missingProperty : undefined;
+  const extra = error.keyword === "additionalProperties"
+    ? (error.params as { additionalProperty?: string }).additionalProperty
+    : undefined;
+  const leaf = missing ?? extra;
+  return leaf ? `${error.instancePath}/${leaf.replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath || "/";
+}
+
+/** Throws FORM_INVALID naming the JSON pointer of the first problem. */
+export function validateForm(template: FormTemplate, form: unknown): void {
+  const fn = validatorFor(template);
+  if (fn(form)) return;
+  const error = fn.errors![0]!;
+  const pointer = pointerOf(error);
+  const segments = pointer.split("/").slice(1).filter((s) => s.length > 0);
+  throw new DomainError(
+    "FORM_INVALID",
+    `form${pointer === "/" ? "" : pointer}: ${error.message ?? "is invalid"} (template ${template.specialty} v${template.templateVersion})`,
+    ["form", ...segments],
+  );
+}

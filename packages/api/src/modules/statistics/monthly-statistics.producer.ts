@@ -1,0 +1,40 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import {
+  DEFAULT_QUEUE_PREFIX,
+  QUEUE_NAMES,
+  STATISTICS_BACKOFF_BASE_MS,
+  STATISTICS_MAX_ATTEMPTS,
+  type MonthlyStatisticsJobData,
+} from "./job-queues.js";
+
+// One producer per Redis client: a Queue holds scripts and listeners worth reusing.
+const producers = new WeakMap<Redis, Queue<MonthlyStatisticsJobData>>();
+
+function producerFor(redis: Redis): Queue<MonthlyStatisticsJobData> {
+  let queue = producers.get(redis);
+  if (!queue) {
+    queue = new Queue<MonthlyStatisticsJobData>(QUEUE_NAMES.monthlyStatistics, { connection: redis, prefix: DEFAULT_QUEUE_PREFIX });
+    producers.set(redis, queue);
+  }
+  return queue;
+}
+
+/**
+ * Asks the workers to recompute a month. The job id is per month, so a second request
+ * while one is waiting or running joins it instead of queueing a duplicate.
+ */
+export async function enqueueMonthlyStatistics(redis: Redis, month: string): Promise<string> {
+  const job = await producerFor(redis).add(
+    "recompute",
+    { month },
+    {
+      jobId: `recompute-${month}`,
+      attempts: STATISTICS_MAX_ATTEMPTS,
+      backoff: { type: "exponential", delay: STATISTICS_BACKOFF_BASE_MS },
+      removeOnComplete: true,
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  );
+  return job.id!;
+}

@@ -1,0 +1,71 @@
+import type { NextFunction, Request, Response } from "express";
+import { Queue } from "bullmq";
+import { createBullBoard } from "@bull-board/api";
+import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
+import { ExpressAdapter } from "@bull-board/express";
+import type { Runtime } from "../../platform/http/app.js";
+import { isStaff, SYSTEM } from "../../platform/auth/principal.js";
+import { authenticate } from "../../platform/auth/authenticate.js";
+import { forkFor } from "../../platform/db/orm.js";
+import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "./job-queues.js";
+
+export const DASHBOARD_PATH = "/admin/queues";
+const COOKIE = "cg_queues_token";
+
+function cookieToken(req: Request): string | undefined {
+  const header = req.headers.cookie ?? "";
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === COOKIE) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+/**
+ * bull-board at /admin/queues, for ADMIN staff only. A browser cannot put a bearer
+ * header on the dashboard's own asset and API requests, so besides `Authorization:
+ * Bearer <jwt>` the console may open `/admin/queues?token=<jwt>`: the token is moved
+ * into an HttpOnly, SameSite=Strict cookie scoped to this path and the browser is
+ * redirected to the clean URL (the token does not stay in history). The cookie lives
+ * no longer than the access token itself.
+ */
+export function mountQueueDashboard(runtime: Runtime): void {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(DASHBOARD_PATH);
+  const queues = Object.values(QUEUE_NAMES).map(
+    (name) => new BullMQAdapter(new Queue(name, { connection: runtime.redis, prefix: DEFAULT_QUEUE_PREFIX })),
+  );
+  createBullBoard({ queues, serverAdapter });
+
+  const requireAdmin = async (req: Request, res: Response, next: NextFunction) => {
+    const queryToken = typeof req.query.token === "string" ? req.query.token : undefined;
+    const token = queryToken ?? cookieToken(req);
+    const header = req.headers.authorization ?? (token ? `Bearer ${token}` : undefined);
+    try {
+      const principal = await authenticate(forkFor(runtime.orm, SYSTEM), runtime.config.JWT_SECRET, header);
+      if (principal.kind === "ANONYMOUS") {
+        res.status(401).type("text/plain").send("Sign in as an administrator first.");
+        return;
+      }
+      if (!isStaff(principal, "ADMIN")) {
+        res.status(403).type("text/plain").send("The queue dashboard is for administrators.");
+        return;
+      }
+      if (queryToken) {
+        res.cookie(COOKIE, queryToken, {
+          httpOnly: true,
+          sameSite: "strict",
+          secure: runtime.config.NODE_ENV === "production",
+          path: DASHBOARD_PATH,
+          maxAge: runtime.config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+        });
+        res.redirect(303, req.baseUrl + req.path);
+        return;
+      }
+      next();
+    } catch {
+      res.status(401).type("text/plain").send("Invalid or expired token.");
+    }
+  };
+  runtime.app.use(DASHBOARD_PATH, requireAdmin, serverAdapter.getRouter());
+}

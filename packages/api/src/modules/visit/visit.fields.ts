@@ -1,0 +1,155 @@
+import DataLoader from "dataloader";
+import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { isStaff, type Principal } from "../../platform/auth/principal.js";
+import { recordAudit } from "../../platform/audit/audit.js";
+import { forkFor } from "../../platform/db/orm.js";
+import { StatusChange } from "../../platform/audit/status-change.entity.js";
+import { fieldCipher, maskTail } from "../../platform/crypto/field-encryption.js";
+import type { AppContext } from "../../platform/graphql/context.js";
+import { refId } from "../../platform/graphql/loaders.js";
+import { availableEvents } from "../../platform/state-machine/engine.js";
+import { Case } from "../case/case.entity.js";
+import { Order } from "../order/order.entity.js";
+import { Organization } from "../organization/organization.entity.js";
+import { Patient } from "../patient/patient.entity.js";
+import { Liability, Policy } from "../policy/policy.entity.js";
+import { User } from "../user/user.entity.js";
+import { Visit, VisitLiabilityLink } from "./visit.entity.js";
+import { VisitEvent } from "./visit.enums.js";
+import { visitMachine } from "./visit.machine.js";
+
+/** Who reads the payout account in clear: billing (pays it out) and the visitor who entered it. */
+export function seesBankAccount(principal: Principal, visit: Visit): boolean {
+  if (principal.kind !== "STAFF") return false;
+  const userId = principal.userId;
+  return isStaff(principal, "BILLING") || userId === refId(visit.assignee);
+}
+
+// One audit flush per request for all the accounts read in it, not one per visit of a page.
+const auditBatches = new WeakMap<AppContext, DataLoader<string, true>>();
+function bankAccountAudit(ctx: AppContext): DataLoader<string, true> {
+  let loader = auditBatches.get(ctx);
+  if (!loader) {
+    loader = new DataLoader<string, true>(async (ids) => {
+      // Its own unit of work: flushing the request's EntityManager here would run its other
+      // resolvers' reads, still in flight, inside this flush's transaction.
+      const em = forkFor(ctx.orm, ctx.principal);
+      for (const id of ids)
+        recordAudit(em, ctx.principal, ctx.requestId, { action: "visit.read.bankAccount", entityType: "Visit", entityId: id });
+      await em.flush();
+      return ids.map(() => true as const);
+    });
+    auditBatches.set(ctx, loader);
+  }
+  return loader;
+}
+
+@Resolver(() => Visit)
+export class VisitFieldsResolver {
+  @FieldResolver(() => ID, { nullable: true, description: "Id of the case (null for an appointment without one)." })
+  caseId(@Root() v: Visit): string | null {
+    return refId(v.case);
+  }
+
+  @FieldResolver(() => Case, { nullable: true, description: "The case the visit belongs to." })
+  case(@Root() v: Visit, @Ctx() ctx: AppContext) {
+    const id = refId(v.case);
+    return id ? ctx.loaders.byId(Case).load(id) : null;
+  }
+
+  @FieldResolver(() => ID, { description: "Id of the patient." })
+  patientId(@Root() v: Visit): string {
+    return refId(v.patient)!;
+  }
+
+  @FieldResolver(() => Patient, { nullable: true, description: "The patient visited or seen." })
+  patient(@Root() v: Visit, @Ctx() ctx: AppContext) {
+    return ctx.loaders.byId(Patient).load(refId(v.patient)!);
+  }
+
+  @FieldResolver(() => ID, { description: "Id of the site: the hospital of a field visit, the provider of an appointment." })
+  siteId(@Root() v: Visit): string {
+    return refId(v.site)!;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The hospital of a field visit or the provider of an appointment." })
+  site(@Root() v: Visit, @Ctx() ctx: AppContext) {
+    return ctx.loaders.byId(Organization).load(refId(v.site)!);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: "Id of the assigned visitor." })
+  assigneeId(@Root() v: Visit): string | null {
+    return refId(v.assignee);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "The assigned visitor (staff only)." })
+  assignee(@Root() v: Visit, @Ctx() ctx: AppContext) {
+    const id = refId(v.assignee);
+    return id ? ctx.loaders.byId(User).load(id) : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: "Id of the attention order an appointment serves." })
+  orderId(@Root() v: Visit): string | null {
+    return v.orderId ?? null;
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: "The attention order an appointment serves." })
+  order(@Root() v: Visit, @Ctx() ctx: AppContext) {
+    return v.orderId ? ctx.loaders.byId(Order).load(v.orderId) : null;
+  }
+
+  @FieldResolver(() => [VisitLiabilityLink], { description: "Liability links (分案): one future claim each." })
+  liabilityLinks(@Root() v: Visit, @Ctx() ctx: AppContext) {
+    return ctx.loaders.children(VisitLiabilityLink, "visit", { createdAt: "ASC", id: "ASC" }).load(v.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Payout bank account: in clear for BILLING staff and the assignee (audited), else masked •••• 1234.",
+  })
+  async bankAccount(@Root() v: Visit, @Ctx() ctx: AppContext): Promise<string | null> {
+    if (!v.bankAccountEnc) return null;
+    const plain = fieldCipher().decrypt(v.bankAccountEnc);
+    if (!seesBankAccount(ctx.principal, v)) return maskTail(plain);
+    await bankAccountAudit(ctx).load(v.id);
+    return plain;
+  }
+
+  @FieldResolver(() => [VisitEvent], { description: "Events the current principal may fire now." })
+  availableTransitions(@Root() v: Visit, @Ctx() ctx: AppContext): VisitEvent[] {
+    return availableEvents(visitMachine, v, ctx.principal);
+  }
+
+  @FieldResolver(() => [StatusChange], { description: "Every transition of this visit, oldest first (staff only)." })
+  history(@Root() v: Visit, @Ctx() ctx: AppContext) {
+    return ctx.loaders.children(StatusChange, "entityId", { createdAt: "ASC", id: "ASC" }, { entityType: "Visit" }).load(v.id);
+  }
+}
+
+@Resolver(() => VisitLiabilityLink)
+export class VisitLiabilityLinkFieldsResolver {
+  @FieldResolver(() => ID, { description: "Id of the policy." })
+  policyId(@Root() l: VisitLiabilityLink): string {
+    return refId(l.policy)!;
+  }
+
+  @FieldResolver(() => Policy, { nullable: true, description: "The policy (个险 or 团险)." })
+  policy(@Root() l: VisitLiabilityLink, @Ctx() ctx: AppContext) {
+    return ctx.loaders.byId(Policy).load(refId(l.policy)!);
+  }
+
+  @FieldResolver(() => ID, { description: "Id of the liability." })
+  liabilityId(@Root() l: VisitLiabilityLink): string {
+    return refId(l.liability)!;
+  }
+
+  @FieldResolver(() => Liability, { nullable: true, description: "The liability (理赔责任)." })
+  liability(@Root() l: VisitLiabilityLink, @Ctx() ctx: AppContext) {
+    return ctx.loaders.byId(Liability).load(refId(l.liability)!);
+  }
+
+  @FieldResolver(() => ID, { description: "Id of the visit." })
+  visitId(@Root() l: VisitLiabilityLink): string {
+    return refId(l.visit)!;
+  }
+}

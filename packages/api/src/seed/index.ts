@@ -1,0 +1,105 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { SYSTEM } from "../platform/auth/principal.js";
+import { forkFor } from "../platform/db/orm.js";
+import type { SeedContext, SeedStep } from "./context.js";
+import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "./demo-credentials.js";
+import { seedPeople } from "./people.js";
+import { seedApiKeys } from "./steps/api-keys.js";
+import { seedOrganizations } from "./steps/organizations.js";
+import { seedPatients } from "./steps/patients.js";
+import { seedPolicies } from "./steps/policies.js";
+import { seedServiceCodes } from "./steps/service-codes.js";
+import { seedStaff } from "./steps/staff.js";
+
+export type { SeedContext, SeedStep } from "./context.js";
+export { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "./demo-credentials.js";
+
+/** Fixed, so every demo database is the same region with the same people. */
+export const DEMO_SEED = 2026;
+export const DEMO_TODAY = "2026-03-02";
+
+/**
+ * The demo region, step by step, in order. Modules with demo data of their own
+ * (cases, orders, visits, claims) push their steps here; each sees what earlier steps built.
+ */
+export const seedSteps: SeedStep[] = [
+  seedOrganizations,
+  seedStaff,
+  seedServiceCodes,
+  seedPatients,
+  seedPolicies,
+  seedApiKeys,
+];
+
+export interface DemoCredentials {
+  logins: { email: string; password: string; roles: string[] }[];
+  apiKeys: { organization: string; kind: string; apiKey: string }[];
+}
+
+export interface SeedResult {
+  /** False when the database already had data and nothing was written. */
+  seeded: boolean;
+  reason?: string;
+  credentials: DemoCredentials;
+}
+
+export interface SeedOptions {
+  /** Seed even though organisations exist (but never twice: the demo admin must be absent). */
+  force?: boolean;
+}
+
+/**
+ * Seeds the demo region into an empty database, in one transaction, and returns the
+ * demo logins and API keys. Needs the field cipher set up (createRuntime and the seed
+ * script do it): national ids are stored encrypted.
+ */
+export async function seedDemoData(orm: MikroORM, options: SeedOptions = {}): Promise<SeedResult> {
+  const em = forkFor(orm, SYSTEM);
+  const skip = await reasonToSkip(em, options.force ?? false);
+  if (skip) return { seeded: false, reason: skip, credentials: await credentials(em, false) };
+  seedPeople(DEMO_SEED, `${DEMO_TODAY}T12:00:00Z`);
+  await em.transactional(async (tem) => {
+    const ctx: SeedContext = {
+      em: tem as EntityManager,
+      today: DEMO_TODAY,
+      calendars: {},
+      organizations: {},
+      users: {},
+      patients: [],
+      policies: [],
+      serviceCodes: [],
+    };
+    for (const step of seedSteps) await step(ctx);
+  });
+  return { seeded: true, credentials: await credentials(em, true) };
+}
+
+async function reasonToSkip(em: EntityManager, force: boolean): Promise<string | null> {
+  const demoAdmin = await em.execute(`select 1 from app_user where email = ?`, [DEMO_LOGINS[0]!.email]);
+  if (demoAdmin.length > 0) return "the demo data is already there";
+  const orgs = await em.execute<{ n: number }[]>(`select count(*)::int as n from organization`);
+  if (!force && orgs[0]!.n > 0) return "the database already has organisations (use --force to seed anyway)";
+  return null;
+}
+
+/** The fixed demo credentials, when the demo seed created them in this database. */
+async function credentials(em: EntityManager, justSeeded: boolean): Promise<DemoCredentials> {
+  const present =
+    justSeeded || (await em.execute(`select 1 from app_user where email = ?`, [DEMO_LOGINS[0]!.email])).length > 0;
+  if (!present) return { logins: [], apiKeys: [] };
+  return {
+    logins: DEMO_LOGINS.map((l) => ({ email: l.email, password: l.password, roles: l.roles })),
+    apiKeys: DEMO_API_KEYS.map((k) => ({ organization: k.organization, kind: k.kind, apiKey: fullApiKey(k) })),
+  };
+}
+
+/** Human-readable block for the console (seed script and `pnpm dev`). */
+export function formatCredentials(c: DemoCredentials): string {
+  if (c.logins.length === 0) return "No demo credentials in this database.";
+  const lines = ["Demo staff logins (console / GraphQL `login`):"];
+  for (const l of c.logins) lines.push(`  ${l.roles.join(",").padEnd(9)} ${l.email.padEnd(28)} ${l.password}`);
+  lines.push("Demo partner API keys (Authorization: Bearer <key>):");
+  for (const k of c.apiKeys) lines.push(`  ${k.kind.padEnd(16)} ${k.apiKey}`);
+  return lines.join("\n");
+}

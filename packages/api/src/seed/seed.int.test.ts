@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../test-support/server.js";
+import { loginAs } from "../test-support/fixtures.js";
+import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "./index.js";
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => api?.close());
+
+async function counts(): Promise<Record<string, number>> {
+  const rows = await api.orm.em.getConnection().execute<{ t: string; n: number }[]>(
+    `select 'organization' t, count(*)::int n from organization
+     union all select 'app_user', count(*)::int from app_user
+     union all select 'patient', count(*)::int from patient
+     union all select 'policy', count(*)::int from policy
+     union all select 'liability', count(*)::int from liability
+     union all select 'policy_member', count(*)::int from policy_member
+     union all select 'service_code', count(*)::int from service_code
+     union all select 'api_key', count(*)::int from api_key
+     union all select 'work_calendar', count(*)::int from work_calendar`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+describe("demo seed", () => {
+  it("seeds a fresh database with the demo region", async () => {
+    const result = await seedDemoData(api.orm);
+    expect(result.seeded).toBe(true);
+    const c = await counts();
+    expect(c).toMatchObject({
+      organization: 15,
+      app_user: 6,
+      patient: 200,
+      service_code: 19,
+      api_key: 6,
+      work_calendar: 4,
+    });
+    expect(c.policy).toBeGreaterThan(10);
+    expect(c.liability).toBe(c.policy! * 3);
+    expect(c.policy_member).toBeGreaterThan(150);
+    const kinds = await api.orm.em
+      .getConnection()
+      .execute<{ kind: string; n: number }[]>(
+        `select kind, count(*)::int n from organization group by kind order by kind`,
+      );
+    expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({
+      OPERATOR: 1,
+      CLINIC: 3,
+      LAB: 3,
+      HOSPITAL: 2,
+      INTERCONSULTANT: 2,
+      AGENCY: 2,
+      INSURER: 2,
+    });
+    const iran = await api.orm.em
+      .getConnection()
+      .execute(`select weekend_days from work_calendar where country = 'IR'`);
+    expect(iran[0].weekend_days).toEqual([5]);
+    expect(result.credentials.logins.map((l) => l.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
+  });
+
+  it("stores national ids encrypted and patients in four languages", async () => {
+    const rows = await api.orm.em
+      .getConnection()
+      .execute<{ language: string; enc: string }[]>(`select language, national_id_enc enc from patient`);
+    expect(new Set(rows.map((r) => r.language))).toEqual(new Set(["es", "zh", "fa", "bg"]));
+    expect(rows.every((r) => r.enc.startsWith("v1:"))).toBe(true);
+  });
+
+  it("gives working demo logins, visitors linked to hospitals, and working demo API keys", async () => {
+    const admin = DEMO_LOGINS.find((l) => l.key === "admin")!;
+    const token = await loginAs(api.gql, admin.email, admin.password);
+    const users = await api.gql<{ users: { nodes: { email: string; coveredHospitals: { kind: string }[] }[] } }>(
+      `{ users(filter: { role: VISITOR }) { nodes { email coveredHospitals { kind } } } }`,
+      {},
+      token,
+    );
+    const visitors = users.data.users.nodes;
+    expect(visitors.map((v) => v.email).sort()).toEqual(["visitor1@clinigraph.demo", "visitor2@clinigraph.demo"]);
+    expect(
+      visitors.every((v) => v.coveredHospitals.length > 0 && v.coveredHospitals.every((h) => h.kind === "HOSPITAL")),
+    ).toBe(true);
+    for (const k of DEMO_API_KEYS) {
+      const res = await api.gql<{ viewer: { kind: string; roles: string[] } }>(
+        `{ viewer { kind roles } }`,
+        {},
+        fullApiKey(k),
+      );
+      expect(res.data.viewer).toEqual({ kind: "PARTNER", roles: [k.kind] });
+    }
+  });
+
+  it("seeds nothing the second time, with or without --force", async () => {
+    const before = await counts();
+    const again = await seedDemoData(api.orm);
+    expect(again.seeded).toBe(false);
+    const forced = await seedDemoData(api.orm, { force: true });
+    expect(forced.seeded).toBe(false);
+    expect(await counts()).toEqual(before);
+    // The credentials are still reported so `pnpm dev` can print them on every start.
+    expect(again.credentials.apiKeys).toHaveLength(DEMO_API_KEYS.length);
+  });
+});

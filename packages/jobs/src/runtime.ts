@@ -1,0 +1,119 @@
+import { Queue, Worker, type Processor, type WorkerOptions, type JobsOptions } from "bullmq";
+import { Redis } from "ioredis";
+import { createLogger, initOrm, type Logger, type MikroORM } from "@clinigraph/api/domain";
+import { loadJobsConfig, type JobsConfig } from "./config.js";
+import { createGateways, type Gateways } from "./gateways/index.js";
+import { QUEUE_NAMES, SCHEDULES, type QueueName } from "./queues.js";
+import { registerProcessors } from "./processors.js";
+
+export type QueueKey = keyof typeof QUEUE_NAMES;
+
+export interface JobsRuntime {
+  config: JobsConfig;
+  orm: MikroORM;
+  logger: Logger;
+  gateways: Gateways;
+  /** Producers, one per queue (scanners enqueue sends; tests inspect them). */
+  queues: Record<QueueKey, Queue>;
+  workers: Worker[];
+  /** Closes workers (waiting for running jobs), queues, Redis, and the ORM if it was opened here. */
+  stop: () => Promise<void>;
+}
+
+export interface StartWorkersOptions {
+  /** Environment to read the configuration from (default process.env). */
+  env?: Record<string, string | undefined>;
+  config?: JobsConfig;
+  /** Share an ORM (tests); otherwise one is opened and closed with the workers. */
+  orm?: MikroORM;
+  logger?: Logger;
+  gateways?: Gateways;
+  /** Queues to consume (default all); producers are created for every queue regardless. */
+  consume?: readonly QueueKey[];
+}
+
+export interface QueueDefinition<T> {
+  key: QueueKey;
+  processor: (rt: JobsRuntime) => Processor<T>;
+  jobOptions: (config: JobsConfig) => JobsOptions;
+  concurrency: (config: JobsConfig) => number;
+}
+
+/** Starts producers, workers and schedulers; see docs/jobs.md. */
+export async function startWorkers(options: StartWorkersOptions = {}): Promise<JobsRuntime> {
+  const config = options.config ?? loadJobsConfig(options.env);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, "jobs");
+  const ownsOrm = !options.orm;
+  const orm = options.orm ?? (await initOrm(config.DATABASE_URL));
+  const gateways = options.gateways ?? createGateways(config, logger);
+  // Producers fail fast when Redis is down (a scanner retries on its next run); workers
+  // must wait forever instead, hence maxRetriesPerRequest: null on their connection.
+  const producerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const workerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  for (const [name, conn] of [
+    ["producer", producerConnection],
+    ["worker", workerConnection],
+  ] as const)
+    conn.on("error", (err: Error) => logger.warn({ connection: name, err: err.message }, "redis connection error"));
+
+  const definitions = registerProcessors();
+  const queues = {} as Record<QueueKey, Queue>;
+  for (const def of definitions) {
+    const queue = new Queue(QUEUE_NAMES[def.key], {
+      connection: producerConnection,
+      prefix: config.QUEUE_PREFIX,
+      defaultJobOptions: def.jobOptions(config),
+    });
+    queue.on("error", (err) => logger.error({ queue: queue.name, err: err.message }, "queue error"));
+    queues[def.key] = queue;
+  }
+
+  const workers: Worker[] = [];
+  const rt: JobsRuntime = { config, orm, logger, gateways, queues, workers, stop: async () => {} };
+  const consume = new Set(options.consume ?? definitions.map((d) => d.key));
+  for (const def of definitions.filter((d) => consume.has(d.key))) {
+    const workerOptions: WorkerOptions = {
+      connection: workerConnection,
+      prefix: config.QUEUE_PREFIX,
+      concurrency: def.concurrency(config),
+      lockDuration: config.WORKER_LOCK_DURATION_MS,
+      stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+    };
+    const worker = new Worker(QUEUE_NAMES[def.key], def.processor(rt), workerOptions);
+    worker.on("error", (err) => logger.error({ queue: worker.name, err: err.message }, "worker error"));
+    worker.on("failed", (job, err) =>
+      logger.warn({ queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, "job failed"),
+    );
+    worker.on("stalled", (jobId) => logger.warn({ queue: worker.name, jobId }, "job stalled; it will run again"));
+    workers.push(worker);
+  }
+  if (config.REGISTER_SCHEDULERS) await registerSchedulers(queues, config.TIME_ZONE, logger);
+
+  rt.stop = async () => {
+    // Worker.close() waits for the jobs in progress to finish before resolving.
+    await Promise.allSettled(workers.map((w) => w.close()));
+    await Promise.allSettled(Object.values(queues).map((q) => q.close()));
+    gateways.email.close();
+    producerConnection.disconnect();
+    workerConnection.disconnect();
+    if (ownsOrm) await orm.close();
+  };
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  logger.info({ queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX }, "workers started");
+  return rt;
+}
+
+/**
+ * Upserts every schedule under its stable id with the configured time zone. Upserting is
+ * idempotent, so each replica does it at start: after a FLUSHALL the next start brings
+ * the schedules back, and N replicas still produce one job per tick.
+ */
+export async function registerSchedulers(queues: Record<QueueKey, Queue>, timeZone: string, logger: Logger): Promise<void> {
+  const byName = new Map<QueueName, Queue>(Object.values(queues).map((q) => [q.name as QueueName, q]));
+  for (const s of SCHEDULES) {
+    const queue = byName.get(s.queue);
+    if (!queue) throw new Error(`no queue ${s.queue} for schedule ${s.id}`);
+    await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: timeZone }, { name: s.jobName, data: {} });
+  }
+  logger.info({ schedules: SCHEDULES.map((s) => `${s.id} ${s.pattern}`), timeZone }, "schedules registered");
+}
