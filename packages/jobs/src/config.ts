@@ -22,7 +22,10 @@ const jobsSchema = z
       .refine((v) => v === "console" || /^smtps?:\/\//.test(v), "must be console or an smtp:// / smtps:// URL")
       .default("console"),
     EMAIL_FROM: z.string().default("Clinigraph <no-reply@clinigraph.local>"),
-    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default(DEFAULT_QUEUE_PREFIX),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[\w-]+$/)
+      .default(DEFAULT_QUEUE_PREFIX),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
     /** First retry delay of a failed send; tests shorten it, the doubling stays. */
     SEND_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(SEND_BACKOFF_BASE_MS),

@@ -34,7 +34,12 @@ export interface ScheduleDefinition {
 }
 
 export const SCHEDULES: readonly ScheduleDefinition[] = [
-  { id: "appointment-reminders-scan", queue: QUEUE_NAMES.appointmentReminders, jobName: "scan", pattern: "*/5 * * * *" },
+  {
+    id: "appointment-reminders-scan",
+    queue: QUEUE_NAMES.appointmentReminders,
+    jobName: "scan",
+    pattern: "*/5 * * * *",
+  },
   { id: "outbox-sweep", queue: QUEUE_NAMES.outboxSweep, jobName: "sweep", pattern: "* * * * *" },
   { id: "expirations-sweep", queue: QUEUE_NAMES.expirations, jobName: "sweep", pattern: "*/15 * * * *" },
   // 02:00 on the 1st: the previous month is complete and the rule asks for it by the 5th.

@@ -82,7 +82,10 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
     const worker = new Worker(QUEUE_NAMES[def.key], def.processor(rt), workerOptions);
     worker.on("error", (err) => logger.error({ queue: worker.name, err: err.message }, "worker error"));
     worker.on("failed", (job, err) =>
-      logger.warn({ queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, "job failed"),
+      logger.warn(
+        { queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message },
+        "job failed",
+      ),
     );
     worker.on("stalled", (jobId) => logger.warn({ queue: worker.name, jobId }, "job stalled; it will run again"));
     workers.push(worker);
@@ -108,7 +111,11 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
  * idempotent, so each replica does it at start: after a FLUSHALL the next start brings
  * the schedules back, and N replicas still produce one job per tick.
  */
-export async function registerSchedulers(queues: Record<QueueKey, Queue>, timeZone: string, logger: Logger): Promise<void> {
+export async function registerSchedulers(
+  queues: Record<QueueKey, Queue>,
+  timeZone: string,
+  logger: Logger,
+): Promise<void> {
   const byName = new Map<QueueName, Queue>(Object.values(queues).map((q) => [q.name as QueueName, q]));
   for (const s of SCHEDULES) {
     const queue = byName.get(s.queue);

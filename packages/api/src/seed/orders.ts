@@ -59,7 +59,12 @@ const LINES: { provider: string; kind: OrderKind; specialty: string; codes: stri
 ];
 
 const FORMS: Record<string, Record<string, unknown>> = {
-  traumatology: { diagnosis: "Esguince de tobillo grado II", affectedSegment: "LOWER_LIMB", functionalLoss: 12, examinedAt: "2026-02-10" },
+  traumatology: {
+    diagnosis: "Esguince de tobillo grado II",
+    affectedSegment: "LOWER_LIMB",
+    functionalLoss: 12,
+    examinedAt: "2026-02-10",
+  },
   psychiatry: { diagnosis: "Trastorno adaptativo mixto", icd10: "F43.2", gafScore: 62, workCapacity: "PARTIAL" },
   audiology: { leftEarDb: 35, rightEarDb: 20, hearingLossType: "SENSORINEURAL", tinnitus: true },
 };
@@ -84,7 +89,13 @@ export async function seedOrders(outer: EntityManager, refs: OrderSeedRefs): Pro
   await seedFormTemplates(outer);
   const operatorOrg = refs.organizations.operator!;
   const admin = Object.values(refs.users).find((u) => u.roles.includes("ADMIN"))!;
-  const staff: Principal = { kind: "STAFF", userId: admin.id, organizationId: operatorOrg.id, roles: ["ADMIN"], email: admin.email };
+  const staff: Principal = {
+    kind: "STAFF",
+    userId: admin.id,
+    organizationId: operatorOrg.id,
+    roles: ["ADMIN"],
+    email: admin.email,
+  };
   const today = DateTime.fromISO(refs.today, { zone: "America/Santiago" }).set({ hour: 10 });
   const cases = await seedCases(outer.fork({ keepTransactionContext: true }), refs, staff, today);
   const plan = TARGETS.flatMap(([status, n]) => Array.from({ length: n }, () => status));
@@ -97,11 +108,22 @@ export async function seedOrders(outer: EntityManager, refs: OrderSeedRefs): Pro
     const provider = refs.organizations[line.provider]!;
     const providerPrincipal = await partnerPrincipal(em, provider);
     // Orders still waiting on the provider are recent; the rest are spread over two months.
-    const daysAgo = target === OrderStatus.ISSUED ? 0.5 : [OrderStatus.CONFIRMED, OrderStatus.IN_EVALUATION].includes(target) ? 2 + (i % 5) : 10 + (i % 45);
+    const daysAgo =
+      target === OrderStatus.ISSUED
+        ? 0.5
+        : [OrderStatus.CONFIRMED, OrderStatus.IN_EVALUATION].includes(target)
+          ? 2 + (i % 5)
+          : 10 + (i % 45);
     let at = today.minus({ hours: Math.round(daysAgo * 24) });
     const service = (p: Principal) => new OrderService(em, p, null, DEADLINES);
     const order = await service(staff).issue(
-      { caseId: cases[i % cases.length]!.id, providerId: provider.id, kind: line.kind, specialty: line.specialty, serviceCodes: line.codes },
+      {
+        caseId: cases[i % cases.length]!.id,
+        providerId: provider.id,
+        kind: line.kind,
+        specialty: line.specialty,
+        serviceCodes: line.codes,
+      },
       at.toJSDate(),
     );
     if (target === OrderStatus.EXPIRED) {
@@ -116,7 +138,10 @@ export async function seedOrders(outer: EntityManager, refs: OrderSeedRefs): Pro
         await new ReportService(em, providerPrincipal, null).attach({
           orderId: order.id,
           kind: step === "PRELIMINARY" ? ReportKind.PRELIMINARY : ReportKind.FINAL,
-          form: { ...FORMS[line.specialty]!, ...(step === "CORRECTION" ? { notes: "Informe corregido y firmado." } : {}) },
+          form: {
+            ...FORMS[line.specialty]!,
+            ...(step === "CORRECTION" ? { notes: "Informe corregido y firmado." } : {}),
+          },
         });
         continue;
       }

@@ -21,10 +21,19 @@ describe("demo visits", () => {
     const count = (kind: string, status?: string) =>
       byStatus.filter((r) => r.kind === kind && (!status || r.status === status)).reduce((a, r) => a + r.n, 0);
     expect(count("FIELD_VISIT")).toBeGreaterThanOrEqual(30);
-    for (const s of ["PENDING_ASSIGNMENT", "SCHEDULED", "IN_PROGRESS", "IN_REVIEW", "RETURNED", "COMPLETED", "CANCELLED"])
+    for (const s of [
+      "PENDING_ASSIGNMENT",
+      "SCHEDULED",
+      "IN_PROGRESS",
+      "IN_REVIEW",
+      "RETURNED",
+      "COMPLETED",
+      "CANCELLED",
+    ])
       expect(count("FIELD_VISIT", s), s).toBeGreaterThan(0);
     expect(count("APPOINTMENT")).toBe(40);
-    for (const s of ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"]) expect(count("APPOINTMENT", s), s).toBeGreaterThan(0);
+    for (const s of ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"])
+      expect(count("APPOINTMENT", s), s).toBeGreaterThan(0);
 
     const [due] = await sql.execute<{ now: number; tomorrow: number }[]>(
       `select count(*) filter (where reminder_due_at <= now())::int as now,
@@ -33,7 +42,9 @@ describe("demo visits", () => {
     );
     expect(due!.now).toBeGreaterThan(0);
     expect(due!.tomorrow).toBeGreaterThan(0);
-    const [sms] = await sql.execute<{ n: number }[]>(`select count(*)::int n from notification where template = 'visit-assigned'`);
+    const [sms] = await sql.execute<{ n: number }[]>(
+      `select count(*)::int n from notification where template = 'visit-assigned'`,
+    );
     expect(sms!.n).toBeGreaterThan(20);
     const [claims] = await sql.execute<{ n: number }[]>(
       `select count(*)::int n from claim c join visit v on v.id = c.source_visit_id where v.status = 'COMPLETED'`,

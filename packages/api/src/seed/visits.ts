@@ -13,7 +13,13 @@ import type { User } from "../modules/user/user.entity.js";
 import { luhnValid } from "../modules/visit/bank-account.js";
 import { scheduleAppointment } from "../modules/visit/visit-creation.js";
 import { Visit } from "../modules/visit/visit.entity.js";
-import { BankAccountScheme, LiabilityLinksMode, VisitConclusion, VisitEvent, VisitKind } from "../modules/visit/visit.enums.js";
+import {
+  BankAccountScheme,
+  LiabilityLinksMode,
+  VisitConclusion,
+  VisitEvent,
+  VisitKind,
+} from "../modules/visit/visit.enums.js";
 import { visitMachine } from "../modules/visit/visit.machine.js";
 import { VisitService } from "../modules/visit/visit.service.js";
 import type { SeedContext } from "./context.js";
@@ -21,7 +27,8 @@ import type { SeedContext } from "./context.js";
 /** What seedVisits needs from earlier steps: the SeedContext without its EntityManager. */
 export type VisitSeedRefs = Omit<SeedContext, "em">;
 
-type FieldTarget = "PENDING" | "SCHEDULED" | "IN_PROGRESS" | "IN_REVIEW" | "RETURNED" | "APPROVED" | "NO_LIABILITY" | "CANCELLED";
+type FieldTarget =
+  "PENDING" | "SCHEDULED" | "IN_PROGRESS" | "IN_REVIEW" | "RETURNED" | "APPROVED" | "NO_LIABILITY" | "CANCELLED";
 /** 30 field visits, so every tray of the 探访 screens has rows. */
 const FIELD_TARGETS: [FieldTarget, number][] = [
   ["PENDING", 5],
@@ -87,18 +94,33 @@ async function seedFieldVisits(
     out.push(visit);
     if (target === "PENDING") continue;
     if (target === "CANCELLED" && i % 2 === 0) {
-      await new VisitService(em, actors.operator, null).transition({ id: visit.id, event: VisitEvent.CANCEL, reason: "病人已出院，无需探访", expectedVersion: visit.version });
+      await new VisitService(em, actors.operator, null).transition({
+        id: visit.id,
+        event: VisitEvent.CANCEL,
+        reason: "病人已出院，无需探访",
+        expectedVersion: visit.version,
+      });
       continue;
     }
     // visitor2 covers both hospitals, visitor1 only the Chilean one.
     const visitor = hospital === hospitals[1] ? visitors[1]! : visitors[i % 2]!;
     const ops = new VisitService(em, actors.operator, null);
     const scheduledAt = new Date(now.getTime() + ((i % 5) - 2) * 24 * HOUR);
-    await ops.assign(visit.id, await ops.visitor(visitor.id), { visitIds: [visit.id], visitorId: visitor.id, notifySms: true, scheduledAt });
+    await ops.assign(visit.id, await ops.visitor(visitor.id), {
+      visitIds: [visit.id],
+      visitorId: visitor.id,
+      notifySms: true,
+      scheduledAt,
+    });
     await em.flush();
     if (target === "SCHEDULED") continue;
     if (target === "CANCELLED") {
-      await ops.transition({ id: visit.id, event: VisitEvent.CANCEL, reason: "Caso anulado por la aseguradora", expectedVersion: visit.version });
+      await ops.transition({
+        id: visit.id,
+        event: VisitEvent.CANCEL,
+        reason: "Caso anulado por la aseguradora",
+        expectedVersion: visit.version,
+      });
       continue;
     }
     const asVisitor = new VisitService(em, visitorPrincipal(visitor), null);
@@ -109,17 +131,35 @@ async function seedFieldVisits(
     if (target === "IN_REVIEW") continue;
     const review = new VisitService(em, actors.reviewer, null);
     if (target === "RETURNED" || (target === "APPROVED" && i % 2 === 0)) {
-      await review.transition({ id: visit.id, event: VisitEvent.RETURN, reason: "请补充住院证明及费用清单", expectedVersion: visit.version });
+      await review.transition({
+        id: visit.id,
+        event: VisitEvent.RETURN,
+        reason: "请补充住院证明及费用清单",
+        expectedVersion: visit.version,
+      });
       if (target === "RETURNED") continue;
-      await asVisitor.conclude({ id: visit.id, expectedVersion: visit.version, conclusion: entry.conclusion, findings: { investigationResult: "已补充住院证明。" } });
+      await asVisitor.conclude({
+        id: visit.id,
+        expectedVersion: visit.version,
+        conclusion: entry.conclusion,
+        findings: { investigationResult: "已补充住院证明。" },
+      });
     }
     await review.transition({ id: visit.id, event: VisitEvent.APPROVE, expectedVersion: visit.version });
   }
   return out;
 }
 
-async function registerInpatientCase(em: EntityManager, refs: VisitSeedRefs, hospital: Organization, i: number, now: Date): Promise<Case> {
-  const patients = refs.patients.filter((p) => /^\d{8}$/.test(p.customerNumber) && (hospital.country === "CN") === (p.language === "zh"));
+async function registerInpatientCase(
+  em: EntityManager,
+  refs: VisitSeedRefs,
+  hospital: Organization,
+  i: number,
+  now: Date,
+): Promise<Case> {
+  const patients = refs.patients.filter(
+    (p) => /^\d{8}$/.test(p.customerNumber) && (hospital.country === "CN") === (p.language === "zh"),
+  );
   const pool = patients.length > 0 ? patients : refs.patients;
   const registeredAt = new Date(now.getTime() - (30 - i) * 24 * HOUR);
   return new CaseService(em, await partnerPrincipal(em, hospital), null).register(
@@ -134,10 +174,20 @@ async function registerInpatientCase(em: EntityManager, refs: VisitSeedRefs, hos
 }
 
 /** Findings, the patient's first liability and a payout account in the hospital country's format. */
-async function entryFor(em: EntityManager, patient: Patient, hospital: Organization, i: number, withLiability: boolean) {
+async function entryFor(
+  em: EntityManager,
+  patient: Patient,
+  hospital: Organization,
+  i: number,
+  withLiability: boolean,
+) {
   const cn = hospital.country === "CN";
-  const member = withLiability ? await em.findOne(PolicyMember, { patient: refId(patient)! }, { orderBy: { createdAt: "ASC" } }) : null;
-  const liability = member ? await em.findOne(Liability, { policy: refId(member.policy)! }, { orderBy: { code: "ASC" } }) : null;
+  const member = withLiability
+    ? await em.findOne(PolicyMember, { patient: refId(patient)! }, { orderBy: { createdAt: "ASC" } })
+    : null;
+  const liability = member
+    ? await em.findOne(Liability, { policy: refId(member.policy)! }, { orderBy: { code: "ASC" } })
+    : null;
   const links = member && liability ? [{ policyId: refId(member.policy)!, liabilityId: liability.id }] : [];
   return {
     conclusion: links.length > 0 ? VisitConclusion.COMPLETED : VisitConclusion.NO_LIABILITY,
@@ -153,7 +203,10 @@ async function entryFor(em: EntityManager, patient: Patient, hospital: Organizat
         ? {
             liabilityLinks: { mode: LiabilityLinksMode.REPLACE, links },
             bankAccount: cn
-              ? { scheme: BankAccountScheme.CN_CARD, number: withLuhnDigit(`62220202${String(10_000_000 + i).padStart(10, "0")}`) }
+              ? {
+                  scheme: BankAccountScheme.CN_CARD,
+                  number: withLuhnDigit(`62220202${String(10_000_000 + i).padStart(10, "0")}`),
+                }
               : { scheme: BankAccountScheme.CL_ACCOUNT, number: String(70_000_000 + i * 137) },
           }
         : {}),
@@ -166,7 +219,12 @@ function withLuhnDigit(body: string): string {
   throw new Error("unreachable: one digit always completes a Luhn number");
 }
 
-async function seedAppointments(em: EntityManager, refs: VisitSeedRefs, operator: Principal, now: Date): Promise<Visit[]> {
+async function seedAppointments(
+  em: EntityManager,
+  refs: VisitSeedRefs,
+  operator: Principal,
+  now: Date,
+): Promise<Visit[]> {
   const plan = expand(APPOINTMENT_TARGETS);
   const out: Visit[] = [];
   for (const [i, target] of plan.entries()) {
@@ -175,7 +233,10 @@ async function seedAppointments(em: EntityManager, refs: VisitSeedRefs, operator
     const when = appointmentTime(target, i, now);
     // Past appointments were booked three days before they took place.
     const bookedAt = when.getTime() > now.getTime() ? now : new Date(when.getTime() - 3 * 24 * HOUR);
-    const order = i % 4 === 0 ? await em.findOne(Order, { provider }, { orderBy: { createdAt: "ASC" }, offset: i, populate: ["case"] }) : null;
+    const order =
+      i % 4 === 0
+        ? await em.findOne(Order, { provider }, { orderBy: { createdAt: "ASC" }, offset: i, populate: ["case"] })
+        : null;
     const patient = order ? (order.case.patient as Patient) : pickPatient(refs, provider, i);
     const visit = await scheduleAppointment(
       em,
@@ -194,11 +255,14 @@ async function seedAppointments(em: EntityManager, refs: VisitSeedRefs, operator
       });
       await em.flush();
     };
-    if (target === "RESCHEDULED") await fire(VisitEvent.RESCHEDULE, providerPrincipal, { scheduledAt: new Date(when.getTime() + 2 * 24 * HOUR) });
+    if (target === "RESCHEDULED")
+      await fire(VisitEvent.RESCHEDULE, providerPrincipal, { scheduledAt: new Date(when.getTime() + 2 * 24 * HOUR) });
     if (target === "ATTENDED") await fire(VisitEvent.ATTEND, providerPrincipal);
     if (target === "NO_SHOW") await fire(VisitEvent.NO_SHOW, providerPrincipal);
-    if (target === "CANCELLED") await fire(VisitEvent.CANCEL, operator, { reason: "El paciente pidió anular la hora." });
-    if (target === "ATTENDED" || target === "NO_SHOW") await em.nativeUpdate(Visit, { id: visit.id }, { remindedAt: new Date(when.getTime() - 24 * HOUR) });
+    if (target === "CANCELLED")
+      await fire(VisitEvent.CANCEL, operator, { reason: "El paciente pidió anular la hora." });
+    if (target === "ATTENDED" || target === "NO_SHOW")
+      await em.nativeUpdate(Visit, { id: visit.id }, { remindedAt: new Date(when.getTime() - 24 * HOUR) });
   }
   return out;
 }
@@ -246,4 +310,3 @@ async function partnerPrincipal(em: EntityManager, org: Organization): Promise<P
 export const seedVisitsStep = async (ctx: SeedContext): Promise<void> => {
   await seedVisits(ctx.em, ctx);
 };
-

@@ -9,7 +9,10 @@ export class ConsoleSmsGateway implements SmsGateway {
   constructor(private readonly logger: Logger) {}
 
   async send(message: SmsMessage): Promise<SmsResult> {
-    this.logger.info({ to: message.to, idempotencyKey: message.idempotencyKey, body: message.body }, "SMS (console gateway)");
+    this.logger.info(
+      { to: message.to, idempotencyKey: message.idempotencyKey, body: message.body },
+      "SMS (console gateway)",
+    );
     return { providerMessageId: `console-${message.idempotencyKey}` };
   }
 }

@@ -23,7 +23,9 @@ export class EmailGateway {
     private readonly logger: Logger,
   ) {
     this.isConsole = transportUrl === "console";
-    this.transport = this.isConsole ? nodemailer.createTransport({ jsonTransport: true }) : nodemailer.createTransport(transportUrl);
+    this.transport = this.isConsole
+      ? nodemailer.createTransport({ jsonTransport: true })
+      : nodemailer.createTransport(transportUrl);
   }
 
   async send(message: EmailMessage): Promise<{ providerMessageId: string }> {
@@ -35,12 +37,14 @@ export class EmailGateway {
         text: message.body,
         messageId: `<${message.idempotencyKey}@clinigraph>`,
       });
-      if (this.isConsole) this.logger.info({ mail: JSON.parse(String(info.message)) as unknown }, "e-mail (console transport)");
+      if (this.isConsole)
+        this.logger.info({ mail: JSON.parse(String(info.message)) as unknown }, "e-mail (console transport)");
       return { providerMessageId: info.messageId };
     } catch (err) {
       const e = err as Error & { responseCode?: number };
       // 5xx SMTP replies are final (no such mailbox, rejected); the rest is transient.
-      if (e.responseCode && e.responseCode >= 500) throw new PermanentDeliveryError(e.message, `SMTP_${e.responseCode}`);
+      if (e.responseCode && e.responseCode >= 500)
+        throw new PermanentDeliveryError(e.message, `SMTP_${e.responseCode}`);
       throw new RetryableDeliveryError(e.message);
     }
   }

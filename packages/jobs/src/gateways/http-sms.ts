@@ -1,4 +1,10 @@
-import { classifyHttpFailure, fetchWithTimeout, type SmsGateway, type SmsMessage, type SmsResult } from "./sms-gateway.js";
+import {
+  classifyHttpFailure,
+  fetchWithTimeout,
+  type SmsGateway,
+  type SmsMessage,
+  type SmsResult,
+} from "./sms-gateway.js";
 
 export interface HttpSmsOptions {
   url: string;

@@ -1,4 +1,11 @@
-import { classifyHttpFailure, fetchWithTimeout, PermanentDeliveryError, type SmsGateway, type SmsMessage, type SmsResult } from "./sms-gateway.js";
+import {
+  classifyHttpFailure,
+  fetchWithTimeout,
+  PermanentDeliveryError,
+  type SmsGateway,
+  type SmsMessage,
+  type SmsResult,
+} from "./sms-gateway.js";
 
 export interface TwilioOptions {
   accountSid: string;

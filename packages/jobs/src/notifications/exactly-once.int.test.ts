@@ -43,10 +43,14 @@ describe("a worker killed between the gateway call and the commit", () => {
     expect(h.gateway.deliveries.size).toBe(1);
 
     const second = await spawnWorker(h.env);
-    const [final] = await waitFor(async () => {
-      const r = await f.notifications(`id = '${row!.id}'`);
-      return r[0]?.status === "SENT" && r;
-    }, 30_000, "the restarted worker to finish the send");
+    const [final] = await waitFor(
+      async () => {
+        const r = await f.notifications(`id = '${row!.id}'`);
+        return r[0]?.status === "SENT" && r;
+      },
+      30_000,
+      "the restarted worker to finish the send",
+    );
     await kill(second, "SIGTERM");
 
     expect(h.gateway.requests).toBe(2); // the resend happened…

@@ -16,7 +16,11 @@ export function notificationJobOptions(backoffBaseMs: number): JobsOptions {
 }
 
 /** Queues one send job per outbox row; a row that already has a live job is not queued twice. */
-export async function addNotificationJobs(queue: Queue, notificationIds: readonly string[], delayUntil?: Date): Promise<void> {
+export async function addNotificationJobs(
+  queue: Queue,
+  notificationIds: readonly string[],
+  delayUntil?: Date,
+): Promise<void> {
   if (notificationIds.length === 0) return;
   await queue.addBulk(
     notificationIds.map((notificationId) => ({

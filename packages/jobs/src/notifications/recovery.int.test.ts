@@ -31,10 +31,13 @@ describe("recovery after Redis loses everything", () => {
     await h.redis.flushdb();
 
     const restarted = await h.start({ env: { REGISTER_SCHEDULERS: "true" } });
-    const schedulers = await Promise.all(
-      Object.values(restarted.queues).map((q) => q.getJobSchedulers()),
-    );
-    expect(schedulers.flat().map((s) => s.key).sort()).toEqual(SCHEDULES.map((s) => s.id).sort());
+    const schedulers = await Promise.all(Object.values(restarted.queues).map((q) => q.getJobSchedulers()));
+    expect(
+      schedulers
+        .flat()
+        .map((s) => s.key)
+        .sort(),
+    ).toEqual(SCHEDULES.map((s) => s.id).sort());
     expect(schedulers.flat().every((s) => s.tz === "UTC")).toBe(true);
 
     // What the schedules run: the outbox sweep re-queues the rows Redis forgot, the

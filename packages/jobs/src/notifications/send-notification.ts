@@ -57,11 +57,17 @@ const TERMINAL = new Set(["SENT", "SKIPPED", "FAILED"]);
  * gateway again with the same key, which the gateway dedupes, and then records SENT.
  * With a gateway that cannot dedupe, a row found SENDING is failed instead of resent.
  */
-export async function sendNotification(ctx: SendContext, notificationId: string, finalAttempt: boolean): Promise<SendOutcome> {
+export async function sendNotification(
+  ctx: SendContext,
+  notificationId: string,
+  finalAttempt: boolean,
+): Promise<SendOutcome> {
   const now = ctx.now?.() ?? new Date();
   const em = forkFor(ctx.orm, SYSTEM);
   const claim = await em.transactional(async (tx): Promise<{ done: SendOutcome } | { row: NotificationRow }> => {
-    const [row] = await tx.execute<NotificationRow[]>(`select * from notification where id = ? for update`, [notificationId]);
+    const [row] = await tx.execute<NotificationRow[]>(`select * from notification where id = ? for update`, [
+      notificationId,
+    ]);
     if (!row) return { done: { kind: "ALREADY_DONE", status: "MISSING" } };
     if (TERMINAL.has(row.status)) return { done: { kind: "ALREADY_DONE", status: row.status } };
     const skip = await skipReason(tx, row);
@@ -72,10 +78,10 @@ export async function sendNotification(ctx: SendContext, notificationId: string,
     if (row.channel === "SMS") {
       const until = quietHoursDeferral(now, await timeZoneOf(tx, row.organization_id, ctx.defaultTimeZone));
       if (until) {
-        await tx.execute(`update notification set send_after = ?, updated_at = now(), version = version + 1 where id = ?`, [
-          until,
-          row.id,
-        ]);
+        await tx.execute(
+          `update notification set send_after = ?, updated_at = now(), version = version + 1 where id = ?`,
+          [until, row.id],
+        );
         return { done: { kind: "DEFERRED", until } };
       }
     }
@@ -99,7 +105,12 @@ export async function sendNotification(ctx: SendContext, notificationId: string,
     const result =
       row.channel === "SMS"
         ? await ctx.gateways.sms.send({ idempotencyKey: row.id, to: row.recipient, body: row.body })
-        : await ctx.gateways.email.send({ idempotencyKey: row.id, to: row.recipient, subject: row.subject ?? "", body: row.body });
+        : await ctx.gateways.email.send({
+            idempotencyKey: row.id,
+            to: row.recipient,
+            subject: row.subject ?? "",
+            body: row.body,
+          });
     providerMessageId = result.providerMessageId;
   } catch (err) {
     if (err instanceof PermanentDeliveryError) {
@@ -166,6 +177,8 @@ async function skipReason(em: EntityManager, row: NotificationRow): Promise<stri
 
 async function timeZoneOf(em: EntityManager, organizationId: string | null, fallback: string): Promise<string> {
   if (!organizationId) return fallback;
-  const [o] = await em.execute<{ time_zone: string }[]>(`select time_zone from organization where id = ?`, [organizationId]);
+  const [o] = await em.execute<{ time_zone: string }[]>(`select time_zone from organization where id = ?`, [
+    organizationId,
+  ]);
   return o?.time_zone ?? fallback;
 }

@@ -21,7 +21,11 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-async function queueSms(rt: JobsRuntime, channel: "SMS" | "EMAIL" = "SMS", recipient = "+56922222222"): Promise<string> {
+async function queueSms(
+  rt: JobsRuntime,
+  channel: "SMS" | "EMAIL" = "SMS",
+  recipient = "+56922222222",
+): Promise<string> {
   const em = forkFor(h.orm, SYSTEM);
   const id = await em.transactional((tx) =>
     enqueueNotification(tx, {
@@ -105,7 +109,9 @@ describe("sending e-mail over SMTP", () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
     const port = (smtp.server.address() as AddressInfo).port;
-    const rt = await h.start({ env: { EMAIL_TRANSPORT: `smtp://127.0.0.1:${port}`, EMAIL_FROM: "clinic@example.org" } });
+    const rt = await h.start({
+      env: { EMAIL_TRANSPORT: `smtp://127.0.0.1:${port}`, EMAIL_FROM: "clinic@example.org" },
+    });
     const id = await queueSms(rt, "EMAIL", "ana@example.org");
     const row = await finalRow(id);
     expect(row.status).toBe("SENT");

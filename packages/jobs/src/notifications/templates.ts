@@ -18,10 +18,13 @@ export interface AppointmentReminderVars {
 
 const APPOINTMENT_REMINDER: Record<Language, (v: AppointmentReminderVars) => string> = {
   es: (v) => `Hola ${v.firstName}: le recordamos su cita el ${v.when} en ${v.place}. Si no puede asistir, avísenos.`,
-  en: (v) => `Hello ${v.firstName}: a reminder of your appointment on ${v.when} at ${v.place}. If you cannot attend, please let us know.`,
+  en: (v) =>
+    `Hello ${v.firstName}: a reminder of your appointment on ${v.when} at ${v.place}. If you cannot attend, please let us know.`,
   zh: (v) => `${v.firstName}您好：提醒您于${v.when}在${v.place}的预约。如不能前往，请告知我们。`,
-  fa: (v) => `${v.firstName} عزیز، یادآوری نوبت شما در ${v.when} در ${v.place}. اگر نمی‌توانید حاضر شوید، لطفاً به ما اطلاع دهید.`,
-  bg: (v) => `Здравейте, ${v.firstName}: напомняме за вашия час на ${v.when} в ${v.place}. Ако не можете да дойдете, моля, уведомете ни.`,
+  fa: (v) =>
+    `${v.firstName} عزیز، یادآوری نوبت شما در ${v.when} در ${v.place}. اگر نمی‌توانید حاضر شوید، لطفاً به ما اطلاع دهید.`,
+  bg: (v) =>
+    `Здравейте, ${v.firstName}: напомняме за вашия час на ${v.when} в ${v.place}. Ако не можете да дойдете, моля, уведомете ни.`,
 };
 
 export const APPOINTMENT_REMINDER_TEMPLATE = "appointment-reminder";

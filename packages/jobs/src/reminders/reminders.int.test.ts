@@ -39,14 +39,19 @@ describe("appointment reminders", () => {
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
     const reminded = await h.orm.em
       .getConnection()
-      .execute(`select count(*)::int as n from visit where reminded_at is not null and id in (${visits.map((v) => `'${v}'`).join(",")})`);
+      .execute(
+        `select count(*)::int as n from visit where reminded_at is not null and id in (${visits.map((v) => `'${v}'`).join(",")})`,
+      );
     expect(reminded[0].n).toBe(20);
     await Promise.all([a.stop(), b.stop()]);
   });
 
   it("writes a reminder in the patient's language, with the site and the local time", async () => {
     const site = await f.organization({ timeZone: dayZone, name: "Болница Изток" });
-    const visit = await f.appointment({ patientId: await f.patient({ language: "bg", firstName: "Мария" }), siteId: site });
+    const visit = await f.appointment({
+      patientId: await f.patient({ language: "bg", firstName: "Мария" }),
+      siteId: site,
+    });
     const rt = await h.start({ consume: [] });
     await scanAppointmentReminders(rt);
     const [n] = await statusOf(visit);
@@ -127,7 +132,12 @@ describe("appointment reminders", () => {
       return r[0] && r[0].send_after.getTime() > Date.now() && r;
     });
     expect(n!.status).toBe("QUEUED");
-    const local = new Intl.DateTimeFormat("en-GB", { timeZone: nightZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(n!.send_after);
+    const local = new Intl.DateTimeFormat("en-GB", {
+      timeZone: nightZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(n!.send_after);
     expect(local).toBe("08:00");
     const job = await rt.queues.notifications.getJob(notificationJobId(n!.id));
     expect(await job!.getState()).toBe("delayed");

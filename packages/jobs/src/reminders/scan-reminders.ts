@@ -72,10 +72,10 @@ export async function scanAppointmentReminders(rt: JobsRuntime, now = new Date()
         if (id) ids.push(id);
       }
       if (due.length > 0)
-        await tx.execute(`update visit set reminded_at = ?, updated_at = now(), version = version + 1 where id in (?)`, [
-          now,
-          due.map((v) => v.id),
-        ]);
+        await tx.execute(
+          `update visit set reminded_at = ?, updated_at = now(), version = version + 1 where id in (?)`,
+          [now, due.map((v) => v.id)],
+        );
       return { ids, size: due.length };
     });
     created.push(...chunk.ids);

@@ -9,7 +9,8 @@ let h: Harness;
 let f: SqlFixtures;
 let rt: JobsRuntime;
 let events: QueueEvents;
-const sql = <T = Record<string, unknown>>(q: string, p: unknown[] = []) => h.orm.em.getConnection().execute(q, p) as Promise<T[]>;
+const sql = <T = Record<string, unknown>>(q: string, p: unknown[] = []) =>
+  h.orm.em.getConnection().execute(q, p) as Promise<T[]>;
 
 // Month boundaries are those of Europe/Madrid: March 2026 runs from 2026-02-28T23:00Z
 // (CET, +1) to 2026-03-31T22:00Z (CEST, +2 since the 29th).
@@ -25,7 +26,13 @@ async function order(number: string, createdAt: string, changes: [string, string
   await history("Order", id, createdAt, changes);
 }
 
-async function claim(number: string, createdAt: string, dueAt: string, approved: string | null, changes: [string, string, string, string][]) {
+async function claim(
+  number: string,
+  createdAt: string,
+  dueAt: string,
+  approved: string | null,
+  changes: [string, string, string, string][],
+) {
   const [{ id }] = (await sql<{ id: string }>(
     `insert into claim (id, number, case_id, policy_id, liability_id, kind, registered_by_id, currency, applied_caps, return_reasons,
                         delivery_due_at, approved_payable, created_at, status, line_count, gross, discount_total, deductible_applied,
@@ -46,7 +53,12 @@ async function visit(number: string, changes: [string, string, string, string][]
 }
 
 /** The creation row (from null) and then [from, event, to, at] transitions. */
-async function history(type: string, id: string, createdAt: string | null, changes: [string, string, string, string][]) {
+async function history(
+  type: string,
+  id: string,
+  createdAt: string | null,
+  changes: [string, string, string, string][],
+) {
   const first = type === "Order" ? "ISSUED" : type === "Claim" ? "DRAFT" : "PENDING_ASSIGNMENT";
   if (createdAt)
     await sql(
@@ -100,7 +112,9 @@ beforeAll(async () => {
     ["ISSUED", "CONFIRM", "CONFIRMED", "2026-03-05T01:00:00Z"],
     ["IN_VERIFICATION", "APPROVE", "VALIDATED_FOR_BILLING", "2026-03-06T00:00:00Z"],
   ]);
-  await order("O3", "2026-03-10T00:00:00Z", [["IN_VERIFICATION", "APPROVE", "VALIDATED_FOR_BILLING", "2026-03-13T00:00:00Z"]]);
+  await order("O3", "2026-03-10T00:00:00Z", [
+    ["IN_VERIFICATION", "APPROVE", "VALIDATED_FOR_BILLING", "2026-03-13T00:00:00Z"],
+  ]);
   await order("O4", "2026-03-15T00:00:00Z", [["IN_VERIFICATION", "REJECT", "REJECTED", "2026-03-20T00:00:00Z"]]);
   await order("O5", "2026-03-16T00:00:00Z", [["ISSUED", "EXPIRE", "EXPIRED", "2026-03-25T00:00:00Z"]]);
   await order("O6", "2026-03-17T00:00:00Z", [["ISSUED", "VOID", "VOIDED", "2026-03-18T00:00:00Z"]]);
@@ -125,7 +139,9 @@ beforeAll(async () => {
     ["DRAFT", "SUBMIT", "SUBMITTED", "2026-03-09T09:00:00Z"], // late
     ["IN_REVIEW", "APPROVE", "APPROVED", "2026-03-11T09:00:00Z"],
   ]);
-  await claim("C3", "2026-02-20T09:00:00Z", "2026-03-05T23:00:00Z", null, [["DRAFT", "SUBMIT", "SUBMITTED", "2026-03-02T09:00:00Z"]]);
+  await claim("C3", "2026-02-20T09:00:00Z", "2026-03-05T23:00:00Z", null, [
+    ["DRAFT", "SUBMIT", "SUBMITTED", "2026-03-02T09:00:00Z"],
+  ]);
   await claim("C4", "2026-03-20T09:00:00Z", "2026-04-10T23:00:00Z", null, []);
 
   // Field visits at Hospital Río: one completed in March, one in April, one cancelled.
@@ -134,7 +150,10 @@ beforeAll(async () => {
   await visit("V3", [["SCHEDULED", "CANCEL", "CANCELLED", "2026-03-10T10:00:00Z"]]);
 
   rt = await h.start({ consume: ["monthlyStatistics"], env: { TIME_ZONE: TZ } });
-  events = new QueueEvents(QUEUE_NAMES.monthlyStatistics, { connection: { url: h.env.REDIS_URL }, prefix: h.env.QUEUE_PREFIX });
+  events = new QueueEvents(QUEUE_NAMES.monthlyStatistics, {
+    connection: { url: h.env.REDIS_URL },
+    prefix: h.env.QUEUE_PREFIX,
+  });
   await events.waitUntilReady();
 });
 afterAll(async () => {
@@ -148,12 +167,17 @@ async function runJob(month: string, jobId: string) {
     return await job.waitUntilFinished(events, 10_000);
   } catch (err) {
     const again = await rt.queues.monthlyStatistics.getJob(jobId);
-    throw new Error(`${(err as Error).message}; state ${await again?.getState()}: ${again?.failedReason}`);
+    throw new Error(`${(err as Error).message}; state ${await again?.getState()}: ${again?.failedReason}`, {
+      cause: err,
+    });
   }
 }
 
 const statsOf = async (org: string) =>
-  (await sql(`select * from monthly_statistic where organization_id = ? and month = '2026-03'`, [org]))[0] as Record<string, unknown>;
+  (await sql(`select * from monthly_statistic where organization_id = ? and month = '2026-03'`, [org]))[0] as Record<
+    string,
+    unknown
+  >;
 
 describe("monthly statistics job", () => {
   it("computes March per organisation with the hand-counted figures", async () => {

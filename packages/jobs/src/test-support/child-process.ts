@@ -5,11 +5,15 @@ const jobsRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Starts a real worker process with this environment; resolves once it is consuming. */
 export async function spawnWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "./src/test-support/ts-loader.mjs", "src/test-support/worker-child.ts"], {
-    cwd: jobsRoot,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "./src/test-support/ts-loader.mjs", "src/test-support/worker-child.ts"],
+    {
+      cwd: jobsRoot,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += String(d)));
   await new Promise<void>((resolve, reject) => {

@@ -44,7 +44,9 @@ export class FakeSmsGateway {
     }
     const failure = this.failures.shift();
     if (failure) {
-      res.writeHead(failure, { "content-type": "application/json" }).end(JSON.stringify({ error: `simulated ${failure}` }));
+      res
+        .writeHead(failure, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: `simulated ${failure}` }));
       return;
     }
     const { to, body } = JSON.parse(raw) as { to: string; body: string };

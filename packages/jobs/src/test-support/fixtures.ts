@@ -24,7 +24,9 @@ export class SqlFixtures {
     return id;
   }
 
-  async patient(opts: { smsConsent?: boolean; phone?: string | null; language?: string; firstName?: string } = {}): Promise<string> {
+  async patient(
+    opts: { smsConsent?: boolean; phone?: string | null; language?: string; firstName?: string } = {},
+  ): Promise<string> {
     const id = randomUUID();
     await this.exec(
       `insert into patient (id, customer_number, first_name, last_name, phone, language, sms_consent) values (?, ?, ?, 'Test', ?, ?, ?)`,
@@ -41,19 +43,44 @@ export class SqlFixtures {
   }
 
   /** A SCHEDULED appointment whose reminder (24 h ahead) is already due unless told otherwise. */
-  async appointment(opts: { patientId: string; siteId: string; scheduledAt?: Date; reminderDueAt?: Date }): Promise<string> {
+  async appointment(opts: {
+    patientId: string;
+    siteId: string;
+    scheduledAt?: Date;
+    reminderDueAt?: Date;
+  }): Promise<string> {
     const id = randomUUID();
     const scheduledAt = opts.scheduledAt ?? new Date(Date.now() + 20 * 3600_000);
     await this.exec(
       `insert into visit (id, number, kind, patient_id, site_id, status, scheduled_at, reminder_due_at)
        values (?, ?, 'APPOINTMENT', ?, ?, 'SCHEDULED', ?, ?)`,
-      [id, `VIS-T-${++this.seq}`, opts.patientId, opts.siteId, scheduledAt, opts.reminderDueAt ?? new Date(scheduledAt.getTime() - 24 * 3600_000)],
+      [
+        id,
+        `VIS-T-${++this.seq}`,
+        opts.patientId,
+        opts.siteId,
+        scheduledAt,
+        opts.reminderDueAt ?? new Date(scheduledAt.getTime() - 24 * 3600_000),
+      ],
     );
     return id;
   }
 
-  async notifications(where = "true"): Promise<{ id: string; status: string; last_error: string | null; attempts: number; related_id: string; dedupe_key: string; send_after: Date; body: string }[]> {
-    const rows = await this.exec<{ send_after: string | Date }>(`select * from notification where ${where} order by created_at, id`);
+  async notifications(where = "true"): Promise<
+    {
+      id: string;
+      status: string;
+      last_error: string | null;
+      attempts: number;
+      related_id: string;
+      dedupe_key: string;
+      send_after: Date;
+      body: string;
+    }[]
+  > {
+    const rows = await this.exec<{ send_after: string | Date }>(
+      `select * from notification where ${where} order by created_at, id`,
+    );
     // Raw SQL hands timestamps back as strings.
     return rows.map((r) => ({ ...r, send_after: new Date(r.send_after) })) as never;
   }

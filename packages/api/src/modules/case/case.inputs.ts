@@ -16,7 +16,10 @@ registerEnumType(CaseEvent, {
 
 @InputType({ description: "Filters for the case list." })
 export class CaseFilter {
-  @Field(() => String, { nullable: true, description: "Exact scan key (16 digits: customer number + incident date YYYYMMDD)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Exact scan key (16 digits: customer number + incident date YYYYMMDD).",
+  })
   scanKey?: string | null;
   @Field(() => String, { nullable: true, description: "Case number, scan key or patient name contains this text." })
   search?: string | null;
@@ -69,7 +72,8 @@ export class RegisterCaseInput {
   hospitalId?: string | null;
   @Field(() => ID, {
     nullable: true,
-    description: "Staff only: the organisation registering the case (defaults to the operator). Partners always register as themselves.",
+    description:
+      "Staff only: the organisation registering the case (defaults to the operator). Partners always register as themselves.",
   })
   registeredById?: string | null;
   @Field(() => String, {

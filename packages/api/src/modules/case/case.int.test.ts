@@ -63,7 +63,12 @@ describe("registerCase", () => {
 
   it("lets a hospital register its own case: the hospital is itself and the scan key is computed", async () => {
     const scanKey = `${patient.customerNumber}20260311`;
-    const r = await register(kit.hospitalKey, { patientId: patient.id, kind: "INPATIENT", incidentDate: "2026-03-11", scanKey });
+    const r = await register(kit.hospitalKey, {
+      patientId: patient.id,
+      kind: "INPATIENT",
+      incidentDate: "2026-03-11",
+      scanKey,
+    });
     expect(r.userErrors).toEqual([]);
     expect(r.case).toMatchObject({
       status: "OPEN",
@@ -76,30 +81,53 @@ describe("registerCase", () => {
   });
 
   it("refuses a scan key that does not match, a hospital registering elsewhere, and labs", async () => {
-    const bad = await register(kit.hospitalKey, { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-03-11", scanKey: "1234567820260311" });
+    const bad = await register(kit.hospitalKey, {
+      patientId: patient.id,
+      kind: "OUTPATIENT",
+      incidentDate: "2026-03-11",
+      scanKey: "1234567820260311",
+    });
     expect(bad.userErrors).toEqual([{ code: "SCAN_KEY_MISMATCH", field: ["scanKey"] }]);
-    const elsewhere = await register(kit.hospitalKey, { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-03-11", hospitalId: kit.labA.id });
+    const elsewhere = await register(kit.hospitalKey, {
+      patientId: patient.id,
+      kind: "OUTPATIENT",
+      incidentDate: "2026-03-11",
+      hospitalId: kit.labA.id,
+    });
     expect(elsewhere.userErrors[0]!.code).toBe("HOSPITAL_MISMATCH");
-    const lab = await kit.api.gql(`mutation($i: RegisterCaseInput!) { registerCase(input: $i) { case { id } } }`, {
-      i: { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-03-11" },
-    }, kit.labAKey);
+    const lab = await kit.api.gql(
+      `mutation($i: RegisterCaseInput!) { registerCase(input: $i) { case { id } } }`,
+      {
+        i: { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-03-11" },
+      },
+      kit.labAKey,
+    );
     expect(lab.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("requires a hospital for an operator's inpatient case and refuses future incidents", async () => {
-    expect((await register(kit.operator, { patientId: patient.id, kind: "INPATIENT", incidentDate: "2026-01-01" })).userErrors[0]!.code).toBe(
-      "HOSPITAL_REQUIRED",
-    );
-    const ok = await register(kit.operator, { patientId: patient.id, kind: "INPATIENT", incidentDate: "2026-01-01", hospitalId: kit.hospital.id });
+    expect(
+      (await register(kit.operator, { patientId: patient.id, kind: "INPATIENT", incidentDate: "2026-01-01" }))
+        .userErrors[0]!.code,
+    ).toBe("HOSPITAL_REQUIRED");
+    const ok = await register(kit.operator, {
+      patientId: patient.id,
+      kind: "INPATIENT",
+      incidentDate: "2026-01-01",
+      hospitalId: kit.hospital.id,
+    });
     expect(ok.case).toMatchObject({ hospitalId: kit.hospital.id });
-    expect((await register(kit.operator, { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2999-01-01" })).userErrors[0]!.code).toBe(
-      "INCIDENT_DATE_IN_FUTURE",
-    );
+    expect(
+      (await register(kit.operator, { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2999-01-01" }))
+        .userErrors[0]!.code,
+    ).toBe("INCIDENT_DATE_IN_FUTURE");
   });
 
   it("gives concurrent registrations distinct consecutive numbers", async () => {
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => register(kit.operator, { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-02-01" })),
+      Array.from({ length: 8 }, () =>
+        register(kit.operator, { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-02-01" }),
+      ),
     );
     const seq = results.map((r) => Number(r.case!.number.slice(-6))).sort((a, b) => a - b);
     expect(seq).toEqual(Array.from({ length: 8 }, (_, i) => seq[0]! + i));
@@ -114,15 +142,23 @@ describe("registerCase", () => {
     caseRegisteredHandlers.push(handler as never);
     try {
       await register(kit.operator, { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-02-02" });
-      const failed = await kit.api.gql(`mutation($i: RegisterCaseInput!) { registerCase(input: $i) { case { id } } }`, {
-        i: { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-02-03" },
-      }, kit.operator);
+      const failed = await kit.api.gql(
+        `mutation($i: RegisterCaseInput!) { registerCase(input: $i) { case { id } } }`,
+        {
+          i: { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-02-03" },
+        },
+        kit.operator,
+      );
       expect(failed.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
     } finally {
       caseRegisteredHandlers.splice(caseRegisteredHandlers.indexOf(handler as never), 1);
     }
     expect(seen).toHaveLength(2);
-    const list = await listCases(kit.operator, { patientId: patient.id, incidentFrom: "2026-02-03", incidentTo: "2026-02-03" });
+    const list = await listCases(kit.operator, {
+      patientId: patient.id,
+      incidentFrom: "2026-02-03",
+      incidentTo: "2026-02-03",
+    });
     expect(list.data.cases.nodes).toEqual([]);
   });
 });
@@ -133,8 +169,12 @@ describe("case search and scope", () => {
     const r = await register(kit.operator, { patientId: p.id, kind: "GLOBAL", incidentDate: "2025-12-24" });
     const key = `${p.customerNumber}20251224`;
     expect((await listCases(kit.operator, { scanKey: key })).data.cases.nodes.map((c) => c.id)).toEqual([r.case!.id]);
-    expect((await listCases(kit.operator, { search: r.case!.number })).data.cases.nodes.map((c) => c.id)).toEqual([r.case!.id]);
-    expect((await listCases(kit.operator, { search: p.lastName, kind: ["GLOBAL"] })).data.cases.nodes.map((c) => c.id)).toEqual([r.case!.id]);
+    expect((await listCases(kit.operator, { search: r.case!.number })).data.cases.nodes.map((c) => c.id)).toEqual([
+      r.case!.id,
+    ]);
+    expect(
+      (await listCases(kit.operator, { search: p.lastName, kind: ["GLOBAL"] })).data.cases.nodes.map((c) => c.id),
+    ).toEqual([r.case!.id]);
     const bad = await listCases(kit.operator, { scanKey: "12ab" });
     expect(bad.errors?.[0]?.extensions?.code).toBe("INVALID_SCAN_KEY");
     const sorted = (await listCases(kit.operator, {}, { field: "INCIDENT_DATE", direction: "ASC" })).data.cases.nodes;
@@ -146,7 +186,9 @@ describe("case search and scope", () => {
   it("shows a partner only its cases: registered, at its hospital, or with an order addressed to it", async () => {
     const hospitalCases = (await listCases(kit.hospitalKey, {})).data.cases.nodes;
     expect(hospitalCases.length).toBeGreaterThan(0);
-    expect(hospitalCases.every((c) => c.registeredById === kit.hospital.id || c.hospitalId === kit.hospital.id)).toBe(true);
+    expect(hospitalCases.every((c) => c.registeredById === kit.hospital.id || c.hospitalId === kit.hospital.id)).toBe(
+      true,
+    );
     expect((await listCases(kit.labBKey, {})).data.cases.nodes).toEqual([]);
   });
 });
@@ -175,7 +217,9 @@ describe("case lifecycle", () => {
     expect((await transitionCase(kit.operator, reopened.case!, "CANCEL")).userErrors[0]!.code).toBe("REASON_REQUIRED");
     const cancelled = await transitionCase(kit.operator, reopened.case!, "CANCEL", "registered twice");
     expect(cancelled.case!.history.map((h) => h.event)).toEqual(["REGISTER", "CLOSE", "REOPEN", "CANCEL"]);
-    expect((await transitionCase(kit.labAKey, cancelled.case!, "REOPEN", "x")).userErrors[0]!.code).toBe("INVALID_TRANSITION");
+    expect((await transitionCase(kit.labAKey, cancelled.case!, "REOPEN", "x")).userErrors[0]!.code).toBe(
+      "INVALID_TRANSITION",
+    );
   });
 
   it("refuses new orders on a case that is not open", async () => {

@@ -26,7 +26,10 @@ export async function openWorkOfCase(em: EntityManager, caseId: string): Promise
   if (tables?.visit) parts.push({ table: "visit", terminal: VISIT_TERMINAL });
   if (tables?.claim) parts.push({ table: "claim", terminal: CLAIM_TERMINAL });
   const sql = parts
-    .map((p) => `(select count(*) from ${p.table} where case_id = ? and status::text not in (${p.terminal.map(() => "?").join(",")}))`)
+    .map(
+      (p) =>
+        `(select count(*) from ${p.table} where case_id = ? and status::text not in (${p.terminal.map(() => "?").join(",")}))`,
+    )
     .join(" + ");
   const rows = await em.execute<{ open: string | number }[]>(
     `select ${sql} as open`,
@@ -56,7 +59,13 @@ export const caseMachine = defineMachine<Case, CaseStatus, CaseEvent>({
     c.status = s;
   },
   transitions: [
-    { from: [CaseStatus.OPEN], event: CaseEvent.CLOSE, to: CaseStatus.CLOSED, who: [operator, registrar], guards: [noOpenWork] },
+    {
+      from: [CaseStatus.OPEN],
+      event: CaseEvent.CLOSE,
+      to: CaseStatus.CLOSED,
+      who: [operator, registrar],
+      guards: [noOpenWork],
+    },
     {
       from: [CaseStatus.OPEN],
       event: CaseEvent.CANCEL,
@@ -65,6 +74,12 @@ export const caseMachine = defineMachine<Case, CaseStatus, CaseEvent>({
       requires: { reason: true },
       guards: [noOpenWork],
     },
-    { from: [CaseStatus.CLOSED], event: CaseEvent.REOPEN, to: CaseStatus.OPEN, who: [operator], requires: { reason: true } },
+    {
+      from: [CaseStatus.CLOSED],
+      event: CaseEvent.REOPEN,
+      to: CaseStatus.OPEN,
+      who: [operator],
+      requires: { reason: true },
+    },
   ],
 });

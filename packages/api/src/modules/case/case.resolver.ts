@@ -31,7 +31,8 @@ export class CaseResolver {
   cases(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => CaseFilter, { nullable: true, description: "Filters." }) filter: CaseFilter | null,
-    @Arg("orderBy", () => CaseOrder, { nullable: true, description: "Sorting." }) orderBy: InstanceType<typeof CaseOrder> | null,
+    @Arg("orderBy", () => CaseOrder, { nullable: true, description: "Sorting." })
+    orderBy: InstanceType<typeof CaseOrder> | null,
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Case, {

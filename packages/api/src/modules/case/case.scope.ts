@@ -34,10 +34,6 @@ defineScope("Case", (p) => {
   if (p.kind !== "PARTNER") return p.kind === "STAFF" ? "ALL" : "NONE";
   const org = p.organizationId;
   return {
-    $or: [
-      { registeredBy: org },
-      { hospital: org },
-      caseVisibleCondition((alias) => `${alias}.id`, org),
-    ],
+    $or: [{ registeredBy: org }, { hospital: org }, caseVisibleCondition((alias) => `${alias}.id`, org)],
   };
 });

@@ -93,7 +93,8 @@ export class CaseService {
   private async parties(kind: CaseKind, hospitalId?: string | null, registeredById?: string | null) {
     const p = this.principal;
     if (isPartner(p)) {
-      if (!isPartner(p, "HOSPITAL")) throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals register cases.");
+      if (!isPartner(p, "HOSPITAL"))
+        throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals register cases.");
       if (registeredById && registeredById !== p.organizationId)
         throw new DomainError("FORBIDDEN_REGISTRANT", "A partner registers cases as itself.", ["registeredById"]);
       if (hospitalId && hospitalId !== p.organizationId)
@@ -105,7 +106,8 @@ export class CaseService {
     const registrantId = registeredById ?? (isStaff(p) ? p.organizationId : null);
     if (p.kind !== "SYSTEM" && !isStaff(p))
       throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals and operator staff register cases.");
-    if (!registrantId) throw new DomainError("REGISTRANT_REQUIRED", "Name the registering organisation.", ["registeredById"]);
+    if (!registrantId)
+      throw new DomainError("REGISTRANT_REQUIRED", "Name the registering organisation.", ["registeredById"]);
     const registeredBy = await this.org(registrantId, "registeredById");
     let hospital: Organization | null = null;
     if (hospitalId) hospital = await this.org(hospitalId, "hospitalId");

@@ -28,7 +28,10 @@ export function caseWhere(filter?: CaseFilter | null): FilterQuery<Case> {
   if (filter.scanKey != null) {
     const key = filter.scanKey.trim();
     if (!SCAN_KEY_PATTERN.test(key))
-      throw new DomainError("INVALID_SCAN_KEY", "scanKey must be 16 digits (customer number + YYYYMMDD).", ["filter", "scanKey"]);
+      throw new DomainError("INVALID_SCAN_KEY", "scanKey must be 16 digits (customer number + YYYYMMDD).", [
+        "filter",
+        "scanKey",
+      ]);
     and.push({ scanKey: key });
   }
   if (filter.status?.length) and.push({ status: { $in: filter.status } });
@@ -41,7 +44,11 @@ export function caseWhere(filter?: CaseFilter | null): FilterQuery<Case> {
   if (filter.search?.trim()) {
     const like = likePattern(filter.search);
     and.push({
-      $or: [{ number: { $ilike: like } }, { scanKey: { $ilike: like } }, patientNameMatches((a) => `${a}.patient_id`, filter.search)],
+      $or: [
+        { number: { $ilike: like } },
+        { scanKey: { $ilike: like } },
+        patientNameMatches((a) => `${a}.patient_id`, filter.search),
+      ],
     });
   }
   return (and.length ? { $and: and } : {}) as FilterQuery<Case>;

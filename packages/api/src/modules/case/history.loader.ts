@@ -11,7 +11,11 @@ const perRequest = new WeakMap<Loaders, Map<string, DataLoader<string, StatusCha
  * the scope filter: it is only ever called with the id of a parent that was itself read
  * through the scoped EntityManager, and a history is visible exactly when its parent is.
  */
-export function historyLoader(loaders: Loaders, em: EntityManager, entityType: string): DataLoader<string, StatusChange[]> {
+export function historyLoader(
+  loaders: Loaders,
+  em: EntityManager,
+  entityType: string,
+): DataLoader<string, StatusChange[]> {
   let byType = perRequest.get(loaders);
   if (!byType) {
     byType = new Map();

@@ -26,10 +26,12 @@ function validatorFor(template: FormTemplate): ValidateFunction {
 
 /** JSON pointer of the field at fault; for a missing property, the pointer of that property. */
 export function pointerOf(error: ErrorObject): string {
-  const missing = error.keyword === "required" ? (error.params as { missingProperty?: string }).missingProperty : undefined;
-  const extra = error.keyword === "additionalProperties"
-    ? (error.params as { additionalProperty?: string }).additionalProperty
-    : undefined;
+  const missing =
+    error.keyword === "required" ? (error.params as { missingProperty?: string }).missingProperty : undefined;
+  const extra =
+    error.keyword === "additionalProperties"
+      ? (error.params as { additionalProperty?: string }).additionalProperty
+      : undefined;
   const leaf = missing ?? extra;
   return leaf ? `${error.instancePath}/${leaf.replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath || "/";
 }
@@ -40,7 +42,10 @@ export function validateForm(template: FormTemplate, form: unknown): void {
   if (fn(form)) return;
   const error = fn.errors![0]!;
   const pointer = pointerOf(error);
-  const segments = pointer.split("/").slice(1).filter((s) => s.length > 0);
+  const segments = pointer
+    .split("/")
+    .slice(1)
+    .filter((s) => s.length > 0);
   throw new DomainError(
     "FORM_INVALID",
     `form${pointer === "/" ? "" : pointer}: ${error.message ?? "is invalid"} (template ${template.specialty} v${template.templateVersion})`,

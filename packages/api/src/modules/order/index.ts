@@ -9,7 +9,13 @@ import { StoredFile } from "./stored-file.entity.js";
 
 /** The entities and resolvers this module adds to the API (see modules/registry.ts). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: Function[] = [OrderResolver, ReportResolver, StoredFileResolver, FormTemplateResolver, CaseOrdersResolver];
+export const resolvers: Function[] = [
+  OrderResolver,
+  ReportResolver,
+  StoredFileResolver,
+  FormTemplateResolver,
+  CaseOrdersResolver,
+];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const entities: EntityClass<any>[] = [Order, Report, StoredFile, FormTemplate];
 

@@ -115,7 +115,10 @@ export class Order extends VersionedEntity<"status" | "requestedCodes" | "reject
   @Property({ type: "timestamptz", nullable: true })
   suspendedAt?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Last rejection time (RESUBMIT needs a newer FINAL report)." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "Last rejection time (RESUBMIT needs a newer FINAL report).",
+  })
   @Property({ type: "timestamptz", nullable: true })
   lastRejectedAt?: Date | null;
 

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
 import { expireOrder } from "./order.expiry.js";
-import { attach, fire, issueOrder, ORDER_FIELDS, orderIn, startKit, transition, TRAUMA_FORM, type Kit, type OrderView } from "./order.test-kit.js";
+import {
+  attach,
+  fire,
+  issueOrder,
+  ORDER_FIELDS,
+  orderIn,
+  startKit,
+  transition,
+  TRAUMA_FORM,
+  type Kit,
+  type OrderView,
+} from "./order.test-kit.js";
 
 let kit: Kit;
 beforeAll(async () => {
@@ -42,14 +53,20 @@ describe("guards that refuse", () => {
   it("refuses REJECT without a reason code, without a reason, or with an unknown code", async () => {
     const o = await orderIn(kit, "IN_VERIFICATION");
     expect(codeOf(await transition(kit, kit.operator, o, "REJECT", { reason: "x" }))).toBe("REASON_CODE_REQUIRED");
-    expect(codeOf(await transition(kit, kit.operator, o, "REJECT", { reasonCode: "WRONG_EXAM" }))).toBe("REASON_REQUIRED");
-    expect(codeOf(await transition(kit, kit.operator, o, "REJECT", { reasonCode: "BAD", reason: "x" }))).toBe("INVALID_REASON_CODE");
+    expect(codeOf(await transition(kit, kit.operator, o, "REJECT", { reasonCode: "WRONG_EXAM" }))).toBe(
+      "REASON_REQUIRED",
+    );
+    expect(codeOf(await transition(kit, kit.operator, o, "REJECT", { reasonCode: "BAD", reason: "x" }))).toBe(
+      "INVALID_REASON_CODE",
+    );
     expect((await view(o.id)).status).toBe("IN_VERIFICATION");
   });
 
   it("lets only billing MARK_BILLED, and only with an invoice reference", async () => {
     const o = await orderIn(kit, "VALIDATED_FOR_BILLING");
-    expect(codeOf(await transition(kit, kit.operator, o, "MARK_BILLED", { reference: "F-1" }))).toBe("TRANSITION_NOT_PERMITTED");
+    expect(codeOf(await transition(kit, kit.operator, o, "MARK_BILLED", { reference: "F-1" }))).toBe(
+      "TRANSITION_NOT_PERMITTED",
+    );
     expect(codeOf(await transition(kit, kit.billing, o, "MARK_BILLED"))).toBe("REFERENCE_REQUIRED");
     expect((await transition(kit, kit.billing, o, "MARK_BILLED", { reference: "F-1" })).order!.status).toBe("BILLED");
   });
@@ -65,33 +82,54 @@ describe("guards that refuse", () => {
 
   it("refuses a stale expectedVersion with STALE_VERSION", async () => {
     const o = await issueOrder(kit);
-    expect(codeOf(await transition(kit, kit.labAKey, { id: o.id, version: o.version + 1 }, "CONFIRM"))).toBe("STALE_VERSION");
+    expect(codeOf(await transition(kit, kit.labAKey, { id: o.id, version: o.version + 1 }, "CONFIRM"))).toBe(
+      "STALE_VERSION",
+    );
   });
 
   it("refuses reports outside IN_EVALUATION / REJECTED and reports with both or neither content", async () => {
     const o = await issueOrder(kit);
-    expect(codeOf(await attach(kit, kit.labAKey, o.id, "FINAL", { form: TRAUMA_FORM }))).toBe("REPORT_NOT_ALLOWED_IN_STATE");
+    expect(codeOf(await attach(kit, kit.labAKey, o.id, "FINAL", { form: TRAUMA_FORM }))).toBe(
+      "REPORT_NOT_ALLOWED_IN_STATE",
+    );
     const e = await orderIn(kit, "IN_EVALUATION");
     expect(codeOf(await attach(kit, kit.labAKey, e.id, "FINAL", {}))).toBe("REPORT_CONTENT_REQUIRED");
-    expect(codeOf(await attach(kit, kit.labAKey, e.id, "FINAL", { form: TRAUMA_FORM, fileId: o.id }))).toBe("REPORT_CONTENT_REQUIRED");
+    expect(codeOf(await attach(kit, kit.labAKey, e.id, "FINAL", { form: TRAUMA_FORM, fileId: o.id }))).toBe(
+      "REPORT_CONTENT_REQUIRED",
+    );
   });
 
   it("refuses to issue with mixed currencies, unknown codes or a provider that is not a lab/clinic/interconsultant", async () => {
     const issue = (i: Record<string, unknown>) =>
       kit.q<{ issueOrder: { userErrors: { code: string; field: string[] }[] } }>(
         `mutation($i: IssueOrderInput!) { issueOrder(input: $i) { order { id } userErrors { code field } } }`,
-        { i: { caseId: kit.caseId, providerId: kit.labA.id, kind: "EXAM", specialty: "traumatology", serviceCodes: ["TRAUMA-01"], ...i } },
+        {
+          i: {
+            caseId: kit.caseId,
+            providerId: kit.labA.id,
+            kind: "EXAM",
+            specialty: "traumatology",
+            serviceCodes: ["TRAUMA-01"],
+            ...i,
+          },
+        },
         kit.operator,
       );
-    expect((await issue({ serviceCodes: ["TRAUMA-01", "USD-01"] })).issueOrder.userErrors[0]!.code).toBe("MIXED_CURRENCIES");
+    expect((await issue({ serviceCodes: ["TRAUMA-01", "USD-01"] })).issueOrder.userErrors[0]!.code).toBe(
+      "MIXED_CURRENCIES",
+    );
     expect((await issue({ serviceCodes: ["TRAUMA-01", "NOPE"] })).issueOrder.userErrors[0]).toEqual({
       code: "UNKNOWN_SERVICE_CODE",
       field: ["serviceCodes", "1"],
     });
     expect((await issue({ providerId: kit.hospital.id })).issueOrder.userErrors[0]!.code).toBe("INVALID_PROVIDER");
-    const asLab = await kit.api.gql(`mutation($i: IssueOrderInput!) { issueOrder(input: $i) { order { id } } }`, {
-      i: { caseId: kit.caseId, providerId: kit.labA.id, kind: "EXAM", specialty: "x", serviceCodes: ["TRAUMA-01"] },
-    }, kit.labAKey);
+    const asLab = await kit.api.gql(
+      `mutation($i: IssueOrderInput!) { issueOrder(input: $i) { order { id } } }`,
+      {
+        i: { caseId: kit.caseId, providerId: kit.labA.id, kind: "EXAM", specialty: "x", serviceCodes: ["TRAUMA-01"] },
+      },
+      kit.labAKey,
+    );
     expect(asLab.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
@@ -131,7 +169,15 @@ describe("suspend and resume", () => {
 });
 
 describe("void", () => {
-  for (const status of ["ISSUED", "CONFIRMED", "IN_EVALUATION", "IN_VERIFICATION", "REJECTED", "VALIDATED_FOR_BILLING", "SUSPENDED"]) {
+  for (const status of [
+    "ISSUED",
+    "CONFIRMED",
+    "IN_EVALUATION",
+    "IN_VERIFICATION",
+    "REJECTED",
+    "VALIDATED_FOR_BILLING",
+    "SUSPENDED",
+  ]) {
     it(`voids from ${status} with a reason`, async () => {
       const o = await orderIn(kit, status);
       expect(o.status).toBe(status);
@@ -139,7 +185,9 @@ describe("void", () => {
       const voided = await fire(kit, kit.operator, o, "VOID", { reason: "Emitida por error" });
       expect(voided.status).toBe("VOIDED");
       expect(voided.history.at(-1)).toMatchObject({ fromStatus: status, event: "VOID", reason: "Emitida por error" });
-      expect(codeOf(await transition(kit, kit.operator, voided, "VOID", { reason: "again" }))).toBe("INVALID_TRANSITION");
+      expect(codeOf(await transition(kit, kit.operator, voided, "VOID", { reason: "again" }))).toBe(
+        "INVALID_TRANSITION",
+      );
     });
   }
 });

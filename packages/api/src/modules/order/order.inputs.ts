@@ -68,7 +68,10 @@ export class OrderFilter {
   patientId?: string | null;
   @Field(() => String, { nullable: true, description: "Specialty." })
   specialty?: string | null;
-  @Field(() => Boolean, { nullable: true, description: "Only orders past (true) or within (false) their current deadline." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only orders past (true) or within (false) their current deadline.",
+  })
   overdue?: boolean | null;
   @Field(() => DateTimeResolver, { nullable: true, description: "Issued at or after." })
   issuedFrom?: Date | null;
@@ -110,9 +113,15 @@ export class IssueOrderInput {
   specialty!: string;
   @Field(() => [String], { description: "Requested service codes (code of the fee schedule)." })
   serviceCodes!: string[];
-  @Field(() => DateTimeResolver, { nullable: true, description: "Confirmation deadline; defaults per kind from configuration." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "Confirmation deadline; defaults per kind from configuration.",
+  })
   confirmBy?: Date | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: "Report deadline; defaults per kind from configuration." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "Report deadline; defaults per kind from configuration.",
+  })
   dueAt?: Date | null;
   @Field(() => String, { nullable: true, description: "Instructions for the provider." })
   notes?: string | null;
@@ -144,7 +153,10 @@ export class AttachOrderReportInput {
   kind!: ReportKind;
   @Field(() => ID, { nullable: true, description: "A file uploaded with POST /files." })
   fileId?: string | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: "The form, validated against the specialty's active template." })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "The form, validated against the specialty's active template.",
+  })
   form?: Record<string, unknown> | null;
   @Field(() => String, { nullable: true, description: "Makes a retried call attach nothing twice." })
   idempotencyKey?: string | null;

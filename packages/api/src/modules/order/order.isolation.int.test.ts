@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attach, orderIn, ORDER_FIELDS, startKit, transition, TRAUMA_FORM, type Kit, type OrderView } from "./order.test-kit.js";
+import {
+  attach,
+  orderIn,
+  ORDER_FIELDS,
+  startKit,
+  transition,
+  TRAUMA_FORM,
+  type Kit,
+  type OrderView,
+} from "./order.test-kit.js";
 import { uploadFile, PDF_BYTES } from "./files/files.test-kit.js";
 
 let kit: Kit;
@@ -20,7 +29,11 @@ afterAll(async () => kit?.api.close());
 
 describe("lab B cannot see or touch lab A's orders, files or reports", () => {
   it("gets null for lab A's order and an empty list", async () => {
-    const one = await kit.q<{ order: OrderView | null }>(`query($id: ID!) { order(id: $id) { id } }`, { id: order.id }, kit.labBKey);
+    const one = await kit.q<{ order: OrderView | null }>(
+      `query($id: ID!) { order(id: $id) { id } }`,
+      { id: order.id },
+      kit.labBKey,
+    );
     expect(one.order).toBeNull();
     const list = await kit.q<{ orders: { totalCount: number; nodes: unknown[] } }>(
       `{ orders(first: 100) { totalCount nodes { id } } }`,
@@ -39,11 +52,20 @@ describe("lab B cannot see or touch lab A's orders, files or reports", () => {
   it("gets NOT_FOUND, exactly as for a missing order, when it transitions or attaches to it", async () => {
     const t = await transition(kit, kit.labBKey, order, "SUBMIT_FOR_REVIEW");
     expect(t.userErrors[0]!.code).toBe("NOT_FOUND");
-    const missing = await transition(kit, kit.labBKey, { id: "01900000-0000-7000-8000-000000000000", version: 1 }, "CONFIRM");
+    const missing = await transition(
+      kit,
+      kit.labBKey,
+      { id: "01900000-0000-7000-8000-000000000000", version: 1 },
+      "CONFIRM",
+    );
     expect(missing.userErrors[0]).toEqual({ ...t.userErrors[0], field: ["id"] });
     const a = await attach(kit, kit.labBKey, order.id, "FINAL", { form: TRAUMA_FORM });
     expect(a.userErrors[0]!.code).toBe("NOT_FOUND");
-    const still = await kit.q<{ order: OrderView }>(`query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id: order.id }, kit.operator);
+    const still = await kit.q<{ order: OrderView }>(
+      `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
+      { id: order.id },
+      kit.operator,
+    );
     expect(still.order.reports).toHaveLength(1);
     expect(still.order.version).toBe(order.version);
   });
@@ -76,14 +98,26 @@ describe("lab B cannot see or touch lab A's orders, files or reports", () => {
       kit.operator,
     );
     const o = issued.issueOrder.order;
-    const seen = await kit.q<{ order: OrderView | null }>(`query($id: ID!) { order(id: $id) { id availableTransitions } }`, { id: o.id }, kit.hospitalKey);
+    const seen = await kit.q<{ order: OrderView | null }>(
+      `query($id: ID!) { order(id: $id) { id availableTransitions } }`,
+      { id: o.id },
+      kit.hospitalKey,
+    );
     expect(seen.order).toEqual({ id: o.id, availableTransitions: [] });
     expect((await transition(kit, kit.hospitalKey, o, "CONFIRM")).userErrors[0]!.code).toBe("TRANSITION_NOT_PERMITTED");
     // Lab B sees neither the hospital's case nor its order.
-    const caseB = await kit.q<{ case: unknown }>(`query($id: ID!) { case(id: $id) { id } }`, { id: caseId }, kit.labBKey);
+    const caseB = await kit.q<{ case: unknown }>(
+      `query($id: ID!) { case(id: $id) { id } }`,
+      { id: caseId },
+      kit.labBKey,
+    );
     expect(caseB.case).toBeNull();
     // Lab A sees the case through its order.
-    const caseA = await kit.q<{ case: { id: string } | null }>(`query($id: ID!) { case(id: $id) { id } }`, { id: caseId }, kit.labAKey);
+    const caseA = await kit.q<{ case: { id: string } | null }>(
+      `query($id: ID!) { case(id: $id) { id } }`,
+      { id: caseId },
+      kit.labAKey,
+    );
     expect(caseA.case?.id).toBe(caseId);
   });
 });

@@ -67,7 +67,11 @@ const PAGE = `query($n: Int) {
 
 async function statementsFor(pageSize: number): Promise<number> {
   statements = 0;
-  const data = await kit.q<{ orders: { nodes: { reports: unknown[]; case: { id: string } }[] } }>(PAGE, { n: pageSize }, kit.labAKey);
+  const data = await kit.q<{ orders: { nodes: { reports: unknown[]; case: { id: string } }[] } }>(
+    PAGE,
+    { n: pageSize },
+    kit.labAKey,
+  );
   expect(data.orders.nodes).toHaveLength(pageSize);
   expect(data.orders.nodes.every((n) => n.reports.length === 2 && n.case.id)).toBe(true);
   return statements;

@@ -157,6 +157,12 @@ export const orderMachine = defineMachine<Order, OrderStatus, OrderEvent>({
       who: [operator],
       requires: { reason: true },
     },
-    { from: [S.ISSUED, S.CONFIRMED, S.IN_EVALUATION], event: OrderEvent.EXPIRE, to: S.EXPIRED, who: [system], guards: [isDue] },
+    {
+      from: [S.ISSUED, S.CONFIRMED, S.IN_EVALUATION],
+      event: OrderEvent.EXPIRE,
+      to: S.EXPIRED,
+      who: [system],
+      guards: [isDue],
+    },
   ],
 });

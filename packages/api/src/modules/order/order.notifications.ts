@@ -23,7 +23,12 @@ const TEXT = {
  * depending on the contacts it has. The dedupe key names the rejection (orders can be
  * rejected more than once), so a retried transaction never queues a second message.
  */
-export async function notifyOrderRejected(em: EntityManager, order: Order, reasonCode: string, reason: string): Promise<void> {
+export async function notifyOrderRejected(
+  em: EntityManager,
+  order: Order,
+  reasonCode: string,
+  reason: string,
+): Promise<void> {
   const org = await em.findOne(Organization, { id: refId(order.provider)! });
   if (!org) return;
   const language = org.language === "en" ? "en" : "es";
@@ -38,7 +43,14 @@ export async function notifyOrderRejected(em: EntityManager, order: Order, reaso
   };
   const key = `order-rejected:${order.id}:${order.rejectionCount}`;
   if (org.email) {
-    await enqueueNotification(em, { ...common, channel: "EMAIL", recipient: org.email, subject: t.subject(order.number), body, dedupeKey: `${key}:email` });
+    await enqueueNotification(em, {
+      ...common,
+      channel: "EMAIL",
+      recipient: org.email,
+      subject: t.subject(order.number),
+      body,
+      dedupeKey: `${key}:email`,
+    });
   }
   if (org.phone) {
     await enqueueNotification(em, { ...common, channel: "SMS", recipient: org.phone, body, dedupeKey: `${key}:sms` });

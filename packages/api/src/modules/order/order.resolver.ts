@@ -45,7 +45,8 @@ export class OrderResolver {
   orders(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Filters." }) filter: OrderFilter | null,
-    @Arg("orderBy", () => OrderOrder, { nullable: true, description: "Sorting." }) orderBy: InstanceType<typeof OrderOrder> | null,
+    @Arg("orderBy", () => OrderOrder, { nullable: true, description: "Sorting." })
+    orderBy: InstanceType<typeof OrderOrder> | null,
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Order, {
@@ -57,9 +58,12 @@ export class OrderResolver {
   }
 
   @Authorized()
-  @Query(() => OrderTrayCounts, { description: "How many visible orders each tray holds (console tabs); other filters apply." })
+  @Query(() => OrderTrayCounts, {
+    description: "How many visible orders each tray holds (console tabs); other filters apply.",
+  })
   async orderTrayCounts(
-    @Arg("filter", () => OrderFilter, { nullable: true, description: "Filters besides the tray." }) filter: OrderFilter | null,
+    @Arg("filter", () => OrderFilter, { nullable: true, description: "Filters besides the tray." })
+    filter: OrderFilter | null,
     @Ctx() ctx: AppContext,
   ): Promise<OrderTrayCounts> {
     const count = (tray: OrderTray) => ctx.em.count(Order, orderWhere({ ...filter, tray }));
@@ -100,8 +104,13 @@ export class OrderResolver {
   }
 
   @Authorized()
-  @Mutation(() => OrderPayload, { description: "Attaches a PRELIMINARY or FINAL report (document or form) to an order." })
-  attachOrderReport(@Arg("input", { description: "The report." }) input: AttachOrderReportInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => OrderPayload, {
+    description: "Attaches a PRELIMINARY or FINAL report (document or form) to an order.",
+  })
+  attachOrderReport(
+    @Arg("input", { description: "The report." }) input: AttachOrderReportInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("order", async () => {
       const report = await idempotent({
         em: ctx.em,
@@ -169,6 +178,11 @@ export class OrderResolver {
     if (!last) return null;
     const provider = await ctx.loaders.byId(Organization).load(refId(o.provider)!);
     const code = last.reasonCode ?? "OTHER";
-    return { code, label: rejectionLabel(code, provider?.language ?? "es"), text: last.reason ?? "", at: last.createdAt };
+    return {
+      code,
+      label: rejectionLabel(code, provider?.language ?? "es"),
+      text: last.reason ?? "",
+      at: last.createdAt,
+    };
   }
 }

@@ -20,8 +20,11 @@ defineScope("Order", (p) =>
     $or: [
       { provider: org },
       {
-        [raw((a: string) => `(${a}.case_id in (select c.id from medical_case c where c.registered_by_id = ? or c.hospital_id = ?))`, [org, org])]:
-          true,
+        [raw(
+          (a: string) =>
+            `(${a}.case_id in (select c.id from medical_case c where c.registered_by_id = ? or c.hospital_id = ?))`,
+          [org, org],
+        )]: true,
       },
     ],
   })),
@@ -39,7 +42,8 @@ defineScope("StoredFile", (p) =>
       { uploadedByOrganizationId: org },
       {
         [raw(
-          (a: string) => `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
+          (a: string) =>
+            `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
           visibleOrderParams(org),
         )]: true,
       },

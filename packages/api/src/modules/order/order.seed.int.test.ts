@@ -37,7 +37,9 @@ describe("demo orders seed", () => {
       await seedOrders(ctx.em, ctx);
     });
     const sql = <T extends object>(q: string) => api.orm.em.getConnection().execute<T[]>(q);
-    const byStatus = await sql<{ status: string; n: number }>(`select status, count(*)::int n from attention_order group by status`);
+    const byStatus = await sql<{ status: string; n: number }>(
+      `select status, count(*)::int n from attention_order group by status`,
+    );
     expect(Object.fromEntries(byStatus.map((r) => [r.status, r.n]))).toEqual({
       ISSUED: 18,
       CONFIRMED: 14,
@@ -58,7 +60,9 @@ describe("demo orders seed", () => {
          select s.to_status from status_change s where s.entity_id = o.id order by s.created_at desc, s.id desc limit 1)`,
     );
     expect(broken).toEqual([]);
-    const [rejections] = await sql<{ n: number }>(`select count(*)::int n from notification where template = 'order-rejected'`);
+    const [rejections] = await sql<{ n: number }>(
+      `select count(*)::int n from notification where template = 'order-rejected'`,
+    );
     expect(rejections!.n).toBeGreaterThan(0);
   });
 });

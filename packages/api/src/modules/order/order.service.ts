@@ -48,11 +48,14 @@ export class OrderService {
     const data = validate(issueSchema, { ...input, idempotencyKey: undefined });
     const kase = await this.em.findOne(Case, { id: data.caseId });
     if (!kase) throw new NotFoundError("Case", ["caseId"]);
-    if (kase.status !== CaseStatus.OPEN) throw new DomainError("CASE_NOT_OPEN", "Orders can only be issued on open cases.", ["caseId"]);
+    if (kase.status !== CaseStatus.OPEN)
+      throw new DomainError("CASE_NOT_OPEN", "Orders can only be issued on open cases.", ["caseId"]);
     const provider = await this.em.findOne(Organization, { id: data.providerId });
     if (!provider) throw new NotFoundError("Organization", ["providerId"]);
     if (!PROVIDER_KINDS.includes(provider.kind) || !provider.active)
-      throw new DomainError("INVALID_PROVIDER", "The provider must be an active lab, clinic or interconsultant.", ["providerId"]);
+      throw new DomainError("INVALID_PROVIDER", "The provider must be an active lab, clinic or interconsultant.", [
+        "providerId",
+      ]);
     const { amount, currency } = await this.price(data.serviceCodes);
     const defaults = defaultDeadlines(this.config, data.kind, now);
     const confirmBy = data.confirmBy ?? defaults.confirmBy;
@@ -113,7 +116,8 @@ export class OrderService {
     unique.forEach((code) => {
       const matches = rows.filter((r) => r.code === code);
       const field = ["serviceCodes", String(codes.indexOf(code))];
-      if (matches.length === 0) throw new DomainError("UNKNOWN_SERVICE_CODE", `Service code ${code} is not in the fee schedule.`, field);
+      if (matches.length === 0)
+        throw new DomainError("UNKNOWN_SERVICE_CODE", `Service code ${code} is not in the fee schedule.`, field);
       if (matches.length > 1)
         throw new DomainError("AMBIGUOUS_SERVICE_CODE", `Service code ${code} exists in several code systems.`, field);
       const sc = matches[0]!;
@@ -122,7 +126,9 @@ export class OrderService {
       currencies.add(sc.currency);
     });
     if (currencies.size > 1)
-      throw new DomainError("MIXED_CURRENCIES", "The requested service codes have fees in different currencies.", ["serviceCodes"]);
+      throw new DomainError("MIXED_CURRENCIES", "The requested service codes have fees in different currencies.", [
+        "serviceCodes",
+      ]);
     return { amount: total.toFixed(2), currency: [...currencies][0]! };
   }
 }

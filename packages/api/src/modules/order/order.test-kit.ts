@@ -46,7 +46,10 @@ export async function startKit(env: Record<string, string> = {}): Promise<Kit> {
   const fx = new Fixtures(api.orm);
   const op = await fx.user(["OPERATOR"]);
   const bill = await fx.user(["BILLING"]);
-  const labA = await fx.organization(OrganizationKind.LAB, { email: "lab-a@example.test", phone: "+56922222222" } as never);
+  const labA = await fx.organization(OrganizationKind.LAB, {
+    email: "lab-a@example.test",
+    phone: "+56922222222",
+  } as never);
   const labB = await fx.organization(OrganizationKind.LAB);
   const hospital = await fx.organization(OrganizationKind.HOSPITAL);
   for (const [code, fee, currency] of [
@@ -109,7 +112,14 @@ export interface OrderView {
   availableTransitions: string[];
   rejection: { code: string; label: string; text: string; at: string } | null;
   reports: { id: string; kind: string; form: unknown; templateVersion: number | null; fileId: string | null }[];
-  history: { fromStatus: string | null; toStatus: string; event: string; reason: string | null; reasonCode: string | null; actorKind: string }[];
+  history: {
+    fromStatus: string | null;
+    toStatus: string;
+    event: string;
+    reason: string | null;
+    reasonCode: string | null;
+    actorKind: string;
+  }[];
 }
 
 export interface UserErr {
@@ -118,10 +128,7 @@ export interface UserErr {
   message: string;
 }
 
-export async function issueOrder(
-  kit: Kit,
-  overrides: Record<string, unknown> = {},
-): Promise<OrderView> {
+export async function issueOrder(kit: Kit, overrides: Record<string, unknown> = {}): Promise<OrderView> {
   const res = await kit.q<{ issueOrder: { order: OrderView | null; userErrors: UserErr[] } }>(
     `mutation($i: IssueOrderInput!) { issueOrder(input: $i) { order { ${ORDER_FIELDS} } userErrors { code field message } } }`,
     {
@@ -198,7 +205,8 @@ export async function orderIn(kit: Kit, status: string): Promise<OrderView> {
   expect(attached.userErrors).toEqual([]);
   o = await fire(kit, kit.labAKey, attached.order!, "SUBMIT_FOR_REVIEW");
   if (status === "IN_VERIFICATION") return o;
-  if (status === "REJECTED") return fire(kit, kit.operator, o, "REJECT", { reasonCode: "INCOMPLETE_REPORT", reason: "Falta anexo" });
+  if (status === "REJECTED")
+    return fire(kit, kit.operator, o, "REJECT", { reasonCode: "INCOMPLETE_REPORT", reason: "Falta anexo" });
   o = await fire(kit, kit.operator, o, "APPROVE");
   if (status === "VALIDATED_FOR_BILLING") return o;
   throw new Error(`orderIn: unsupported ${status}`);

@@ -25,7 +25,9 @@ function overdueCondition(overdue: boolean, now: Date): Record<string, unknown> 
 
 // Subqueries on case/patient rather than joins: the order's own scope has already
 // decided visibility, and joins would drag the case and patient scopes in.
-const caseIdIn = (sql: string, params: unknown[]) => ({ [raw((a: string) => `(${a}.case_id in (${sql}))`, params)]: true });
+const caseIdIn = (sql: string, params: unknown[]) => ({
+  [raw((a: string) => `(${a}.case_id in (${sql}))`, params)]: true,
+});
 
 export function orderWhere(filter: OrderFilter | null | undefined, now = new Date()): FilterQuery<Order> {
   const and: Record<string, unknown>[] = [];
@@ -33,7 +35,8 @@ export function orderWhere(filter: OrderFilter | null | undefined, now = new Dat
   if (filter?.status?.length) and.push({ status: { $in: filter.status } });
   if (filter?.providerId) and.push({ provider: filter.providerId });
   if (filter?.caseId) and.push({ case: filter.caseId });
-  if (filter?.patientId) and.push(caseIdIn("select c.id from medical_case c where c.patient_id = ?", [filter.patientId]));
+  if (filter?.patientId)
+    and.push(caseIdIn("select c.id from medical_case c where c.patient_id = ?", [filter.patientId]));
   if (filter?.specialty) and.push({ specialty: filter.specialty.trim().toLowerCase() });
   if (filter?.overdue != null) and.push(overdueCondition(filter.overdue, now));
   if (filter?.issuedFrom) and.push({ createdAt: { $gte: filter.issuedFrom } });

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attach, fire, issueOrder, ORDER_FIELDS, startKit, TRAUMA_FORM, type Kit, type OrderView } from "./order.test-kit.js";
+import {
+  attach,
+  fire,
+  issueOrder,
+  ORDER_FIELDS,
+  startKit,
+  TRAUMA_FORM,
+  type Kit,
+  type OrderView,
+} from "./order.test-kit.js";
 
 let kit: Kit;
 beforeAll(async () => {
@@ -27,7 +36,11 @@ async function expectStep(o: OrderView, status: string, trays: string[], lastEve
   // Both sides see the same tray; the lab through its API key, the operator through its login.
   expect(await trayOf(kit.operator, o.id)).toEqual(trays);
   expect(await trayOf(kit.labAKey, o.id)).toEqual(trays);
-  const view = await kit.q<{ order: OrderView }>(`query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id: o.id }, kit.labAKey);
+  const view = await kit.q<{ order: OrderView }>(
+    `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
+    { id: o.id },
+    kit.labAKey,
+  );
   expect(view.order.history.map((h) => h.toStatus)).toEqual(o.history.map((h) => h.toStatus));
 }
 
@@ -39,7 +52,11 @@ describe("the order lifecycle, lab (API key) and operator (login)", () => {
     expect(o.history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "ISSUED", event: "ISSUE" })]);
     await expectStep(o, "ISSUED", ["IN_PROCESS"], "ISSUE");
 
-    const asLab = await kit.q<{ order: OrderView }>(`query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id: o.id }, kit.labAKey);
+    const asLab = await kit.q<{ order: OrderView }>(
+      `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
+      { id: o.id },
+      kit.labAKey,
+    );
     expect(asLab.order.availableTransitions).toEqual(["CONFIRM"]);
     expect(o.availableTransitions).toEqual(["SUSPEND", "VOID"]);
 
@@ -60,17 +77,34 @@ describe("the order lifecycle, lab (API key) and operator (login)", () => {
     o = await fire(kit, kit.labAKey, fin.order!, "SUBMIT_FOR_REVIEW");
     await expectStep(o, "IN_VERIFICATION", ["WORKED", "TO_MANAGE"], "SUBMIT_FOR_REVIEW");
     expect(o.availableTransitions).toEqual([]); // the lab's view: now it waits for the operator
-    const opView = await kit.q<{ order: OrderView }>(`query($id: ID!) { order(id: $id) { availableTransitions } }`, { id: o.id }, kit.operator);
+    const opView = await kit.q<{ order: OrderView }>(
+      `query($id: ID!) { order(id: $id) { availableTransitions } }`,
+      { id: o.id },
+      kit.operator,
+    );
     expect(opView.order.availableTransitions).toEqual(["APPROVE", "REJECT", "VOID"]);
 
-    o = await fire(kit, kit.operator, o, "REJECT", { reasonCode: "MISSING_SIGNATURE", reason: "El informe no está firmado." });
+    o = await fire(kit, kit.operator, o, "REJECT", {
+      reasonCode: "MISSING_SIGNATURE",
+      reason: "El informe no está firmado.",
+    });
     await expectStep(o, "REJECTED", ["WORKED"], "REJECT");
-    const seen = await kit.q<{ order: OrderView }>(`query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id: o.id }, kit.labAKey);
-    expect(seen.order.rejection).toMatchObject({ code: "MISSING_SIGNATURE", label: "Falta la firma", text: "El informe no está firmado." });
-    const outbox = await kit.fx.em.getConnection().execute<{ channel: string; recipient: string; dedupe_key: string; body: string }[]>(
-      `select channel, recipient, dedupe_key, body from notification where related_id = ? order by channel::text`,
-      [o.id],
+    const seen = await kit.q<{ order: OrderView }>(
+      `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
+      { id: o.id },
+      kit.labAKey,
     );
+    expect(seen.order.rejection).toMatchObject({
+      code: "MISSING_SIGNATURE",
+      label: "Falta la firma",
+      text: "El informe no está firmado.",
+    });
+    const outbox = await kit.fx.em
+      .getConnection()
+      .execute<{ channel: string; recipient: string; dedupe_key: string; body: string }[]>(
+        `select channel, recipient, dedupe_key, body from notification where related_id = ? order by channel::text`,
+        [o.id],
+      );
     expect(outbox.map((n) => [n.channel, n.recipient])).toEqual([
       ["EMAIL", "lab-a@example.test"],
       ["SMS", "+56922222222"],
@@ -99,7 +133,16 @@ describe("the order lifecycle, lab (API key) and operator (login)", () => {
       "APPROVE",
       "MARK_BILLED",
     ]);
-    expect(o.history.map((h) => h.actorKind)).toEqual(["STAFF", "PARTNER", "PARTNER", "PARTNER", "STAFF", "PARTNER", "STAFF", "STAFF"]);
+    expect(o.history.map((h) => h.actorKind)).toEqual([
+      "STAFF",
+      "PARTNER",
+      "PARTNER",
+      "PARTNER",
+      "STAFF",
+      "PARTNER",
+      "STAFF",
+      "STAFF",
+    ]);
   });
 
   it("counts the trays for the console tabs", async () => {
@@ -115,7 +158,11 @@ describe("the order lifecycle, lab (API key) and operator (login)", () => {
       kit.operator,
     );
     expect(after.orderTrayCounts.inProcess).toBe(before.orderTrayCounts.inProcess + 1);
-    const labB = await kit.q<{ orderTrayCounts: Record<string, number> }>(`{ orderTrayCounts { inProcess worked toManage closed } }`, {}, kit.labBKey);
+    const labB = await kit.q<{ orderTrayCounts: Record<string, number> }>(
+      `{ orderTrayCounts { inProcess worked toManage closed } }`,
+      {},
+      kit.labBKey,
+    );
     expect(labB.orderTrayCounts).toEqual({ inProcess: 0, worked: 0, toManage: 0, closed: 0 });
   });
 

@@ -19,7 +19,9 @@ registerEnumType(ReportKind, {
 });
 
 /** Append-only: a correction is a new report, so every version is kept. */
-@ObjectType({ description: "A report (informe) of an order: an uploaded document or a form filled against a template." })
+@ObjectType({
+  description: "A report (informe) of an order: an uploaded document or a form filled against a template.",
+})
 @Entity({ tableName: "order_report" })
 @Index({ properties: ["order", "createdAt"] })
 @Index({ properties: ["file"] })
@@ -34,7 +36,10 @@ export class Report extends BaseEntity {
   @ManyToOne(() => StoredFile, { nullable: true })
   file?: StoredFile | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "The structured form, when the report was filled in the system." })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "The structured form, when the report was filled in the system.",
+  })
   @Property({ type: "jsonb", nullable: true })
   form?: Record<string, unknown> | null;
 

@@ -23,7 +23,11 @@ export class ReportService {
     const hasFile = !!input.fileId;
     const hasForm = input.form != null;
     if (hasFile === hasForm)
-      throw new DomainError("REPORT_CONTENT_REQUIRED", "Send exactly one of fileId (a document) or form.", hasFile ? ["form"] : ["fileId"]);
+      throw new DomainError(
+        "REPORT_CONTENT_REQUIRED",
+        "Send exactly one of fileId (a document) or form.",
+        hasFile ? ["form"] : ["fileId"],
+      );
     const order = await this.em.findOne(Order, { id: input.orderId });
     if (!order) throw new NotFoundError("Order", ["orderId"]);
     this.checkActor(order);
@@ -40,9 +44,17 @@ export class ReportService {
       if (!file) throw new NotFoundError("StoredFile", ["fileId"]);
       report.file = file;
     } else {
-      const template = await this.em.findOne(FormTemplate, { specialty: order.specialty, active: true }, { orderBy: { templateVersion: "DESC" } });
+      const template = await this.em.findOne(
+        FormTemplate,
+        { specialty: order.specialty, active: true },
+        { orderBy: { templateVersion: "DESC" } },
+      );
       if (!template)
-        throw new DomainError("FORM_TEMPLATE_MISSING", `There is no form template for ${order.specialty}; upload a document instead.`, ["form"]);
+        throw new DomainError(
+          "FORM_TEMPLATE_MISSING",
+          `There is no form template for ${order.specialty}; upload a document instead.`,
+          ["form"],
+        );
       validateForm(template, input.form);
       report.form = input.form!;
       report.templateSpecialty = template.specialty;
@@ -63,7 +75,9 @@ export class ReportService {
     const p = this.principal;
     if (isPartner(p) && p.organizationId === refId(order.provider)) return;
     if (isStaff(p, "OPERATOR")) return;
-    throw new DomainError("REPORT_NOT_PERMITTED", "Only the order's provider or operator staff attach reports.", ["orderId"]);
+    throw new DomainError("REPORT_NOT_PERMITTED", "Only the order's provider or operator staff attach reports.", [
+      "orderId",
+    ]);
   }
 
   private checkState(order: Order, kind: ReportKind): void {

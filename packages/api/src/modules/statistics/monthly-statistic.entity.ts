@@ -9,7 +9,9 @@ import { Organization } from "../organization/organization.entity.js";
  * One organisation's figures for one calendar month (in the configured time zone),
  * recomputed as a whole by the monthly-statistics job: rows are replaced, never edited.
  */
-@ObjectType({ description: "An organisation's figures for one month (SPEC §5), recomputed by the monthly-statistics job." })
+@ObjectType({
+  description: "An organisation's figures for one month (SPEC §5), recomputed by the monthly-statistics job.",
+})
 @Entity({ tableName: "monthly_statistic" })
 @Unique({ properties: ["organization", "month"] })
 @Index({ properties: ["month"] })
@@ -52,7 +54,10 @@ export class MonthlyStatistic extends BaseEntity {
   @Property({ type: "double precision", nullable: true })
   turnaroundMedianHours?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "90th percentile of the same turnaround, in hours; null when none." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "90th percentile of the same turnaround, in hours; null when none.",
+  })
   @Property({ type: "double precision", nullable: true, fieldName: "turnaround_p90_hours" })
   turnaroundP90Hours?: number | null;
 
@@ -78,7 +83,8 @@ export class MonthlyStatistic extends BaseEntity {
 
   @Field(() => String, {
     nullable: true,
-    description: "Sum of the approved payable amounts of the claims approved this month (decimal string); null when none or mixed currencies.",
+    description:
+      "Sum of the approved payable amounts of the claims approved this month (decimal string); null when none or mixed currencies.",
   })
   @Property({ type: DecimalStringType, precision: 19, scale: 4, nullable: true })
   approvedAmount?: string | null;

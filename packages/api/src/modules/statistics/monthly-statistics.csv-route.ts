@@ -56,7 +56,8 @@ export function mountMonthlyStatisticsCsv(runtime: Runtime): void {
       const orgs = await em.find(Organization, { id: { $in: rows.map((r) => r.organization.id) } });
       const names = new Map(orgs.map((o) => [o.id, o.name]));
       const lines = [COLUMNS.map(([h]) => h).join(",")];
-      for (const r of rows) lines.push(COLUMNS.map(([, get]) => csvField(get(r, names.get(r.organization.id) ?? ""))).join(","));
+      for (const r of rows)
+        lines.push(COLUMNS.map(([, get]) => csvField(get(r, names.get(r.organization.id) ?? ""))).join(","));
       res.setHeader("content-type", "text/csv; charset=utf-8");
       res.setHeader("content-disposition", `attachment; filename="monthly-statistics-${month}.csv"`);
       res.send(`${lines.join("\r\n")}\r\n`);
@@ -67,7 +68,9 @@ export function mountMonthlyStatisticsCsv(runtime: Runtime): void {
         res.status(400).json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
       } else {
         runtime.logger.error({ err }, "monthly statistics export failed");
-        res.status(500).json({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+        res
+          .status(500)
+          .json({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       }
     }
   });

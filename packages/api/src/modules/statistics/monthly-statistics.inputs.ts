@@ -27,7 +27,11 @@ registerEnumType(MonthlyStatisticSortField, {
     COMPUTED_AT: { description: "By computation time." },
   },
 });
-export const MonthlyStatisticOrder = OrderByInput("MonthlyStatisticOrder", MonthlyStatisticSortField, MonthlyStatisticSortField.MONTH);
+export const MonthlyStatisticOrder = OrderByInput(
+  "MonthlyStatisticOrder",
+  MonthlyStatisticSortField,
+  MonthlyStatisticSortField.MONTH,
+);
 
 @InputType({ description: "Which month to recompute." })
 export class RecomputeMonthlyStatisticsInput {

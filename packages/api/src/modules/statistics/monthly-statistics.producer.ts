@@ -14,7 +14,10 @@ const producers = new WeakMap<Redis, Queue<MonthlyStatisticsJobData>>();
 function producerFor(redis: Redis): Queue<MonthlyStatisticsJobData> {
   let queue = producers.get(redis);
   if (!queue) {
-    queue = new Queue<MonthlyStatisticsJobData>(QUEUE_NAMES.monthlyStatistics, { connection: redis, prefix: DEFAULT_QUEUE_PREFIX });
+    queue = new Queue<MonthlyStatisticsJobData>(QUEUE_NAMES.monthlyStatistics, {
+      connection: redis,
+      prefix: DEFAULT_QUEUE_PREFIX,
+    });
     producers.set(redis, queue);
   }
   return queue;

@@ -44,7 +44,9 @@ export function monthlyStatisticWhere(filter?: MonthlyStatisticFilter | null): F
 @Resolver(() => MonthlyStatistic)
 export class MonthlyStatisticResolver {
   @Authorized()
-  @Query(() => MonthlyStatisticConnection, { description: "Monthly figures per organisation (partners see their own)." })
+  @Query(() => MonthlyStatisticConnection, {
+    description: "Monthly figures per organisation (partners see their own).",
+  })
   monthlyStatistics(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => MonthlyStatisticFilter, { nullable: true, description: "Organisation and month range." })
@@ -73,7 +75,8 @@ export class MonthlyStatisticResolver {
 
   @Authorized("OPERATOR")
   @Mutation(() => RecomputeMonthlyStatisticsPayload, {
-    description: "Queues a recompute of one month's statistics (OPERATOR, ADMIN); the workers replace the month's rows.",
+    description:
+      "Queues a recompute of one month's statistics (OPERATOR, ADMIN); the workers replace the month's rows.",
   })
   recomputeMonthlyStatistics(
     @Arg("input", { description: "The month." }) input: RecomputeMonthlyStatisticsInput,

@@ -126,7 +126,13 @@ export async function computeMonthlyStatistics(em: EntityManager, month: string,
   assertMonth(month);
   const first = `${month}-01`;
   return em.transactional(async (tx) => {
-    const rows = await tx.execute<{ organization_id: string }[]>(COMPUTE_SQL, [first, timeZone, first, timeZone, month]);
+    const rows = await tx.execute<{ organization_id: string }[]>(COMPUTE_SQL, [
+      first,
+      timeZone,
+      first,
+      timeZone,
+      month,
+    ]);
     const kept = rows.map((r) => r.organization_id);
     await tx.execute(
       kept.length > 0

@@ -33,7 +33,12 @@ interface NewVisit {
 }
 
 /** Numbers, inserts and starts the history of a visit, in the caller's transaction. */
-async function insertVisit(em: EntityManager, principal: Principal, requestId: string | null, v: NewVisit): Promise<Visit> {
+async function insertVisit(
+  em: EntityManager,
+  principal: Principal,
+  requestId: string | null,
+  v: NewVisit,
+): Promise<Visit> {
   const visit = em.create(Visit, {
     number: await nextNumber(em, "VIS", new Date().getUTCFullYear()),
     kind: v.kind,
@@ -59,7 +64,11 @@ async function insertVisit(em: EntityManager, principal: Principal, requestId: s
 
 /** The open field visit of a case, if there is one (a case is visited once at a time). */
 async function openFieldVisit(em: EntityManager, caseId: string): Promise<Visit | null> {
-  return em.findOne(Visit, { case: caseId, kind: VisitKind.FIELD_VISIT, status: { $nin: [...TERMINAL_VISIT_STATUSES] } });
+  return em.findOne(Visit, {
+    case: caseId,
+    kind: VisitKind.FIELD_VISIT,
+    status: { $nin: [...TERMINAL_VISIT_STATUSES] },
+  });
 }
 
 /** 就诊登记 → 新探访任务: the case module calls this for every registered case. */
@@ -86,16 +95,20 @@ export async function createFieldVisit(
 ): Promise<Visit> {
   const kase = await em.findOne(Case, { id: input.caseId });
   if (!kase) throw new NotFoundError("Case", ["caseId"]);
-  if (kase.status !== CaseStatus.OPEN) throw new DomainError("CASE_NOT_OPEN", "The case is closed or cancelled.", ["caseId"]);
+  if (kase.status !== CaseStatus.OPEN)
+    throw new DomainError("CASE_NOT_OPEN", "The case is closed or cancelled.", ["caseId"]);
   const hospitalId = input.hospitalId ?? refId(kase.hospital);
-  if (!hospitalId) throw new DomainError("HOSPITAL_REQUIRED", "The case has no hospital: give hospitalId.", ["hospitalId"]);
+  if (!hospitalId)
+    throw new DomainError("HOSPITAL_REQUIRED", "The case has no hospital: give hospitalId.", ["hospitalId"]);
   const hospital = await em.findOne(Organization, { id: hospitalId });
   if (!hospital) throw new NotFoundError("Organization", ["hospitalId"]);
   if (hospital.kind !== OrganizationKind.HOSPITAL || !hospital.active)
     throw new DomainError("NOT_A_HOSPITAL", "Field visits take place at an active hospital.", ["hospitalId"]);
   const existing = await openFieldVisit(em, kase.id);
   if (existing)
-    throw new DomainError("FIELD_VISIT_EXISTS", `The case already has an open field visit (${existing.number}).`, ["caseId"]);
+    throw new DomainError("FIELD_VISIT_EXISTS", `The case already has an open field visit (${existing.number}).`, [
+      "caseId",
+    ]);
   const patient = await em.findOneOrFail(Patient, { id: refId(kase.patient)! });
   return insertVisit(em, principal, requestId, {
     kind: VisitKind.FIELD_VISIT,
@@ -127,7 +140,11 @@ export async function scheduleAppointment(
   if (!patient) throw new NotFoundError("Patient", ["patientId"]);
   if (!provider) throw new NotFoundError("Organization", ["providerId"]);
   if (!PROVIDER_KINDS.includes(provider.kind) || !provider.active)
-    throw new DomainError("NOT_A_PROVIDER", "Appointments are booked at an active clinic, lab, specialist or hospital.", ["providerId"]);
+    throw new DomainError(
+      "NOT_A_PROVIDER",
+      "Appointments are booked at an active clinic, lab, specialist or hospital.",
+      ["providerId"],
+    );
   let kase: Case | null = null;
   if (input.caseId) {
     kase = await em.findOne(Case, { id: input.caseId });
@@ -142,7 +159,9 @@ export async function scheduleAppointment(
     kase ??= await em.findOne(Case, { id: refId(order.case)! });
   }
   if (kase && refId(kase.patient) !== patient.id)
-    throw new DomainError("CASE_PATIENT_MISMATCH", "The case belongs to another patient.", [input.caseId ? "caseId" : "orderId"]);
+    throw new DomainError("CASE_PATIENT_MISMATCH", "The case belongs to another patient.", [
+      input.caseId ? "caseId" : "orderId",
+    ]);
   const visit = await insertVisit(em, principal, requestId, {
     kind: VisitKind.APPOINTMENT,
     status: VisitStatus.SCHEDULED,

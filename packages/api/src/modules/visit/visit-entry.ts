@@ -61,7 +61,8 @@ async function setLiabilityLinks(
   mode: LiabilityLinksMode,
   links: { policyId: string; liabilityId: string }[],
 ): Promise<void> {
-  if (links.length > 50) throw new DomainError("TOO_MANY_LINKS", "At most 50 liability links.", ["liabilityLinks", "links"]);
+  if (links.length > 50)
+    throw new DomainError("TOO_MANY_LINKS", "At most 50 liability links.", ["liabilityLinks", "links"]);
   const patientId = refId(visit.patient)!;
   const policyIds = [...new Set(links.map((l) => l.policyId))];
   const liabilityIds = [...new Set(links.map((l) => l.liabilityId))];
@@ -79,11 +80,17 @@ async function setLiabilityLinks(
   links.forEach((l, i) => {
     const path = ["liabilityLinks", "links", String(i)];
     if (!heldPolicies.has(l.policyId))
-      throw new DomainError("POLICY_NOT_HELD_BY_PATIENT", "The patient is not a member of this policy.", [...path, "policyId"]);
+      throw new DomainError("POLICY_NOT_HELD_BY_PATIENT", "The patient is not a member of this policy.", [
+        ...path,
+        "policyId",
+      ]);
     const owner = liabilityPolicy.get(l.liabilityId);
     if (!owner) throw new DomainError("NOT_FOUND", "Liability not found.", [...path, "liabilityId"]);
     if (owner !== l.policyId)
-      throw new DomainError("LIABILITY_NOT_IN_POLICY", "This liability belongs to another policy.", [...path, "liabilityId"]);
+      throw new DomainError("LIABILITY_NOT_IN_POLICY", "This liability belongs to another policy.", [
+        ...path,
+        "liabilityId",
+      ]);
   });
   const existing = await em.find(VisitLiabilityLink, { visit: visit.id });
   const have = new Set(existing.map((e) => refId(e.liability)));

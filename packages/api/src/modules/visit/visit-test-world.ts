@@ -33,7 +33,11 @@ let serial = 0;
 export async function buildVisitWorld(api: TestApi): Promise<VisitWorld> {
   const fx = new Fixtures(api.orm);
   const em = fx.em;
-  const hospital = await fx.organization(OrganizationKind.HOSPITAL, { name: "仁济医院", timeZone: "Asia/Shanghai", country: "CN" } as never);
+  const hospital = await fx.organization(OrganizationKind.HOSPITAL, {
+    name: "仁济医院",
+    timeZone: "Asia/Shanghai",
+    country: "CN",
+  } as never);
   const otherHospital = await fx.organization(OrganizationKind.HOSPITAL);
   const clinic = await fx.organization(OrganizationKind.CLINIC, { name: "Clínica Dental Sur" } as never);
   const token = async (u: User & { password: string }) => loginAs(api.gql, u.email, u.password);
@@ -71,7 +75,8 @@ export async function buildVisitWorld(api: TestApi): Promise<VisitWorld> {
   const individual = policy(PolicyType.INDIVIDUAL, "IND");
   const group = policy(PolicyType.GROUP, "GRP");
   const foreignPolicy = policy(PolicyType.INDIVIDUAL, "OTHER");
-  const liability = (p: Policy, code: string) => em.create(Liability, { policy: p, code, name: code, coverageRate: "0.8000" });
+  const liability = (p: Policy, code: string) =>
+    em.create(Liability, { policy: p, code, name: code, coverageRate: "0.8000" });
   const liabilities = {
     hosp: liability(individual, "HOSP"),
     surgery: liability(individual, "SURG"),
@@ -128,7 +133,12 @@ export interface VisitView {
   bankAccountScheme: string | null;
   diagnosisCodes: string[];
   availableTransitions: string[];
-  liabilityLinks: { policyId: string; liabilityId: string; policy: { number: string } | null; liability: { code: string } | null }[];
+  liabilityLinks: {
+    policyId: string;
+    liabilityId: string;
+    policy: { number: string } | null;
+    liability: { code: string } | null;
+  }[];
 }
 
 export interface UserErrorView {
@@ -155,7 +165,11 @@ export async function visitMutation(
 }
 
 export async function readVisit(api: TestApi, id: string, token: string): Promise<VisitView | null> {
-  const res = await api.gql<{ visit: VisitView | null }>(`query($id: ID!) { visit(id: $id) { ${VISIT_FIELDS} } }`, { id }, token);
+  const res = await api.gql<{ visit: VisitView | null }>(
+    `query($id: ID!) { visit(id: $id) { ${VISIT_FIELDS} } }`,
+    { id },
+    token,
+  );
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data.visit;
 }
@@ -172,7 +186,11 @@ export async function listVisits(api: TestApi, filter: Record<string, unknown>, 
 }
 
 /** A hospital registers an INPATIENT case through GraphQL; returns the case id. */
-export async function registerInpatientCase(api: TestApi, world: VisitWorld, hospitalKey = world.hospitalKey): Promise<string> {
+export async function registerInpatientCase(
+  api: TestApi,
+  world: VisitWorld,
+  hospitalKey = world.hospitalKey,
+): Promise<string> {
   const res = await api.gql<{ registerCase: { case: { id: string } | null; userErrors: UserErrorView[] } }>(
     `mutation($input: RegisterCaseInput!) { registerCase(input: $input) { case { id } userErrors { code field message } } }`,
     { input: { patientId: world.patient.id, kind: "INPATIENT", incidentDate: "2026-03-08" } },
@@ -181,4 +199,31 @@ export async function registerInpatientCase(api: TestApi, world: VisitWorld, hos
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   expect(res.data.registerCase.userErrors).toEqual([]);
   return res.data.registerCase.case!.id;
+}
+
+/** assignVisit through GraphQL; returns the payload. */
+export async function assignVisits(
+  api: TestApi,
+  token: string,
+  visitIds: string[],
+  visitorId: string,
+  notifySms = true,
+) {
+  const res = await api.gql<{ assignVisit: { visits: VisitView[] | null; userErrors: UserErrorView[] } }>(
+    `mutation($input: AssignVisitInput!) {
+      assignVisit(input: $input) { visits { ${VISIT_FIELDS} } userErrors { code field message } }
+    }`,
+    { input: { visitIds, visitorId, notifySms } },
+    token,
+  );
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data.assignVisit;
+}
+
+/** A new inpatient case registered by the hospital, and the field visit it opened. */
+export async function pendingFieldVisit(api: TestApi, world: VisitWorld): Promise<VisitView> {
+  const caseId = await registerInpatientCase(api, world);
+  const [visit] = await listVisits(api, { caseId }, world.operator);
+  expect(visit).toMatchObject({ kind: "FIELD_VISIT", status: "PENDING_ASSIGNMENT", siteId: world.hospital.id, caseId });
+  return visit!;
 }

@@ -27,7 +27,12 @@ const HOUR = 3600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR);
 
 async function book(token: string, at: Date, extra: Record<string, unknown> = {}) {
-  return visitMutation(api, "scheduleAppointment", { patientId: clinicPatient.id, scheduledAt: at.toISOString(), ...extra }, token);
+  return visitMutation(
+    api,
+    "scheduleAppointment",
+    { patientId: clinicPatient.id, scheduledAt: at.toISOString(), ...extra },
+    token,
+  );
 }
 
 describe("appointments", () => {
@@ -72,7 +77,9 @@ describe("appointments", () => {
     expect(moved.visit).toMatchObject({ status: "SCHEDULED", remindedAt: null });
     expect(new Date(moved.visit!.reminderDueAt!).getTime()).toBe(newAt.getTime() - 24 * HOUR);
     expect(new Date(moved.visit!.scheduledAt!).getTime()).toBe(newAt.getTime());
-    expect(await w.fx.em.fork().count(Notification, { relatedId: booked.id, channel: NotificationChannel.EMAIL })).toBe(2);
+    expect(await w.fx.em.fork().count(Notification, { relatedId: booked.id, channel: NotificationChannel.EMAIL })).toBe(
+      2,
+    );
   });
 
   it("refuses a time in the past, for booking and for rescheduling", async () => {
@@ -90,9 +97,19 @@ describe("appointments", () => {
 
   it("the provider records attendance; a no-show only once the time has passed", async () => {
     const booked = (await book(w.clinicKey, inHours(2))).visit!;
-    const early = await visitMutation(api, "transitionVisit", { id: booked.id, event: "NO_SHOW", expectedVersion: booked.version }, w.clinicKey);
+    const early = await visitMutation(
+      api,
+      "transitionVisit",
+      { id: booked.id, event: "NO_SHOW", expectedVersion: booked.version },
+      w.clinicKey,
+    );
     expect(early.userErrors[0]!.code).toBe("APPOINTMENT_NOT_DUE");
-    const attended = await visitMutation(api, "transitionVisit", { id: booked.id, event: "ATTEND", expectedVersion: booked.version }, w.clinicKey);
+    const attended = await visitMutation(
+      api,
+      "transitionVisit",
+      { id: booked.id, event: "ATTEND", expectedVersion: booked.version },
+      w.clinicKey,
+    );
     expect(attended.visit!.status).toBe("COMPLETED");
   });
 
@@ -113,9 +130,19 @@ describe("appointments", () => {
 
   it("the operator cancels with a reason; a missing reason is refused", async () => {
     const booked = (await book(w.clinicKey, inHours(40))).visit!;
-    const noReason = await visitMutation(api, "transitionVisit", { id: booked.id, event: "CANCEL", expectedVersion: booked.version }, w.operator);
+    const noReason = await visitMutation(
+      api,
+      "transitionVisit",
+      { id: booked.id, event: "CANCEL", expectedVersion: booked.version },
+      w.operator,
+    );
     expect(noReason.userErrors[0]!.code).toBe("REASON_REQUIRED");
-    const byClinic = await visitMutation(api, "transitionVisit", { id: booked.id, event: "CANCEL", reason: "x", expectedVersion: booked.version }, w.clinicKey);
+    const byClinic = await visitMutation(
+      api,
+      "transitionVisit",
+      { id: booked.id, event: "CANCEL", reason: "x", expectedVersion: booked.version },
+      w.clinicKey,
+    );
     expect(byClinic.userErrors[0]!.code).toBe("TRANSITION_NOT_PERMITTED");
     const cancelled = await visitMutation(
       api,

@@ -62,7 +62,10 @@ export class Visit extends VersionedEntity<"status" | "diagnosisCodes" | "return
   @Property({ type: "timestamptz", nullable: true })
   reminderDueAt?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the reminder was queued; cleared by RESCHEDULE." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the reminder was queued; cleared by RESCHEDULE.",
+  })
   @Property({ type: "timestamptz", nullable: true })
   remindedAt?: Date | null;
 
@@ -101,7 +104,10 @@ export class Visit extends VersionedEntity<"status" | "diagnosisCodes" | "return
   @Property({ type: "text", nullable: true, hidden: true })
   bankAccountEnc?: string | null;
 
-  @Field(() => BankAccountScheme, { nullable: true, description: "Format of the payout bank account, when one is given." })
+  @Field(() => BankAccountScheme, {
+    nullable: true,
+    description: "Format of the payout bank account, when one is given.",
+  })
   @Enum({ items: () => BankAccountScheme, nativeEnumName: "bank_account_scheme", nullable: true })
   bankAccountScheme?: BankAccountScheme | null;
 

@@ -2,7 +2,13 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/server.js";
 import { safeCell } from "./visit.export.js";
-import { buildVisitWorld, listVisits, registerInpatientCase, visitMutation, type VisitWorld } from "./visit-test-world.js";
+import {
+  buildVisitWorld,
+  listVisits,
+  registerInpatientCase,
+  visitMutation,
+  type VisitWorld,
+} from "./visit-test-world.js";
 
 let api: TestApi;
 let w: VisitWorld;
@@ -24,7 +30,11 @@ beforeAll(async () => {
   const booked = await visitMutation(
     api,
     "scheduleAppointment",
-    { patientId: w.patient.id, providerId: w.clinic.id, scheduledAt: new Date(Date.now() + 86400_000 * 3).toISOString() },
+    {
+      patientId: w.patient.id,
+      providerId: w.clinic.id,
+      scheduledAt: new Date(Date.now() + 86400_000 * 3).toISOString(),
+    },
     w.operator,
   );
   expect(booked.userErrors).toEqual([]);
@@ -41,14 +51,27 @@ async function sheetRows(res: Response): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await res.arrayBuffer());
   const rows: string[][] = [];
-  workbook.getWorksheet("Visits")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+  workbook
+    .getWorksheet("Visits")!
+    .eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
   return rows;
 }
 
 describe("visit assignment list export (导出任务分配清单)", () => {
   it("the XLSX holds the filtered rows with case, patient, hospital and visitor", async () => {
-    const rows = await sheetRows(await download(`/exports/visits.xlsx?status=SCHEDULED&hospitalId=${w.hospital.id}`, w.operator));
-    expect(rows[0]).toEqual(["Number", "Case", "Patient", "Hospital / provider", "Visitor", "Status", "Scheduled", "Conclusion"]);
+    const rows = await sheetRows(
+      await download(`/exports/visits.xlsx?status=SCHEDULED&hospitalId=${w.hospital.id}`, w.operator),
+    );
+    expect(rows[0]).toEqual([
+      "Number",
+      "Case",
+      "Patient",
+      "Hospital / provider",
+      "Visitor",
+      "Status",
+      "Scheduled",
+      "Conclusion",
+    ]);
     expect(rows).toHaveLength(3);
     for (const row of rows.slice(1)) {
       expect(row[0]).toMatch(/^VIS-\d{4}-\d{6}$/);
@@ -66,7 +89,9 @@ describe("visit assignment list export (导出任务分配清单)", () => {
   it("a hospital exports its own visits but gets nothing of another hospital's", async () => {
     const own = await sheetRows(await download(`/exports/visits.xlsx?kind=FIELD_VISIT`, w.hospitalKey));
     expect(own).toHaveLength(4);
-    const foreign = await sheetRows(await download(`/exports/visits.xlsx?hospitalId=${w.hospital.id}`, w.otherHospitalKey));
+    const foreign = await sheetRows(
+      await download(`/exports/visits.xlsx?hospitalId=${w.hospital.id}`, w.otherHospitalKey),
+    );
     expect(foreign).toHaveLength(1); // the header only
     const csv = await download(`/exports/visits.csv?hospitalId=${w.hospital.id}`, w.otherHospitalKey);
     expect((await csv.text()).trim().split("\n")).toHaveLength(1);
@@ -75,7 +100,10 @@ describe("visit assignment list export (导出任务分配清单)", () => {
   it("the CSV has the same rows, quoted, and refuses bad filters and anonymous callers", async () => {
     const res = await download(`/exports/visits.csv?status=SCHEDULED,PENDING_ASSIGNMENT&kind=FIELD_VISIT`, w.operator);
     expect(res.headers.get("content-type")).toContain("text/csv");
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines).toHaveLength(4);
     expect((await download(`/exports/visits.csv?status=NOPE`, w.operator)).status).toBe(400);
     expect((await download(`/exports/visits.xlsx`, null)).status).toBe(401);
@@ -90,7 +118,7 @@ describe("visit assignment list export (导出任务分配清单)", () => {
   });
 
   it("neutralises spreadsheet formulas in CSV cells", () => {
-    expect(safeCell("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(safeCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(safeCell("+1")).toBe("'+1");
     expect(safeCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(safeCell("-2")).toBe("'-2");

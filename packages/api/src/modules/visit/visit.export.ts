@@ -30,7 +30,8 @@ async function exportRows(em: EntityManager, query: Record<string, unknown>): Pr
     orderBy: { createdAt: "ASC", id: "ASC" },
     limit: MAX_EXPORT_ROWS,
   });
-  const ids = <T>(pick: (v: Visit) => string | null) => [...new Set(visits.map(pick).filter((x): x is string => !!x))] as T[];
+  const ids = <T>(pick: (v: Visit) => string | null) =>
+    [...new Set(visits.map(pick).filter((x): x is string => !!x))] as T[];
   const [cases, patients, sites, users] = await Promise.all([
     em.find(Case, { id: { $in: ids<string>((v) => refId(v.case)) } }),
     em.find(Patient, { id: { $in: ids<string>((v) => refId(v.patient)) } }),
@@ -82,7 +83,9 @@ function handler(runtime: Runtime, format: "xlsx" | "csv") {
     try {
       const principal = await runtime.principalOf(req);
       if (principal.kind === "ANONYMOUS") {
-        res.status(401).json({ errors: [{ message: "Sign in or send an API key.", extensions: { code: "UNAUTHENTICATED" } }] });
+        res
+          .status(401)
+          .json({ errors: [{ message: "Sign in or send an API key.", extensions: { code: "UNAUTHENTICATED" } }] });
         return;
       }
       const rows = await exportRows(forkFor(runtime.orm, principal), req.query as Record<string, unknown>);
@@ -99,10 +102,14 @@ function handler(runtime: Runtime, format: "xlsx" | "csv") {
       if (err instanceof AuthenticationError) {
         res.status(401).json({ errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
       } else if (err instanceof DomainError) {
-        res.status(400).json({ errors: [{ message: err.message, extensions: { code: err.code, field: err.field ?? null } }] });
+        res
+          .status(400)
+          .json({ errors: [{ message: err.message, extensions: { code: err.code, field: err.field ?? null } }] });
       } else {
         runtime.logger.error({ err }, "visit export failed");
-        res.status(500).json({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+        res
+          .status(500)
+          .json({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       }
     }
   };

@@ -35,7 +35,11 @@ function bankAccountAudit(ctx: AppContext): DataLoader<string, true> {
       // resolvers' reads, still in flight, inside this flush's transaction.
       const em = forkFor(ctx.orm, ctx.principal);
       for (const id of ids)
-        recordAudit(em, ctx.principal, ctx.requestId, { action: "visit.read.bankAccount", entityType: "Visit", entityId: id });
+        recordAudit(em, ctx.principal, ctx.requestId, {
+          action: "visit.read.bankAccount",
+          entityType: "Visit",
+          entityId: id,
+        });
       await em.flush();
       return ids.map(() => true as const);
     });
@@ -67,12 +71,17 @@ export class VisitFieldsResolver {
     return ctx.loaders.byId(Patient).load(refId(v.patient)!);
   }
 
-  @FieldResolver(() => ID, { description: "Id of the site: the hospital of a field visit, the provider of an appointment." })
+  @FieldResolver(() => ID, {
+    description: "Id of the site: the hospital of a field visit, the provider of an appointment.",
+  })
   siteId(@Root() v: Visit): string {
     return refId(v.site)!;
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: "The hospital of a field visit or the provider of an appointment." })
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: "The hospital of a field visit or the provider of an appointment.",
+  })
   site(@Root() v: Visit, @Ctx() ctx: AppContext) {
     return ctx.loaders.byId(Organization).load(refId(v.site)!);
   }
@@ -122,7 +131,9 @@ export class VisitFieldsResolver {
 
   @FieldResolver(() => [StatusChange], { description: "Every transition of this visit, oldest first (staff only)." })
   history(@Root() v: Visit, @Ctx() ctx: AppContext) {
-    return ctx.loaders.children(StatusChange, "entityId", { createdAt: "ASC", id: "ASC" }, { entityType: "Visit" }).load(v.id);
+    return ctx.loaders
+      .children(StatusChange, "entityId", { createdAt: "ASC", id: "ASC" }, { entityType: "Visit" })
+      .load(v.id);
   }
 }
 

@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/server.js";
 import { Notification } from "../notification/notification.entity.js";
-import { AuditEvent } from "../../platform/audit/audit-event.entity.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Claim } from "../claim/claim.entity.js";
 import { visitApprovedHandlers, type VisitApprovedHandler } from "./visit.events.js";
 import {
+  assignVisits,
   buildVisitWorld,
+  pendingFieldVisit,
   listVisits,
   readVisit,
-  registerInpatientCase,
-  VISIT_FIELDS,
   visitMutation,
-  type UserErrorView,
-  type VisitView,
   type VisitWorld,
 } from "./visit-test-world.js";
 
@@ -34,22 +31,9 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function assign(visitIds: string[], visitorId: string, token = w.operator, notifySms = true) {
-  const res = await api.gql<{ assignVisit: { visits: VisitView[] | null; userErrors: UserErrorView[] } }>(
-    `mutation($input: AssignVisitInput!) { assignVisit(input: $input) { visits { ${VISIT_FIELDS} } userErrors { code field message } } }`,
-    { input: { visitIds, visitorId, notifySms } },
-    token,
-  );
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data.assignVisit;
-}
-
-async function pendingVisitOfNewCase(): Promise<VisitView> {
-  const caseId = await registerInpatientCase(api, w);
-  const [visit] = await listVisits(api, { caseId }, w.operator);
-  expect(visit).toMatchObject({ kind: "FIELD_VISIT", status: "PENDING_ASSIGNMENT", siteId: w.hospital.id, caseId });
-  return visit!;
-}
+const assign = (visitIds: string[], visitorId: string, token = w.operator, notifySms = true) =>
+  assignVisits(api, token, visitIds, visitorId, notifySms);
+const pendingVisitOfNewCase = () => pendingFieldVisit(api, w);
 
 const links = () => [
   { policyId: w.individual.id, liabilityId: w.liabilities.hosp.id },
@@ -70,10 +54,17 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
       ["SCHEDULED", w.visitor.id],
       ["SCHEDULED", w.visitor.id],
     ]);
-    const sms = await w.fx.em.fork().find(Notification, { relatedId: { $in: [first.id, second.id] } }, { orderBy: { createdAt: "ASC" } });
+    const sms = await w.fx.em
+      .fork()
+      .find(Notification, { relatedId: { $in: [first.id, second.id] } }, { orderBy: { createdAt: "ASC" } });
     expect(sms).toHaveLength(2);
     for (const n of sms) {
-      expect(n).toMatchObject({ channel: "SMS", recipient: "+8613800000001", template: "visit-assigned", language: "zh" });
+      expect(n).toMatchObject({
+        channel: "SMS",
+        recipient: "+8613800000001",
+        template: "visit-assigned",
+        language: "zh",
+      });
       expect(n.body).toContain("王伟".slice(1)); // patient name
       expect(n.body).toContain("仁济医院");
       expect(n.body).toMatch(/CASE-\d{4}-\d{6}/);
@@ -101,13 +92,24 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
       {
         id: first.id,
         expectedVersion: reassigned.visit!.version,
-        findings: { admissionDate: "2026-03-08", ward: "骨科二病区", bed: "12", diagnosisCodes: ["s72.0"], investigationResult: "属实" },
+        findings: {
+          admissionDate: "2026-03-08",
+          ward: "骨科二病区",
+          bed: "12",
+          diagnosisCodes: ["s72.0"],
+          investigationResult: "属实",
+        },
         liabilityLinks: { links: links() },
       },
       v,
     );
     expect(saved.userErrors).toEqual([]);
-    expect(saved.visit).toMatchObject({ status: "IN_PROGRESS", diagnosisCodes: ["S72.0"], ward: "骨科二病区", bankAccount: null });
+    expect(saved.visit).toMatchObject({
+      status: "IN_PROGRESS",
+      diagnosisCodes: ["S72.0"],
+      ward: "骨科二病区",
+      bankAccount: null,
+    });
     expect(saved.visit!.liabilityLinks.map((l) => l.liability!.code).sort()).toEqual(["HOSP", "HOSP"]);
 
     // 探访完毕 needs a bank account.
@@ -122,11 +124,20 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
     const concluded = await visitMutation(
       api,
       "concludeVisit",
-      { id: first.id, expectedVersion: saved.visit!.version, conclusion: "COMPLETED", bankAccount: { scheme: "IBAN", number: IBAN } },
+      {
+        id: first.id,
+        expectedVersion: saved.visit!.version,
+        conclusion: "COMPLETED",
+        bankAccount: { scheme: "IBAN", number: IBAN },
+      },
       v,
     );
     expect(concluded.userErrors).toEqual([]);
-    expect(concluded.visit).toMatchObject({ status: "IN_REVIEW", conclusion: "COMPLETED", bankAccount: "BG80BNBG96611020345678" });
+    expect(concluded.visit).toMatchObject({
+      status: "IN_REVIEW",
+      conclusion: "COMPLETED",
+      bankAccount: "BG80BNBG96611020345678",
+    });
 
     // 回退 by the reviewer, with a reason; the reviewer sees the account masked.
     const returned = await visitMutation(
@@ -136,7 +147,11 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
       w.reviewer,
     );
     expect(returned.userErrors).toEqual([]);
-    expect(returned.visit).toMatchObject({ status: "RETURNED", returnReason: "缺少住院证明", bankAccount: "•••• 5678" });
+    expect(returned.visit).toMatchObject({
+      status: "RETURNED",
+      returnReason: "缺少住院证明",
+      bankAccount: "•••• 5678",
+    });
 
     // 回退查询: the visitor finds it under returned, and only theirs.
     const mine = await listVisits(api, { returned: true }, v);
@@ -146,7 +161,12 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
     const again = await visitMutation(
       api,
       "concludeVisit",
-      { id: first.id, expectedVersion: returned.visit!.version, conclusion: "COMPLETED", findings: { investigationResult: "已补充住院证明" } },
+      {
+        id: first.id,
+        expectedVersion: returned.visit!.version,
+        conclusion: "COMPLETED",
+        findings: { investigationResult: "已补充住院证明" },
+      },
       v,
     );
     expect(again.userErrors).toEqual([]);
@@ -170,11 +190,9 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
       ].sort(),
     );
 
-    const history = await api.gql<{ visit: { history: { fromStatus: string | null; toStatus: string; event: string }[] } }>(
-      `query($id: ID!) { visit(id: $id) { history { fromStatus toStatus event } } }`,
-      { id: first.id },
-      w.reviewer,
-    );
+    const history = await api.gql<{
+      visit: { history: { fromStatus: string | null; toStatus: string; event: string }[] };
+    }>(`query($id: ID!) { visit(id: $id) { history { fromStatus toStatus event } } }`, { id: first.id }, w.reviewer);
     expect(history.data.visit.history.map((h) => h.event)).toEqual([
       "CREATE",
       "ASSIGN",
@@ -194,7 +212,12 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
     const concluded = await visitMutation(
       api,
       "concludeVisit",
-      { id: visit.id, expectedVersion: assigned!.version, conclusion: "NO_LIABILITY", findings: { investigationResult: "无责任" } },
+      {
+        id: visit.id,
+        expectedVersion: assigned!.version,
+        conclusion: "NO_LIABILITY",
+        findings: { investigationResult: "无责任" },
+      },
       w.visitor.token,
     );
     expect(concluded.userErrors).toEqual([]);
@@ -217,12 +240,20 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
     const res = await visitMutation(
       api,
       "concludeVisit",
-      { id: visit.id, expectedVersion: assigned!.version, conclusion: "COMPLETED", bankAccount: { scheme: "CN_CARD", number: "6222020200000000006" } },
+      {
+        id: visit.id,
+        expectedVersion: assigned!.version,
+        conclusion: "COMPLETED",
+        bankAccount: { scheme: "CN_CARD", number: "6222020200000000006" },
+      },
       w.visitor.token,
     );
     expect(res.userErrors.map((e) => e.code)).toEqual(["LIABILITY_LINK_REQUIRED"]);
     // All or nothing: the refused conclusion saved nothing either.
-    expect((await readVisit(api, visit.id, w.visitor.token))!).toMatchObject({ status: "SCHEDULED", bankAccount: null });
+    expect((await readVisit(api, visit.id, w.visitor.token))!).toMatchObject({
+      status: "SCHEDULED",
+      bankAccount: null,
+    });
   });
 });
 
@@ -244,7 +275,9 @@ describe("assignment rules", () => {
     const done = await pendingVisitOfNewCase();
     await assign([done.id], w.visitor.id, w.operator, false);
     const res = await assign([pending.id, done.id], w.visitor.id);
-    expect(res.userErrors).toEqual([expect.objectContaining({ code: "INVALID_TRANSITION", field: ["visitIds", done.id] })]);
+    expect(res.userErrors).toEqual([
+      expect.objectContaining({ code: "INVALID_TRANSITION", field: ["visitIds", done.id] }),
+    ]);
     expect((await readVisit(api, pending.id, w.operator))!.status).toBe("PENDING_ASSIGNMENT");
   });
 
@@ -257,80 +290,12 @@ describe("assignment rules", () => {
     );
     expect(byVisitor.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const [assigned] = (await assign([visit.id], w.visitor.id, w.operator, false)).visits!;
-    const byOther = await visitMutation(api, "saveVisitFindings", { id: visit.id, expectedVersion: assigned!.version, findings: { ward: "x" } }, w.reviewer);
-    expect(byOther.userErrors.map((e) => e.code)).toEqual(["TRANSITION_NOT_PERMITTED"]);
-  });
-});
-
-describe("visit entry validation", () => {
-  let visit: VisitView;
-  beforeAll(async () => {
-    const pending = await pendingVisitOfNewCase();
-    visit = (await assign([pending.id], w.visitor.id, w.operator, false)).visits![0]!;
-  });
-  const save = (extra: Record<string, unknown>) =>
-    visitMutation(api, "saveVisitFindings", { id: visit.id, expectedVersion: visit.version, ...extra }, w.visitor.token);
-
-  it("refuses a bad IBAN", async () => {
-    const res = await save({ bankAccount: { scheme: "IBAN", number: "BG81 BNBG 9661 1020 3456 78" } });
-    expect(res.userErrors).toEqual([expect.objectContaining({ code: "INVALID_BANK_ACCOUNT", field: ["bankAccount", "number"] })]);
-  });
-
-  it("refuses a policy the patient does not hold and a liability of another policy", async () => {
-    const notHeld = await save({ liabilityLinks: { links: [{ policyId: w.foreignPolicy.id, liabilityId: w.liabilities.foreign.id }] } });
-    expect(notHeld.userErrors[0]!.code).toBe("POLICY_NOT_HELD_BY_PATIENT");
-    const mixed = await save({ liabilityLinks: { links: [{ policyId: w.individual.id, liabilityId: w.liabilities.groupHosp.id }] } });
-    expect(mixed.userErrors[0]!.code).toBe("LIABILITY_NOT_IN_POLICY");
-  });
-
-  it("refuses a diagnosis that is not ICD-10", async () => {
-    const res = await save({ findings: { diagnosisCodes: ["J18.9", "pneumonia"] } });
-    expect(res.userErrors[0]).toMatchObject({ code: "INVALID_DIAGNOSIS_CODE", field: ["findings", "diagnosisCodes", "1"] });
-  });
-
-  it("stores the account encrypted, shows it to billing in clear with an audit row, masked to the hospital", async () => {
-    const res = await save({ bankAccount: { scheme: "CN_CARD", number: "6222 0202 0000 0000 006" } });
-    expect(res.userErrors).toEqual([]);
-    visit = res.visit!;
-    const rows = await w.fx.em.getConnection().execute(`select bank_account_enc from visit where id = ?`, [visit.id]);
-    expect(rows[0].bank_account_enc).toMatch(/^v1:/);
-    expect(rows[0].bank_account_enc).not.toContain("6222");
-    expect((await readVisit(api, visit.id, w.billing))!.bankAccount).toBe("6222020200000000006");
-    expect((await readVisit(api, visit.id, w.hospitalKey))!.bankAccount).toBe("•••• 0006");
-    expect((await readVisit(api, visit.id, w.operator))!.bankAccount).toBe("•••• 0006");
-    const audits = await w.fx.em.fork().count(AuditEvent, { action: "visit.read.bankAccount", entityId: visit.id });
-    expect(audits).toBe(2); // the assignee's read in the mutation payload and billing's
-  });
-});
-
-describe("visibility", () => {
-  it("a visitor sees only their own visits; hospitals see only theirs", async () => {
-    const visit = await pendingVisitOfNewCase();
-    await assign([visit.id], w.visitor.id, w.operator, false);
-    expect(await readVisit(api, visit.id, w.strangerVisitor.token)).toBeNull();
-    expect((await listVisits(api, {}, w.strangerVisitor.token)).map((v) => v.id)).not.toContain(visit.id);
-    expect((await listVisits(api, {}, w.visitor.token)).every((v) => v.assigneeId === w.visitor.id)).toBe(true);
-    expect(await readVisit(api, visit.id, w.otherHospitalKey)).toBeNull();
-    expect((await readVisit(api, visit.id, w.hospitalKey))!.id).toBe(visit.id);
-    const foreignAssign = await visitMutation(
+    const byOther = await visitMutation(
       api,
-      "transitionVisit",
-      { id: visit.id, event: "CANCEL", reason: "x", expectedVersion: 1 },
-      w.otherHospitalKey,
+      "saveVisitFindings",
+      { id: visit.id, expectedVersion: assigned!.version, findings: { ward: "x" } },
+      w.reviewer,
     );
-    expect(foreignAssign.userErrors[0]!.code).toBe("NOT_FOUND");
-  });
-
-  it("the task list searches by visit number, case number and patient name, for staff and the hospital alike", async () => {
-    const visit = await pendingVisitOfNewCase();
-    const caseNumber = (
-      await api.gql<{ visit: { case: { number: string } } }>(`query($id: ID!) { visit(id: $id) { case { number } } }`, { id: visit.id }, w.operator)
-    ).data.visit.case.number;
-    for (const token of [w.operator, w.hospitalKey]) {
-      expect((await listVisits(api, { search: visit.number }, token)).map((v) => v.id)).toEqual([visit.id]);
-      expect((await listVisits(api, { search: caseNumber }, token)).map((v) => v.id)).toEqual([visit.id]);
-      expect((await listVisits(api, { search: "王", status: ["PENDING_ASSIGNMENT"] }, token)).map((v) => v.id)).toContain(visit.id);
-    }
-    expect(await listVisits(api, { search: visit.number }, w.otherHospitalKey)).toEqual([]);
+    expect(byOther.userErrors.map((e) => e.code)).toEqual(["TRANSITION_NOT_PERMITTED"]);
   });
 });

@@ -1,7 +1,14 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 import { OrderByInput } from "../../platform/graphql/connection.js";
-import { BankAccountScheme, LiabilityLinksMode, VisitConclusion, VisitEvent, VisitKind, VisitStatus } from "./visit.enums.js";
+import {
+  BankAccountScheme,
+  LiabilityLinksMode,
+  VisitConclusion,
+  VisitEvent,
+  VisitKind,
+  VisitStatus,
+} from "./visit.enums.js";
 
 @InputType({ description: "Filters for the visit task list (探访任务查询) and its exports." })
 export class VisitFilter {
@@ -11,7 +18,10 @@ export class VisitFilter {
   kind?: VisitKind | null;
   @Field(() => ID, { nullable: true, description: "Assigned visitor." })
   assigneeId?: string | null;
-  @Field(() => ID, { nullable: true, description: "Hospital of a field visit or provider of an appointment (the site)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Hospital of a field visit or provider of an appointment (the site).",
+  })
   hospitalId?: string | null;
   @Field(() => ID, { nullable: true, description: "Patient." })
   patientId?: string | null;
@@ -56,7 +66,10 @@ export class AssignVisitInput {
   visitIds!: string[];
   @Field(() => ID, { description: "The visitor (a staff user with the VISITOR role covering the visits' hospitals)." })
   visitorId!: string;
-  @Field(() => Boolean, { defaultValue: false, description: "是否短信提示: queue an SMS to the visitor for each visit." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "是否短信提示: queue an SMS to the visitor for each visit.",
+  })
   notifySms!: boolean;
   @Field(() => DateTimeResolver, { nullable: true, description: "Planned visit time, if already agreed." })
   scheduledAt?: Date | null;

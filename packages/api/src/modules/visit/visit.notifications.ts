@@ -8,7 +8,8 @@ import type { User } from "../user/user.entity.js";
 import type { Visit } from "./visit.entity.js";
 
 type Lang = "en" | "es" | "zh" | "fa" | "bg";
-const lang = (l: string | null | undefined): Lang => (["en", "es", "zh", "fa", "bg"].includes(l ?? "") ? (l as Lang) : "en");
+const lang = (l: string | null | undefined): Lang =>
+  ["en", "es", "zh", "fa", "bg"].includes(l ?? "") ? (l as Lang) : "en";
 
 interface AssignedText {
   patient: string;
@@ -19,11 +20,16 @@ interface AssignedText {
 }
 
 const ASSIGNED: Record<Lang, (t: AssignedText) => string> = {
-  zh: (t) => `探访任务 ${t.visitNumber}：患者 ${t.patient}，医院 ${t.hospital}，赔案 ${t.caseNumber}${t.when ? `，时间 ${t.when}` : ""}。`,
-  en: (t) => `Visit ${t.visitNumber}: patient ${t.patient}, hospital ${t.hospital}, case ${t.caseNumber}${t.when ? `, at ${t.when}` : ""}.`,
-  es: (t) => `Visita ${t.visitNumber}: paciente ${t.patient}, hospital ${t.hospital}, expediente ${t.caseNumber}${t.when ? `, el ${t.when}` : ""}.`,
-  bg: (t) => `Посещение ${t.visitNumber}: пациент ${t.patient}, болница ${t.hospital}, досие ${t.caseNumber}${t.when ? `, на ${t.when}` : ""}.`,
-  fa: (t) => `بازدید ${t.visitNumber}: بیمار ${t.patient}، بیمارستان ${t.hospital}، پرونده ${t.caseNumber}${t.when ? `، زمان ${t.when}` : ""}.`,
+  zh: (t) =>
+    `探访任务 ${t.visitNumber}：患者 ${t.patient}，医院 ${t.hospital}，赔案 ${t.caseNumber}${t.when ? `，时间 ${t.when}` : ""}。`,
+  en: (t) =>
+    `Visit ${t.visitNumber}: patient ${t.patient}, hospital ${t.hospital}, case ${t.caseNumber}${t.when ? `, at ${t.when}` : ""}.`,
+  es: (t) =>
+    `Visita ${t.visitNumber}: paciente ${t.patient}, hospital ${t.hospital}, expediente ${t.caseNumber}${t.when ? `, el ${t.when}` : ""}.`,
+  bg: (t) =>
+    `Посещение ${t.visitNumber}: пациент ${t.patient}, болница ${t.hospital}, досие ${t.caseNumber}${t.when ? `, на ${t.when}` : ""}.`,
+  fa: (t) =>
+    `بازدید ${t.visitNumber}: بیمار ${t.patient}، بیمارستان ${t.hospital}، پرونده ${t.caseNumber}${t.when ? `، زمان ${t.when}` : ""}.`,
 };
 
 interface InstructionsText {
@@ -46,7 +52,8 @@ const INSTRUCTIONS: Record<Lang, { subject: string; body: (t: InstructionsText) 
   },
   zh: {
     subject: "您的预约：就诊前须知",
-    body: (t) => `${t.patient}，您好：\n\n您在 ${t.provider} 的预约 ${t.number} 时间为 ${t.when}。\n请携带身份证和保险卡，提前15分钟到达，并带上以往的检查结果。\n`,
+    body: (t) =>
+      `${t.patient}，您好：\n\n您在 ${t.provider} 的预约 ${t.number} 时间为 ${t.when}。\n请携带身份证和保险卡，提前15分钟到达，并带上以往的检查结果。\n`,
   },
   bg: {
     subject: "Вашият час: инструкции преди посещението",
@@ -74,7 +81,14 @@ export const patientName = (p: Patient): string => `${p.firstName} ${p.lastName}
 /** 是否短信提示: the visitor learns of the task by SMS, queued in the outbox with the change. */
 export async function queueAssignmentSms(
   em: EntityManager,
-  args: { visit: Visit; visitor: User; patient: Patient; hospital: Organization; caseNumber: string | null; version: number },
+  args: {
+    visit: Visit;
+    visitor: User;
+    patient: Patient;
+    hospital: Organization;
+    caseNumber: string | null;
+    version: number;
+  },
 ): Promise<void> {
   const { visit, visitor } = args;
   if (!visitor.phone)

@@ -24,9 +24,14 @@ import { visitWhere } from "./visit.where.js";
 export const VisitConnection = ConnectionType(Visit, "Visit");
 export const VisitPayload = PayloadType("VisitPayload", "visit", Visit);
 
-@ObjectType({ description: "Result of a bulk assignment: all visits assigned, or none and one error per failing visit." })
+@ObjectType({
+  description: "Result of a bulk assignment: all visits assigned, or none and one error per failing visit.",
+})
 export class AssignVisitPayload {
-  @Field(() => [Visit], { nullable: true, description: "The assigned visits, when every one of them could be assigned." })
+  @Field(() => [Visit], {
+    nullable: true,
+    description: "The assigned visits, when every one of them could be assigned.",
+  })
   visits!: Visit[] | null;
   @Field(() => [UserError], { description: "Empty on success; a failing visit's error names its id in `field`." })
   userErrors!: UserError[];
@@ -48,7 +53,8 @@ export class VisitResolver {
   visits(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => VisitFilter, { nullable: true, description: "Filters." }) filter: VisitFilter | null,
-    @Arg("orderBy", () => VisitOrder, { nullable: true, description: "Sorting; newest first by default." }) orderBy: InstanceType<typeof VisitOrder> | null,
+    @Arg("orderBy", () => VisitOrder, { nullable: true, description: "Sorting; newest first by default." })
+    orderBy: InstanceType<typeof VisitOrder> | null,
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Visit, {
@@ -60,11 +66,18 @@ export class VisitResolver {
   }
 
   @Authorized("OPERATOR")
-  @Mutation(() => AssignVisitPayload, { description: "任务分配: assigns pending field visits to a visitor, all or nothing." })
-  async assignVisit(@Arg("input", { description: "The input." }) input: AssignVisitInput, @Ctx() ctx: AppContext): Promise<AssignVisitPayload> {
+  @Mutation(() => AssignVisitPayload, {
+    description: "任务分配: assigns pending field visits to a visitor, all or nothing.",
+  })
+  async assignVisit(
+    @Arg("input", { description: "The input." }) input: AssignVisitInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<AssignVisitPayload> {
     const ids = [...new Set(input.visitIds)];
     if (ids.length === 0 || ids.length > MAX_BULK_ASSIGN)
-      return failed([{ code: "VALIDATION_FAILED", field: ["visitIds"], message: `Give 1 to ${MAX_BULK_ASSIGN} visits.` }]);
+      return failed([
+        { code: "VALIDATION_FAILED", field: ["visitIds"], message: `Give 1 to ${MAX_BULK_ASSIGN} visits.` },
+      ]);
     if (input.expectedVersions && input.expectedVersions.length !== input.visitIds.length)
       return failed([
         { code: "VALIDATION_FAILED", field: ["expectedVersions"], message: "Give one expected version per visit id." },
@@ -105,19 +118,28 @@ export class VisitResolver {
   }
 
   @Authorized("STAFF")
-  @Mutation(() => VisitPayload, { description: "初步探访: the assignee saves findings, liability links and bank account." })
-  saveVisitFindings(@Arg("input", { description: "The input." }) input: SaveVisitFindingsInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => VisitPayload, {
+    description: "初步探访: the assignee saves findings, liability links and bank account.",
+  })
+  saveVisitFindings(
+    @Arg("input", { description: "The input." }) input: SaveVisitFindingsInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("visit", () => this.run(ctx, (s) => s.saveFindings(input)));
   }
 
   @Authorized("STAFF")
-  @Mutation(() => VisitPayload, { description: "探访结论: the assignee concludes COMPLETED or NO_LIABILITY; the visit goes to review." })
+  @Mutation(() => VisitPayload, {
+    description: "探访结论: the assignee concludes COMPLETED or NO_LIABILITY; the visit goes to review.",
+  })
   concludeVisit(@Arg("input", { description: "The input." }) input: ConcludeVisitInput, @Ctx() ctx: AppContext) {
     return asPayload("visit", () => this.run(ctx, (s) => s.conclude(input)));
   }
 
   @Authorized()
-  @Mutation(() => VisitPayload, { description: "Fires RETURN, APPROVE, ATTEND, NO_SHOW, RESCHEDULE or CANCEL on a visit." })
+  @Mutation(() => VisitPayload, {
+    description: "Fires RETURN, APPROVE, ATTEND, NO_SHOW, RESCHEDULE or CANCEL on a visit.",
+  })
   transitionVisit(@Arg("input", { description: "The input." }) input: TransitionVisitInput, @Ctx() ctx: AppContext) {
     return asPayload("visit", () => this.run(ctx, (s) => s.transition(input)));
   }
@@ -139,8 +161,13 @@ export class VisitResolver {
   }
 
   @Authorized("OPERATOR", "CLINIC", "LAB", "INTERCONSULTANT", "HOSPITAL")
-  @Mutation(() => VisitPayload, { description: "Books a patient's appointment at a provider and queues the pre-visit instructions." })
-  scheduleAppointment(@Arg("input", { description: "The input." }) input: ScheduleAppointmentInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => VisitPayload, {
+    description: "Books a patient's appointment at a provider and queues the pre-visit instructions.",
+  })
+  scheduleAppointment(
+    @Arg("input", { description: "The input." }) input: ScheduleAppointmentInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("visit", () =>
       idempotent({
         em: ctx.em,

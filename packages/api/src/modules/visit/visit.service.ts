@@ -46,7 +46,12 @@ export class VisitService {
   async assign(visitId: string, visitor: User, input: AssignVisitInput, expectedVersion?: number): Promise<Visit> {
     const visit = await this.load(visitId);
     const version = visit.version;
-    await this.fire(visit, VisitEvent.ASSIGN, { data: this.data({ visitorId: visitor.id, scheduledAt: input.scheduledAt ?? undefined }) }, expectedVersion);
+    await this.fire(
+      visit,
+      VisitEvent.ASSIGN,
+      { data: this.data({ visitorId: visitor.id, scheduledAt: input.scheduledAt ?? undefined }) },
+      expectedVersion,
+    );
     if (input.notifySms) await this.sms(visit, visitor, version);
     return visit;
   }
@@ -55,7 +60,12 @@ export class VisitService {
     const visit = await this.load(input.id);
     const visitor = await this.visitor(input.visitorId);
     const version = visit.version;
-    await this.fire(visit, VisitEvent.REASSIGN, { reason: input.reason, data: this.data({ visitorId: visitor.id }) }, input.expectedVersion);
+    await this.fire(
+      visit,
+      VisitEvent.REASSIGN,
+      { reason: input.reason, data: this.data({ visitorId: visitor.id }) },
+      input.expectedVersion,
+    );
     if (input.notifySms) await this.sms(visit, visitor, version);
     await this.em.flush();
     return visit;
@@ -97,7 +107,11 @@ export class VisitService {
     await this.fire(
       visit,
       input.event,
-      { reason: input.reason, reasonCode: input.reasonCode, data: this.data({ scheduledAt: input.scheduledAt ?? undefined }) },
+      {
+        reason: input.reason,
+        reasonCode: input.reasonCode,
+        data: this.data({ scheduledAt: input.scheduledAt ?? undefined }),
+      },
       input.expectedVersion,
     );
     await this.em.flush();
@@ -115,7 +129,9 @@ export class VisitService {
     const user = await this.em.findOne(User, { id });
     if (!user) throw new NotFoundError("User", ["visitorId"]);
     if (!user.active || !user.roles.includes("VISITOR"))
-      throw new DomainError("NOT_A_VISITOR", "Visits can be assigned only to active users with the VISITOR role.", ["visitorId"]);
+      throw new DomainError("NOT_A_VISITOR", "Visits can be assigned only to active users with the VISITOR role.", [
+        "visitorId",
+      ]);
     return user;
   }
 

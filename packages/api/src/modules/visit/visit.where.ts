@@ -28,7 +28,9 @@ export function visitWhere(filter?: VisitFilter | null): FilterQuery<Visit> {
       $or: [
         { number: { $ilike: like } },
         { case: { number: { $ilike: like } } },
-        { patient: { $or: [{ firstName: { $ilike: like } }, { lastName: { $ilike: like } }, { customerNumber: text }] } },
+        {
+          patient: { $or: [{ firstName: { $ilike: like } }, { lastName: { $ilike: like } }, { customerNumber: text }] },
+        },
       ],
     });
   }
@@ -38,7 +40,10 @@ export function visitWhere(filter?: VisitFilter | null): FilterQuery<Visit> {
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item)).optional();
 const id = z.uuid("must be an id").optional();
-const time = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).transform((s) => new Date(s)).optional();
+const time = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 date-time" })
+  .transform((s) => new Date(s))
+  .optional();
 
 const querySchema = z.object({
   status: list(z.enum(VisitStatus)),
@@ -50,7 +55,10 @@ const querySchema = z.object({
   scheduledFrom: time,
   scheduledTo: time,
   conclusion: z.enum(VisitConclusion).optional(),
-  returned: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  returned: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   search: z.string().max(200).optional(),
 });
 

@@ -77,9 +77,17 @@ describe("POST /files", () => {
   it("refuses other content disguised by its extension with 415 and stores nothing", async () => {
     const before = await storedCount();
     const text = Buffer.from("#!/bin/sh\nrm -rf /\n");
-    await expectRefused(await uploadFile(kit.api.url, kit.labAKey, text, "report.pdf", "application/pdf"), 415, "UNSUPPORTED_FILE_TYPE");
+    await expectRefused(
+      await uploadFile(kit.api.url, kit.labAKey, text, "report.pdf", "application/pdf"),
+      415,
+      "UNSUPPORTED_FILE_TYPE",
+    );
     const gif = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
-    await expectRefused(await uploadFile(kit.api.url, kit.labAKey, gif, "photo.jpg", "image/jpeg"), 415, "UNSUPPORTED_FILE_TYPE");
+    await expectRefused(
+      await uploadFile(kit.api.url, kit.labAKey, gif, "photo.jpg", "image/jpeg"),
+      415,
+      "UNSUPPORTED_FILE_TYPE",
+    );
     expect(await storedCount()).toEqual(before);
   });
 
@@ -100,7 +108,9 @@ describe("POST /files", () => {
     const after = await storedCount();
     // Exactly one more row and one more file, and that file is under the storage root.
     expect(after).toEqual({ rows: before.rows + 1, files: before.files + 1 });
-    const [{ storage_key }] = await kit.fx.em.getConnection().execute(`select storage_key from stored_file where id = ?`, [res.body.id]);
+    const [{ storage_key }] = await kit.fx.em
+      .getConnection()
+      .execute(`select storage_key from stored_file where id = ?`, [res.body.id]);
     expect(storage_key).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/);
   });
 
@@ -112,7 +122,9 @@ describe("POST /files", () => {
 describe("GET /files/:id", () => {
   it("returns the bytes to the uploader with the sniffed type, 401 to anonymous, 404 for a missing id", async () => {
     const up = await uploadFile(kit.api.url, kit.labAKey, PDF_BYTES, "x.pdf");
-    const ok = await fetch(`${kit.api.url}/files/${up.body.id}`, { headers: { authorization: `Bearer ${kit.labAKey}` } });
+    const ok = await fetch(`${kit.api.url}/files/${up.body.id}`, {
+      headers: { authorization: `Bearer ${kit.labAKey}` },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/pdf");
     expect(Buffer.from(await ok.arrayBuffer()).equals(PDF_BYTES)).toBe(true);
@@ -135,9 +147,13 @@ describe("form reports", () => {
     ];
     for (const [form, field] of cases) {
       const res = await attach(kit, kit.labAKey, o.id, "FINAL", { form });
-      expect(res.userErrors).toEqual([{ code: "FORM_INVALID", field, message: expect.stringContaining(`form/${field[1]}`) }]);
+      expect(res.userErrors).toEqual([
+        { code: "FORM_INVALID", field, message: expect.stringContaining(`form/${field[1]}`) },
+      ]);
     }
-    const [{ n }] = await kit.fx.em.getConnection().execute(`select count(*)::int as n from order_report where order_id = ?`, [o.id]);
+    const [{ n }] = await kit.fx.em
+      .getConnection()
+      .execute(`select count(*)::int as n from order_report where order_id = ?`, [o.id]);
     expect(n).toBe(0);
   });
 

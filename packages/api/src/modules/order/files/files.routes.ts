@@ -49,7 +49,9 @@ function readUpload(req: Request, limit: number): Promise<Upload> {
     try {
       parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: limit, fields: 10, parts: 12 } });
     } catch {
-      reject(new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data in a part named 'file'."));
+      reject(
+        new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data in a part named 'file'."),
+      );
       return;
     }
     let upload: Upload | null = null;
@@ -68,7 +70,9 @@ function readUpload(req: Request, limit: number): Promise<Upload> {
         if (!failure) upload = { data: Buffer.concat(chunks), fileName: info.filename };
       });
     });
-    parser.on("error", () => reject(new HttpError(400, "MALFORMED_MULTIPART", "The multipart body could not be read.")));
+    parser.on("error", () =>
+      reject(new HttpError(400, "MALFORMED_MULTIPART", "The multipart body could not be read.")),
+    );
     parser.on("close", () => {
       if (failure) reject(failure);
       else if (!upload) reject(new HttpError(400, "FILE_REQUIRED", "No part named 'file' was sent."));
@@ -83,12 +87,17 @@ async function upload(runtime: Runtime, req: Request, res: Response): Promise<vo
   const limit = runtime.config.MAX_UPLOAD_BYTES;
   const declared = Number(req.headers["content-length"] ?? 0);
   // Far over the limit: refuse before reading (multipart overhead is a few hundred bytes).
-  if (declared > limit + 64 * 1024) throw new HttpError(413, "FILE_TOO_LARGE", `The file is larger than ${limit} bytes.`);
+  if (declared > limit + 64 * 1024)
+    throw new HttpError(413, "FILE_TOO_LARGE", `The file is larger than ${limit} bytes.`);
   const { data, fileName } = await readUpload(req, limit);
   if (data.length === 0) throw new HttpError(400, "EMPTY_FILE", "The file is empty.");
   const detected = await fileTypeFromBuffer(data);
   if (!detected || !ALLOWED_CONTENT_TYPES.includes(detected.mime))
-    throw new HttpError(415, "UNSUPPORTED_FILE_TYPE", "Only PDF, PNG, JPEG and TIFF documents are accepted (identified by content).");
+    throw new HttpError(
+      415,
+      "UNSUPPORTED_FILE_TYPE",
+      "Only PDF, PNG, JPEG and TIFF documents are accepted (identified by content).",
+    );
   const sha256 = createHash("sha256").update(data).digest("hex");
   const storage = storageFor(runtime.config.FILE_STORAGE_DIR);
   const key = await storage.put(data);
@@ -110,7 +119,9 @@ async function upload(runtime: Runtime, req: Request, res: Response): Promise<vo
       changes: { size: data.length, contentType: detected.mime },
     });
     await em.flush();
-    res.status(201).json({ id: file.id, sha256, size: data.length, contentType: detected.mime, fileName: file.fileName });
+    res
+      .status(201)
+      .json({ id: file.id, sha256, size: data.length, contentType: detected.mime, fileName: file.fileName });
   } catch (err) {
     await storage.delete(key);
     throw err;
