@@ -10,7 +10,7 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["test/browser/globalSetup.ts"],
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });

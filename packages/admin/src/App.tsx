@@ -1,25 +1,43 @@
 import { CacheProvider } from "@emotion/react";
 import { lazy, useSyncExternalStore } from "react";
-import { Admin, Resource } from "react-admin";
+import { Admin, CustomRoutes, Resource } from "react-admin";
+import { Route } from "react-router-dom";
 import { createAuthProvider } from "./auth/authProvider";
-import { API_URL } from "./config";
-import { createDataProvider } from "./data/dataProvider";
-import { createGraphQLClient } from "./data/graphqlClient";
+import { client, dataProvider } from "./data/api";
 import { createLocaleState } from "./i18n/i18nProvider";
+import { screensFor } from "./layout/access";
+import { AppLayout } from "./layout/AppLayout";
 import { LoginPage } from "./layout/LoginPage";
 import { emotionCaches, themeFor } from "./layout/theme";
 import { RESOURCE_META } from "./resources/registry";
+import { viewsFor } from "./resources/screens";
+import { VisitAssignment } from "./visits";
 
-// Each view is its own chunk: a user who only reads lists never downloads the form code.
-const GenericList = lazy(() => import("./views/GenericList"));
-const GenericShow = lazy(() => import("./views/GenericShow"));
-const GenericEdit = lazy(() => import("./views/GenericEdit"));
-const GenericCreate = lazy(() => import("./views/GenericCreate"));
-
-const client = createGraphQLClient(API_URL);
-const dataProvider = createDataProvider(RESOURCE_META, client.request);
+const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const authProvider = createAuthProvider(client);
 const localeState = createLocaleState();
+
+/** Resources a role may open; the rest are still registered (without views) so references resolve. */
+function resourcesFor(permissions: unknown) {
+  const screens = new Set<string>(screensFor(permissions));
+  return RESOURCE_META.resources.map((resource) => {
+    if (!screens.has(resource.name)) {
+      return <Resource key={resource.name} name={resource.name} recordRepresentation={resource.representation} />;
+    }
+    const views = viewsFor(resource);
+    return (
+      <Resource
+        key={resource.name}
+        name={resource.name}
+        list={views.list}
+        show={views.show}
+        edit={views.edit}
+        create={views.create}
+        recordRepresentation={resource.representation}
+      />
+    );
+  });
+}
 
 export function App() {
   const direction = useSyncExternalStore(localeState.subscribe, localeState.direction);
@@ -31,20 +49,22 @@ export function App() {
         authProvider={authProvider}
         i18nProvider={localeState.i18nProvider}
         loginPage={LoginPage}
+        layout={AppLayout}
+        dashboard={Dashboard}
         theme={themeFor(direction)}
+        requireAuth
         disableTelemetry
       >
-        {RESOURCE_META.resources.map((resource) => (
-          <Resource
-            key={resource.name}
-            name={resource.name}
-            list={GenericList}
-            show={resource.oneQuery ? GenericShow : undefined}
-            edit={resource.update && resource.oneQuery ? GenericEdit : undefined}
-            create={resource.create ? GenericCreate : undefined}
-            recordRepresentation={resource.representation}
-          />
-        ))}
+        {(permissions) => (
+          <>
+            {resourcesFor(permissions)}
+            {screensFor(permissions).includes("visitAssignment") && (
+              <CustomRoutes>
+                <Route path="/visit-assignment" element={<VisitAssignment />} />
+              </CustomRoutes>
+            )}
+          </>
+        )}
       </Admin>
     </CacheProvider>
   );

@@ -111,11 +111,12 @@ describe("auth provider and GraphQL client", () => {
     expect(tokenStore.accessToken()).toBe("t1");
   });
 
-  it("logout tells the API and clears the stored session", async () => {
-    tokenStore.save(session("t1"));
-    const { sent, fetchImpl } = fakeFetch(() => ({ data: { logout: true } }));
+  it("logout revokes the refresh token at the API and clears the stored session", async () => {
+    tokenStore.save({ ...session("t1"), refreshToken: "r1" });
+    const { sent, fetchImpl } = fakeFetch(() => ({ data: { logout: { userErrors: [] } } }));
     await createAuthProvider(createGraphQLClient("/graphql", fetchImpl)).logout({});
-    expect(sent[0].body.query).toContain("logout");
+    expect(sent[0].body.query).toContain("logout(input: $input)");
+    expect(sent[0].body.variables).toEqual({ input: { refreshToken: "r1" } });
     expect(tokenStore.accessToken()).toBeNull();
     expect(tokenStore.user()).toBeNull();
   });

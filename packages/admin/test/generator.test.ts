@@ -110,8 +110,11 @@ describe("generator: forms from mutation inputs", () => {
     expect(resource("organizations").create?.name).toBe("createOrganization");
   });
 
-  it("keeps an ID input that names no resource as a plain id", () => {
-    expect(resource("cases").create?.fields.find((f) => f.name === "hospitalId")).toMatchObject({ kind: "id" });
+  it("resolves an ID input without an owner field through the kind enums (hospitalId → organizations)", () => {
+    expect(resource("cases").create?.fields.find((f) => f.name === "hospitalId")).toMatchObject({
+      kind: "reference",
+      reference: "organizations",
+    });
   });
 
   it("marks updates that need expectedVersion and drops id/expectedVersion from the form", () => {
@@ -142,6 +145,7 @@ describe("generator: transitions", () => {
       ],
       accepts: { reason: true, reasonCode: true, reference: true },
       reasonCodes: ["INCOMPLETE_REPORT", "WRONG_PATIENT", "ILLEGIBLE", "OTHER"],
+      reasonCodeSource: null,
     });
     expect(resource("cases").transition).toMatchObject({
       accepts: { reason: true, reasonCode: false, reference: false },

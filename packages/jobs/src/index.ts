@@ -1,6 +1,7 @@
 /** The workers as a library: `pnpm dev` and the tests start and stop them in-process. */
 import "reflect-metadata";
 import { startWorkers as start, type JobsRuntime, type StartWorkersOptions } from "./runtime.js";
+import { startWebhookDelivery } from "./webhooks/webhook-worker.js";
 
 export type { JobsRuntime, StartWorkersOptions } from "./runtime.js";
 export { loadJobsConfig, type JobsConfig } from "./config.js";
@@ -11,6 +12,7 @@ const running = new Set<JobsRuntime>();
 /** Starts every worker, producer and schedule (see docs/jobs.md). */
 export async function startWorkers(options: StartWorkersOptions = {}): Promise<JobsRuntime> {
   const rt = await start(options);
+  await startWebhookDelivery(rt);
   running.add(rt);
   const stop = rt.stop;
   rt.stop = async () => {

@@ -10,6 +10,7 @@ import {
   isObjectType,
   isScalarType,
 } from "graphql";
+import { isMoneyField, reasonCodeSource, referenceByConvention } from "./conventions.mjs";
 
 /** @typedef {import('../../src/resources/types').FieldMeta} FieldMeta */
 /** @typedef {import('../../src/resources/types').FieldKind} FieldKind */
@@ -22,6 +23,7 @@ import {
 /** @typedef {import('graphql').GraphQLObjectType} GraphQLObjectType */
 /** @typedef {import('graphql').GraphQLInputObjectType} GraphQLInputObjectType */
 /** @typedef {import('graphql').GraphQLType} GraphQLType */
+/** @typedef {{ schema: GraphQLSchema, resourceByType: Map<string, string> }} Context */
 
 /** @type {Record<string, ScalarKind>} */
 const SCALAR_KINDS = {
@@ -50,6 +52,8 @@ const REPRESENTATION_CANDIDATES = ["name", "number", "code", "title", "customerN
 /** Columns that say nothing useful in a list. */
 const HIDDEN_COLUMNS = new Set(["id", "version", "updatedAt", "availableTransitions"]);
 const MAX_LIST_COLUMNS = 8;
+/** Columns that lead a list when the type has them, after its representation. */
+const LEADING_COLUMNS = ["status", "kind", "type"];
 const CREATE_PREFIXES = ["create", "register", "issue"];
 /** Inputs the data provider fills itself, never shown in forms. */
 const PROVIDER_FILLED_INPUTS = new Set(["id", "expectedVersion", "idempotencyKey"]);
@@ -81,9 +85,10 @@ function camelFromEnum(value) {
  * first through the owner type's `foo` field, then by a type named `Foo`.
  * @param {string} fieldName
  * @param {GraphQLObjectType | null} owner
- * @param {Map<string, string>} resourceByType
+ * @param {Context} ctx
  */
-function referenceFor(fieldName, owner, resourceByType) {
+function referenceFor(fieldName, owner, ctx) {
+  const { resourceByType } = ctx;
   const match = /^(.+?)Ids?$/.exec(fieldName);
   if (!match) return undefined;
   const base = match[1];
@@ -95,21 +100,25 @@ function referenceFor(fieldName, owner, resourceByType) {
   for (const [typeName, resource] of resourceByType) {
     if (typeName.toLowerCase() === base.toLowerCase()) return resource;
   }
-  return undefined;
+  return referenceByConvention(base, ctx.schema, resourceByType);
 }
 
 /**
  * @param {string} name
  * @param {GraphQLType} type
- * @param {Map<string, string>} resourceByType
+ * @param {GraphQLObjectType} owner
+ * @param {Context} ctx
  * @returns {FieldMeta | null}
  */
-function describeOutput(name, type, resourceByType) {
+function describeOutput(name, type, owner, ctx) {
+  const { resourceByType } = ctx;
   const { required, list, named } = unwrap(type);
-  if (isScalarType(named)) return { name, kind: scalarKind(named.name), list, required };
-  if (isEnumType(named)) {
-    return { name, kind: "enum", list, required, choices: named.getValues().map((v) => v.name) };
+  if (isScalarType(named)) {
+    if (!list && isMoneyField(name, named.name, owner))
+      return { name, kind: "money", list, required, currency: "currency" };
+    return { name, kind: scalarKind(named.name), list, required };
   }
+  if (isEnumType(named)) return describeEnum(name, named, list, required);
   if (!isObjectType(named) || list) return null;
   const reference = resourceByType.get(named.name);
   if (reference && named.getFields().id) return { name, kind: "reference", list, required, reference };
@@ -119,7 +128,7 @@ function describeOutput(name, type, resourceByType) {
     const { named: subNamed, list: subList } = unwrap(sub.type);
     if (sub.args.some((a) => isNonNullType(a.type)) || subList) continue;
     if (isScalarType(subNamed) || isEnumType(subNamed)) {
-      const described = describeOutput(sub.name, sub.type, resourceByType);
+      const described = describeOutput(sub.name, sub.type, named, ctx);
       if (described) fields.push(described);
     }
   }
@@ -130,24 +139,57 @@ function describeOutput(name, type, resourceByType) {
  * @param {string} name
  * @param {GraphQLType} type
  * @param {GraphQLObjectType | null} owner
- * @param {Map<string, string>} resourceByType
+ * @param {Context} ctx
  * @returns {FieldMeta}
  */
-function describeInput(name, type, owner, resourceByType) {
+function describeInput(name, type, owner, ctx) {
   const { required, list, named } = unwrap(type);
-  if (isEnumType(named)) {
-    return { name, kind: "enum", list, required, choices: named.getValues().map((v) => v.name) };
-  }
+  if (isEnumType(named)) return describeEnum(name, named, list, required);
   if (isInputObjectType(named)) {
-    const fields = Object.values(named.getFields()).map((f) => describeInput(f.name, f.type, null, resourceByType));
+    const fields = Object.values(named.getFields()).map((f) => describeInput(f.name, f.type, null, ctx));
     return { name, kind: "object", list, required, fields };
   }
   const kind = scalarKind(named.name);
   if (kind === "id") {
-    const reference = referenceFor(name, owner, resourceByType);
+    const reference = referenceFor(name, owner, ctx);
     if (reference) return { name, kind: "reference", list, required, reference };
   }
   return { name, kind, list, required };
+}
+
+/**
+ * @param {string} name
+ * @param {import('graphql').GraphQLEnumType} type
+ * @param {boolean} list
+ * @param {boolean} required
+ * @returns {FieldMeta}
+ */
+function describeEnum(name, type, list, required) {
+  return { name, kind: "enum", list, required, enumType: type.name, choices: type.getValues().map((v) => v.name) };
+}
+
+/**
+ * Representation first, then status/kind, then the rest in schema order;
+ * `fooId` is dropped when `foo` already shows the reference, `currency` when
+ * a money column shows it.
+ * @param {FieldMeta[]} fields
+ * @param {string} representation
+ */
+function listColumnsOf(fields, representation) {
+  const references = new Set(fields.filter((f) => f.kind === "reference").map((f) => `${f.name}Id`));
+  // money columns already show their currency
+  const currencies = new Set(fields.filter((f) => f.kind === "money").map((f) => f.currency));
+  const candidates = fields.filter(
+    (f) =>
+      !f.list && !HIDDEN_COLUMNS.has(f.name) && f.kind !== "json" && !references.has(f.name) && !currencies.has(f.name),
+  );
+  const rank = (/** @type {FieldMeta} */ f) =>
+    f.name === representation ? 0 : LEADING_COLUMNS.includes(f.name) ? 1 + LEADING_COLUMNS.indexOf(f.name) : 10;
+  return candidates
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .slice(0, MAX_LIST_COLUMNS)
+    .map(({ f }) => f.name);
 }
 
 /**
@@ -171,10 +213,10 @@ function mutationShape(schema, mutationName, objectType) {
  * @param {GraphQLSchema} schema
  * @param {string} mutationName
  * @param {GraphQLObjectType} objectType
- * @param {Map<string, string>} resourceByType
+ * @param {Context} ctx
  * @returns {MutationMeta | null}
  */
-function describeMutation(schema, mutationName, objectType, resourceByType) {
+function describeMutation(schema, mutationName, objectType, ctx) {
   const shape = mutationShape(schema, mutationName, objectType);
   if (!shape) return null;
   const inputFields = shape.inputType.getFields();
@@ -184,7 +226,7 @@ function describeMutation(schema, mutationName, objectType, resourceByType) {
     payloadField: shape.payloadField,
     fields: Object.values(inputFields)
       .filter((f) => !PROVIDER_FILLED_INPUTS.has(f.name))
-      .map((f) => describeInput(f.name, f.type, objectType, resourceByType)),
+      .map((f) => describeInput(f.name, f.type, objectType, ctx)),
     idempotent: "idempotencyKey" in inputFields,
     versioned: "expectedVersion" in inputFields,
   };
@@ -203,13 +245,16 @@ function describeTransition(schema, objectType) {
   const input = shape.inputType.getFields();
   const eventType = input.event ? getNamedType(input.event.type) : null;
   const reasonCodeType = input.reasonCode ? getNamedType(input.reasonCode.type) : null;
+  const events = isEnumType(eventType) ? eventType.getValues().map((v) => v.name) : [];
+  const reasonCodes = isEnumType(reasonCodeType) ? reasonCodeType.getValues().map((v) => v.name) : [];
   return {
     mutation: mutationName,
     inputType: shape.inputType.name,
     payloadField: shape.payloadField,
-    events: isEnumType(eventType) ? eventType.getValues().map((v) => v.name) : [],
+    events,
     accepts: { reason: "reason" in input, reasonCode: "reasonCode" in input, reference: "reference" in input },
-    reasonCodes: isEnumType(reasonCodeType) ? reasonCodeType.getValues().map((v) => v.name) : [],
+    reasonCodes,
+    reasonCodeSource: input.reasonCode && !reasonCodes.length ? reasonCodeSource(schema, events) : null,
   };
 }
 
@@ -239,6 +284,8 @@ function findConnections(schema) {
 export function describeSchema(schema) {
   const connections = findConnections(schema);
   const resourceByType = new Map(connections.map((c) => [c.nodeType.name, c.field.name]));
+  /** @type {Context} */
+  const ctx = { schema, resourceByType };
   const queryFields = Object.values(schema.getQueryType()?.getFields() ?? {});
 
   const resources = connections.map(({ field, nodeType }) => {
@@ -246,18 +293,17 @@ export function describeSchema(schema) {
     const fields = [];
     for (const f of Object.values(nodeType.getFields())) {
       if (f.args.some((a) => isNonNullType(a.type))) continue;
-      const described = describeOutput(f.name, f.type, resourceByType);
+      const described = describeOutput(f.name, f.type, nodeType, ctx);
       if (described) fields.push(described);
     }
-    const listColumns = fields
-      .filter((f) => !f.list && !HIDDEN_COLUMNS.has(f.name) && f.kind !== "json")
-      .slice(0, MAX_LIST_COLUMNS)
-      .map((f) => f.name);
+    const fieldNames = new Set(fields.map((f) => f.name));
+    const representation = REPRESENTATION_CANDIDATES.find((c) => fieldNames.has(c)) ?? "id";
+    const listColumns = listColumnsOf(fields, representation);
 
     const filterArg = field.args.find((a) => a.name === "filter");
     const filterType = filterArg ? getNamedType(filterArg.type) : null;
     const filters = isInputObjectType(filterType)
-      ? Object.values(filterType.getFields()).map((f) => describeInput(f.name, f.type, nodeType, resourceByType))
+      ? Object.values(filterType.getFields()).map((f) => describeInput(f.name, f.type, nodeType, ctx))
       : [];
 
     const orderArg = field.args.find((a) => a.name === "orderBy");
@@ -276,15 +322,13 @@ export function describeSchema(schema) {
     const createName = CREATE_PREFIXES.map((p) => `${p}${nodeType.name}`).find(
       (name) => schema.getMutationType()?.getFields()[name],
     );
-    const fieldNames = new Set(fields.map((f) => f.name));
-
     /** @type {ResourceMeta} */
     const resource = {
       name: field.name,
       typeName: nodeType.name,
       listQuery: field.name,
       oneQuery: oneQuery?.name ?? null,
-      representation: REPRESENTATION_CANDIDATES.find((c) => fieldNames.has(c)) ?? "id",
+      representation,
       fields,
       listColumns,
       filterType: filterType?.name ?? null,
@@ -292,8 +336,8 @@ export function describeSchema(schema) {
       orderType: orderType?.name ?? null,
       orderFieldType: orderFieldType?.name ?? null,
       sortable,
-      create: createName ? describeMutation(schema, createName, nodeType, resourceByType) : null,
-      update: describeMutation(schema, `update${nodeType.name}`, nodeType, resourceByType),
+      create: createName ? describeMutation(schema, createName, nodeType, ctx) : null,
+      update: describeMutation(schema, `update${nodeType.name}`, nodeType, ctx),
       transition: describeTransition(schema, nodeType),
     };
     return resource;

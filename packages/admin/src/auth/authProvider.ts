@@ -6,7 +6,7 @@ export const ROLES = ["ADMIN", "OPERATOR", "REVIEWER", "VISITOR", "BILLING"] as 
 export type Role = (typeof ROLES)[number];
 
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { ${SESSION_FIELDS} } }`;
-const LOGOUT = "mutation Logout { logout }";
+const LOGOUT = "mutation Logout($input: LogoutInput!) { logout(input: $input) { userErrors { code message } } }";
 
 interface LoginPayload {
   accessToken: string | null;
@@ -28,9 +28,10 @@ export function createAuthProvider(client: GraphQLClient): AuthProvider {
       tokenStore.save({ accessToken: payload.accessToken, refreshToken: payload.refreshToken, user: payload.user });
     },
     async logout() {
-      if (tokenStore.accessToken()) {
+      const refreshToken = tokenStore.refreshToken();
+      if (tokenStore.accessToken() && refreshToken) {
         // The session ends locally even when the server is unreachable.
-        await client.request(LOGOUT).catch(() => undefined);
+        await client.request(LOGOUT, { input: { refreshToken } }).catch(() => undefined);
       }
       tokenStore.clear();
     },

@@ -79,7 +79,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["createdAt", "lastUsedAt", "name", "organization", "organizationId", "prefix", "revokedAt"],
+      listColumns: ["name", "createdAt", "lastUsedAt", "organization", "prefix", "revokedAt"],
       filterType: "ApiKeyFilter",
       filters: [
         {
@@ -272,6 +272,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: true,
+          enumType: "CaseEvent",
           choices: ["CANCEL", "CLOSE", "REOPEN"],
         },
         {
@@ -316,6 +317,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "CaseKind",
           choices: ["GLOBAL", "INPATIENT", "OUTPATIENT"],
         },
         {
@@ -361,6 +363,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "CaseStatus",
           choices: ["CANCELLED", "CLOSED", "OPEN"],
         },
         {
@@ -376,7 +379,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["createdAt", "description", "hospital", "hospitalId", "incidentDate", "kind", "number", "patient"],
+      listColumns: ["number", "status", "kind", "createdAt", "description", "hospital", "incidentDate", "patient"],
       filterType: "CaseFilter",
       filters: [
         {
@@ -403,6 +406,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "CaseKind",
           choices: ["GLOBAL", "INPATIENT", "OUTPATIENT"],
         },
         {
@@ -436,6 +440,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "CaseStatus",
           choices: ["CANCELLED", "CLOSED", "OPEN"],
         },
       ],
@@ -488,6 +493,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: false,
             required: true,
+            enumType: "CaseKind",
             choices: ["GLOBAL", "INPATIENT", "OUTPATIENT"],
           },
           {
@@ -526,6 +532,7 @@ export const schemaMeta: SchemaMeta = {
           reference: false,
         },
         reasonCodes: [],
+        reasonCodeSource: null,
       },
     },
     {
@@ -555,9 +562,10 @@ export const schemaMeta: SchemaMeta = {
           fields: [
             {
               name: "covered",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
             {
               name: "currency",
@@ -567,27 +575,31 @@ export const schemaMeta: SchemaMeta = {
             },
             {
               name: "deductibleApplied",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
             {
               name: "gross",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
             {
               name: "patientShare",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
             {
               name: "payable",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
           ],
         },
@@ -596,6 +608,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: true,
+          enumType: "ClaimEvent",
           choices: ["APPROVE", "CANCEL", "DENY", "RETURN", "SETTLE", "START_REVIEW", "SUBMIT"],
         },
         {
@@ -613,9 +626,10 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "covered",
-          kind: "string",
+          kind: "money",
           list: false,
           required: true,
+          currency: "currency",
         },
         {
           name: "createdAt",
@@ -631,9 +645,10 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "deductibleApplied",
-          kind: "string",
+          kind: "money",
           list: false,
           required: true,
+          currency: "currency",
         },
         {
           name: "deliveredOnTime",
@@ -655,9 +670,10 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "discountTotal",
-          kind: "string",
+          kind: "money",
           list: false,
           required: true,
+          currency: "currency",
         },
         {
           name: "firstSubmittedAt",
@@ -667,9 +683,10 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "gross",
-          kind: "string",
+          kind: "money",
           list: false,
           required: true,
+          currency: "currency",
         },
         {
           name: "id",
@@ -682,6 +699,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "ClaimKind",
           choices: ["GLOBAL", "INPATIENT", "OUTPATIENT"],
         },
         {
@@ -784,15 +802,17 @@ export const schemaMeta: SchemaMeta = {
             },
             {
               name: "insurer",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
             {
               name: "patient",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
           ],
         },
@@ -822,29 +842,33 @@ export const schemaMeta: SchemaMeta = {
             },
             {
               name: "insurer",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
             {
               name: "patient",
-              kind: "string",
+              kind: "money",
               list: false,
               required: true,
+              currency: "currency",
             },
           ],
         },
         {
           name: "patientShare",
-          kind: "string",
+          kind: "money",
           list: false,
           required: true,
+          currency: "currency",
         },
         {
           name: "payable",
-          kind: "string",
+          kind: "money",
           list: false,
           required: true,
+          currency: "currency",
         },
         {
           name: "policy",
@@ -914,6 +938,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "ClaimStatus",
           choices: ["APPROVED", "CANCELLED", "DENIED", "DRAFT", "IN_REVIEW", "RETURNED", "SETTLED", "SUBMITTED"],
         },
         {
@@ -929,16 +954,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: [
-        "approvedAt",
-        "approvedTotals",
-        "case",
-        "caseId",
-        "covered",
-        "createdAt",
-        "currency",
-        "deductibleApplied",
-      ],
+      listColumns: ["number", "status", "kind", "approvedAt", "approvedTotals", "case", "covered", "createdAt"],
       filterType: "ClaimFilter",
       filters: [
         {
@@ -953,6 +969,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "ClaimKind",
           choices: ["GLOBAL", "INPATIENT", "OUTPATIENT"],
         },
         {
@@ -983,15 +1000,17 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "sourceVisitId",
-          kind: "id",
+          kind: "reference",
           list: false,
           required: false,
+          reference: "visits",
         },
         {
           name: "status",
           kind: "enum",
           list: true,
           required: false,
+          enumType: "ClaimStatus",
           choices: ["APPROVED", "CANCELLED", "DENIED", "DRAFT", "IN_REVIEW", "RETURNED", "SETTLED", "SUBMITTED"],
         },
       ],
@@ -1032,6 +1051,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: false,
             required: false,
+            enumType: "ClaimKind",
             choices: ["GLOBAL", "INPATIENT", "OUTPATIENT"],
           },
           {
@@ -1141,6 +1161,7 @@ export const schemaMeta: SchemaMeta = {
           reference: true,
         },
         reasonCodes: [],
+        reasonCodeSource: null,
       },
     },
     {
@@ -1152,9 +1173,10 @@ export const schemaMeta: SchemaMeta = {
       fields: [
         {
           name: "approvedAmount",
-          kind: "string",
+          kind: "money",
           list: false,
           required: false,
+          currency: "currency",
         },
         {
           name: "claimsApproved",
@@ -1370,6 +1392,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "NotificationChannel",
           choices: ["EMAIL", "SMS"],
         },
         {
@@ -1455,6 +1478,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "NotificationStatus",
           choices: ["FAILED", "QUEUED", "SENDING", "SENT", "SKIPPED"],
         },
         {
@@ -1482,7 +1506,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["attempts", "body", "channel", "createdAt", "dedupeKey", "language", "lastError", "organizationId"],
+      listColumns: ["status", "attempts", "body", "channel", "createdAt", "dedupeKey", "language", "lastError"],
       filterType: "NotificationFilter",
       filters: [
         {
@@ -1490,6 +1514,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: false,
+          enumType: "NotificationChannel",
           choices: ["EMAIL", "SMS"],
         },
         {
@@ -1516,6 +1541,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "NotificationStatus",
           choices: ["FAILED", "QUEUED", "SENDING", "SENT", "SKIPPED"],
         },
         {
@@ -1541,15 +1567,17 @@ export const schemaMeta: SchemaMeta = {
       fields: [
         {
           name: "amount",
-          kind: "string",
+          kind: "money",
           list: false,
           required: false,
+          currency: "currency",
         },
         {
           name: "availableTransitions",
           kind: "enum",
           list: true,
           required: true,
+          enumType: "OrderEvent",
           choices: [
             "APPROVE",
             "CONFIRM",
@@ -1618,6 +1646,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "OrderKind",
           choices: ["EXAM", "EXPERT_OPINION", "INTERCONSULTATION"],
         },
         {
@@ -1798,6 +1827,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "OrderStatus",
           choices: [
             "BILLED",
             "CONFIRMED",
@@ -1830,7 +1860,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["amount", "case", "caseId", "confirmBy", "createdAt", "currency", "dueAt", "invoiceReference"],
+      listColumns: ["number", "status", "kind", "amount", "case", "confirmBy", "createdAt", "dueAt"],
       filterType: "OrderFilter",
       filters: [
         {
@@ -1889,6 +1919,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "OrderStatus",
           choices: [
             "BILLED",
             "CONFIRMED",
@@ -1907,6 +1938,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: false,
+          enumType: "OrderTray",
           choices: ["CLOSED", "IN_PROCESS", "TO_MANAGE", "WORKED"],
         },
       ],
@@ -1963,6 +1995,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: false,
             required: true,
+            enumType: "OrderKind",
             choices: ["EXAM", "EXPERT_OPINION", "INTERCONSULTATION"],
           },
           {
@@ -2018,6 +2051,11 @@ export const schemaMeta: SchemaMeta = {
           reference: true,
         },
         reasonCodes: [],
+        reasonCodeSource: {
+          query: "rejectionReasons",
+          events: ["REJECT"],
+          labels: ["labelEn", "labelEs"],
+        },
       },
     },
     {
@@ -2062,6 +2100,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "OrganizationKind",
           choices: ["AGENCY", "CLINIC", "HOSPITAL", "INSURER", "INTERCONSULTANT", "LAB", "OPERATOR"],
         },
         {
@@ -2120,7 +2159,7 @@ export const schemaMeta: SchemaMeta = {
           reference: "workCalendars",
         },
       ],
-      listColumns: ["active", "country", "createdAt", "email", "kind", "language", "name", "phone"],
+      listColumns: ["name", "kind", "active", "country", "createdAt", "email", "language", "phone"],
       filterType: "OrganizationFilter",
       filters: [
         {
@@ -2134,6 +2173,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "OrganizationKind",
           choices: ["AGENCY", "CLINIC", "HOSPITAL", "INSURER", "INTERCONSULTANT", "LAB", "OPERATOR"],
         },
         {
@@ -2187,6 +2227,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: false,
             required: true,
+            enumType: "OrganizationKind",
             choices: ["AGENCY", "CLINIC", "HOSPITAL", "INSURER", "INTERCONSULTANT", "LAB", "OPERATOR"],
           },
           {
@@ -2314,6 +2355,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: true,
+          enumType: "PatientEvent",
           choices: ["ACTIVATE", "DEACTIVATE", "REACTIVATE"],
         },
         {
@@ -2412,6 +2454,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "PatientStatus",
           choices: ["ACTIVE", "INACTIVE", "PROSPECT"],
         },
         {
@@ -2428,14 +2471,14 @@ export const schemaMeta: SchemaMeta = {
         },
       ],
       listColumns: [
+        "customerNumber",
+        "status",
         "birthDate",
         "createdAt",
-        "customerNumber",
         "declaredInsurance",
         "email",
         "emailConsent",
         "firstName",
-        "language",
       ],
       filterType: "PatientFilter",
       filters: [
@@ -2476,6 +2519,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "PatientStatus",
           choices: ["ACTIVE", "INACTIVE", "PROSPECT"],
         },
       ],
@@ -2670,6 +2714,7 @@ export const schemaMeta: SchemaMeta = {
           reference: false,
         },
         reasonCodes: [],
+        reasonCodeSource: null,
       },
     },
     {
@@ -2699,9 +2744,10 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "deductible",
-          kind: "string",
+          kind: "money",
           list: false,
           required: true,
+          currency: "currency",
         },
         {
           name: "holderName",
@@ -2739,6 +2785,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "PolicyStatus",
           choices: ["ACTIVE", "CANCELLED", "EXPIRED", "SUSPENDED"],
         },
         {
@@ -2746,6 +2793,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "PolicyType",
           choices: ["GROUP", "INDIVIDUAL"],
         },
         {
@@ -2773,16 +2821,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: [
-        "coverageRate",
-        "createdAt",
-        "currency",
-        "deductible",
-        "holderName",
-        "insurer",
-        "insurerId",
-        "number",
-      ],
+      listColumns: ["number", "status", "type", "coverageRate", "createdAt", "deductible", "holderName", "insurer"],
       filterType: "PolicyFilter",
       filters: [
         {
@@ -2816,6 +2855,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "PolicyStatus",
           choices: ["ACTIVE", "CANCELLED", "EXPIRED", "SUSPENDED"],
         },
         {
@@ -2823,6 +2863,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "PolicyType",
           choices: ["GROUP", "INDIVIDUAL"],
         },
       ],
@@ -2939,6 +2980,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: false,
             required: false,
+            enumType: "PolicyStatus",
             choices: ["ACTIVE", "CANCELLED", "EXPIRED", "SUSPENDED"],
           },
           {
@@ -2946,6 +2988,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: false,
             required: true,
+            enumType: "PolicyType",
             choices: ["GROUP", "INDIVIDUAL"],
           },
           {
@@ -2992,6 +3035,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: false,
             required: false,
+            enumType: "PolicyStatus",
             choices: ["ACTIVE", "CANCELLED", "EXPIRED", "SUSPENDED"],
           },
           {
@@ -3051,9 +3095,10 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "fee",
-          kind: "string",
+          kind: "money",
           list: false,
           required: true,
+          currency: "currency",
         },
         {
           name: "id",
@@ -3093,14 +3138,14 @@ export const schemaMeta: SchemaMeta = {
         },
       ],
       listColumns: [
-        "active",
         "code",
+        "active",
         "createdAt",
-        "currency",
         "description",
         "fee",
         "requiresPreauthorization",
         "specialty",
+        "system",
       ],
       filterType: "ServiceCodeFilter",
       filters: [
@@ -3319,6 +3364,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: true,
+          enumType: "StaffRole",
           choices: ["ADMIN", "BILLING", "OPERATOR", "REVIEWER", "VISITOR"],
         },
         {
@@ -3334,7 +3380,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["active", "createdAt", "email", "failedLogins", "language", "name", "organizationId", "phone"],
+      listColumns: ["name", "active", "createdAt", "email", "failedLogins", "language", "organizationId", "phone"],
       filterType: "UserFilter",
       filters: [
         {
@@ -3345,15 +3391,17 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "hospitalId",
-          kind: "id",
+          kind: "reference",
           list: false,
           required: false,
+          reference: "organizations",
         },
         {
           name: "role",
           kind: "enum",
           list: false,
           required: false,
+          enumType: "StaffRole",
           choices: ["ADMIN", "BILLING", "OPERATOR", "REVIEWER", "VISITOR"],
         },
         {
@@ -3392,9 +3440,10 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "hospitalIds",
-            kind: "id",
+            kind: "reference",
             list: true,
             required: false,
+            reference: "organizations",
           },
           {
             name: "language",
@@ -3425,6 +3474,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: true,
             required: true,
+            enumType: "StaffRole",
             choices: ["ADMIN", "BILLING", "OPERATOR", "REVIEWER", "VISITOR"],
           },
         ],
@@ -3471,6 +3521,7 @@ export const schemaMeta: SchemaMeta = {
             kind: "enum",
             list: true,
             required: false,
+            enumType: "StaffRole",
             choices: ["ADMIN", "BILLING", "OPERATOR", "REVIEWER", "VISITOR"],
           },
         ],
@@ -3510,6 +3561,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: true,
+          enumType: "VisitEvent",
           choices: [
             "APPROVE",
             "ASSIGN",
@@ -3534,6 +3586,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: false,
+          enumType: "BankAccountScheme",
           choices: ["CL_ACCOUNT", "CN_CARD", "IBAN"],
         },
         {
@@ -3572,6 +3625,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: false,
+          enumType: "VisitConclusion",
           choices: ["COMPLETED", "NO_LIABILITY"],
         },
         {
@@ -3603,6 +3657,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "VisitKind",
           choices: ["APPOINTMENT", "FIELD_VISIT"],
         },
         {
@@ -3685,6 +3740,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: true,
+          enumType: "VisitStatus",
           choices: [
             "CANCELLED",
             "COMPLETED",
@@ -3715,16 +3771,7 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
       ],
-      listColumns: [
-        "admissionDate",
-        "assignee",
-        "assigneeId",
-        "bankAccount",
-        "bankAccountScheme",
-        "bed",
-        "cancelReason",
-        "case",
-      ],
+      listColumns: ["number", "status", "kind", "admissionDate", "assignee", "bankAccount", "bankAccountScheme", "bed"],
       filterType: "VisitFilter",
       filters: [
         {
@@ -3746,19 +3793,22 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: false,
           required: false,
+          enumType: "VisitConclusion",
           choices: ["COMPLETED", "NO_LIABILITY"],
         },
         {
           name: "hospitalId",
-          kind: "id",
+          kind: "reference",
           list: false,
           required: false,
+          reference: "organizations",
         },
         {
           name: "kind",
           kind: "enum",
           list: false,
           required: false,
+          enumType: "VisitKind",
           choices: ["APPOINTMENT", "FIELD_VISIT"],
         },
         {
@@ -3797,6 +3847,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "enum",
           list: true,
           required: false,
+          enumType: "VisitStatus",
           choices: [
             "CANCELLED",
             "COMPLETED",
@@ -3853,6 +3904,7 @@ export const schemaMeta: SchemaMeta = {
           reference: false,
         },
         reasonCodes: [],
+        reasonCodeSource: null,
       },
     },
     {
@@ -3929,7 +3981,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["country", "createdAt", "name", "region", "timeZone"],
+      listColumns: ["name", "country", "createdAt", "region", "timeZone"],
       filterType: "WorkCalendarFilter",
       filters: [
         {

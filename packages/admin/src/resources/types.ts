@@ -5,7 +5,19 @@
  */
 
 export type ScalarKind =
-  "id" | "string" | "int" | "float" | "boolean" | "datetime" | "date" | "decimal" | "json" | "email" | "phone";
+  | "id"
+  | "string"
+  | "int"
+  | "float"
+  | "boolean"
+  | "datetime"
+  | "date"
+  | "decimal"
+  /** a decimal string whose currency is the sibling field named by `currency` */
+  | "money"
+  | "json"
+  | "email"
+  | "phone";
 
 export type FieldKind =
   | ScalarKind
@@ -22,6 +34,10 @@ export interface FieldMeta {
   required: boolean;
   /** enum values, for kind 'enum' */
   choices?: string[];
+  /** the GraphQL enum's name, for translating its values (clinigraph.enums.<enumType>.<value>) */
+  enumType?: string;
+  /** for kind 'money': the sibling field holding the ISO 4217 currency */
+  currency?: string;
   /** target resource, for kind 'reference' (and for `…Id` inputs and filters) */
   reference?: string;
   /** sub-fields, for kind 'object' (one level deep) */
@@ -56,6 +72,8 @@ export interface TransitionMeta {
   accepts: { reason: boolean; reasonCode: boolean; reference: boolean };
   /** values when reasonCode is an enum; empty when it is free text */
   reasonCodes: string[];
+  /** when reasonCode is free text but a query lists the configured codes for some events */
+  reasonCodeSource?: { query: string; events: string[]; labels: string[] } | null;
 }
 
 export interface ResourceMeta {

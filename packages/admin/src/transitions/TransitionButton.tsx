@@ -38,6 +38,7 @@ export function TransitionButton({ event, recordLabel, transition, runner }: Pro
           recordLabel={recordLabel}
           needs={needs}
           reasonCodes={transition.reasonCodes}
+          reasonCodeSource={transition.reasonCodeSource ?? null}
           running={runner.running}
           onCancel={() => setOpen(false)}
           onConfirm={async (values) => {

@@ -10,6 +10,8 @@ import {
 } from "@mui/material";
 import { useState } from "react";
 import { useTranslate } from "react-admin";
+import type { TransitionMeta } from "../resources/types";
+import { useReasonCodeOptions } from "./useReasonCodeOptions";
 import type { EventNeeds } from "./eventRules";
 import type { TransitionValues } from "./useRunTransition";
 
@@ -19,6 +21,7 @@ interface Props {
   recordLabel: string;
   needs: EventNeeds;
   reasonCodes: string[];
+  reasonCodeSource: TransitionMeta["reasonCodeSource"];
   running: boolean;
   onCancel(): void;
   onConfirm(values: TransitionValues): void;
@@ -31,11 +34,13 @@ export function TransitionDialog({
   recordLabel,
   needs,
   reasonCodes,
+  reasonCodeSource,
   running,
   onCancel,
   onConfirm,
 }: Props) {
   const translate = useTranslate();
+  const options = useReasonCodeOptions(reasonCodes, needs.reasonCode ? reasonCodeSource : null);
   const [reason, setReason] = useState("");
   const [reasonCode, setReasonCode] = useState("");
   const [reference, setReference] = useState("");
@@ -62,9 +67,9 @@ export function TransitionDialog({
             onChange={(e) => setReasonCode(e.target.value)}
             slotProps={{ htmlInput: { "data-testid": "transition-reason-code" } }}
           >
-            {reasonCodes.map((code) => (
-              <MenuItem key={code} value={code}>
-                {translate(`clinigraph.reason_codes.${code}`, { _: code })}
+            {options.map((option) => (
+              <MenuItem key={option.code} value={option.code}>
+                {option.label}
               </MenuItem>
             ))}
           </TextField>

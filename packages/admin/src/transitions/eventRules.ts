@@ -19,7 +19,10 @@ export interface EventNeeds {
 export function eventNeeds(event: string, transition: TransitionMeta): EventNeeds {
   return {
     reason: transition.accepts.reason && REASON_EVENTS.has(event),
-    reasonCode: transition.accepts.reasonCode && transition.reasonCodes.length > 0 && REASON_CODE_EVENTS.has(event),
+    reasonCode:
+      transition.accepts.reasonCode &&
+      ((transition.reasonCodes.length > 0 && REASON_CODE_EVENTS.has(event)) ||
+        Boolean(transition.reasonCodeSource?.events.includes(event))),
     reference: transition.accepts.reference && REFERENCE_EVENTS.has(event),
     confirm: CONFIRM_EVENTS.has(event),
   };

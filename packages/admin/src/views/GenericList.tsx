@@ -1,26 +1,53 @@
+import type { ReactElement, ReactNode } from "react";
 import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useResourceContext } from "react-admin";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
 import { renderField } from "./renderField";
 import { renderInput } from "./renderInput";
 
-function filterInputs(meta: ResourceMeta) {
+function filterInputs(meta: ResourceMeta, hidden: string[]) {
   return meta.filters
-    .filter((f) => f.name !== "ids")
-    .flatMap((f) => renderInput(f, { forFilter: true, alwaysOn: f.name === "search" || f.name === "tray" }));
+    .filter((f) => f.name !== "ids" && !hidden.includes(f.name))
+    .flatMap((f) => renderInput(f, { forFilter: true, alwaysOn: f.name === "search" }));
 }
 
-function ListActions({ meta }: { meta: ResourceMeta }) {
+interface Props {
+  /** extra buttons beside Filter / Create / Export (e.g. XLSX export) */
+  extraActions?: ReactNode;
+  bulkActionButtons?: ReactElement | false;
+  /** filters that a surrounding screen sets itself (the order tray tabs) */
+  hiddenFilters?: string[];
+  filterDefaultValues?: Record<string, unknown>;
+  /** what sits between the toolbar and the grid (tabs) */
+  aside?: ReactNode;
+  rowClick?: "show" | "expand" | false;
+  expand?: ReactElement;
+  storeKey?: string;
+}
+
+export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: ReactNode }) {
   return (
     <TopToolbar>
       {meta.filters.length > 0 && <FilterButton />}
       {meta.create && <CreateButton />}
-      <ExportButton />
+      {/* react-admin's exporter: every list downloads as CSV with the current filters */}
+      <ExportButton maxResults={1000} />
+      {extra}
     </TopToolbar>
   );
 }
 
-export default function GenericList() {
+/** A list built from the generated metadata; workflow screens pass their extras. */
+export function MetaList({
+  extraActions,
+  bulkActionButtons = false,
+  hiddenFilters = [],
+  filterDefaultValues,
+  aside,
+  rowClick,
+  expand,
+  storeKey,
+}: Props) {
   const meta = resourceMeta(useResourceContext());
   const sortable = new Set(meta.sortable.map((s) => s.source));
   const defaultSort = meta.sortable.find((s) => s.source === "createdAt") ?? meta.sortable[0];
@@ -30,14 +57,25 @@ export default function GenericList() {
 
   return (
     <List
-      filters={filterInputs(meta)}
-      actions={<ListActions meta={meta} />}
+      filters={filterInputs(meta, hiddenFilters)}
+      actions={<ListActions meta={meta} extra={extraActions} />}
       sort={defaultSort ? { field: defaultSort.source, order: "DESC" } : undefined}
+      filterDefaultValues={filterDefaultValues}
+      storeKey={storeKey}
       perPage={25}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        {columns.map((field) => renderField(field, sortable.has(field.name)))}
+      {aside}
+      <Datagrid
+        rowClick={rowClick ?? (meta.oneQuery ? "show" : false)}
+        bulkActionButtons={bulkActionButtons}
+        expand={expand}
+      >
+        {columns.map((field) => renderField(field, sortable.has(field.name), meta.name))}
       </Datagrid>
     </List>
   );
+}
+
+export default function GenericList() {
+  return <MetaList />;
 }

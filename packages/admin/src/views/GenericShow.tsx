@@ -7,7 +7,7 @@ import { renderField } from "./renderField";
 
 const NOT_SHOWN = new Set(["availableTransitions", "version"]);
 
-function ShowActions({ meta }: { meta: ResourceMeta }) {
+export function ShowActions({ meta }: { meta: ResourceMeta }) {
   return (
     <TopToolbar>
       <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
@@ -18,13 +18,22 @@ function ShowActions({ meta }: { meta: ResourceMeta }) {
   );
 }
 
+/** Fields of a show page: everything but bookkeeping and `fooId` beside its `foo` reference. */
+export function shownFields(meta: ResourceMeta) {
+  const references = new Set(meta.fields.filter((f) => f.kind === "reference").map((f) => `${f.name}Id`));
+  return meta.fields.filter((f) => !NOT_SHOWN.has(f.name) && !references.has(f.name));
+}
+
+/** The generated fields of the record in context, for screens that add panels below them. */
+export function MetaFields({ meta }: { meta: ResourceMeta }) {
+  return <SimpleShowLayout>{shownFields(meta).map((f) => renderField(f, false, meta.name))}</SimpleShowLayout>;
+}
+
 export default function GenericShow() {
   const meta = resourceMeta(useResourceContext());
   return (
     <Show actions={<ShowActions meta={meta} />}>
-      <SimpleShowLayout>
-        {meta.fields.filter((f) => !NOT_SHOWN.has(f.name)).map((f) => renderField(f, false))}
-      </SimpleShowLayout>
+      <MetaFields meta={meta} />
     </Show>
   );
 }

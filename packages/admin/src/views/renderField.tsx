@@ -1,27 +1,19 @@
-import {
-  BooleanField,
-  DateField,
-  FunctionField,
-  NumberField,
-  ReferenceField,
-  TextField,
-  type RaRecord,
-} from "react-admin";
+import { BooleanField, FunctionField, NumberField, ReferenceField, TextField, type RaRecord } from "react-admin";
+import { EnumField } from "../fields/EnumField";
+import { LocaleDateField } from "../fields/LocaleDateField";
+import { MoneyField } from "../fields/MoneyField";
+import { FieldLabel } from "../fields/FieldLabel";
+import { ObjectField } from "../fields/ObjectField";
 import type { FieldMeta } from "../resources/types";
 
-/** Value objects (Money, Rejection…) read as their sub-values in order: "120.00 EUR". */
-function objectText(value: unknown, field: FieldMeta): string {
-  if (!value || typeof value !== "object") return "";
-  const record = value as Record<string, unknown>;
-  return (field.fields ?? [])
-    .map((sub) => record[sub.name])
-    .filter((v) => v !== null && v !== undefined && v !== "")
-    .join(" ");
-}
+const CHIP_ENUMS = new Set(["status"]);
 
 /** A read-only field for one piece of generated metadata; `sortable` follows the schema's orderBy enum. */
-export function renderField(field: FieldMeta, sortable: boolean) {
+export function renderField(field: FieldMeta, sortable: boolean, resource?: string) {
   const common = { source: field.name, sortable };
+  if (field.kind === "enum") {
+    return <EnumField key={field.name} {...common} enumType={field.enumType} chip={CHIP_ENUMS.has(field.name)} />;
+  }
   if (field.list) {
     return (
       <FunctionField
@@ -39,7 +31,7 @@ export function renderField(field: FieldMeta, sortable: boolean) {
           {...common}
           source={`${field.name}Id`}
           reference={field.reference ?? ""}
-          label={`resources.${field.reference}.name`}
+          label={<FieldLabel resource={resource} name={field.name} />}
           link="show"
         />
       );
@@ -48,10 +40,12 @@ export function renderField(field: FieldMeta, sortable: boolean) {
     case "int":
     case "float":
       return <NumberField key={field.name} {...common} />;
+    case "money":
+      return <MoneyField key={field.name} {...common} currencySource={field.currency} />;
     case "date":
-      return <DateField key={field.name} {...common} />;
+      return <LocaleDateField key={field.name} {...common} />;
     case "datetime":
-      return <DateField key={field.name} {...common} showTime />;
+      return <LocaleDateField key={field.name} {...common} showTime />;
     case "json":
       return (
         <FunctionField
@@ -61,13 +55,7 @@ export function renderField(field: FieldMeta, sortable: boolean) {
         />
       );
     case "object":
-      return (
-        <FunctionField
-          key={field.name}
-          {...common}
-          render={(record: RaRecord) => objectText(record[field.name], field)}
-        />
-      );
+      return <ObjectField key={field.name} {...common} meta={field} />;
     default:
       return <TextField key={field.name} {...common} />;
   }

@@ -16,6 +16,7 @@ import {
   type Validator,
 } from "react-admin";
 import type { ReactElement } from "react";
+import { EnumOption } from "../fields/EnumOption";
 import type { FieldMeta } from "../resources/types";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -67,9 +68,21 @@ export function renderInput(field: FieldMeta, options: InputOptions = {}): React
   switch (field.kind) {
     case "enum":
       return field.list ? (
-        <SelectArrayInput key={source} {...common} choices={choicesOf(field.choices)} validate={validate} />
+        <SelectArrayInput
+          key={source}
+          {...common}
+          choices={choicesOf(field.choices)}
+          optionText={<EnumOption enumType={field.enumType} />}
+          validate={validate}
+        />
       ) : (
-        <SelectInput key={source} {...common} choices={choicesOf(field.choices)} validate={validate} />
+        <SelectInput
+          key={source}
+          {...common}
+          choices={choicesOf(field.choices)}
+          optionText={<EnumOption enumType={field.enumType} />}
+          validate={validate}
+        />
       );
     case "reference":
       return field.list ? (
@@ -95,6 +108,7 @@ export function renderInput(field: FieldMeta, options: InputOptions = {}): React
     case "datetime":
       return <DateTimeInput key={source} {...common} validate={validate} />;
     case "decimal":
+    case "money":
       // Money travels as a decimal string: never through a float.
       return (
         <TextInput

@@ -2,20 +2,23 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { preview } from "vite";
 import type { TestProject } from "vitest/node";
+import { startRealApi, type RealApi } from "../harness/realApi";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** origin serving the built console; its /graphql is proxied to CLINIGRAPH_API_URL */
+    /** origin serving the built console; /graphql, /files, /exports go to the real API */
     consoleUrl: string;
+    /** the real API's own origin, for requests a partner makes in the tests */
+    apiUrl: string;
   }
 }
 
 const packageDir = resolve(import.meta.dirname, "../..");
 
 /**
- * Serves dist/ with `vite preview`, whose proxy (vite.config.ts) forwards
- * /graphql, /files and /exports to CLINIGRAPH_API_URL (default
- * http://localhost:4000). Starting the API for the tests belongs here too.
+ * Starts the real API (packages/api/dist) on a fresh, migrated and seeded
+ * database, then serves dist/ with `vite preview` proxying to it. Teardown
+ * stops both and drops the database.
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(join(packageDir, "dist/index.html"))) {
@@ -23,16 +26,30 @@ export default async function setup(project: TestProject) {
       "No production build in dist/: run `pnpm --filter @clinigraph/admin test:browser`, which builds first",
     );
   }
-  const server = await preview({
-    root: packageDir,
-    configFile: join(packageDir, "vite.config.ts"),
-    logLevel: "warn",
-    preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error("vite preview did not report a URL");
-  project.provide("consoleUrl", url.replace(/\/$/, ""));
-  return async () => {
-    await server.close();
-  };
+  // CLINIGRAPH_TEST_API_URL points the tests at an API already running with the demo seed
+  // (`pnpm dev`), for iterating on the console; CI leaves it unset.
+  const external = process.env.CLINIGRAPH_TEST_API_URL;
+  const api: RealApi = external
+    ? { url: external, databaseUrl: "", stop: async () => undefined }
+    : await startRealApi();
+  process.env.CLINIGRAPH_API_URL = api.url;
+  try {
+    const server = await preview({
+      root: packageDir,
+      configFile: join(packageDir, "vite.config.ts"),
+      logLevel: "warn",
+      preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
+    });
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error("vite preview did not report a URL");
+    project.provide("consoleUrl", url.replace(/\/$/, ""));
+    project.provide("apiUrl", api.url);
+    return async () => {
+      await server.close();
+      await api.stop();
+    };
+  } catch (error) {
+    await api.stop();
+    throw error;
+  }
 }

@@ -25,8 +25,9 @@ import * as visitModule from "./visit/index.js";
 import * as claimModule from "./claim/index.js";
 import * as referenceModule from "./reference/index.js";
 import * as statisticsModule from "./statistics/index.js";
+import * as webhookModule from "./webhook/index.js";
 
-const modules = [caseModule, orderModule, visitModule, claimModule, referenceModule, statisticsModule];
+const modules = [caseModule, orderModule, visitModule, claimModule, referenceModule, statisticsModule, webhookModule];
 
 export const allEntities = [
   AuditEvent,

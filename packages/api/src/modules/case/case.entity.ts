@@ -39,6 +39,8 @@ registerEnumType(CaseStatus, {
 @Entity({ tableName: "medical_case" })
 @Index({ properties: ["registeredBy", "createdAt"] })
 @Index({ properties: ["patient"] })
+// The partner scope of orders looks cases up by hospital (order.scope.ts).
+@Index({ properties: ["hospital"] })
 export class Case extends VersionedEntity<"status"> {
   @Field({ description: "Human number CASE-<year>-<6 digits>." })
   @Property({ type: "text" })

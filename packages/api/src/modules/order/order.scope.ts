@@ -6,8 +6,12 @@ import type { Principal } from "../../platform/auth/principal.js";
  * Partners see the orders addressed to them and, read-only, the orders of the cases they
  * registered or that sit at their hospital. Reports and files follow their order.
  */
-const VISIBLE_ORDER_IDS = `select o.id from attention_order o
-  where o.provider_id = ? or o.case_id in (select c.id from medical_case c where c.registered_by_id = ? or c.hospital_id = ?)`;
+// `case_id = any(array(subquery))` rather than `case_id in (subquery)`: inside an OR, only
+// the array form is an index condition, so Postgres combines the provider and case indexes
+// (BitmapOr) instead of scanning every order of the region (docs/BENCHMARKS.md).
+const PARTNER_CASE_IDS = `array(select c.id from medical_case c where c.registered_by_id = ? or c.hospital_id = ?)`;
+const visibleOrders = (a: string) => `(${a}.provider_id = ? or ${a}.case_id = any(${PARTNER_CASE_IDS}))`;
+const VISIBLE_ORDER_IDS = `select o.id from attention_order o where ${visibleOrders("o")}`;
 const visibleOrderParams = (org: string) => [org, org, org];
 
 function partnerScope(p: Principal, cond: (org: string) => Record<string, unknown>): ScopeCondition {
@@ -15,18 +19,11 @@ function partnerScope(p: Principal, cond: (org: string) => Record<string, unknow
   return p.kind === "STAFF" ? "ALL" : "NONE";
 }
 
+// Written as an $or of column conditions: a raw key would be compared `= true`, which
+// hides the OR from the planner and loses the BitmapOr.
 defineScope("Order", (p) =>
   partnerScope(p, (org) => ({
-    $or: [
-      { provider: org },
-      {
-        [raw(
-          (a: string) =>
-            `(${a}.case_id in (select c.id from medical_case c where c.registered_by_id = ? or c.hospital_id = ?))`,
-          [org, org],
-        )]: true,
-      },
-    ],
+    $or: [{ provider: org }, { case: { $eq: raw(`any(${PARTNER_CASE_IDS})`, [org, org]) } }],
   })),
 );
 

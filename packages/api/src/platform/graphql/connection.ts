@@ -7,6 +7,12 @@ import { DomainError } from "../errors/domain-error.js";
 /** Relay connections (SPEC §4): one implementation for every list of the schema. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/**
+ * totalCount is exact up to this many rows; above it, it is the planner's estimate (never
+ * below EXACT_COUNT_LIMIT + 1). Counting a million matching rows costs a scan of a million
+ * index entries per request, for a number the console only shows as "about N".
+ */
+export const EXACT_COUNT_LIMIT = 10_000;
 
 export enum SortDirection {
   ASC = "ASC",
@@ -172,6 +178,36 @@ export async function paginate<T extends { id: string }>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    count: () => em.count(entity, opts.where),
+    count: () => boundedCount(em, entity, opts.where),
   };
+}
+
+/**
+ * Counts at most EXACT_COUNT_LIMIT + 1 rows (the same filters, scope included, as the
+ * page); past that, asks the planner instead of counting (docs/BENCHMARKS.md).
+ */
+export async function boundedCount<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+): Promise<number> {
+  const query = async (limit: number | null) => {
+    const qb = em.createQueryBuilder(entity, "e").select("e.id" as never).where(where);
+    if (limit != null) qb.limit(limit);
+    await qb.applyFilters();
+    return qb.getKnexQuery().toSQL();
+  };
+  const capped = await query(EXACT_COUNT_LIMIT + 1);
+  const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from (${capped.sql}) t`, [
+    ...capped.bindings,
+  ]);
+  const exact = row?.n ?? 0;
+  if (exact <= EXACT_COUNT_LIMIT) return exact;
+  const full = await query(null);
+  const [plan] = await em.execute<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>(
+    `explain (format json) ${full.sql}`,
+    [...full.bindings],
+  );
+  const estimate = Math.round(plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+  return Math.max(EXACT_COUNT_LIMIT + 1, estimate);
 }

@@ -19,6 +19,7 @@ import { createApollo, enforcePrincipalPolicy } from "../graphql/apollo.js";
 import { LIMITS } from "../graphql/limits.js";
 import { FieldCipher, setFieldCipher } from "../crypto/field-encryption.js";
 import { httpRoutes } from "../../modules/http-routes.js";
+import { sqlCounter, sqlCountingEnabled } from "../db/sql-counter.js";
 
 export interface Runtime {
   app: Express;
@@ -62,6 +63,8 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     res.setHeader("x-request-id", id);
     next();
   });
+
+  if (sqlCountingEnabled()) app.use(sqlCounter(orm));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

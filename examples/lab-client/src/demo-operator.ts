@@ -1,0 +1,34 @@
+import { ClinigraphClient } from "./client.js";
+
+/**
+ * The operator's side, for the end-to-end check only: signs in as the demo operator and
+ * issues one order to the demo lab, so the run never depends on what the seed left ISSUED.
+ */
+export async function issueDemoOrder(apiUrl: string, labName: string): Promise<string> {
+  const anon = new ClinigraphClient(apiUrl, "");
+  const login = await anon.gql<{ login: { accessToken: string | null } }>(
+    `mutation($i: LoginInput!) { login(input: $i) { accessToken userErrors { code message } } }`,
+    { i: { email: "operator@clinigraph.demo", password: "demo-operator-2026" } },
+  );
+  const op = new ClinigraphClient(apiUrl, login.login.accessToken!);
+  const refs = await op.gql<{
+    patients: { nodes: { id: string }[] };
+    organizations: { nodes: { id: string; name: string }[] };
+    serviceCodes: { nodes: { code: string }[] };
+  }>(
+    `{ patients(first: 1) { nodes { id } } organizations(first: 100, filter: { kind: [LAB] }) { nodes { id name } }
+       serviceCodes(first: 1) { nodes { code } } }`,
+  );
+  const lab = refs.organizations.nodes.find((o) => o.name === labName) ?? refs.organizations.nodes[0]!;
+  const kase = await op.mutate<{ case: { id: string } }>(
+    "registerCase",
+    `mutation($i: RegisterCaseInput!) { registerCase(input: $i) { case { id } userErrors { code field message } } }`,
+    { i: { patientId: refs.patients.nodes[0]!.id, kind: "OUTPATIENT", incidentDate: new Date().toISOString().slice(0, 10) } },
+  );
+  const order = await op.mutate<{ order: { id: string } }>(
+    "issueOrder",
+    `mutation($i: IssueOrderInput!) { issueOrder(input: $i) { order { id } userErrors { code field message } } }`,
+    { i: { caseId: kase.case.id, providerId: lab.id, kind: "EXAM", specialty: "laboratory", serviceCodes: [refs.serviceCodes.nodes[0]!.code] } },
+  );
+  return order.order.id;
+}

@@ -1,0 +1,147 @@
+import {
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+} from "@mui/material";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { request } from "../data/api";
+import type { UserError } from "../data/graphqlClient";
+import { userErrorsToHttpError } from "../data/userErrors";
+import { formatMoney } from "../fields/format";
+import { CLAIM_LINES, SET_APPROVED_AMOUNTS, changedLines, type ClaimLine, type LineEdit } from "./queries";
+
+/**
+ * The claim's lines; while IN_REVIEW the reviewer lowers approved amounts line
+ * by line (each with a reason) and saves them; the API recomputes the totals.
+ */
+export function ClaimLinesReview() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const queryClient = useQueryClient();
+  const [edits, setEdits] = useState<Record<string, LineEdit>>({});
+  const [saving, setSaving] = useState(false);
+  const { data } = useQuery({
+    queryKey: ["claimLines", record?.id, record?.version],
+    queryFn: () => request<{ claim: { currency: string; lines: ClaimLine[] } | null }>(CLAIM_LINES, { id: record?.id }),
+    enabled: Boolean(record?.id),
+  });
+  if (!record || !data?.claim) return null;
+  const { currency, lines } = data.claim;
+  const editable = record.status === "IN_REVIEW";
+  const pending = changedLines(lines, edits);
+  const dirty = Object.keys(edits).length > 0;
+
+  const edit = (line: ClaimLine, patch: Partial<LineEdit>) =>
+    setEdits((all) => ({
+      ...all,
+      [line.id]: {
+        approvedAmount: all[line.id]?.approvedAmount ?? line.approvedAmount ?? line.amount,
+        reason: all[line.id]?.reason ?? "",
+        ...patch,
+      },
+    }));
+
+  async function save() {
+    if (!pending?.length || !record) return;
+    setSaving(true);
+    try {
+      const result = await request<{ setApprovedAmounts: { userErrors: UserError[] } }>(SET_APPROVED_AMOUNTS, {
+        input: { id: record.id, expectedVersion: record.version, lines: pending },
+      });
+      if (result.setApprovedAmounts.userErrors.length)
+        throw userErrorsToHttpError(result.setApprovedAmounts.userErrors);
+      notify("clinigraph.claims.amounts_saved", { type: "success" });
+      setEdits({});
+      await queryClient.invalidateQueries({ queryKey: ["claimLines", record.id] });
+      refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : "ra.notification.http_error", { type: "error" });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Card variant="outlined" sx={{ m: 2 }} data-testid="claim-lines">
+      <CardHeader
+        title={translate("clinigraph.claims.lines")}
+        action={
+          editable && (
+            <Button
+              variant="contained"
+              disabled={saving || !dirty || !pending?.length}
+              onClick={save}
+              data-testid="save-approved"
+            >
+              {translate("clinigraph.claims.save_amounts")}
+            </Button>
+          )
+        }
+      />
+      <CardContent>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>#</TableCell>
+              <TableCell>{translate("clinigraph.claims.service")}</TableCell>
+              <TableCell align="right">{translate("clinigraph.claims.quantity")}</TableCell>
+              <TableCell align="right">{translate("clinigraph.claims.amount")}</TableCell>
+              <TableCell align="right">{translate("clinigraph.claims.approved")}</TableCell>
+              <TableCell>{translate("clinigraph.claims.reason")}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {lines.map((line) => (
+              <TableRow key={line.id} data-line={line.position}>
+                <TableCell>{line.position}</TableCell>
+                <TableCell>
+                  {line.serviceCode} · {line.description}
+                </TableCell>
+                <TableCell align="right">{line.quantity}</TableCell>
+                <TableCell align="right">{formatMoney(line.amount, currency, locale)}</TableCell>
+                <TableCell align="right">
+                  {editable ? (
+                    <TextField
+                      size="small"
+                      value={edits[line.id]?.approvedAmount ?? line.approvedAmount ?? line.amount}
+                      onChange={(e) => edit(line, { approvedAmount: e.target.value })}
+                      slotProps={{ htmlInput: { inputMode: "decimal", "data-testid": `approved-${line.position}` } }}
+                      sx={{ width: 140 }}
+                    />
+                  ) : (
+                    formatMoney(line.approvedAmount ?? line.amount, currency, locale)
+                  )}
+                </TableCell>
+                <TableCell>
+                  {editable && edits[line.id] ? (
+                    <TextField
+                      size="small"
+                      required
+                      value={edits[line.id].reason}
+                      onChange={(e) => edit(line, { reason: e.target.value })}
+                      slotProps={{ htmlInput: { "data-testid": `reason-${line.position}` } }}
+                    />
+                  ) : (
+                    (line.adjustmentReason ?? "")
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+import { lazy } from "react";
+
+export const claims = { show: lazy(() => import("./ClaimShow")) };

@@ -1,0 +1,85 @@
+import { Grid, Typography } from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslate } from "react-admin";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { request } from "../data/api";
+import { ChartCard } from "./ChartCard";
+import { MONTHLY, byMonth, onTimeRate, type MonthlyRow } from "./statistics";
+
+const COLORS = ["#1976d2", "#9c27b0", "#2e7d32", "#ed6c02", "#0288d1", "#d32f2f", "#6d4c41", "#455a64"];
+
+/** Orders per organisation and month, the claims' on-time rate and the order turnaround. */
+export function MonthlyCharts() {
+  const translate = useTranslate();
+  const { data, isPending } = useQuery({
+    queryKey: ["monthlyStatistics"],
+    queryFn: () => request<{ monthlyStatistics: { nodes: MonthlyRow[] } }>(MONTHLY, {}),
+  });
+  const rows = data?.monthlyStatistics.nodes ?? [];
+  if (!isPending && rows.length === 0) {
+    return <Typography sx={{ p: 2 }}>{translate("clinigraph.dashboard.no_statistics")}</Typography>;
+  }
+  const orders = byMonth(rows, (r) => r.ordersIssued);
+  const turnaround = byMonth(rows, (r) => r.turnaroundMedianHours);
+  const rate = onTimeRate(rows);
+
+  return (
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, lg: 6 }}>
+        <ChartCard title={translate("clinigraph.dashboard.orders_per_month")} testId="chart-orders">
+          <ResponsiveContainer>
+            <BarChart data={orders.data}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="month" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              {orders.series.map((name, i) => (
+                <Bar key={name} dataKey={name} stackId="orders" fill={COLORS[i % COLORS.length]} />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+        <ChartCard title={translate("clinigraph.dashboard.on_time_rate")} testId="chart-on-time">
+          <ResponsiveContainer>
+            <LineChart data={rate}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="month" />
+              <YAxis domain={[0, 100]} unit="%" />
+              <Tooltip />
+              <Line type="monotone" dataKey="rate" stroke={COLORS[2]} connectNulls />
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+        <ChartCard title={translate("clinigraph.dashboard.turnaround")} testId="chart-turnaround">
+          <ResponsiveContainer>
+            <LineChart data={turnaround.data}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="month" />
+              <YAxis unit="h" />
+              <Tooltip />
+              {turnaround.series.map((name, i) => (
+                <Line key={name} type="monotone" dataKey={name} stroke={COLORS[i % COLORS.length]} connectNulls />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </Grid>
+    </Grid>
+  );
+}

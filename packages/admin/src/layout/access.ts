@@ -1,0 +1,81 @@
+import type { Role } from "../auth/authProvider";
+
+/**
+ * What each role works with (SPEC §6, issue 7). The API enforces access; this
+ * only keeps menus and routes to what a role can use. A user with several
+ * roles gets the union.
+ */
+export type Screen =
+  | "dashboard"
+  | "orders"
+  | "cases"
+  | "visits"
+  | "visitAssignment"
+  | "visitReview"
+  | "claims"
+  | "claimReview"
+  | "patients"
+  | "policies"
+  | "organizations"
+  | "serviceCodes"
+  | "workCalendars"
+  | "monthlyStatistics"
+  | "notifications"
+  | "auditEvents"
+  | "users"
+  | "apiKeys"
+  | "queueDashboard";
+
+const BY_ROLE: Record<Role, Screen[]> = {
+  VISITOR: ["visits"],
+  REVIEWER: ["dashboard", "visitReview", "claimReview", "visits", "claims", "cases", "auditEvents"],
+  BILLING: ["dashboard", "claims", "orders", "policies", "monthlyStatistics", "notifications"],
+  OPERATOR: [
+    "dashboard",
+    "orders",
+    "cases",
+    "visits",
+    "visitAssignment",
+    "claims",
+    "patients",
+    "policies",
+    "organizations",
+    "serviceCodes",
+    "monthlyStatistics",
+    "notifications",
+  ],
+  ADMIN: [
+    "dashboard",
+    "orders",
+    "cases",
+    "visits",
+    "visitAssignment",
+    "visitReview",
+    "claims",
+    "claimReview",
+    "patients",
+    "policies",
+    "organizations",
+    "serviceCodes",
+    "workCalendars",
+    "monthlyStatistics",
+    "notifications",
+    "auditEvents",
+    "users",
+    "apiKeys",
+    "queueDashboard",
+  ],
+};
+
+/** Menu order is the order above, ADMIN's being the full list. */
+const ORDER = BY_ROLE.ADMIN;
+
+export function screensFor(roles: unknown): Screen[] {
+  const held = Array.isArray(roles) ? (roles as string[]) : [];
+  const allowed = new Set(held.flatMap((role) => BY_ROLE[role as Role] ?? []));
+  return ORDER.filter((screen) => allowed.has(screen));
+}
+
+export function canSee(roles: unknown, screen: Screen): boolean {
+  return screensFor(roles).includes(screen);
+}

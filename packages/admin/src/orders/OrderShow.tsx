@@ -1,0 +1,44 @@
+import { Grid, Stack } from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
+import { Show, useRecordContext } from "react-admin";
+import { request } from "../data/api";
+import { resourceMeta } from "../resources/registry";
+import { MetaFields, ShowActions } from "../views/GenericShow";
+import { ORDER_DETAIL, type OrderDetail } from "./queries";
+import { ReportsPanel } from "./ReportsPanel";
+import { StatusTimeline } from "./StatusTimeline";
+
+function OrderPanels() {
+  const record = useRecordContext();
+  // keyed on the version so a transition (which bumps it) reloads reports and history
+  const { data } = useQuery({
+    queryKey: ["orderDetail", record?.id, record?.version],
+    queryFn: () => request<{ order: OrderDetail | null }>(ORDER_DETAIL, { id: record?.id }),
+    enabled: Boolean(record?.id),
+  });
+  const order = data?.order;
+  if (!order) return null;
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <ReportsPanel reports={order.reports} />
+      <StatusTimeline history={order.history} statusEnum="OrderStatus" />
+    </Stack>
+  );
+}
+
+/** The order with its transitions, its reports and its status history. */
+export default function OrderShow() {
+  const meta = resourceMeta("orders");
+  return (
+    <Show actions={<ShowActions meta={meta} />}>
+      <Grid container>
+        <Grid size={{ xs: 12, lg: 5 }}>
+          <MetaFields meta={meta} />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 7 }}>
+          <OrderPanels />
+        </Grid>
+      </Grid>
+    </Show>
+  );
+}

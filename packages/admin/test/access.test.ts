@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { screensFor } from "../src/layout/access";
+
+describe("menus by role", () => {
+  it("a VISITOR sees only their visits: no users, API keys or queue dashboard", () => {
+    expect(screensFor(["VISITOR"])).toEqual(["visits"]);
+  });
+
+  it("a REVIEWER gets the review queues and the audit log", () => {
+    expect(screensFor(["REVIEWER"])).toEqual(expect.arrayContaining(["visitReview", "claimReview", "auditEvents"]));
+    expect(screensFor(["REVIEWER"])).not.toContain("users");
+  });
+
+  it("BILLING gets claims and statistics but not visit assignment", () => {
+    expect(screensFor(["BILLING"])).toEqual(expect.arrayContaining(["claims", "monthlyStatistics"]));
+    expect(screensFor(["BILLING"])).not.toContain("visitAssignment");
+  });
+
+  it("ADMIN sees everything, including users, API keys and the queue dashboard", () => {
+    expect(screensFor(["ADMIN"])).toEqual(expect.arrayContaining(["users", "apiKeys", "queueDashboard"]));
+  });
+
+  it("several roles give the union, in menu order, and unknown roles give nothing", () => {
+    expect(screensFor(["VISITOR", "BILLING"])).toContain("visits");
+    expect(screensFor(["VISITOR", "BILLING"])).toContain("claims");
+    expect(screensFor(["SOMETHING"])).toEqual([]);
+    expect(screensFor(undefined)).toEqual([]);
+  });
+});

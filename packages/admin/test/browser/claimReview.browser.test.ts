@@ -1,0 +1,69 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newPage } from "./browser";
+import { gql, signIn, staffToken } from "./support";
+
+let browser: Browser;
+const consoleUrl = inject("consoleUrl");
+const apiUrl = inject("apiUrl");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface ReviewClaim {
+  id: string;
+  payable: string;
+  lines: { id: string; position: number; amount: string; approvedAmount: string | null }[];
+}
+
+const CLAIM = `query($id: ID!) { claim(id: $id) { id status payable approvedTotals { payable gross }
+  lines { id position amount approvedAmount adjustmentReason } } }`;
+
+describe("claim review against the real API", () => {
+  it("the reviewer lowers one line, saves, approves, and the API's totals follow", async () => {
+    const token = await staffToken(apiUrl, "reviewer");
+    const { claims } = await gql<{ claims: { nodes: { id: string }[] } }>(
+      apiUrl,
+      token,
+      "{ claims(first: 1, filter: { status: [IN_REVIEW] }) { nodes { id } } }",
+    );
+    const { claim } = await gql<{ claim: ReviewClaim }>(apiUrl, token, CLAIM, { id: claims.nodes[0].id });
+    const line = claim.lines[0];
+    const lowered = String(Math.floor(Number(line.amount) / 2));
+
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "reviewer");
+    await page.getByTestId("menu-claimReview").click();
+    await page.goto(`${consoleUrl}/#/claims/${claim.id}/show`);
+    const input = page.getByTestId(`approved-${line.position}`);
+    await input.fill(lowered);
+    await page.getByTestId(`reason-${line.position}`).fill("Tarifa sobre el arancel pactado");
+    await page.getByTestId("save-approved").click();
+    await expect
+      .poll(
+        async () =>
+          (await gql<{ claim: ReviewClaim }>(apiUrl, token, CLAIM, { id: claim.id })).claim.lines[0].approvedAmount,
+      )
+      .not.toBeNull();
+
+    await page.locator('[data-event="APPROVE"]').click();
+    await page.locator('[data-value="APPROVED"]').first().waitFor();
+
+    const after = (
+      await gql<{ claim: ReviewClaim & { status: string; approvedTotals: { payable: string } } }>(
+        apiUrl,
+        token,
+        CLAIM,
+        { id: claim.id },
+      )
+    ).claim;
+    expect(after.status).toBe("APPROVED");
+    expect(Number(after.lines.find((l) => l.id === line.id)?.approvedAmount)).toBe(Number(lowered));
+    expect(Number(after.approvedTotals.payable)).toBeLessThan(Number(claim.payable));
+    await page.context().close();
+  });
+});

@@ -1,0 +1,51 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newPage } from "./browser";
+import { signIn } from "./support";
+
+let browser: Browser;
+const consoleUrl = inject("consoleUrl");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("menus by role and language, signed in against the real API", () => {
+  it("a VISITOR sees their visits but no users or API keys menu", async () => {
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "visitor");
+    await page.locator('a[href="#/visits"]').first().waitFor();
+    expect(await page.locator('a[href="#/users"]').count()).toBe(0);
+    expect(await page.locator('a[href="#/apiKeys"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("an ADMIN sees users, API keys and the queue dashboard link", async () => {
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "admin");
+    await page.locator('a[href="#/users"]').first().waitFor();
+    expect(await page.locator('a[href="#/apiKeys"]').count()).toBe(1);
+    expect(await page.getByTestId("menu-queue-dashboard").count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("switching to Persian turns the console right-to-left with translated menu labels", async () => {
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "operator");
+    const ordersLink = page.locator('a[href="#/orders"]').first();
+    await expect.poll(async () => ordersLink.textContent()).toContain("Orders");
+
+    await page.locator("header button", { hasText: "English" }).click();
+    await page.getByRole("menuitem", { name: "فارسی" }).click();
+    await page.waitForFunction(() => document.documentElement.dir === "rtl");
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe("rtl");
+    await expect.poll(async () => ordersLink.textContent()).toContain("دستور");
+    await expect
+      .poll(async () => page.locator(".RaMenu-open, .RaSidebar-fixed").first().textContent())
+      .toContain("داشبورد");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,60 @@
+import type { Page } from "playwright-core";
+
+/** The demo seed's fixed logins (packages/api/src/seed/demo-credentials.ts). */
+export const DEMO = {
+  admin: { email: "admin@clinigraph.demo", password: "demo-admin-2026" },
+  operator: { email: "operator@clinigraph.demo", password: "demo-operator-2026" },
+  reviewer: { email: "reviewer@clinigraph.demo", password: "demo-reviewer-2026" },
+  visitor: { email: "visitor1@clinigraph.demo", password: "demo-visitor1-2026" },
+  billing: { email: "billing@clinigraph.demo", password: "demo-billing-2026" },
+} as const;
+
+/** The demo LAB partner's API key (`ck_<prefix>_<secret>`). */
+export const LAB_API_KEY = "ck_DEMOLAB1_demo-lab-key-not-for-production-0001";
+
+export type Who = keyof typeof DEMO;
+
+/** Signs in through the console's login form and waits for the app shell. */
+export async function signIn(page: Page, consoleUrl: string, who: Who): Promise<void> {
+  await page.goto(`${consoleUrl}/#/login`);
+  await page.locator('input[name="username"]').fill(DEMO[who].email);
+  await page.locator('input[name="password"]').fill(DEMO[who].password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.hash.includes("login"));
+  await page.locator(".RaSidebar-fixed, .RaMenu-open").first().waitFor();
+}
+
+/** A GraphQL call straight to the API, as a partner (API key) or a staff member (JWT). */
+export async function gql<T>(
+  apiUrl: string,
+  bearer: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await fetch(`${apiUrl}/graphql`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "apollo-require-preflight": "true",
+      authorization: `Bearer ${bearer}`,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));
+  return body.data as T;
+}
+
+/** A staff access token for API calls made by the test itself. */
+export async function staffToken(apiUrl: string, who: Who): Promise<string> {
+  const response = await fetch(`${apiUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "apollo-require-preflight": "true" },
+    body: JSON.stringify({
+      query: "mutation($input: LoginInput!) { login(input: $input) { accessToken } }",
+      variables: { input: DEMO[who] },
+    }),
+  });
+  const body = (await response.json()) as { data: { login: { accessToken: string } } };
+  return body.data.login.accessToken;
+}

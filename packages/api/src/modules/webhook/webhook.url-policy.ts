@@ -1,0 +1,62 @@
+import { lookup } from "node:dns/promises";
+import ipaddr from "ipaddr.js";
+import { DomainError } from "../../platform/errors/domain-error.js";
+
+export interface UrlPolicy {
+  /** Production refuses plain http. */
+  requireHttps: boolean;
+  /** Tests and local development may deliver to loopback and private networks. */
+  allowPrivate: boolean;
+  /** Resolves a host name to every address it has (injectable for tests). */
+  resolve?: (host: string) => Promise<string[]>;
+}
+
+/** Reads the policy from the environment: WEBHOOK_ALLOW_PRIVATE=true allows private targets. */
+export function urlPolicyFromEnv(nodeEnv: string, env: Record<string, string | undefined> = process.env): UrlPolicy {
+  return { requireHttps: nodeEnv === "production", allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "true" };
+}
+
+const resolveAll = async (host: string): Promise<string[]> => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/**
+ * Only globally routable unicast addresses are acceptable: everything else (loopback,
+ * RFC 1918, link-local incl. cloud metadata 169.254.169.254, unique-local, CGNAT,
+ * multicast, reserved) would let a partner make our servers call our own network.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === "unicast";
+}
+
+/**
+ * Checks a webhook URL before it is stored: scheme, no credentials, and every address
+ * the host resolves to (a host with one public and one private address is refused).
+ * Throws DomainError INVALID_WEBHOOK_URL with the reason.
+ */
+export async function assertDeliverableUrl(raw: string, policy: UrlPolicy): Promise<URL> {
+  const fail = (why: string): never => {
+    throw new DomainError("INVALID_WEBHOOK_URL", `url ${why}.`, ["url"]);
+  };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail("is not a valid absolute URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") fail("must use https");
+  if (policy.requireHttps && url.protocol !== "https:") fail("must use https");
+  if (url.username || url.password) fail("must not contain credentials");
+  if (raw.length > 2000) fail("is at most 2000 characters");
+  if (policy.allowPrivate) return url;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  try {
+    addresses = ipaddr.isValid(host) ? [host] : await (policy.resolve ?? resolveAll)(host);
+  } catch {
+    return fail(`host ${host} does not resolve`);
+  }
+  if (addresses.length === 0) fail(`host ${host} does not resolve`);
+  const blocked = addresses.find((a) => !isPublicAddress(a));
+  if (blocked) fail(`resolves to a private, loopback or reserved address (${blocked})`);
+  return url;
+}

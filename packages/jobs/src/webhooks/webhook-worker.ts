@@ -1,0 +1,93 @@
+import { Queue, Worker, type Job } from "bullmq";
+import { Redis } from "ioredis";
+import { FieldCipher } from "@clinigraph/api/domain";
+import type { JobsRuntime } from "../runtime.js";
+import { deliverOnce, type DeliveryDeps } from "./deliver.js";
+import { WEBHOOK_SCAN_EVERY_MS } from "./retry-schedule.js";
+import { dueDeliveries, fanOutEvents } from "./scan.js";
+
+/** Not in the API's QUEUE_NAMES yet: the delivery worker owns this queue alone. */
+export const WEBHOOK_QUEUE = "webhooks";
+
+export interface DeliverJobData {
+  deliveryId: string;
+}
+
+/** BullMQ job ids may not contain ':'; the row version makes each retry a new job. */
+export const deliveryJobId = (id: string, version: number) => `webhook-${id}-v${version}`;
+
+export interface WebhookDelivery {
+  queue: Queue;
+  worker: Worker;
+  /** Fans out new events and enqueues every due delivery (what the scheduled scan does). */
+  scan: (now?: Date) => Promise<number>;
+}
+
+/**
+ * Starts the webhook delivery queue on the jobs runtime: a scheduled scan every 15 s
+ * (Postgres is the truth: losing Redis loses nothing, the scan re-enqueues), and one
+ * job per attempt. Stops with the runtime.
+ */
+export async function startWebhookDelivery(rt: JobsRuntime, env: Record<string, string | undefined> = process.env): Promise<WebhookDelivery> {
+  const deps: DeliveryDeps = {
+    orm: rt.orm,
+    cipher: new FieldCipher(rt.config.ENCRYPTION_KEY),
+    allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "true",
+  };
+  const producer = new Redis(rt.config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const consumer = new Redis(rt.config.REDIS_URL, { maxRetriesPerRequest: null });
+  for (const conn of [producer, consumer])
+    conn.on("error", (err: Error) => rt.logger.warn({ err: err.message }, "webhooks: redis connection error"));
+  const queue = new Queue(WEBHOOK_QUEUE, {
+    connection: producer,
+    prefix: rt.config.QUEUE_PREFIX,
+    defaultJobOptions: { removeOnComplete: { count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  });
+
+  const scan = async (now = new Date()): Promise<number> => {
+    await fanOutEvents(rt.orm, now);
+    const due = await dueDeliveries(rt.orm, now);
+    await queue.addBulk(
+      due.map((d) => ({ name: "deliver", data: { deliveryId: d.id }, opts: { jobId: deliveryJobId(d.id, d.version) } })),
+    );
+    return due.length;
+  };
+
+  const processor = async (job: Job<DeliverJobData | Record<string, never>>) => {
+    if (job.name === "scan") return `${await scan()} deliveries queued`;
+    const { deliveryId } = job.data as DeliverJobData;
+    const outcome = await deliverOnce(deps, deliveryId);
+    if (outcome.kind === "RETRY") {
+      await queue.add(
+        "deliver",
+        { deliveryId },
+        { jobId: deliveryJobId(deliveryId, outcome.version), delay: Math.max(0, outcome.at.getTime() - Date.now()) },
+      );
+    }
+    if (outcome.kind === "FAILED" && outcome.endpointDisabled)
+      rt.logger.warn({ deliveryId }, "webhooks: endpoint disabled after a day of failures");
+    return outcome.kind;
+  };
+
+  const worker = new Worker(WEBHOOK_QUEUE, processor, {
+    connection: consumer,
+    prefix: rt.config.QUEUE_PREFIX,
+    concurrency: rt.config.WORKER_CONCURRENCY,
+    lockDuration: rt.config.WORKER_LOCK_DURATION_MS,
+    stalledInterval: rt.config.WORKER_STALLED_INTERVAL_MS,
+  });
+  worker.on("error", (err) => rt.logger.error({ err: err.message }, "webhooks: worker error"));
+  if (rt.config.REGISTER_SCHEDULERS)
+    await queue.upsertJobScheduler("webhook-scan", { every: WEBHOOK_SCAN_EVERY_MS }, { name: "scan", data: {} });
+  await worker.waitUntilReady();
+
+  const stopRuntime = rt.stop;
+  rt.stop = async () => {
+    await worker.close();
+    await queue.close();
+    producer.disconnect();
+    consumer.disconnect();
+    await stopRuntime();
+  };
+  return { queue, worker, scan };
+}
