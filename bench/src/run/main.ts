@@ -51,7 +51,7 @@ const loadRow = (scenario: string, r: LoadResult, rssMb: number, baseline?: Load
 });
 const jobRow = (scenario: string, secs: number, unit: string, count: number, baselineSecs: number, baselineLabel: string, rssMb: number): Row => ({
   scenario,
-  throughput: `${(count / secs).toFixed(0)} ${unit}/s`,
+  throughput: count === 1 ? `${secs.toFixed(2)} s` : `${(count / secs).toFixed(0)} ${unit}/s`,
   p50: "", p95: "", p99: "",
   errors: "0",
   sqlPerRequest: "",

@@ -40,3 +40,20 @@ describe("i18n", () => {
     expect(mergeMessages({ a: { b: 1, c: 2 } }, { a: { c: 3 }, d: 4 })).toEqual({ a: { b: 1, c: 3 }, d: 4 });
   });
 });
+
+describe("formatting through Intl in the console's locale", async () => {
+  const { formatMoney, formatDate, humanize } = await import("../src/fields/format");
+  it("formats decimal-string money with its currency per locale", () => {
+    expect(formatMoney("120000", "CLP", "es")).toMatch(/120\.000/);
+    expect(formatMoney("12.5", "EUR", "en")).toBe("€12.50");
+    expect(formatMoney(null, "EUR", "en")).toBe("");
+  });
+  it("formats a LocalDate as that calendar day and uses Persian digits in fa", () => {
+    expect(formatDate("2026-03-01", "en", false)).toBe("1 Mar 2026");
+    expect(formatDate("2026-03-01", "fa", false)).toMatch(/[۰-۹]/);
+  });
+  it("humanises enum values and camelCase names", () => {
+    expect(humanize("START_EVALUATION")).toBe("Start evaluation");
+    expect(humanize("functionalLoss")).toBe("Functional loss");
+  });
+});

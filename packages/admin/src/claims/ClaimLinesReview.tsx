@@ -12,7 +12,7 @@ import {
 } from "@mui/material";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { useLocaleState, useNotify, useRecordContext, useTranslate } from "react-admin";
 import { request } from "../data/api";
 import type { UserError } from "../data/graphqlClient";
 import { userErrorsToHttpError } from "../data/userErrors";
@@ -28,7 +28,6 @@ export function ClaimLinesReview() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const notify = useNotify();
-  const refresh = useRefresh();
   const queryClient = useQueryClient();
   const [edits, setEdits] = useState<Record<string, LineEdit>>({});
   const [saving, setSaving] = useState(false);
@@ -62,10 +61,10 @@ export function ClaimLinesReview() {
       });
       if (result.setApprovedAmounts.userErrors.length)
         throw userErrorsToHttpError(result.setApprovedAmounts.userErrors);
-      notify("clinigraph.claims.amounts_saved", { type: "success" });
+      // wait for the record's new version before the edits go, so APPROVE is not sent with a stale one
+      await queryClient.refetchQueries({ queryKey: ["claims", "getOne"] });
       setEdits({});
-      await queryClient.invalidateQueries({ queryKey: ["claimLines", record.id] });
-      refresh();
+      notify("clinigraph.claims.amounts_saved", { type: "success" });
     } catch (error) {
       notify(error instanceof Error ? error.message : "ra.notification.http_error", { type: "error" });
     } finally {

@@ -12,6 +12,8 @@ export function ObjectField({ meta, ...props }: FieldProps & { meta: FieldMeta }
   const translate = useTranslate();
   if (!value || typeof value !== "object") return null;
   const parts = (meta.fields ?? [])
+    // ids say nothing to a reader; a money sub-field already shows the currency
+    .filter((sub) => sub.kind !== "id" && !/Id$/.test(sub.name))
     .filter((sub) => !(sub.name === "currency" && meta.fields?.some((f) => f.kind === "money")))
     .map((sub) => {
       const v = value[sub.name];

@@ -32,9 +32,12 @@ export function formatDate(value: string | null | undefined, locale: string, wit
   }).format(date);
 }
 
-/** START_EVALUATION → "Start evaluation", when a value has no translation. */
+/** START_EVALUATION or functionalLoss → "Start evaluation" / "Functional loss", when there is no translation. */
 export function humanize(value: string): string {
-  const text = value.toLowerCase().replace(/_/g, " ");
+  const text = value
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/_/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -44,7 +44,7 @@ describe("screenshots of the main screens", () => {
     await page.getByTestId("tray-TO_MANAGE").click();
     await page.locator("tbody tr").first().waitFor();
     await shoot(page, "order-trays");
-    await page.locator("tbody tr").first().click();
+    await page.locator("tbody tr").first().locator("td").first().click();
     await page.getByTestId("order-reports").waitFor();
     await shoot(page, "order-page");
     await page.goto(`${consoleUrl}/#/visit-assignment`);

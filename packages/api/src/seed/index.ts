@@ -11,13 +11,20 @@ import { seedPatients } from "./steps/patients.js";
 import { seedPolicies } from "./steps/policies.js";
 import { seedServiceCodes } from "./steps/service-codes.js";
 import { seedStaff } from "./steps/staff.js";
+import { seedOrdersStep } from "./orders.js";
+import { seedVisitsStep } from "./visits.js";
+import { seedClaimsStep } from "./claims.js";
 
 export type { SeedContext, SeedStep } from "./context.js";
 export { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "./demo-credentials.js";
 
 /** Fixed, so every demo database is the same region with the same people. */
 export const DEMO_SEED = 2026;
-export const DEMO_TODAY = "2026-03-02";
+/**
+ * The demo region lives in the present: deadlines, reminders and overdue work are
+ * relative to the day it is seeded, so the console and the workers have work right away.
+ */
+export const DEMO_TODAY = new Date().toISOString().slice(0, 10);
 
 /**
  * The demo region, step by step, in order. Modules with demo data of their own
@@ -30,6 +37,9 @@ export const seedSteps: SeedStep[] = [
   seedPatients,
   seedPolicies,
   seedApiKeys,
+  seedOrdersStep,
+  seedVisitsStep,
+  seedClaimsStep,
 ];
 
 export interface DemoCredentials {

@@ -26,7 +26,7 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 describe("demo seed", () => {
-  it("seeds a fresh database with the demo region", async () => {
+  it("seeds a fresh database with the demo region", { timeout: 240_000 }, async () => {
     const result = await seedDemoData(api.orm);
     expect(result.seeded).toBe(true);
     const c = await counts();
@@ -93,7 +93,7 @@ describe("demo seed", () => {
     }
   });
 
-  it("seeds nothing the second time, with or without --force", async () => {
+  it("seeds nothing the second time, with or without --force", { timeout: 120_000 }, async () => {
     const before = await counts();
     const again = await seedDemoData(api.orm);
     expect(again.seeded).toBe(false);

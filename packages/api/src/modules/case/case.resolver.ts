@@ -13,7 +13,7 @@ import { CaseFilter, CaseOrder, CaseSortField, RegisterCaseInput, TransitionCase
 import { CaseEvent, caseMachine } from "./case.machine.js";
 import { CaseService } from "./case.service.js";
 import { caseWhere } from "./case.where.js";
-import { historyLoader } from "./history.loader.js";
+import { historyLoader } from "../../platform/audit/history.loader.js";
 
 export const CaseConnection = ConnectionType(Case, "Case");
 export const CasePayload = PayloadType("CasePayload", "case", Case);

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import DataLoader from "dataloader";
+import { historyLoader } from "../../platform/audit/history.loader.js";
 import { availableEvents } from "../../platform/state-machine/engine.js";
 import { StatusChange } from "../../platform/audit/status-change.entity.js";
 import type { AppContext } from "../../platform/graphql/context.js";
@@ -14,27 +14,6 @@ import { claimMachine } from "./claim.machine.js";
 import { money, moneyOrNull } from "./claim-money.js";
 import { ClaimApprovedTotals, ClaimReturnReasonType, ClaimSplit } from "./claim.types.js";
 import { Payment } from "./payment.entity.js";
-
-/**
- * History rows are staff-only in the scope table; a claim's own history is shown to
- * whoever can see the claim, which the parent field already proved. One loader per request.
- */
-const historyLoaders = new WeakMap<AppContext, DataLoader<string, StatusChange[]>>();
-function historyLoader(ctx: AppContext): DataLoader<string, StatusChange[]> {
-  let loader = historyLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
-      const rows = await ctx.em.find(
-        StatusChange,
-        { entityType: "Claim", entityId: { $in: [...ids] } },
-        { filters: false, orderBy: { createdAt: "ASC", id: "ASC" } },
-      );
-      return ids.map((id) => rows.filter((r) => r.entityId === id));
-    });
-    historyLoaders.set(ctx, loader);
-  }
-  return loader;
-}
 
 @Resolver(() => Claim)
 export class ClaimFieldsResolver {
@@ -152,7 +131,7 @@ export class ClaimFieldsResolver {
   }
   @FieldResolver(() => [StatusChange], { description: "Every state the claim went through, oldest first." })
   history(@Root() c: Claim, @Ctx() ctx: AppContext) {
-    return historyLoader(ctx).load(c.id);
+    return historyLoader(ctx.loaders, ctx.em, "Claim").load(c.id);
   }
 }
 

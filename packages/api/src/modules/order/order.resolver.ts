@@ -7,7 +7,7 @@ import { refId } from "../../platform/graphql/loaders.js";
 import { availableEvents } from "../../platform/state-machine/engine.js";
 import { StatusChange } from "../../platform/audit/status-change.entity.js";
 import { Case } from "../case/case.entity.js";
-import { historyLoader } from "../case/history.loader.js";
+import { historyLoader } from "../../platform/audit/history.loader.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Order } from "./order.entity.js";
 import {

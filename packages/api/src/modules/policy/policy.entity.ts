@@ -66,11 +66,11 @@ export class Policy extends VersionedEntity<"status" | "deductible" | "coverageR
 
   @Field({ description: "Deductible per policy year, decimal string." })
   @Property({ type: DecimalStringType, precision: 14, scale: 2 })
-  deductible: string = "0.00";
+  deductible: string = "0";
 
   @Field({ description: "Insurance coefficient: the share the insurer pays, 0..1 (e.g. 0.8000)." })
   @Property({ type: DecimalStringType, precision: 5, scale: 4 })
-  coverageRate: string = "1.0000";
+  coverageRate: string = "1";
 
   @Field({ description: "ISO 4217 currency of amounts on this policy." })
   @Property({ type: "text" })

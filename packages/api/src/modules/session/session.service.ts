@@ -43,18 +43,21 @@ export class SessionService {
       );
     }
     if (!user.active) throw invalid;
+    // Login bookkeeping goes through nativeUpdate so it never bumps the user's version:
+    // an administrator editing the user must not get STALE_VERSION because they logged in.
     if (!(await verifyPassword(user.passwordHash, password))) {
-      user.failedLogins += 1;
-      if (user.failedLogins >= MAX_FAILED_LOGINS) {
-        user.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-        user.failedLogins = 0;
-      }
-      await this.em.flush();
+      const failed = user.failedLogins + 1;
+      const lock = failed >= MAX_FAILED_LOGINS;
+      await this.em.nativeUpdate(
+        User,
+        { id: user.id },
+        lock
+          ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) }
+          : { failedLogins: failed },
+      );
       throw invalid;
     }
-    user.failedLogins = 0;
-    user.lockedUntil = null;
-    user.lastLoginAt = now;
+    await this.em.nativeUpdate(User, { id: user.id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
     const session = await this.issue(user, uuidv7(), now);
     await this.em.flush();
     return session;

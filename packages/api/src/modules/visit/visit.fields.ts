@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { historyLoader } from "../../platform/audit/history.loader.js";
 import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { isStaff, type Principal } from "../../platform/auth/principal.js";
 import { recordAudit } from "../../platform/audit/audit.js";
@@ -129,11 +130,9 @@ export class VisitFieldsResolver {
     return availableEvents(visitMachine, v, ctx.principal);
   }
 
-  @FieldResolver(() => [StatusChange], { description: "Every transition of this visit, oldest first (staff only)." })
+  @FieldResolver(() => [StatusChange], { description: "Every transition of this visit, oldest first." })
   history(@Root() v: Visit, @Ctx() ctx: AppContext) {
-    return ctx.loaders
-      .children(StatusChange, "entityId", { createdAt: "ASC", id: "ASC" }, { entityType: "Visit" })
-      .load(v.id);
+    return historyLoader(ctx.loaders, ctx.em, "Visit").load(v.id);
   }
 }
 

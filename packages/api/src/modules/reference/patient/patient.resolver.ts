@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { historyLoader } from "../../../platform/audit/history.loader.js";
 import { raw, type FilterQuery } from "@mikro-orm/core";
 import type { AppContext } from "../../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../../platform/graphql/connection.js";
@@ -128,7 +129,7 @@ export class PatientResolver {
 
   @FieldResolver(() => [StatusChange], { description: "Status history, oldest first." })
   history(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<StatusChange[]> {
-    return ctx.loaders.children(StatusChange, "entityId", { createdAt: "ASC" }, { entityType: "Patient" }).load(p.id);
+    return historyLoader(ctx.loaders, ctx.em, "Patient").load(p.id);
   }
 
   @Authorized("OPERATOR", "CLINIC", "HOSPITAL", "AGENCY")

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Loaders } from "../../platform/graphql/loaders.js";
-import { StatusChange } from "../../platform/audit/status-change.entity.js";
+import type { Loaders } from "../graphql/loaders.js";
+import { StatusChange } from "./status-change.entity.js";
 
 const perRequest = new WeakMap<Loaders, Map<string, DataLoader<string, StatusChange[]>>>();
 
