@@ -25,7 +25,10 @@ export class ClinigraphClient {
     for (let attempt = 1; ; attempt++) {
       const res = await fetch(`${this.apiUrl}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       // Over the rate limit: wait as long as the API says, then try again.
@@ -34,14 +37,18 @@ export class ClinigraphClient {
         continue;
       }
       const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-      if (body.errors?.length) throw new ClinigraphError(body.errors[0]!.message, body.errors[0]!.extensions?.code ?? "ERROR");
+      if (body.errors?.length)
+        throw new ClinigraphError(body.errors[0]!.message, body.errors[0]!.extensions?.code ?? "ERROR");
       return body.data as T;
     }
   }
 
   /** Runs a mutation and throws on userErrors, returning the payload's object. */
   async mutate<T>(name: string, query: string, variables: Record<string, unknown>): Promise<T> {
-    const data = await this.gql<Record<string, { userErrors: UserError[] } & Record<string, unknown>>>(query, variables);
+    const data = await this.gql<Record<string, { userErrors: UserError[] } & Record<string, unknown>>>(
+      query,
+      variables,
+    );
     const payload = data[name]!;
     const [first] = payload.userErrors;
     if (first) throw new ClinigraphError(`${name}: ${first.code}: ${first.message}`, first.code);
@@ -49,12 +56,21 @@ export class ClinigraphClient {
   }
 
   /** Uploads a file (multipart, field "file"); the returned id goes into attachOrderReport. */
-  async upload(fileName: string, contentType: string, bytes: Uint8Array<ArrayBuffer>): Promise<{ id: string; sha256: string }> {
+  async upload(
+    fileName: string,
+    contentType: string,
+    bytes: Uint8Array<ArrayBuffer>,
+  ): Promise<{ id: string; sha256: string }> {
     const form = new FormData();
     form.append("file", new Blob([bytes], { type: contentType }), fileName);
-    const res = await fetch(`${this.apiUrl}/files`, { method: "POST", headers: { authorization: `Bearer ${this.apiKey}` }, body: form });
+    const res = await fetch(`${this.apiUrl}/files`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${this.apiKey}` },
+      body: form,
+    });
     const body = (await res.json()) as { id?: string; sha256?: string; errors?: { message: string }[] };
-    if (!res.ok || !body.id) throw new ClinigraphError(`upload failed: ${body.errors?.[0]?.message ?? res.status}`, "UPLOAD_FAILED");
+    if (!res.ok || !body.id)
+      throw new ClinigraphError(`upload failed: ${body.errors?.[0]?.message ?? res.status}`, "UPLOAD_FAILED");
     return { id: body.id, sha256: body.sha256! };
   }
 }

@@ -23,12 +23,26 @@ export async function issueDemoOrder(apiUrl: string, labName: string): Promise<s
   const kase = await op.mutate<{ case: { id: string } }>(
     "registerCase",
     `mutation($i: RegisterCaseInput!) { registerCase(input: $i) { case { id } userErrors { code field message } } }`,
-    { i: { patientId: refs.patients.nodes[0]!.id, kind: "OUTPATIENT", incidentDate: new Date().toISOString().slice(0, 10) } },
+    {
+      i: {
+        patientId: refs.patients.nodes[0]!.id,
+        kind: "OUTPATIENT",
+        incidentDate: new Date().toISOString().slice(0, 10),
+      },
+    },
   );
   const order = await op.mutate<{ order: { id: string } }>(
     "issueOrder",
     `mutation($i: IssueOrderInput!) { issueOrder(input: $i) { order { id } userErrors { code field message } } }`,
-    { i: { caseId: kase.case.id, providerId: lab.id, kind: "EXAM", specialty: "laboratory", serviceCodes: [refs.serviceCodes.nodes[0]!.code] } },
+    {
+      i: {
+        caseId: kase.case.id,
+        providerId: lab.id,
+        kind: "EXAM",
+        specialty: "laboratory",
+        serviceCodes: [refs.serviceCodes.nodes[0]!.code],
+      },
+    },
   );
   return order.order.id;
 }

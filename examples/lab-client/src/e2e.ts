@@ -53,7 +53,8 @@ const env = {
   LOG_LEVEL: "warn",
   FILE_STORAGE_DIR: `/tmp/${dbName}-files`,
 };
-const node = (script: string) => execFileSync(process.execPath, [`dist/scripts/${script}`], { cwd: apiDir, env, stdio: "inherit" });
+const node = (script: string) =>
+  execFileSync(process.execPath, [`dist/scripts/${script}`], { cwd: apiDir, env, stdio: "inherit" });
 
 let api: ReturnType<typeof spawn> | null = null;
 try {
@@ -79,5 +80,7 @@ try {
 } finally {
   api?.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
-  execFileSync("psql", [`${pgBase}/postgres`, "-qc", `drop database if exists "${dbName}" with (force)`], { stdio: "inherit" });
+  execFileSync("psql", [`${pgBase}/postgres`, "-qc", `drop database if exists "${dbName}" with (force)`], {
+    stdio: "inherit",
+  });
 }

@@ -21,7 +21,8 @@ export async function newOrders(api: ClinigraphClient, first = 20): Promise<Orde
 }
 
 export async function getOrder(api: ClinigraphClient, id: string): Promise<OrderSummary | null> {
-  return (await api.gql<{ order: OrderSummary | null }>(`query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id })).order;
+  return (await api.gql<{ order: OrderSummary | null }>(`query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id }))
+    .order;
 }
 
 async function fire(api: ClinigraphClient, order: OrderSummary, event: string): Promise<OrderSummary> {
@@ -34,7 +35,12 @@ async function fire(api: ClinigraphClient, order: OrderSummary, event: string): 
 }
 
 /** Uploads a PDF and attaches it as the FINAL report; the idempotency key makes a retry safe. */
-export async function attachFinalReport(api: ClinigraphClient, order: OrderSummary, text: string, attempt: string): Promise<OrderSummary> {
+export async function attachFinalReport(
+  api: ClinigraphClient,
+  order: OrderSummary,
+  text: string,
+  attempt: string,
+): Promise<OrderSummary> {
   const file = await api.upload(`${order.number}-${attempt}.pdf`, "application/pdf", reportPdf(text));
   const res = await api.mutate<{ order: OrderSummary }>(
     "attachOrderReport",
@@ -56,6 +62,11 @@ export async function processOrder(api: ClinigraphClient, order: OrderSummary): 
 export async function handleRejection(api: ClinigraphClient, orderId: string): Promise<OrderSummary | null> {
   const order = await getOrder(api, orderId);
   if (!order || order.status !== "REJECTED") return order; // already handled, or an old event
-  const corrected = await attachFinalReport(api, order, `Corrected report for ${order.number}.`, `corrected-v${order.version}`);
+  const corrected = await attachFinalReport(
+    api,
+    order,
+    `Corrected report for ${order.number}.`,
+    `corrected-v${order.version}`,
+  );
   return fire(api, corrected, "RESUBMIT");
 }

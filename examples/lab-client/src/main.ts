@@ -27,15 +27,26 @@ const publicUrl = process.env.WEBHOOK_PUBLIC_URL;
 if (publicUrl) {
   let secret = "";
   const port = Number(process.env.WEBHOOK_PORT ?? "8787");
-  await startWebhookServer(port, () => secret, async (event) => {
-    if (event.type !== "order.rejected") return;
-    const order = await handleRejection(api, event.object.id);
-    console.log(`rejection of ${event.object.id} handled: ${order?.status ?? "not found"}`);
-  });
+  await startWebhookServer(
+    port,
+    () => secret,
+    async (event) => {
+      if (event.type !== "order.rejected") return;
+      const order = await handleRejection(api, event.object.id);
+      console.log(`rejection of ${event.object.id} handled: ${order?.status ?? "not found"}`);
+    },
+  );
   const created = await api.mutate<{ signingSecret: string }>(
     "createWebhookEndpoint",
     `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { signingSecret userErrors { code field message } } }`,
-    { i: { url: publicUrl, events: ["ORDER_REJECTED"], description: "example lab client", idempotencyKey: `lab-client-${publicUrl}` } },
+    {
+      i: {
+        url: publicUrl,
+        events: ["ORDER_REJECTED"],
+        description: "example lab client",
+        idempotencyKey: `lab-client-${publicUrl}`,
+      },
+    },
   );
   secret = created.signingSecret;
   console.log(`listening for order.rejected on :${port} (${publicUrl}); Ctrl-C to stop`);

@@ -12,7 +12,11 @@ export interface WebhookEvent {
  * The lab's webhook endpoint: verifies the signature, answers 204 at once, and hands
  * each event id to `handle` once (a real integration keeps the seen ids in its database).
  */
-export function startWebhookServer(port: number, getSecret: () => string, handle: (e: WebhookEvent) => Promise<void>): Promise<Server> {
+export function startWebhookServer(
+  port: number,
+  getSecret: () => string,
+  handle: (e: WebhookEvent) => Promise<void>,
+): Promise<Server> {
   const seen = new Set<string>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -10,7 +10,13 @@ describe("docs/partners.md", () => {
 
   it("lists the codes partners meet, collected from the code", () => {
     const codes = collectErrorCodes();
-    for (const code of ["STALE_VERSION", "NOT_FOUND", "FINAL_REPORT_REQUIRED", "CONFIRMATION_DEADLINE_PASSED", "INVALID_WEBHOOK_URL"])
+    for (const code of [
+      "STALE_VERSION",
+      "NOT_FOUND",
+      "FINAL_REPORT_REQUIRED",
+      "CONFIRMATION_DEADLINE_PASSED",
+      "INVALID_WEBHOOK_URL",
+    ])
       expect(codes.has(code), code).toBe(true);
   });
 });

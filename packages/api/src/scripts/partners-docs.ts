@@ -39,13 +39,25 @@ export function renderMachines(): string {
   const out: string[] = [];
   for (const m of MACHINES) {
     out.push(`### ${m.entityType}`, "");
-    out.push(`States: ${m.statuses.map((s) => `\`${s}\``).join(", ")}. Starts in \`${m.initial}\`; final: ${m.terminal.map((s) => `\`${s}\``).join(", ") || "none"}.`, "");
-    out.push("| from | event | to | who may fire it | input required | checks (userErrors code) |", "|---|---|---|---|---|---|");
+    out.push(
+      `States: ${m.statuses.map((s) => `\`${s}\``).join(", ")}. Starts in \`${m.initial}\`; final: ${m.terminal.map((s) => `\`${s}\``).join(", ") || "none"}.`,
+      "",
+    );
+    out.push(
+      "| from | event | to | who may fire it | input required | checks (userErrors code) |",
+      "|---|---|---|---|---|---|",
+    );
     for (const r of m.transitions) {
       const to = typeof r.to === "string" ? `\`${r.to}\`` : "the state before (computed)";
-      const req = Object.entries(r.requires ?? {}).filter(([, v]) => v).map(([k]) => `\`${k}\``).join(", ") || "—";
+      const req =
+        Object.entries(r.requires ?? {})
+          .filter(([, v]) => v)
+          .map(([k]) => `\`${k}\``)
+          .join(", ") || "—";
       const guards = (r.guards ?? []).map((g) => `\`${g.code}\``).join(", ") || "—";
-      out.push(`| ${r.from.map((s) => `\`${s}\``).join(", ")} | \`${r.event}\` | ${to} | ${r.who.map(who).join(", ")} | ${req} | ${guards} |`);
+      out.push(
+        `| ${r.from.map((s) => `\`${s}\``).join(", ")} | \`${r.event}\` | ${to} | ${r.who.map(who).join(", ")} | ${req} | ${guards} |`,
+      );
     }
     out.push("");
   }
@@ -72,9 +84,15 @@ export function collectErrorCodes(): Map<string, { message: string; where: Set<s
   const literal = /new DomainError\(\s*"([A-Z][A-Z0-9_]+)",\s*(?:"([^"]*)"|`([^`]*)`)?/g;
   for (const file of sourceFiles(API_SRC)) {
     const text = readFileSync(file, "utf8");
-    const area = relative(API_SRC, file).split("/").slice(0, -1).join("/").replace(/^modules\//, "") || "api";
+    const area =
+      relative(API_SRC, file)
+        .split("/")
+        .slice(0, -1)
+        .join("/")
+        .replace(/^modules\//, "") || "api";
     for (const m of text.matchAll(literal)) add(m[1]!, (m[2] ?? m[3] ?? "").replace(/\$\{[^}]*\}/g, "…"), area);
-    if (text.includes("new NotFoundError(")) add("NOT_FOUND", "The row does not exist or is not yours (the two look alike).", area);
+    if (text.includes("new NotFoundError("))
+      add("NOT_FOUND", "The row does not exist or is not yours (the two look alike).", area);
   }
   for (const m of MACHINES)
     for (const r of m.transitions) for (const g of r.guards ?? []) add(g.code, g.message, `${m.entityType} machine`);

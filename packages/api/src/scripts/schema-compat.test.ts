@@ -24,7 +24,10 @@ ${breaking}
 
 describe("schema compatibility gate", () => {
   it("passes additions and deprecations", async () => {
-    const v2 = V1.replace('amount: String!', 'amount: String! @deprecated(reason: "Use total.") """Total.""" total: String');
+    const v2 = V1.replace(
+      "amount: String!",
+      'amount: String! @deprecated(reason: "Use total.") """Total.""" total: String',
+    );
     expect(await unrecordedBreakingChanges(V1, v2, changelog(""))).toEqual([]);
   });
 
@@ -36,7 +39,9 @@ describe("schema compatibility gate", () => {
 
   it("passes a removed field recorded under Unreleased / Breaking", async () => {
     const v2 = V1.replace('"""Amount.""" amount: String!', "");
-    expect(await unrecordedBreakingChanges(V1, v2, changelog("- `Order.amount` removed; use `Order.total`."))).toEqual([]);
+    expect(await unrecordedBreakingChanges(V1, v2, changelog("- `Order.amount` removed; use `Order.total`."))).toEqual(
+      [],
+    );
   });
 
   it("fails a field whose type changed incompatibly", async () => {

@@ -24,7 +24,11 @@ export function unreleasedBreakingNotes(changelog: string): string {
 }
 
 /** Breaking changes between two SDLs that the CHANGELOG's Unreleased/Breaking notes do not name. */
-export async function unrecordedBreakingChanges(oldSdl: string, newSdl: string, changelog: string): Promise<BreakingChange[]> {
+export async function unrecordedBreakingChanges(
+  oldSdl: string,
+  newSdl: string,
+  changelog: string,
+): Promise<BreakingChange[]> {
   const changes = await diff(buildSchema(oldSdl), buildSchema(newSdl));
   const notes = unreleasedBreakingNotes(changelog);
   return changes
@@ -35,7 +39,11 @@ export async function unrecordedBreakingChanges(oldSdl: string, newSdl: string, 
 
 function previousSchema(root: string, base: string): string | null {
   try {
-    return execFileSync("git", ["show", `${base}:schema.graphql`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", ["show", `${base}:schema.graphql`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     return null;
   }
@@ -58,7 +66,9 @@ async function main(): Promise<void> {
   }
   console.error(`schema:compat: ${missing.length} breaking change(s) against ${base} not recorded in CHANGELOG.md:`);
   for (const c of missing) console.error(`  - \`${c.path}\`: ${c.message}`);
-  console.error('Add each path in backticks under "### Breaking" in the "## Unreleased" section, or deprecate instead of removing.');
+  console.error(
+    'Add each path in backticks under "### Breaking" in the "## Unreleased" section, or deprecate instead of removing.',
+  );
   process.exitCode = 1;
 }
 

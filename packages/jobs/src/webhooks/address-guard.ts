@@ -8,7 +8,9 @@ import ipaddr from "ipaddr.js";
  */
 export async function blockedAddress(url: URL): Promise<string | null> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  const addresses = ipaddr.isValid(host)
+    ? [host]
+    : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
   if (addresses.length === 0) return host;
   return addresses.find((a) => !ipaddr.isValid(a) || ipaddr.process(a).range() !== "unicast") ?? null;
 }

@@ -1,5 +1,12 @@
 import { createHmac } from "node:crypto";
-import { enqueueNotification, forkFor, SYSTEM, type EntityManager, type FieldCipher, type MikroORM } from "@clinigraph/api/domain";
+import {
+  enqueueNotification,
+  forkFor,
+  SYSTEM,
+  type EntityManager,
+  type FieldCipher,
+  type MikroORM,
+} from "@clinigraph/api/domain";
 import { blockedAddress } from "./address-guard.js";
 import {
   retryDelayMs,
@@ -51,7 +58,11 @@ const exec = <T>(em: EntityManager, sql: string, params: unknown[]) => em.execut
  * transaction; the outcome is written afterwards. `now` is injectable so tests can play
  * a day of failures without waiting.
  */
-export async function deliverOnce(deps: DeliveryDeps, deliveryId: string, now: Date = new Date()): Promise<DeliveryOutcome> {
+export async function deliverOnce(
+  deps: DeliveryDeps,
+  deliveryId: string,
+  now: Date = new Date(),
+): Promise<DeliveryOutcome> {
   const em = forkFor(deps.orm, SYSTEM);
   const claimed = await exec<AttemptRow>(
     em,
@@ -82,7 +93,9 @@ export async function deliverOnce(deps: DeliveryDeps, deliveryId: string, now: D
   if (error === null) {
     await em.transactional(async (tem) => {
       await finish(tem as EntityManager, row.id, "DELIVERED", statusCode, null, now);
-      await exec(tem as EntityManager, `update webhook_endpoint set consecutive_failure_since = null where id = ?`, [row.endpoint_id]);
+      await exec(tem as EntityManager, `update webhook_endpoint set consecutive_failure_since = null where id = ?`, [
+        row.endpoint_id,
+      ]);
     });
     return { kind: "DELIVERED", statusCode: statusCode! };
   }
@@ -99,7 +112,8 @@ async function post(
     const url = new URL(row.url);
     if (!deps.allowPrivate) {
       const blocked = await blockedAddress(url);
-      if (blocked) return { statusCode: null, error: `refused: ${url.hostname} resolves to a non-public address (${blocked})` };
+      if (blocked)
+        return { statusCode: null, error: `refused: ${url.hostname} resolves to a non-public address (${blocked})` };
     }
     const res = await fetch(url, {
       method: "POST",
@@ -120,12 +134,20 @@ async function post(
     return { statusCode: res.status, error: `HTTP ${res.status}` };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    const reason = e.name === "TimeoutError" ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.message);
+    const reason =
+      e.name === "TimeoutError" ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.message);
     return { statusCode: null, error: reason };
   }
 }
 
-async function finish(em: EntityManager, id: string, status: string, code: number | null, error: string | null, now: Date) {
+async function finish(
+  em: EntityManager,
+  id: string,
+  status: string,
+  code: number | null,
+  error: string | null,
+  now: Date,
+) {
   await exec(
     em,
     `update webhook_delivery set status = ?, last_status_code = ?, last_error = ?, next_attempt_at = null,

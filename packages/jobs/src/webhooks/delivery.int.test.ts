@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger, OrganizationKind, type Organization } from "@clinigraph/api/domain";
 import { startTestApi, type TestApi } from "@clinigraph/api/test-support/server";
-import { Fixtures, loginAs } from "@clinigraph/api/test-support/fixtures";
+import { Fixtures } from "@clinigraph/api/test-support/fixtures";
 import { Redis } from "ioredis";
 import { loadJobsConfig } from "../config.js";
 import { deleteKeys, waitFor } from "../test-support/harness.js";
@@ -16,7 +16,6 @@ import { FieldCipher } from "@clinigraph/api/domain";
 const HOUR = 3600_000;
 let api: TestApi;
 let fx: Fixtures;
-let operator: string;
 let labA: Organization;
 let labB: Organization;
 let keyA: string;
@@ -30,8 +29,6 @@ beforeAll(async () => {
   process.env.WEBHOOK_ALLOW_PRIVATE = "true";
   api = await startTestApi();
   fx = new Fixtures(api.orm);
-  const op = await fx.user(["OPERATOR"]);
-  operator = await loginAs(api.gql, op.email, op.password);
   labA = await fx.organization(OrganizationKind.LAB, { email: "it@lab-a.example" });
   labB = await fx.organization(OrganizationKind.LAB);
   keyA = (await fx.apiKey(labA)).secret;
@@ -59,8 +56,14 @@ afterAll(async () => {
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) =>
   api.orm.em.getConnection().execute(q, params) as Promise<T[]>;
 
-async function endpointFor(token: string, receiver: TestReceiver, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await api.gql<{ createWebhookEndpoint: { signingSecret: string; webhookEndpoint: { id: string } | null; userErrors: unknown[] } }>(
+async function endpointFor(
+  token: string,
+  receiver: TestReceiver,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await api.gql<{
+    createWebhookEndpoint: { signingSecret: string; webhookEndpoint: { id: string } | null; userErrors: unknown[] };
+  }>(
     `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { signingSecret webhookEndpoint { id } userErrors { code message } } }`,
     { i: { url: receiver.url, events: ["ORDER_ISSUED", "ORDER_REJECTED"], ...extra } },
     token,
@@ -71,7 +74,11 @@ async function endpointFor(token: string, receiver: TestReceiver, extra: Record<
 }
 
 /** What the API writes in the transaction of an order change (see the API's webhook.events.ts). */
-async function orderEvent(org: Organization, type = "order.issued", at = new Date()): Promise<{ eventId: string; orderId: string }> {
+async function orderEvent(
+  org: Organization,
+  type = "order.issued",
+  at = new Date(),
+): Promise<{ eventId: string; orderId: string }> {
   const eventId = randomUUID();
   const orderId = randomUUID();
   await sql(
@@ -83,10 +90,18 @@ async function orderEvent(org: Organization, type = "order.issued", at = new Dat
 }
 
 const deliveryOf = async (eventId: string, endpointId: string) =>
-  (await sql<{ id: string; status: string; attempts: number; last_status_code: number | null; last_error: string | null }>(
-    `select id, status, attempts, last_status_code, last_error from webhook_delivery where event_id = ? and endpoint_id = ?`,
-    [eventId, endpointId],
-  ))[0];
+  (
+    await sql<{
+      id: string;
+      status: string;
+      attempts: number;
+      last_status_code: number | null;
+      last_error: string | null;
+    }>(
+      `select id, status, attempts, last_status_code, last_error from webhook_delivery where event_id = ? and endpoint_id = ?`,
+      [eventId, endpointId],
+    )
+  )[0];
 
 /** Lets the retry's delay pass: the row is due now and its delayed job runs at once. */
 async function skipRetryDelay(deliveryId: string): Promise<void> {
@@ -113,10 +128,14 @@ describe("webhook delivery", () => {
     const { eventId, orderId } = await orderEvent(labA);
 
     await delivery.scan();
-    const failed = await waitFor(async () => {
-      const d = await deliveryOf(eventId, endpointA);
-      return d?.last_status_code === 500 ? d : null;
-    }, 20_000, "the first attempt to fail");
+    const failed = await waitFor(
+      async () => {
+        const d = await deliveryOf(eventId, endpointA);
+        return d?.last_status_code === 500 ? d : null;
+      },
+      20_000,
+      "the first attempt to fail",
+    );
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1, last_error: "HTTP 500" });
 
     await skipRetryDelay(failed.id);
@@ -132,17 +151,26 @@ describe("webhook delivery", () => {
       object: { type: "Order", id: orderId, status: "ISSUED", version: 1 },
     });
     expect(receiverB.requests).toEqual([]);
-    expect(await sql(`select 1 from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where e.organization_id = ?`, [labB.id])).toEqual([]);
+    expect(
+      await sql(
+        `select 1 from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where e.organization_id = ?`,
+        [labB.id],
+      ),
+    ).toEqual([]);
   });
 
   it("redelivers on request with the same event id, which the partner's dedupe absorbs", async () => {
     const endpointA = await endpointFor(keyA, receiverA);
     const { eventId } = await orderEvent(labA, "order.rejected");
     await delivery.scan();
-    const first = await waitFor(async () => {
-      const d = await deliveryOf(eventId, endpointA);
-      return d?.status === "DELIVERED" ? d : null;
-    }, 20_000, "the delivery");
+    const first = await waitFor(
+      async () => {
+        const d = await deliveryOf(eventId, endpointA);
+        return d?.status === "DELIVERED" ? d : null;
+      },
+      20_000,
+      "the delivery",
+    );
 
     const foreign = await api.gql<{ redeliverWebhook: { userErrors: { code: string }[] } }>(
       `mutation($i: RedeliverWebhookInput!) { redeliverWebhook(input: $i) { userErrors { code } } }`,
@@ -158,17 +186,29 @@ describe("webhook delivery", () => {
     );
     expect(res.data.redeliverWebhook.webhookDelivery).toEqual({ status: "PENDING", eventId });
     await delivery.scan();
-    await waitFor(async () => receiverA.requests.length === 2 && (await deliveryOf(eventId, endpointA))?.status === "DELIVERED", 20_000, "the redelivery");
+    await waitFor(
+      async () => receiverA.requests.length === 2 && (await deliveryOf(eventId, endpointA))?.status === "DELIVERED",
+      20_000,
+      "the redelivery",
+    );
     expect(receiverA.requests.map((r) => r.eventId)).toEqual([eventId, eventId]);
     expect(receiverA.processed.get(eventId)).toBe(1);
 
-    const log = await api.gql<{ webhookDeliveries: { nodes: { eventType: string; objectType: string; attempts: number }[] } }>(
+    const log = await api.gql<{
+      webhookDeliveries: { nodes: { eventType: string; objectType: string; attempts: number }[] };
+    }>(
       `query($f: WebhookDeliveryFilter) { webhookDeliveries(first: 10, filter: $f) { nodes { eventType objectType attempts status } } }`,
       { f: { eventType: ["ORDER_REJECTED"], endpointId: endpointA } },
       keyA,
     );
-    expect(log.data.webhookDeliveries.nodes).toEqual([{ eventType: "ORDER_REJECTED", objectType: "Order", attempts: 1, status: "DELIVERED" }]);
-    const seenByB = await api.gql<{ webhookDeliveries: { nodes: unknown[] } }>(`{ webhookDeliveries(first: 10) { nodes { id } } }`, {}, keyB);
+    expect(log.data.webhookDeliveries.nodes).toEqual([
+      { eventType: "ORDER_REJECTED", objectType: "Order", attempts: 1, status: "DELIVERED" },
+    ]);
+    const seenByB = await api.gql<{ webhookDeliveries: { nodes: unknown[] } }>(
+      `{ webhookDeliveries(first: 10) { nodes { id } } }`,
+      {},
+      keyB,
+    );
     expect(seenByB.data.webhookDeliveries.nodes).toEqual([]);
   });
 
@@ -186,14 +226,19 @@ describe("webhook delivery", () => {
     const last = await deliverOnce(deps, id, new Date(t0.getTime() + 24 * HOUR + 60_000));
     expect(last).toMatchObject({ kind: "FAILED", endpointDisabled: true });
 
-    const [endpoint] = await sql<{ active: boolean; disabled_at: Date | null }>(`select active, disabled_at from webhook_endpoint where id = ?`, [endpointA]);
+    const [endpoint] = await sql<{ active: boolean; disabled_at: Date | null }>(
+      `select active, disabled_at from webhook_endpoint where id = ?`,
+      [endpointA],
+    );
     expect(endpoint!.active).toBe(false);
     expect(new Date(endpoint!.disabled_at!).getTime()).toBe(t0.getTime() + 24 * HOUR + 60_000);
     const notices = await sql<{ recipient: string; template: string; channel: string }>(
       `select recipient, template, channel from notification where related_id = ?`,
       [endpointA],
     );
-    expect(notices).toEqual([{ recipient: "it@lab-a.example", template: "webhook.endpoint_disabled", channel: "EMAIL" }]);
+    expect(notices).toEqual([
+      { recipient: "it@lab-a.example", template: "webhook.endpoint_disabled", channel: "EMAIL" },
+    ]);
 
     // A disabled endpoint gets no new deliveries.
     const later = await orderEvent(labA, "order.issued", new Date(t0.getTime() + 25 * HOUR));
@@ -213,9 +258,15 @@ describe("webhook delivery", () => {
     receiverA.nowSeconds = () => Math.floor((t0.getTime() + 12 * HOUR) / 1000);
     const e2 = await orderEvent(labA, "order.issued", new Date(t0.getTime() + 12 * HOUR));
     await fanOutEvents(api.orm, new Date(t0.getTime() + 12 * HOUR));
-    expect((await deliverOnce(deps, (await deliveryOf(e2.eventId, endpointA))!.id, new Date(t0.getTime() + 12 * HOUR))).kind).toBe("DELIVERED");
+    expect(
+      (await deliverOnce(deps, (await deliveryOf(e2.eventId, endpointA))!.id, new Date(t0.getTime() + 12 * HOUR))).kind,
+    ).toBe("DELIVERED");
     receiverA.failAlways();
-    const late = await deliverOnce(deps, (await deliveryOf(e1.eventId, endpointA))!.id, new Date(t0.getTime() + 25 * HOUR));
+    const late = await deliverOnce(
+      deps,
+      (await deliveryOf(e1.eventId, endpointA))!.id,
+      new Date(t0.getTime() + 25 * HOUR),
+    );
     expect(late.kind).toBe("RETRY");
   });
 

@@ -28,7 +28,10 @@ export interface WebhookDelivery {
  * (Postgres is the truth: losing Redis loses nothing, the scan re-enqueues), and one
  * job per attempt. Stops with the runtime.
  */
-export async function startWebhookDelivery(rt: JobsRuntime, env: Record<string, string | undefined> = process.env): Promise<WebhookDelivery> {
+export async function startWebhookDelivery(
+  rt: JobsRuntime,
+  env: Record<string, string | undefined> = process.env,
+): Promise<WebhookDelivery> {
   const deps: DeliveryDeps = {
     orm: rt.orm,
     cipher: new FieldCipher(rt.config.ENCRYPTION_KEY),
@@ -48,7 +51,11 @@ export async function startWebhookDelivery(rt: JobsRuntime, env: Record<string, 
     await fanOutEvents(rt.orm, now);
     const due = await dueDeliveries(rt.orm, now);
     await queue.addBulk(
-      due.map((d) => ({ name: "deliver", data: { deliveryId: d.id }, opts: { jobId: deliveryJobId(d.id, d.version) } })),
+      due.map((d) => ({
+        name: "deliver",
+        data: { deliveryId: d.id },
+        opts: { jobId: deliveryJobId(d.id, d.version) },
+      })),
     );
     return due.length;
   };

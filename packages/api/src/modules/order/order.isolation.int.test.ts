@@ -27,6 +27,18 @@ beforeAll(async () => {
 });
 afterAll(async () => kit?.api.close());
 
+describe("the provider sees what its order needs", () => {
+  it("reads the case and the patient of an order addressed to it", async () => {
+    const res = await kit.q<{ order: { case: { id: string; patient: { id: string } | null } | null } }>(
+      `query($id: ID!) { order(id: $id) { case { id patient { id } } } }`,
+      { id: order.id },
+      kit.labAKey,
+    );
+    expect(res.order.case?.id).toBeTruthy();
+    expect(res.order.case?.patient?.id).toBeTruthy();
+  });
+});
+
 describe("lab B cannot see or touch lab A's orders, files or reports", () => {
   it("gets null for lab A's order and an empty list", async () => {
     const one = await kit.q<{ order: OrderView | null }>(

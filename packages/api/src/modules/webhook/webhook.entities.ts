@@ -8,7 +8,9 @@ import { WebhookDeliveryStatus, WebhookEventType } from "./webhook.enums.js";
 @ObjectType({ description: "A partner's HTTPS endpoint that receives signed event notifications." })
 @Entity({ tableName: "webhook_endpoint" })
 @Index({ properties: ["organization", "active"] })
-export class WebhookEndpoint extends VersionedEntity<"active" | "consecutiveFailureSince" | "disabledAt" | "description"> {
+export class WebhookEndpoint extends VersionedEntity<
+  "active" | "consecutiveFailureSince" | "disabledAt" | "description"
+> {
   @ManyToOne(() => Organization, { deleteRule: "cascade" })
   organization!: Organization;
 
@@ -32,11 +34,17 @@ export class WebhookEndpoint extends VersionedEntity<"active" | "consecutiveFail
   @Property({ type: "boolean" })
   active: boolean = true;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Start of the current run of failed attempts; null after a success." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "Start of the current run of failed attempts; null after a success.",
+  })
   @Property({ type: "timestamptz", nullable: true })
   consecutiveFailureSince: Date | null = null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the endpoint was disabled for failing; updateWebhookEndpoint(active: true) re-enables it." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the endpoint was disabled for failing; updateWebhookEndpoint(active: true) re-enables it.",
+  })
   @Property({ type: "timestamptz", nullable: true })
   disabledAt: Date | null = null;
 }
@@ -78,7 +86,9 @@ export class WebhookEvent extends BaseEntity<"fannedOutAt"> {
 @Entity({ tableName: "webhook_delivery" })
 @Unique({ properties: ["event", "endpoint"] })
 @Index({ properties: ["status", "nextAttemptAt"] })
-export class WebhookDelivery extends VersionedEntity<"status" | "attempts" | "lastStatusCode" | "lastError" | "deliveredAt"> {
+export class WebhookDelivery extends VersionedEntity<
+  "status" | "attempts" | "lastStatusCode" | "lastError" | "deliveredAt"
+> {
   @ManyToOne(() => WebhookEvent, { deleteRule: "cascade" })
   event!: WebhookEvent;
 
@@ -101,7 +111,10 @@ export class WebhookDelivery extends VersionedEntity<"status" | "attempts" | "la
   @Property({ type: "integer", nullable: true })
   lastStatusCode: number | null = null;
 
-  @Field(() => String, { nullable: true, description: "Why the last attempt failed (timeout, connection refused, HTTP 500…)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the last attempt failed (timeout, connection refused, HTTP 500…).",
+  })
   @Property({ type: "text", nullable: true })
   lastError: string | null = null;
 

@@ -30,7 +30,8 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<keyof typeof WebhookEventType, s
 
 registerEnumType(WebhookEventType, {
   name: "WebhookEventType",
-  description: "A kind of event delivered to webhook endpoints; the payload's `type` is the dotted form (order.issued).",
+  description:
+    "A kind of event delivered to webhook endpoints; the payload's `type` is the dotted form (order.issued).",
   valuesConfig: Object.fromEntries(
     Object.entries(WEBHOOK_EVENT_DESCRIPTIONS).map(([k, description]) => [k, { description }]),
   ),

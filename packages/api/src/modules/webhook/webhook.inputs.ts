@@ -10,9 +10,15 @@ export class CreateWebhookEndpointInput {
   events!: WebhookEventType[];
   @Field(() => String, { nullable: true, description: "Free text to tell endpoints apart." })
   description?: string | null;
-  @Field(() => ID, { nullable: true, description: "Staff only: the partner organisation the endpoint belongs to. Partners omit it." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Staff only: the partner organisation the endpoint belongs to. Partners omit it.",
+  })
   organizationId?: string | null;
-  @Field(() => String, { nullable: true, description: "Makes a retried create return the first result (without the secret)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Makes a retried create return the first result (without the secret).",
+  })
   idempotencyKey?: string | null;
 }
 
@@ -28,7 +34,10 @@ export class UpdateWebhookEndpointInput {
   events?: WebhookEventType[] | null;
   @Field(() => String, { nullable: true, description: "New description." })
   description?: string | null;
-  @Field(() => Boolean, { nullable: true, description: "false pauses deliveries; true re-enables a disabled endpoint." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "false pauses deliveries; true re-enables a disabled endpoint.",
+  })
   active?: boolean | null;
 }
 
@@ -64,4 +73,8 @@ registerEnumType(WebhookDeliverySortField, {
   description: "Sortable delivery fields.",
   valuesConfig: { CREATED_AT: { description: "By creation time." } },
 });
-export const WebhookDeliveryOrder = OrderByInput("WebhookDeliveryOrder", WebhookDeliverySortField, WebhookDeliverySortField.CREATED_AT);
+export const WebhookDeliveryOrder = OrderByInput(
+  "WebhookDeliveryOrder",
+  WebhookDeliverySortField,
+  WebhookDeliverySortField.CREATED_AT,
+);

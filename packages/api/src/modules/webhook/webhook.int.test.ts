@@ -27,7 +27,11 @@ afterAll(async () => {
 });
 
 const create = (token: string, input: Record<string, unknown>) =>
-  kit.q<Created>(CREATE, { i: { url: "http://127.0.0.1:9/hook", events: ["ORDER_ISSUED", "ORDER_STATUS_CHANGED"], ...input } }, token);
+  kit.q<Created>(
+    CREATE,
+    { i: { url: "http://127.0.0.1:9/hook", events: ["ORDER_ISSUED", "ORDER_STATUS_CHANGED"], ...input } },
+    token,
+  );
 
 const events = (objectId: string) =>
   forkFor(kit.api.orm, SYSTEM).find(WebhookEvent, { objectId }, { orderBy: { occurredAt: "asc", id: "asc" } });
@@ -81,9 +85,17 @@ describe("webhook endpoints", () => {
   it("refuses private and loopback targets unless WEBHOOK_ALLOW_PRIVATE is set", async () => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE;
     try {
-      for (const url of ["http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://10.0.0.7/hook", "http://169.254.169.254/"]) {
+      for (const url of [
+        "http://127.0.0.1:9/hook",
+        "http://localhost:9/hook",
+        "http://10.0.0.7/hook",
+        "http://169.254.169.254/",
+      ]) {
         const res = await create(kit.labAKey, { url });
-        expect(res.createWebhookEndpoint.userErrors.map((e) => e.code), url).toEqual(["INVALID_WEBHOOK_URL"]);
+        expect(
+          res.createWebhookEndpoint.userErrors.map((e) => e.code),
+          url,
+        ).toEqual(["INVALID_WEBHOOK_URL"]);
       }
     } finally {
       process.env.WEBHOOK_ALLOW_PRIVATE = "true";
@@ -116,6 +128,10 @@ describe("partner events", () => {
   it("records a rejection as order.rejected", async () => {
     const rejected = await orderIn(kit, "REJECTED");
     const rows = await events(rejected.id);
-    expect(rows.at(-1)).toMatchObject({ type: "order.rejected", objectStatus: "REJECTED", objectVersion: rejected.version });
+    expect(rows.at(-1)).toMatchObject({
+      type: "order.rejected",
+      objectStatus: "REJECTED",
+      objectVersion: rejected.version,
+    });
   });
 });

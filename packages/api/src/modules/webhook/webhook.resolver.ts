@@ -45,10 +45,13 @@ function deliveryWhere(filter: WebhookDeliveryFilter | null): FilterQuery<Webhoo
 @Resolver(() => WebhookEndpoint)
 export class WebhookEndpointResolver {
   @Authorized("OPERATOR", "PARTNER")
-  @Query(() => WebhookEndpointConnection, { description: "Webhook endpoints: a partner sees its own; operators see all." })
+  @Query(() => WebhookEndpointConnection, {
+    description: "Webhook endpoints: a partner sees its own; operators see all.",
+  })
   webhookEndpoints(
     @Args() args: ConnectionArgs,
-    @Arg("organizationId", () => ID, { nullable: true, description: "Only this organisation's endpoints." }) organizationId: string | null,
+    @Arg("organizationId", () => ID, { nullable: true, description: "Only this organisation's endpoints." })
+    organizationId: string | null,
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, WebhookEndpoint, {
@@ -66,7 +69,8 @@ export class WebhookEndpointResolver {
 
   @Authorized("OPERATOR", "PARTNER")
   @Mutation(() => WebhookEndpointSecretPayload, {
-    description: "Registers an endpoint (a partner for itself, operator staff on a partner's behalf); returns the signing secret once.",
+    description:
+      "Registers an endpoint (a partner for itself, operator staff on a partner's behalf); returns the signing secret once.",
   })
   async createWebhookEndpoint(
     @Arg("input", { description: "The endpoint." }) input: CreateWebhookEndpointInput,
@@ -92,8 +96,13 @@ export class WebhookEndpointResolver {
   }
 
   @Authorized("OPERATOR", "PARTNER")
-  @Mutation(() => WebhookEndpointPayload, { description: "Changes an endpoint's URL, events, description or active flag." })
-  updateWebhookEndpoint(@Arg("input", { description: "The changes." }) input: UpdateWebhookEndpointInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => WebhookEndpointPayload, {
+    description: "Changes an endpoint's URL, events, description or active flag.",
+  })
+  updateWebhookEndpoint(
+    @Arg("input", { description: "The changes." }) input: UpdateWebhookEndpointInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("webhookEndpoint", () => ctx.em.transactional((em) => service(ctx, em).update(input)));
   }
 
@@ -118,7 +127,10 @@ export class WebhookEndpointResolver {
 
   @Authorized("OPERATOR", "PARTNER")
   @Mutation(() => DeleteWebhookEndpointPayload, { description: "Deletes an endpoint and its delivery log." })
-  deleteWebhookEndpoint(@Arg("input", { description: "The endpoint." }) input: WebhookEndpointRefInput, @Ctx() ctx: AppContext) {
+  deleteWebhookEndpoint(
+    @Arg("input", { description: "The endpoint." }) input: WebhookEndpointRefInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("deletedId", () => ctx.em.transactional((em) => service(ctx, em).delete(input.id)));
   }
 }
@@ -129,7 +141,8 @@ export class WebhookDeliveryResolver {
   @Query(() => WebhookDeliveryConnection, { description: "The delivery log, newest first by default." })
   webhookDeliveries(
     @Args() args: ConnectionArgs,
-    @Arg("filter", () => WebhookDeliveryFilter, { nullable: true, description: "Filters." }) filter: WebhookDeliveryFilter | null,
+    @Arg("filter", () => WebhookDeliveryFilter, { nullable: true, description: "Filters." })
+    filter: WebhookDeliveryFilter | null,
     @Arg("orderBy", () => WebhookDeliveryOrder, { nullable: true, description: "Sorting." })
     orderBy: InstanceType<typeof WebhookDeliveryOrder> | null,
     @Ctx() ctx: AppContext,
@@ -143,12 +156,21 @@ export class WebhookDeliveryResolver {
   }
 
   @Authorized("OPERATOR", "PARTNER")
-  @Mutation(() => WebhookDeliveryPayload, { description: "Sends a delivery again (same event id, fresh retry schedule)." })
-  redeliverWebhook(@Arg("input", { description: "The delivery." }) input: RedeliverWebhookInput, @Ctx() ctx: AppContext) {
-    return asPayload("webhookDelivery", () => ctx.em.transactional((em) => service(ctx, em).redeliver(input.deliveryId)));
+  @Mutation(() => WebhookDeliveryPayload, {
+    description: "Sends a delivery again (same event id, fresh retry schedule).",
+  })
+  redeliverWebhook(
+    @Arg("input", { description: "The delivery." }) input: RedeliverWebhookInput,
+    @Ctx() ctx: AppContext,
+  ) {
+    return asPayload("webhookDelivery", () =>
+      ctx.em.transactional((em) => service(ctx, em).redeliver(input.deliveryId)),
+    );
   }
 
-  @FieldResolver(() => ID, { description: "The event id: the same on every delivery and redelivery of the event (Clinigraph-Event-Id)." })
+  @FieldResolver(() => ID, {
+    description: "The event id: the same on every delivery and redelivery of the event (Clinigraph-Event-Id).",
+  })
   eventId(@Root() d: WebhookDelivery): string {
     return refId(d.event)!;
   }

@@ -43,7 +43,10 @@ export class WebhookService {
     const org = await this.owningOrganization(data.organizationId ?? null);
     const url = await assertDeliverableUrl(data.url, this.urlPolicy);
     if ((await this.em.count(WebhookEndpoint, { organization: org.id })) >= MAX_ENDPOINTS_PER_ORGANIZATION)
-      throw new DomainError("TOO_MANY_WEBHOOK_ENDPOINTS", `An organisation may have at most ${MAX_ENDPOINTS_PER_ORGANIZATION} endpoints.`);
+      throw new DomainError(
+        "TOO_MANY_WEBHOOK_ENDPOINTS",
+        `An organisation may have at most ${MAX_ENDPOINTS_PER_ORGANIZATION} endpoints.`,
+      );
     const signingSecret = newSigningSecret();
     const endpoint = this.em.create(WebhookEndpoint, {
       organization: org,
@@ -110,7 +113,11 @@ export class WebhookService {
     const delivery = await this.em.findOne(WebhookDelivery, { id: deliveryId }, { populate: ["endpoint"] });
     if (!delivery) throw new NotFoundError("WebhookDelivery", ["deliveryId"]);
     if (!delivery.endpoint.active)
-      throw new DomainError("WEBHOOK_ENDPOINT_INACTIVE", "Re-enable the endpoint (updateWebhookEndpoint active: true) first.", ["deliveryId"]);
+      throw new DomainError(
+        "WEBHOOK_ENDPOINT_INACTIVE",
+        "Re-enable the endpoint (updateWebhookEndpoint active: true) first.",
+        ["deliveryId"],
+      );
     delivery.status = WebhookDeliveryStatus.PENDING;
     delivery.attempts = 0;
     delivery.nextAttemptAt = now;
@@ -130,11 +137,14 @@ export class WebhookService {
   private async owningOrganization(organizationId: string | null): Promise<Organization> {
     const p = this.principal;
     if (p.kind === "PARTNER") {
-      if (organizationId && organizationId !== p.organizationId) throw new NotFoundError("Organization", ["organizationId"]);
+      if (organizationId && organizationId !== p.organizationId)
+        throw new NotFoundError("Organization", ["organizationId"]);
       return this.em.findOneOrFail(Organization, { id: p.organizationId });
     }
     if (!organizationId)
-      throw new DomainError("ORGANIZATION_REQUIRED", "Name the partner organisation the endpoint is for.", ["organizationId"]);
+      throw new DomainError("ORGANIZATION_REQUIRED", "Name the partner organisation the endpoint is for.", [
+        "organizationId",
+      ]);
     const org = await this.em.findOne(Organization, { id: organizationId });
     if (!org) throw new NotFoundError("Organization", ["organizationId"]);
     if (org.kind === OrganizationKind.OPERATOR)

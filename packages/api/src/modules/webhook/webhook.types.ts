@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { UserError } from "../../platform/graphql/payload.js";
 import { WebhookEndpoint } from "./webhook.entities.js";
 
-@ObjectType({ description: "Result of creating an endpoint or rotating its secret: the only time the secret is shown." })
+@ObjectType({
+  description: "Result of creating an endpoint or rotating its secret: the only time the secret is shown.",
+})
 export class WebhookEndpointSecretPayload {
   @Field(() => WebhookEndpoint, { nullable: true, description: "The endpoint, when the mutation succeeded." })
   webhookEndpoint?: WebhookEndpoint | null;

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { assertDeliverableUrl, isPublicAddress } from "./webhook.url-policy.js";
 
-const resolvesTo = (...addresses: string[]) => async () => addresses;
+const resolvesTo =
+  (...addresses: string[]) =>
+  async () =>
+    addresses;
 
 async function codeOf(p: Promise<unknown>): Promise<string | null> {
   try {
@@ -21,16 +24,27 @@ describe("webhook URL policy", () => {
   });
 
   it("refuses hosts that resolve to any private, loopback or link-local address", async () => {
-    for (const addrs of [["127.0.0.1"], ["10.1.2.3"], ["169.254.169.254"], ["::1"], ["fd00::1"], ["93.184.216.34", "192.168.1.5"]]) {
+    for (const addrs of [
+      ["127.0.0.1"],
+      ["10.1.2.3"],
+      ["169.254.169.254"],
+      ["::1"],
+      ["fd00::1"],
+      ["93.184.216.34", "192.168.1.5"],
+    ]) {
       const policy = { requireHttps: false, allowPrivate: false, resolve: resolvesTo(...addrs) };
-      expect(await codeOf(assertDeliverableUrl("https://partner.example/hook", policy)), addrs.join(",")).toBe("INVALID_WEBHOOK_URL");
+      expect(await codeOf(assertDeliverableUrl("https://partner.example/hook", policy)), addrs.join(",")).toBe(
+        "INVALID_WEBHOOK_URL",
+      );
     }
-    expect(await codeOf(assertDeliverableUrl("https://127.0.0.1/hook", { requireHttps: false, allowPrivate: false }))).toBe(
-      "INVALID_WEBHOOK_URL",
-    );
-    expect(await codeOf(assertDeliverableUrl("https://[::ffff:10.0.0.1]/hook", { requireHttps: false, allowPrivate: false }))).toBe(
-      "INVALID_WEBHOOK_URL",
-    );
+    expect(
+      await codeOf(assertDeliverableUrl("https://127.0.0.1/hook", { requireHttps: false, allowPrivate: false })),
+    ).toBe("INVALID_WEBHOOK_URL");
+    expect(
+      await codeOf(
+        assertDeliverableUrl("https://[::ffff:10.0.0.1]/hook", { requireHttps: false, allowPrivate: false }),
+      ),
+    ).toBe("INVALID_WEBHOOK_URL");
   });
 
   it("allows private targets only when configured to", async () => {

@@ -16,7 +16,8 @@ export function urlPolicyFromEnv(nodeEnv: string, env: Record<string, string | u
   return { requireHttps: nodeEnv === "production", allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "true" };
 }
 
-const resolveAll = async (host: string): Promise<string[]> => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const resolveAll = async (host: string): Promise<string[]> =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
  * Only globally routable unicast addresses are acceptable: everything else (loopback,

@@ -48,7 +48,12 @@ export class TestReceiver {
       req.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8");
         const eventId = req.headers["clinigraph-event-id"] as string | undefined;
-        const signatureValid = this.verify(body, req.headers["clinigraph-signature"] as string | undefined, this.secret, this.nowSeconds());
+        const signatureValid = this.verify(
+          body,
+          req.headers["clinigraph-signature"] as string | undefined,
+          this.secret,
+          this.nowSeconds(),
+        );
         this.requests.push({ eventId, signatureValid, body });
         if (!signatureValid) return void res.writeHead(400).end("bad signature");
         if (this.alwaysFail || this.failuresLeft > 0) {

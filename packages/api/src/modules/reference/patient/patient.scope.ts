@@ -1,5 +1,6 @@
 import { raw } from "@mikro-orm/core";
 import { defineScope } from "../../../platform/scoping/scope.js";
+import { caseVisibleThroughSources } from "../../case/case.scope.js";
 
 /**
  * One way a partner organisation comes to see a patient: a SQL select of patient ids,
@@ -17,6 +18,15 @@ export const patientVisibilitySources: PatientVisibilitySource[] = [
     name: "cases",
     sql: "select mc.patient_id from medical_case mc where mc.registered_by_id = ? or mc.hospital_id = ?",
     params: (org) => [org, org],
+  },
+  {
+    // Whoever sees a case through another module (a lab through its order, an agency
+    // through its claim) sees that case's patient: `order.case.patient` must not be null.
+    name: "visible cases",
+    get sql() {
+      return `select mc.patient_id from medical_case mc where ${caseVisibleThroughSources("mc.id", "?").sql}`;
+    },
+    params: (org) => caseVisibleThroughSources("mc.id", org).params,
   },
 ];
 

@@ -1,0 +1,35 @@
+import type { IdKind } from "./operations.js";
+import type { World } from "./world.js";
+
+/**
+ * One real row of each kind from the demo region, chosen so that it belongs to a known
+ * partner (the order's provider is LAB, the case and visit sit at HOSPITAL, the claim is
+ * AGENCY's), plus rows the matrix may damage (an expendable user and API key).
+ */
+export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
+  const one = async (text: string, params: unknown[] = []) => {
+    const rows = await world.sql<{ id: string }>(`${text} limit 1`, params);
+    if (!rows[0]) throw new Error(`no sample row for: ${text}`);
+    return rows[0].id;
+  };
+  const o = world.orgIds;
+  const claim = await one(`select id from claim where registered_by_id = ? order by created_at`, [o.AGENCY]);
+  return {
+    order: await one(`select id from attention_order where provider_id = ? order by created_at`, [o.LAB]),
+    case: await one(`select id from medical_case where hospital_id = ? order by created_at`, [o.HOSPITAL]),
+    visit: await one(`select id from visit where site_id = ? order by created_at`, [o.HOSPITAL]),
+    claim,
+    claimLine: await one(`select id from claim_line where claim_id = ?`, [claim]).catch(() => one(`select id from claim_line`)),
+    patient: await one(`select id from patient order by created_at`),
+    policy: await one(`select id from policy order by created_at`),
+    liability: await one(`select id from liability order by id`),
+    organization: o.LAB,
+    hospital: o.HOSPITAL,
+    user: world.expendableUserId,
+    visitor: await one(`select id from app_user where roles::text like '%VISITOR%' order by email`),
+    apiKey: world.expendableApiKeyId,
+    serviceCode: await one(`select id from service_code order by code`),
+    workCalendar: await one(`select id from work_calendar order by country`),
+    file: await one(`select id from stored_file`).catch(() => "00000000-0000-4000-8000-000000000001"),
+  };
+}
