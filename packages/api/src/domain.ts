@@ -22,3 +22,4 @@ export { computeMonthlyStatistics, previousMonth } from "./modules/statistics/mo
 export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "./modules/statistics/job-queues.js";
 export { MonthlyStatistic } from "./modules/statistics/monthly-statistic.entity.js";
 export { flagOverdueClaim } from "./modules/claim/claim.overdue.js";
+export { firstNonPublicAddress } from "./modules/webhook/webhook.url-policy.js";

@@ -6,7 +6,8 @@ import { createGateways, type Gateways } from "./gateways/index.js";
 import { QUEUE_NAMES, SCHEDULES, type QueueName } from "./queues.js";
 import { registerProcessors } from "./processors.js";
 
-export type QueueKey = keyof typeof QUEUE_NAMES;
+/** Queues run by the definitions in processors.ts; webhooks has its own worker (webhooks/webhook-worker.ts). */
+export type QueueKey = Exclude<keyof typeof QUEUE_NAMES, "webhooks">;
 
 export interface JobsRuntime {
   config: JobsConfig;

@@ -56,9 +56,8 @@ export async function runSms(db: pg.Pool, orm: MikroORM, databaseUrl: string, co
     env: { ...process.env, DATABASE_URL: databaseUrl, SMS_GATEWAY: "http", SMS_HTTP_URL: gateway.url, SMS_HTTP_TOKEN: "bench", QUEUE_PREFIX: "bench", REGISTER_SCHEDULERS: "false", WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: "warn" },
   });
   const t = performance.now();
-  let written = 0;
   try {
-    written = (await scanAppointmentReminders(rt, now)).length;
+    const written = (await scanAppointmentReminders(rt, now)).length;
     const deadline = Date.now() + timeoutSeconds * 1000;
     while (gateway.delivered() < written && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     return { seconds: (performance.now() - t) / 1000, written, delivered: gateway.delivered() };

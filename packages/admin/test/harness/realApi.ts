@@ -11,7 +11,7 @@ const apiDir = resolve(import.meta.dirname, "../../../api");
 const POSTGRES = process.env.CLINIGRAPH_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432";
 /** Redis db 8 keeps the browser tests' queues apart from dev (0) and the API tests. */
 const REDIS_URL = process.env.CLINIGRAPH_TEST_REDIS ?? "redis://127.0.0.1:6379/8";
-const READY_TIMEOUT_MS = 30_000;
+const READY_TIMEOUT_MS = 60_000;
 
 export interface RealApi {
   url: string;
@@ -76,7 +76,7 @@ export async function startRealApi(): Promise<RealApi> {
     PORT: String(port),
     HOST: "127.0.0.1",
     FILE_STORAGE_DIR: files,
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: process.env.CLINIGRAPH_TEST_API_LOG ?? "warn",
     // the whole suite signs in many times from one address
     RATE_LIMIT_POINTS: "100000",
   };

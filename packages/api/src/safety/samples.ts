@@ -26,7 +26,12 @@ export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
     organization: o.LAB,
     hospital: o.HOSPITAL,
     user: world.expendableUserId,
-    visitor: await one(`select id from app_user where roles::text like '%VISITOR%' order by email`),
+    // Not yet linked to the sample hospital, so addVisitorHospital really adds (and audits).
+    visitor: await one(
+      `select id from app_user u where roles::text like '%VISITOR%'
+         and not exists (select 1 from visitor_hospital vh where vh.visitor_id = u.id and vh.hospital_id = ?) order by email`,
+      [o.HOSPITAL],
+    ),
     apiKey: world.expendableApiKeyId,
     serviceCode: await one(`select id from service_code order by code`),
     workCalendar: await one(`select id from work_calendar order by country`),

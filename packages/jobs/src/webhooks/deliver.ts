@@ -7,7 +7,7 @@ import {
   type FieldCipher,
   type MikroORM,
 } from "@clinigraph/api/domain";
-import { blockedAddress } from "./address-guard.js";
+import { firstNonPublicAddress } from "@clinigraph/api/domain";
 import {
   retryDelayMs,
   WEBHOOK_ATTEMPT_LEASE_MS,
@@ -111,7 +111,7 @@ async function post(
   try {
     const url = new URL(row.url);
     if (!deps.allowPrivate) {
-      const blocked = await blockedAddress(url);
+      const blocked = await firstNonPublicAddress(url);
       if (blocked)
         return { statusCode: null, error: `refused: ${url.hostname} resolves to a non-public address (${blocked})` };
     }

@@ -1,4 +1,5 @@
 import { Queue, Worker, type Job } from "bullmq";
+import { QUEUE_NAMES } from "@clinigraph/api/domain";
 import { Redis } from "ioredis";
 import { FieldCipher } from "@clinigraph/api/domain";
 import type { JobsRuntime } from "../runtime.js";
@@ -7,7 +8,7 @@ import { WEBHOOK_SCAN_EVERY_MS } from "./retry-schedule.js";
 import { dueDeliveries, fanOutEvents } from "./scan.js";
 
 /** Not in the API's QUEUE_NAMES yet: the delivery worker owns this queue alone. */
-export const WEBHOOK_QUEUE = "webhooks";
+export const WEBHOOK_QUEUE = QUEUE_NAMES.webhooks;
 
 export interface DeliverJobData {
   deliveryId: string;

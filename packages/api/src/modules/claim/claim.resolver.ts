@@ -25,7 +25,7 @@ import { ClaimService } from "./claim.service.js";
 import { CostEstimate, DailyCollection } from "./claim.types.js";
 import { dailyCollections } from "./daily-collections.js";
 import { Eligibility } from "./eligibility.types.js";
-import { assessEligibility } from "./eligibility.service.js";
+import { assessEligibility, SCOPED } from "./eligibility.service.js";
 import { estimateCost } from "./estimate.service.js";
 import { recordPayment } from "./payment.service.js";
 import { Payment } from "./payment.entity.js";
@@ -98,13 +98,13 @@ export class ClaimResolver {
   @Authorized()
   @Query(() => Eligibility, { description: "Is the patient covered on the date, and on what terms (deductible, rate, limits, network)." })
   checkEligibility(@Arg("input", () => EligibilityInput, { description: "What to check." }) input: EligibilityInput, @Ctx() ctx: AppContext) {
-    return assessEligibility(ctx.em, input);
+    return assessEligibility(ctx.em, input, SCOPED);
   }
 
   @Authorized()
   @Query(() => CostEstimate, { description: "The insurer/patient split of planned services, by the same engine as claims." })
   estimateCost(@Arg("input", () => EstimateInput, { description: "What to estimate." }) input: EstimateInput, @Ctx() ctx: AppContext) {
-    return estimateCost(ctx.em, input);
+    return estimateCost(ctx.em, input, SCOPED);
   }
 
   @Authorized()

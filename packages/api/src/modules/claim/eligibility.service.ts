@@ -42,8 +42,8 @@ export async function findServiceCodes(em: EntityManager, refs: readonly Service
 }
 
 /** The policy asked for, or the patient's policy in force on the date (then any of theirs). */
-async function pickPolicy(em: EntityManager, q: EligibilityQuery): Promise<Policy | null> {
-  if (q.policyId) return em.findOne(Policy, { id: q.policyId }, UNSCOPED);
+async function pickPolicy(em: EntityManager, q: EligibilityQuery, entry: EntryScope): Promise<Policy | null> {
+  if (q.policyId) return em.findOne(Policy, { id: q.policyId }, entry);
   const memberships = await em.find(PolicyMember, { patient: q.patientId }, { ...UNSCOPED, populate: ["policy"] });
   const policies = memberships.map((m) => m.policy);
   const inForce = policies.find((p) => p.status === PolicyStatus.ACTIVE && p.validFrom <= q.date && q.date <= p.validTo);
@@ -58,7 +58,15 @@ async function inNetwork(em: EntityManager, policy: Policy, providerId: string |
 }
 
 /** checkEligibility (SPEC §3): coverage on the date, membership, network, deductible, limits, pre-authorisation. */
-export async function assessEligibility(em: EntityManager, q: EligibilityQuery): Promise<Eligibility> {
+/**
+ * How the rows a caller names (patient, policy) are looked up: the caller-facing queries
+ * pass SCOPED so a partner asking about another organisation's patient or policy gets
+ * exactly the "not found" answer of a missing one; internal callers keep UNSCOPED.
+ */
+export type EntryScope = { filters: boolean };
+export const SCOPED: EntryScope = { filters: true };
+
+export async function assessEligibility(em: EntityManager, q: EligibilityQuery, entry: EntryScope = UNSCOPED): Promise<Eligibility> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(q.date) || Number.isNaN(Date.parse(`${q.date}T00:00:00Z`))) {
     throw new DomainError("VALIDATION_FAILED", "date: must be a real date in YYYY-MM-DD format", ["date"]);
   }
@@ -87,12 +95,12 @@ export async function assessEligibility(em: EntityManager, q: EligibilityQuery):
     else if (sc.requiresPreauthorization) result.preauthorizationRequired.push(codeKey(ref));
   }
 
-  const patient = await em.findOne(Patient, { id: q.patientId }, UNSCOPED);
+  const patient = await em.findOne(Patient, { id: q.patientId }, entry);
   if (!patient) {
     reason("PATIENT_NOT_FOUND", "No such patient.");
     return result;
   }
-  const policy = await pickPolicy(em, q);
+  const policy = await pickPolicy(em, q, entry);
   if (!policy) {
     reason(q.policyId ? "POLICY_NOT_FOUND" : "NO_POLICY", q.policyId ? "No such policy." : "The patient has no policy.");
     return result;

@@ -5,7 +5,7 @@ import { calculateClaim, type LiabilityTerms } from "./claim-calculation.js";
 import { money } from "./claim-money.js";
 import type { EstimateInput } from "./claim.inputs.js";
 import type { CostEstimate } from "./claim.types.js";
-import { assessEligibility, codeKey, findServiceCodes } from "./eligibility.service.js";
+import { assessEligibility, codeKey, findServiceCodes, type EntryScope } from "./eligibility.service.js";
 
 const UNSCOPED = { filters: false } as const;
 const NO_LIABILITY = "00000000-0000-0000-0000-000000000000";
@@ -16,8 +16,8 @@ const NO_LIABILITY = "00000000-0000-0000-0000-000000000000";
  * for the same lines. Without a liability the policy's own coefficient applies, with no
  * limits.
  */
-export async function estimateCost(em: EntityManager, input: EstimateInput): Promise<CostEstimate> {
-  const policy = await em.findOne(Policy, { id: input.policyId }, UNSCOPED);
+export async function estimateCost(em: EntityManager, input: EstimateInput, entry: EntryScope = UNSCOPED): Promise<CostEstimate> {
+  const policy = await em.findOne(Policy, { id: input.policyId }, entry);
   if (!policy) throw new NotFoundError("Policy", ["policyId"]);
   let liability: LiabilityTerms = { id: NO_LIABILITY, coverageRate: policy.coverageRate, annualLimit: null, perClaimLimit: null };
   if (input.liabilityId) {
@@ -51,7 +51,7 @@ export async function estimateCost(em: EntityManager, input: EstimateInput): Pro
     date,
     serviceCodes: refs,
     providerId: input.providerId,
-  });
+  }, entry);
   return {
     currency: cur,
     lines: priced.map((p, i) => ({

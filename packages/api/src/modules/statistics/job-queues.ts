@@ -15,6 +15,8 @@ export const QUEUE_NAMES = {
   expirations: "expirations",
   /** One job per month: recompute MonthlyStatistic rows. */
   monthlyStatistics: "monthly-statistics",
+  /** One job per webhook delivery (packages/jobs/src/webhooks). */
+  webhooks: "webhooks",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

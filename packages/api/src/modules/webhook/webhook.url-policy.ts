@@ -30,6 +30,18 @@ export function isPublicAddress(address: string): boolean {
 }
 
 /**
+ * The first address of the URL's host that is not public, or null when all are. The
+ * delivery worker asks again before every attempt, because DNS can change after the
+ * URL was accepted.
+ */
+export async function firstNonPublicAddress(url: URL, resolve = resolveAll): Promise<string | null> {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const addresses = ipaddr.isValid(host) ? [host] : await resolve(host);
+  if (addresses.length === 0) return host;
+  return addresses.find((a) => !isPublicAddress(a)) ?? null;
+}
+
+/**
  * Checks a webhook URL before it is stored: scheme, no credentials, and every address
  * the host resolves to (a host with one public and one private address is refused).
  * Throws DomainError INVALID_WEBHOOK_URL with the reason.

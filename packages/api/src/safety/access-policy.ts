@@ -1,0 +1,176 @@
+/**
+ * THE access policy of the API (SPEC §1, §7): for every Query and Mutation field, who may
+ * call it and, for partners, whose rows they see. access-matrix.int.test.ts calls every
+ * operation as every kind of caller and compares each answer with this table; an
+ * operation missing here fails that test, so a new operation cannot ship undeclared.
+ *
+ * `who` names: ANYONE (even anonymous), SIGNED_IN (any staff or partner), STAFF (any staff
+ * role), PARTNER (any partner kind), a staff role, or a partner kind. ADMIN is listed
+ * wherever it is allowed, because it is (auth-checker: ADMIN passes every staff check).
+ *
+ * `rows` says what a partner sees: OWN (only its organisation's rows: a foreign row must
+ * answer exactly like a missing one), SHARED (reference data every signed-in caller reads),
+ * NONE (the operation is open but partners get nothing of other organisations), or
+ * STAFF_ONLY (partners are refused outright).
+ */
+export type Who =
+  | "ANYONE"
+  | "SIGNED_IN"
+  | "STAFF"
+  | "PARTNER"
+  | "ADMIN"
+  | "OPERATOR"
+  | "REVIEWER"
+  | "VISITOR"
+  | "BILLING"
+  | "CLINIC"
+  | "LAB"
+  | "HOSPITAL"
+  | "INTERCONSULTANT"
+  | "AGENCY"
+  | "INSURER";
+
+export type Rows = "OWN" | "SHARED" | "NONE" | "STAFF_ONLY" | "SELF";
+
+export interface Policy {
+  who: Who[];
+  rows: Rows;
+  /**
+   * Mutations only: the audit action prefix a successful call writes (an audit_event with
+   * the request's id), or `false` with the reason nothing is recorded.
+   */
+  audit?: string | { none: string };
+}
+
+const OWN: Rows = "OWN";
+const SHARED: Rows = "SHARED";
+const STAFF_ONLY: Rows = "STAFF_ONLY";
+const OPS: Who[] = ["ADMIN", "OPERATOR"];
+
+export const ACCESS_POLICY: Record<string, Policy> = {
+  // ---- queries
+  viewer: { who: ["ANYONE"], rows: "SELF" },
+  apiKeys: { who: ["ADMIN", "PARTNER"], rows: OWN },
+  auditEvents: { who: ["ADMIN", "REVIEWER"], rows: STAFF_ONLY },
+  case: { who: ["SIGNED_IN"], rows: OWN },
+  cases: { who: ["SIGNED_IN"], rows: OWN },
+  order: { who: ["SIGNED_IN"], rows: OWN },
+  orders: { who: ["SIGNED_IN"], rows: OWN },
+  orderTrayCounts: { who: ["SIGNED_IN"], rows: OWN },
+  visit: { who: ["SIGNED_IN"], rows: OWN },
+  visits: { who: ["SIGNED_IN"], rows: OWN },
+  claim: { who: ["SIGNED_IN"], rows: OWN },
+  claims: { who: ["SIGNED_IN"], rows: OWN },
+  dailyCollections: { who: ["SIGNED_IN"], rows: OWN },
+  checkEligibility: { who: ["SIGNED_IN"], rows: OWN },
+  estimateCost: { who: ["SIGNED_IN"], rows: OWN },
+  monthlyStatistics: { who: ["SIGNED_IN"], rows: OWN },
+  notifications: { who: ["SIGNED_IN"], rows: OWN },
+  patient: { who: ["SIGNED_IN"], rows: OWN },
+  patients: { who: ["SIGNED_IN"], rows: OWN },
+  policy: { who: ["SIGNED_IN"], rows: OWN },
+  policies: { who: ["SIGNED_IN"], rows: OWN },
+  formTemplates: { who: ["SIGNED_IN"], rows: SHARED },
+  rejectionReasons: { who: ["SIGNED_IN"], rows: SHARED },
+  organization: { who: ["SIGNED_IN"], rows: SHARED },
+  organizations: { who: ["SIGNED_IN"], rows: SHARED },
+  serviceCode: { who: ["SIGNED_IN"], rows: SHARED },
+  serviceCodes: { who: ["SIGNED_IN"], rows: SHARED },
+  workCalendar: { who: ["SIGNED_IN"], rows: SHARED },
+  workCalendars: { who: ["SIGNED_IN"], rows: SHARED },
+  user: { who: ["STAFF"], rows: STAFF_ONLY },
+  users: { who: ["STAFF"], rows: STAFF_ONLY },
+
+  // ---- sessions and keys
+  login: { who: ["ANYONE"], rows: "SELF", audit: "session.login" },
+  refreshToken: { who: ["ANYONE"], rows: "SELF", audit: { none: "rotates a token; never succeeds with the matrix's unknown token" } },
+  logout: { who: ["ANYONE"], rows: "SELF", audit: { none: "revoking an unknown refresh token is a no-op with nothing to record" } },
+  createApiKey: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "apiKey." },
+  revokeApiKey: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "apiKey." },
+
+  // ---- administration
+  createOrganization: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "organization." },
+  updateOrganization: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "organization." },
+  createUser: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "user." },
+  updateUser: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "user." },
+  deactivateUser: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "user." },
+  addVisitorHospital: { who: OPS, rows: STAFF_ONLY, audit: "user." },
+  removeVisitorHospital: { who: OPS, rows: STAFF_ONLY, audit: "user." },
+  createWorkCalendar: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "workCalendar." },
+  updateWorkCalendar: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "workCalendar." },
+  createServiceCode: { who: [...OPS, "BILLING"], rows: STAFF_ONLY, audit: "serviceCode." },
+  updateServiceCode: { who: [...OPS, "BILLING"], rows: STAFF_ONLY, audit: "serviceCode." },
+  recomputeMonthlyStatistics: { who: OPS, rows: STAFF_ONLY, audit: "monthlyStatistics." },
+
+  // ---- patients and policies
+  registerPatient: { who: [...OPS, "CLINIC", "HOSPITAL", "AGENCY"], rows: OWN, audit: "patient." },
+  updatePatient: { who: [...OPS, "CLINIC", "HOSPITAL", "AGENCY"], rows: OWN, audit: "patient." },
+  transitionPatient: { who: ["SIGNED_IN"], rows: OWN, audit: "patient." },
+  createPolicy: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
+  updatePolicy: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
+  setPolicyLiability: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
+  addPolicyMember: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
+  removePolicyMember: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
+  addPolicyNetworkProvider: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
+  removePolicyNetworkProvider: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
+
+  // ---- cases and orders
+  registerCase: { who: [...OPS, "HOSPITAL"], rows: OWN, audit: "case." },
+  transitionCase: { who: ["SIGNED_IN"], rows: OWN, audit: "case." },
+  issueOrder: { who: OPS, rows: STAFF_ONLY, audit: "order." },
+  transitionOrder: { who: ["SIGNED_IN"], rows: OWN, audit: "order." },
+  attachOrderReport: { who: ["SIGNED_IN"], rows: OWN, audit: "order." },
+
+  // ---- visits
+  createFieldVisit: { who: OPS, rows: STAFF_ONLY, audit: "visit." },
+  assignVisit: { who: OPS, rows: STAFF_ONLY, audit: "visit." },
+  reassignVisit: { who: OPS, rows: STAFF_ONLY, audit: "visit." },
+  saveVisitFindings: { who: ["STAFF"], rows: STAFF_ONLY, audit: "visit." },
+  concludeVisit: { who: ["STAFF"], rows: STAFF_ONLY, audit: "visit." },
+  scheduleAppointment: { who: [...OPS, "CLINIC", "LAB", "HOSPITAL", "INTERCONSULTANT"], rows: OWN, audit: "visit." },
+  transitionVisit: { who: ["SIGNED_IN"], rows: OWN, audit: "visit." },
+
+  // ---- claims
+  registerClaim: { who: [...OPS, "HOSPITAL", "AGENCY"], rows: OWN, audit: "claim." },
+  setClaimLines: { who: [...OPS, "HOSPITAL", "AGENCY"], rows: OWN, audit: "claim." },
+  transitionClaim: { who: ["SIGNED_IN"], rows: OWN, audit: "claim." },
+  setApprovedAmounts: { who: ["ADMIN", "REVIEWER"], rows: STAFF_ONLY, audit: "claim." },
+  recordPayment: { who: ["SIGNED_IN"], rows: OWN, audit: "claim." },
+
+  // ---- webhooks (module in progress: declared from its resolver, exercised once in schema.graphql)
+  webhookEndpoints: { who: [...OPS, "PARTNER"], rows: OWN },
+  webhookDeliveries: { who: [...OPS, "PARTNER"], rows: OWN },
+  createWebhookEndpoint: { who: [...OPS, "PARTNER"], rows: OWN, audit: "webhook" },
+  updateWebhookEndpoint: { who: [...OPS, "PARTNER"], rows: OWN, audit: "webhook" },
+  rotateWebhookSecret: { who: [...OPS, "PARTNER"], rows: OWN, audit: "webhook" },
+  deleteWebhookEndpoint: { who: [...OPS, "PARTNER"], rows: OWN, audit: "webhook" },
+  redeliverWebhook: { who: [...OPS, "PARTNER"], rows: OWN, audit: "webhook" },
+};
+
+/**
+ * What "own rows" means for a partner, written independently of the scope filters from
+ * SPEC §1: `?` is the partner's organisation id (repeated as often as it appears).
+ */
+export const PARTNER_ROWS: Record<string, string> = {
+  order: `select id from attention_order where provider_id = ?
+          or case_id in (select id from medical_case where registered_by_id = ? or hospital_id = ?)`,
+  case: `select id from medical_case where registered_by_id = ? or hospital_id = ?
+          or id in (select case_id from attention_order where provider_id = ?)
+          or id in (select case_id from visit where site_id = ?)
+          or id in (select case_id from claim where registered_by_id = ?)`,
+  visit: `select id from visit where site_id = ?`,
+  claim: `select id from claim where registered_by_id = ?`,
+};
+
+const STAFF_ROLES = new Set<Who>(["ADMIN", "OPERATOR", "REVIEWER", "VISITOR", "BILLING"]);
+
+/** Whether the policy lets this caller through (door callers are handled by the test). */
+export function mayCall(policy: Policy, caller: { staffRole?: string; partnerKind?: string; anonymous?: boolean }): boolean {
+  const who = new Set(policy.who);
+  if (who.has("ANYONE")) return true;
+  if (caller.anonymous) return false;
+  if (who.has("SIGNED_IN")) return true;
+  if (caller.staffRole) return who.has("STAFF") || who.has(caller.staffRole as Who) || (caller.staffRole === "ADMIN" && [...who].some((w) => STAFF_ROLES.has(w)));
+  if (caller.partnerKind) return who.has("PARTNER") || who.has(caller.partnerKind as Who);
+  return false;
+}
