@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 
 /**
  * Sensitive values never reach the logs: the redaction list names every path where
@@ -22,8 +22,10 @@ export const REDACT_PATHS = [
   "refreshToken",
 ];
 
-export function createLogger(level: string, name = "clinigraph"): Logger {
-  return pino({ name, level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } });
+/** `destination` defaults to stdout; tests pass a stream to read what would be logged. */
+export function createLogger(level: string, name = "clinigraph", destination?: DestinationStream): Logger {
+  const options = { name, level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

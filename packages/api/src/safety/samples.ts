@@ -14,6 +14,7 @@ export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
   };
   const o = world.orgIds;
   const claim = await one(`select id from claim where registered_by_id = ? order by created_at`, [o.AGENCY]);
+  const visitor = await one(`select id from app_user where roles::text like '%VISITOR%' order by email`);
   return {
     order: await one(`select id from attention_order where provider_id = ? order by created_at`, [o.LAB]),
     case: await one(`select id from medical_case where hospital_id = ? order by created_at`, [o.HOSPITAL]),
@@ -24,14 +25,14 @@ export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
     policy: await one(`select id from policy order by created_at`),
     liability: await one(`select id from liability order by id`),
     organization: o.LAB,
-    hospital: o.HOSPITAL,
-    user: world.expendableUserId,
-    // Not yet linked to the sample hospital, so addVisitorHospital really adds (and audits).
-    visitor: await one(
-      `select id from app_user u where roles::text like '%VISITOR%'
-         and not exists (select 1 from visitor_hospital vh where vh.visitor_id = u.id and vh.hospital_id = ?) order by email`,
-      [o.HOSPITAL],
+    // Not yet covered by the sample visitor, so addVisitorHospital really adds (and audits).
+    hospital: await one(
+      `select id from organization h where kind = 'HOSPITAL'
+         and not exists (select 1 from visitor_hospital vh where vh.hospital_id = h.id and vh.visitor_id = ?) order by name`,
+      [visitor],
     ),
+    user: world.expendableUserId,
+    visitor,
     apiKey: world.expendableApiKeyId,
     serviceCode: await one(`select id from service_code order by code`),
     workCalendar: await one(`select id from work_calendar order by country`),

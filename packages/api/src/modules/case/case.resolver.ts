@@ -36,7 +36,7 @@ export class CaseResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Case, {
-      where: caseWhere(filter),
+      where: () => caseWhere(filter),
       sortField: orderBy?.field ?? CaseSortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

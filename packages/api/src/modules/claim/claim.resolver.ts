@@ -88,7 +88,7 @@ export class ClaimResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Claim, {
-      where: claimWhere(filter),
+      where: () => claimWhere(filter),
       sortField: orderBy?.field ?? ClaimSortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

@@ -54,7 +54,7 @@ async function plansOfList(principal: Principal, tray: OrderTray | null, sortFie
   knex.on("query", capture);
   try {
     const page = await paginate(forkFor(kit.api.orm, principal), Order, {
-      where: orderWhere(tray ? { tray } : null),
+      where: () => orderWhere(tray ? { tray } : null),
       sortField,
       direction,
       args: { first: 50 },

@@ -50,7 +50,7 @@ export class OrderResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Order, {
-      where: orderWhere(filter),
+      where: () => orderWhere(filter),
       sortField: orderBy?.field ?? OrderSortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

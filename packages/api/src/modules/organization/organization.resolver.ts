@@ -49,7 +49,7 @@ export class OrganizationResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Organization, {
-      where: organizationWhere(filter),
+      where: () => organizationWhere(filter),
       sortField: orderBy?.field ?? OrganizationSortField.NAME,
       direction: orderBy?.direction ?? SortDirection.ASC,
       args,

@@ -100,12 +100,15 @@ describe("users and visitor hospitals", () => {
       operator,
     );
     expect(org.data.organization.visitors.map((v) => v.email)).toContain("new.visitor@operator.test");
-    const list = await api.gql<{ users: { nodes: { email: string }[] } }>(
-      `query($h: ID!) { users(filter: { role: VISITOR, hospitalId: $h }) { nodes { email } } }`,
+    // totalCount renders the same raw() filter a second time (the console's visitor picker asks for both).
+    const list = await api.gql<{ users: { totalCount: number; nodes: { email: string }[] } }>(
+      `query($h: ID!) { users(filter: { role: VISITOR, hospitalId: $h }) { totalCount nodes { email } } }`,
       { h: hospital.id },
       operator,
     );
+    expect(list.errors).toBeUndefined();
     expect(list.data.users.nodes.map((n) => n.email)).toEqual(["new.visitor@operator.test"]);
+    expect(list.data.users.totalCount).toBe(1);
   });
 
   it("refuses a short password, a duplicate e-mail and a hospital link for a non-visitor", async () => {

@@ -56,7 +56,7 @@ export class MonthlyStatisticResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, MonthlyStatistic, {
-      where: monthlyStatisticWhere(filter),
+      where: () => monthlyStatisticWhere(filter),
       sortField: orderBy?.field ?? MonthlyStatisticSortField.MONTH,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

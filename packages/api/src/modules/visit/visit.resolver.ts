@@ -58,7 +58,7 @@ export class VisitResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Visit, {
-      where: visitWhere(filter),
+      where: () => visitWhere(filter),
       sortField: orderBy?.field ?? VisitSortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

@@ -55,7 +55,7 @@ export class WebhookEndpointResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, WebhookEndpoint, {
-      where: organizationId ? { organization: organizationId } : {},
+      where: () => organizationId ? { organization: organizationId } : {},
       sortField: "createdAt",
       direction: SortDirection.ASC,
       args,
@@ -148,7 +148,7 @@ export class WebhookDeliveryResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, WebhookDelivery, {
-      where: deliveryWhere(filter),
+      where: () => deliveryWhere(filter),
       sortField: orderBy?.field ?? WebhookDeliverySortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

@@ -119,7 +119,11 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 export interface PaginateOptions<T> {
-  where: FilterQuery<T>;
+  /**
+   * Builds the filter; called once for the page and once for totalCount, because a
+   * where-object holding raw() fragments can be rendered only once by MikroORM.
+   */
+  where: () => FilterQuery<T>;
   /** Entity property to sort by; `id` breaks ties so the order is total and cursors are stable. */
   sortField: string;
   direction: SortDirection;
@@ -147,7 +151,7 @@ export async function paginate<T extends { id: string }>(
   // Walking backwards reads the list in reverse and flips the page afterwards.
   const readAsc = backwards ? !asc : asc;
   const cursorArg = backwards ? args.before : args.after;
-  const conditions: FilterQuery<T>[] = [opts.where];
+  const conditions: FilterQuery<T>[] = [opts.where()];
   if (cursorArg) {
     const [value, id] = decodeCursor(cursorArg);
     const op = readAsc ? "$gt" : "$lt";
@@ -189,10 +193,10 @@ export async function paginate<T extends { id: string }>(
 export async function boundedCount<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: () => FilterQuery<T>,
 ): Promise<number> {
   const query = async (limit: number | null) => {
-    const qb = em.createQueryBuilder(entity, "e").select("e.id" as never).where(where);
+    const qb = em.createQueryBuilder(entity, "e").select("e.id" as never).where(where());
     if (limit != null) qb.limit(limit);
     await qb.applyFilters();
     return qb.getKnexQuery().toSQL();

@@ -31,7 +31,7 @@ export class ApiKeyResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, ApiKey, {
-      where: apiKeyWhere(filter),
+      where: () => apiKeyWhere(filter),
       sortField: "createdAt",
       direction: SortDirection.DESC,
       args,

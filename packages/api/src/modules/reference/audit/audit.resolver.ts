@@ -52,7 +52,7 @@ export class AuditEventResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, AuditEvent, {
-      where: auditWhere(filter),
+      where: () => auditWhere(filter),
       sortField: "createdAt",
       direction: SortDirection.DESC,
       args,

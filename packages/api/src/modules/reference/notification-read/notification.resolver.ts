@@ -47,7 +47,7 @@ export class NotificationReadResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Notification, {
-      where: notificationWhere(filter),
+      where: () => notificationWhere(filter),
       sortField: "createdAt",
       direction: SortDirection.DESC,
       args,

@@ -77,7 +77,7 @@ export class PatientResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Patient, {
-      where: patientWhere(filter),
+      where: () => patientWhere(filter),
       sortField: orderBy?.field ?? PatientSortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

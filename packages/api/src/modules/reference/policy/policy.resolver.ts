@@ -71,7 +71,7 @@ export class PolicyResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Policy, {
-      where: policyWhere(filter),
+      where: () => policyWhere(filter),
       sortField: orderBy?.field ?? PolicySortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

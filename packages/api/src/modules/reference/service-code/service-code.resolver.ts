@@ -51,7 +51,7 @@ export class ServiceCodeResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, ServiceCode, {
-      where: serviceCodeWhere(filter),
+      where: () => serviceCodeWhere(filter),
       sortField: orderBy?.field ?? ServiceCodeSortField.CODE,
       direction: orderBy?.direction ?? SortDirection.ASC,
       args,

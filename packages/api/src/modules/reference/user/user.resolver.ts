@@ -60,7 +60,7 @@ export class UserResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, User, {
-      where: userWhere(filter),
+      where: () => userWhere(filter),
       sortField: orderBy?.field ?? UserSortField.NAME,
       direction: orderBy?.direction ?? SortDirection.ASC,
       args,

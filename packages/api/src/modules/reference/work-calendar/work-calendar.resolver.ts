@@ -44,7 +44,7 @@ export class WorkCalendarResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, WorkCalendar, {
-      where: workCalendarWhere(filter),
+      where: () => workCalendarWhere(filter),
       sortField: orderBy?.field ?? WorkCalendarSortField.NAME,
       direction: orderBy?.direction ?? SortDirection.ASC,
       args,

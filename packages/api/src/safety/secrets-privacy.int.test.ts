@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { randomUUID } from "node:crypto";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+import { createRuntime, type Runtime } from "../platform/http/app.js";
+import { createTestDatabase } from "../test-support/database.js";
+import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/index.js";
+
+/**
+ * Bank accounts and national ids (SPEC §1, §7): ciphertext at rest, masked for partners,
+ * audited when staff read them, and absent from the logs of a whole workflow run at
+ * debug level, as are passwords, tokens and API key secrets.
+ */
+const NATIONAL_ID = "15.732.418-6";
+const BANK_ACCOUNT = "000123456789012";
+let runtime: Runtime;
+let orm: MikroORM;
+let url: string;
+let drop: () => Promise<void>;
+const logLines: string[] = [];
+const secretsSeen: string[] = [];
+
+const admin = DEMO_LOGINS.find((l) => l.roles[0] === "ADMIN")!;
+const key = (kind: string) => fullApiKey(DEMO_API_KEYS.find((k) => k.kind === kind)!);
+
+async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string | null, requestId = randomUUID()) {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-request-id": requestId, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { requestId, ...((await res.json()) as { data: T; errors?: unknown[] }) };
+}
+const sql = <T>(text: string, params: unknown[] = []) => orm.em.getConnection().execute<T[]>(text, params as never[]);
+
+let staffToken = "";
+let patientId = "";
+let visitId = "";
+
+beforeAll(async () => {
+  const db = await createTestDatabase();
+  orm = db.orm;
+  drop = db.drop;
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: db.url,
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
+    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
+    RATE_LIMIT_POINTS: "100000",
+  });
+  const capture = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(chunk.toString("utf8"));
+      done();
+    },
+  });
+  runtime = await createRuntime(config, orm, createLogger("debug", "api-safety", capture));
+  url = `http://127.0.0.1:${await runtime.listen()}`;
+  await seedDemoData(orm);
+
+  // The workflow: a staff login, a partner registering a patient with a national id,
+  // staff recording a payout bank account on a visit, then reads by everyone.
+  const login = await gql<{ login: { accessToken: string; refreshToken: string } }>(
+    `mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }`,
+    { i: { email: admin.email, password: admin.password } },
+    null,
+  );
+  staffToken = login.data.login.accessToken;
+  secretsSeen.push(admin.password, staffToken, login.data.login.refreshToken, key("CLINIC").split("_").slice(2).join("_"));
+  await gql(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email: admin.email, password: "wrong-password-guess" } }, null);
+  const reg = await gql<{ registerPatient: { patient: { id: string } | null; userErrors: unknown[] } }>(
+    `mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { patient { id } userErrors { code message } } }`,
+    { i: { firstName: "Ana", lastName: "Rojas", nationalId: NATIONAL_ID } },
+    key("CLINIC"),
+  );
+  expect(reg.data.registerPatient.userErrors).toEqual([]);
+  patientId = reg.data.registerPatient.patient!.id;
+
+  const visits = await sql<{ id: string; version: number }>(
+    `select id, version from visit where kind = 'FIELD' order by created_at limit 40`,
+  );
+  for (const v of visits) {
+    const r = await gql<{ saveVisitFindings: { userErrors: unknown[] } }>(
+      `mutation($i: SaveVisitFindingsInput!) { saveVisitFindings(input: $i) { userErrors { code } } }`,
+      { i: { id: v.id, expectedVersion: v.version, bankAccount: { number: BANK_ACCOUNT, scheme: "CL_ACCOUNT" } } },
+      staffToken,
+    );
+    if (r.data?.saveVisitFindings?.userErrors.length === 0) {
+      visitId = v.id;
+      break;
+    }
+  }
+  expect(visitId, "some seeded field visit accepts findings").not.toBe("");
+}, 600_000);
+afterAll(async () => {
+  await runtime?.close();
+  await drop?.();
+});
+
+describe("secrets and privacy", () => {
+  it("stores national ids and bank accounts as ciphertext", async () => {
+    const [p] = await sql<{ enc: string }>(`select national_id_enc enc from patient where id = ?`, [patientId]);
+    const [v] = await sql<{ enc: string }>(`select bank_account_enc enc from visit where id = ?`, [visitId]);
+    for (const enc of [p!.enc, v!.enc]) {
+      expect(enc).toMatch(/^v1:/);
+      expect(enc).not.toContain(NATIONAL_ID.replace(/\D/g, "").slice(0, 6));
+      expect(enc).not.toContain(BANK_ACCOUNT.slice(-6));
+    }
+    const row = JSON.stringify(await sql(`select * from patient where id = ?`, [patientId]));
+    expect(row).not.toContain(NATIONAL_ID);
+  });
+
+  it("shows staff the plain values and audits each read", async () => {
+    const p = await gql<{ patient: { nationalId: string } }>(`query($id: ID!) { patient(id: $id) { nationalId } }`, { id: patientId }, staffToken);
+    const v = await gql<{ visit: { bankAccount: string } }>(`query($id: ID!) { visit(id: $id) { bankAccount } }`, { id: visitId }, staffToken);
+    expect(p.data.patient.nationalId.replace(/\W/g, "")).toBe(NATIONAL_ID.replace(/\W/g, ""));
+    expect(v.data.visit.bankAccount).toContain(BANK_ACCOUNT.slice(-4));
+    for (const [r, action] of [[p, "patient.read.nationalId"], [v, "visit.read.bankAccount"]] as const) {
+      const rows = await sql<{ action: string }>(`select action from audit_event where request_id = ?`, [r.requestId]);
+      expect(rows.map((x) => x.action)).toContain(action);
+    }
+  });
+
+  it("masks the bank account for the hospital partner and hides the patient from foreign partners", async () => {
+    const v = await gql<{ visit: { bankAccount: string | null } | null }>(`query($id: ID!) { visit(id: $id) { bankAccount } }`, { id: visitId }, key("HOSPITAL"));
+    const shown = v.data.visit?.bankAccount ?? "";
+    expect(shown).not.toContain(BANK_ACCOUNT);
+    expect(shown.replace(/[^0-9]/g, "").length).toBeLessThanOrEqual(4);
+    for (const kind of ["LAB", "AGENCY", "INSURER"]) {
+      const p = await gql<{ patient: unknown }>(`query($id: ID!) { patient(id: $id) { nationalId } }`, { id: patientId }, key(kind));
+      expect(p.data.patient, kind).toBeNull();
+    }
+  });
+
+  it("never writes a national id, bank account, password, token or API key secret to the logs", async () => {
+    // Force a logged internal error path too: a malformed cursor.
+    await gql(`{ organizations(first: 1, after: "garbage") { totalCount } }`, {}, staffToken);
+    const log = logLines.join("");
+    expect(log.length, "the run was logged at debug level").toBeGreaterThan(0);
+    const needles = [NATIONAL_ID, NATIONAL_ID.replace(/\W/g, ""), BANK_ACCOUNT, ...secretsSeen, ...DEMO_API_KEYS.map((k) => k.secret)];
+    for (const needle of needles) expect(log.includes(needle), `log contains ${needle.slice(0, 6)}…`).toBe(false);
+  });
+});
