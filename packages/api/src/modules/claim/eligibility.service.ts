@@ -42,8 +42,20 @@ export async function findServiceCodes(em: EntityManager, refs: readonly Service
 }
 
 /** The policy asked for, or the patient's policy in force on the date (then any of theirs). */
+/**
+ * A policy the caller may name: one it can read, or one that covers a patient it can read
+ * (an agency checks its patient against the insurer's policy). Anything else is "not found".
+ */
+export async function visiblePolicy(em: EntityManager, policyId: string, patientId: string, entry: EntryScope): Promise<Policy | null> {
+  const readable = await em.findOne(Policy, { id: policyId }, entry);
+  if (readable || !entry.filters) return readable;
+  const patient = await em.findOne(Patient, { id: patientId }, entry);
+  if (!patient || (await em.count(PolicyMember, { policy: policyId, patient }, UNSCOPED)) === 0) return null;
+  return em.findOne(Policy, { id: policyId }, UNSCOPED);
+}
+
 async function pickPolicy(em: EntityManager, q: EligibilityQuery, entry: EntryScope): Promise<Policy | null> {
-  if (q.policyId) return em.findOne(Policy, { id: q.policyId }, entry);
+  if (q.policyId) return visiblePolicy(em, q.policyId, q.patientId, entry);
   const memberships = await em.find(PolicyMember, { patient: q.patientId }, { ...UNSCOPED, populate: ["policy"] });
   const policies = memberships.map((m) => m.policy);
   const inForce = policies.find((p) => p.status === PolicyStatus.ACTIVE && p.validFrom <= q.date && q.date <= p.validTo);

@@ -5,7 +5,7 @@ import { calculateClaim, type LiabilityTerms } from "./claim-calculation.js";
 import { money } from "./claim-money.js";
 import type { EstimateInput } from "./claim.inputs.js";
 import type { CostEstimate } from "./claim.types.js";
-import { assessEligibility, codeKey, findServiceCodes, type EntryScope } from "./eligibility.service.js";
+import { assessEligibility, codeKey, findServiceCodes, visiblePolicy, type EntryScope } from "./eligibility.service.js";
 
 const UNSCOPED = { filters: false } as const;
 const NO_LIABILITY = "00000000-0000-0000-0000-000000000000";
@@ -17,7 +17,7 @@ const NO_LIABILITY = "00000000-0000-0000-0000-000000000000";
  * limits.
  */
 export async function estimateCost(em: EntityManager, input: EstimateInput, entry: EntryScope = UNSCOPED): Promise<CostEstimate> {
-  const policy = await em.findOne(Policy, { id: input.policyId }, entry);
+  const policy = await visiblePolicy(em, input.policyId, input.patientId, entry);
   if (!policy) throw new NotFoundError("Policy", ["policyId"]);
   let liability: LiabilityTerms = { id: NO_LIABILITY, coverageRate: policy.coverageRate, annualLimit: null, perClaimLimit: null };
   if (input.liabilityId) {

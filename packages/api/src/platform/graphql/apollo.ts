@@ -9,6 +9,7 @@ import type { AppContext } from "./context.js";
 import { armorProtection } from "./limits.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, ForbiddenError } from "../errors/domain-error.js";
+import { isInvalidValueError } from "./payload.js";
 
 const SAFE_CODES = new Set([
   "UNAUTHENTICATED",
@@ -35,6 +36,10 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
       path: formatted.path,
       extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
     };
+  }
+  if (isInvalidValueError(original)) {
+    // A malformed id or value in a query's arguments: the caller's to fix, not a fault.
+    return { message: "A value in the request is not valid for its field.", path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
   }
   if (original instanceof ForbiddenError) {
     return { message: original.message, path: formatted.path, extensions: { code: "FORBIDDEN" } };

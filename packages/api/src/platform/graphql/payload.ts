@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
-import { OptimisticLockError, UniqueConstraintViolationException } from "@mikro-orm/core";
+import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from "@mikro-orm/core";
 import { DomainError } from "../errors/domain-error.js";
 
 @ObjectType({ description: "A problem the caller can fix: validation, a guard that failed, a stale version." })
@@ -46,7 +46,22 @@ export async function asPayload<K extends string, T>(
   }
 }
 
+/**
+ * Postgres "data exception" codes a caller's value can cause (a malformed uuid, an
+ * impossible date, a number out of range, text too long): the caller's to fix, so a
+ * validation error rather than an internal fault. 08P01 is what Postgres answers to a NUL
+ * byte inside a text parameter.
+ */
+const INVALID_VALUE_SQLSTATES = new Set(["22P02", "22007", "22008", "22003", "22001", "22021", "22P05", "08P01"]);
+
+export function isInvalidValueError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return err instanceof DriverException && typeof code === "string" && INVALID_VALUE_SQLSTATES.has(code);
+}
+
 export function toUserError(err: unknown): UserError | null {
+  if (isInvalidValueError(err))
+    return { code: "VALIDATION_FAILED", field: null, message: "A value in the input is not valid for its field." };
   if (err instanceof DomainError) return { code: err.code, field: err.field ?? null, message: err.message };
   if (err instanceof OptimisticLockError)
     return {
