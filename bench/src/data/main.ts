@@ -30,7 +30,9 @@ const log = (m: string) => console.log(`[${((performance.now() - started) / 1000
 async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const t = performance.now();
   const result = await fn();
-  log(`${label}: ${typeof result === "number" ? `${result} rows, ` : ""}${((performance.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `${label}: ${typeof result === "number" ? `${result} rows, ` : ""}${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   return result;
 }
 
@@ -47,9 +49,40 @@ try {
   const numbers = new Numbering();
   await step("organisations, staff, API keys, service codes", () => loadOrganizations(db, w));
   const visitorId = uuidv7At(anchorMs - 800 * 86_400_000, w.rng);
-  await copyRows(db, "app_user", ["id", "created_at", "updated_at", "version", "email", "name", "language", "roles", "organization_id", "password_hash", "active", "failed_logins"], [
-    [visitorId, new Date(anchorMs - 800 * 86_400_000), new Date(anchorMs - 800 * 86_400_000), 1, "visitor@bench.local", "visitor", "es", ["VISITOR"], w.operatorId, "!disabled", true, 0],
-  ]);
+  await copyRows(
+    db,
+    "app_user",
+    [
+      "id",
+      "created_at",
+      "updated_at",
+      "version",
+      "email",
+      "name",
+      "language",
+      "roles",
+      "organization_id",
+      "password_hash",
+      "active",
+      "failed_logins",
+    ],
+    [
+      [
+        visitorId,
+        new Date(anchorMs - 800 * 86_400_000),
+        new Date(anchorMs - 800 * 86_400_000),
+        1,
+        "visitor@bench.local",
+        "visitor",
+        "es",
+        ["VISITOR"],
+        w.operatorId,
+        "!disabled",
+        true,
+        0,
+      ],
+    ],
+  );
   await step("patients, policies, liabilities, members", () => loadPatientsAndPolicies(db, w));
   await step("cases", () => loadCases(db, w, numbers));
   await step("orders", () => loadOrders(db, w, numbers, dueShare));
@@ -75,7 +108,20 @@ try {
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(
     "bench-results/dataset.json",
-    JSON.stringify({ database: name, orders, seed, anchor: new Date(anchorMs).toISOString(), dueShare, sizes: w.sizes, generatedAt: new Date().toISOString(), seconds: (performance.now() - started) / 1000 }, null, 2),
+    JSON.stringify(
+      {
+        database: name,
+        orders,
+        seed,
+        anchor: new Date(anchorMs).toISOString(),
+        dueShare,
+        sizes: w.sizes,
+        generatedAt: new Date().toISOString(),
+        seconds: (performance.now() - started) / 1000,
+      },
+      null,
+      2,
+    ),
   );
   const counts = await db.query<{ t: string; n: string }>(
     `select relname as t, n_live_tup::text as n from pg_stat_user_tables where n_live_tup > 0 order by n_live_tup desc`,

@@ -23,7 +23,9 @@ function migrationsDir(): string {
 export function migrationsCoverOrders(): boolean {
   try {
     const dir = migrationsDir();
-    return readdirSync(dir).some((f) => f.endsWith(".cjs") && readFileSync(path.join(dir, f), "utf8").includes("attention_order"));
+    return readdirSync(dir).some(
+      (f) => f.endsWith(".cjs") && readFileSync(path.join(dir, f), "utf8").includes("attention_order"),
+    );
   } catch {
     return false;
   }
@@ -49,9 +51,16 @@ export async function prepareSchema(name: string): Promise<SchemaPlan> {
       return { before: [], after: [], source: "migrations" };
     }
     const sql = await orm.schema.getCreateSchemaSQL({ wrap: false });
-    const statements = sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean);
+    const statements = sql
+      .split(/;\s*\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const isDefinition = (s: string) => /^create (type|table)\b/i.test(s);
-    const plan: SchemaPlan = { before: statements.filter(isDefinition), after: statements.filter((s) => !isDefinition(s)), source: "entity metadata" };
+    const plan: SchemaPlan = {
+      before: statements.filter(isDefinition),
+      after: statements.filter((s) => !isDefinition(s)),
+      source: "entity metadata",
+    };
     for (const s of plan.before) await orm.em.getConnection().execute(s);
     return plan;
   } finally {

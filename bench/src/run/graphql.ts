@@ -1,5 +1,10 @@
 /** Minimal GraphQL client for setup calls (login, picking ids); the load itself goes through autocannon. */
-export async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+export async function gql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
   const res = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -16,6 +21,7 @@ export async function staffToken(url: string, email: string, password: string): 
     `mutation($input: LoginInput!) { login(input: $input) { accessToken userErrors { message } } }`,
     { input: { email, password } },
   );
-  if (!data.login.accessToken) throw new Error(`login failed: ${data.login.userErrors.map((e) => e.message).join("; ")}`);
+  if (!data.login.accessToken)
+    throw new Error(`login failed: ${data.login.userErrors.map((e) => e.message).join("; ")}`);
   return data.login.accessToken;
 }

@@ -22,7 +22,11 @@ export interface LoadResult {
  * request count. Non-2xx answers and GraphQL `errors` both count as errors; the server's
  * x-sql-statements header gives the statements per request.
  */
-export async function load(url: string, requests: LoadRequest[], opts: { seconds: number; connections: number; amount?: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  requests: LoadRequest[],
+  opts: { seconds: number; connections: number; amount?: number },
+): Promise<LoadResult> {
   let sqlTotal = 0;
   let sqlSamples = 0;
   let graphqlErrors = 0;
@@ -37,7 +41,13 @@ export async function load(url: string, requests: LoadRequest[], opts: { seconds
       {
         setupRequest: (req) => {
           const r = requests[i++ % requests.length]!;
-          return { ...req, method: r.method ?? "POST", path: r.path ?? "/graphql", body: r.body, headers: { "content-type": "application/json", ...r.headers } };
+          return {
+            ...req,
+            method: r.method ?? "POST",
+            path: r.path ?? "/graphql",
+            body: r.body,
+            headers: { "content-type": "application/json", ...r.headers },
+          };
         },
         onResponse: (status: number, body: string, _ctx: object, headers?: import("node:http").IncomingHttpHeaders) => {
           const h = headers?.["x-sql-statements"];

@@ -29,7 +29,11 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
 const db = new pg.Pool({ connectionString: url, max: 4 });
 const orders = (await db.query<{ n: number }>(`select count(*)::int as n from attention_order`)).rows[0]!.n;
 console.log(`bench on ${name}: ${orders} orders, ${seconds} s per read scenario, ${connections} connections`);
-const api = new ApiProcess(url, numberFlag(argv, "port", 4600), process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=bench-results/profiles"] : []);
+const api = new ApiProcess(
+  url,
+  numberFlag(argv, "port", 4600),
+  process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=bench-results/profiles"] : [],
+);
 await api.start();
 const raw = await startRawServer(url);
 const rows: Row[] = [];
@@ -49,10 +53,20 @@ const loadRow = (scenario: string, r: LoadResult, rssMb: number, baseline?: Load
   ratio: baseline ? `${ratio(r.p50, baseline.p50)} p50, ${ratio(baseline.throughput, r.throughput)} req/s` : "",
   raw: { api: r, baseline },
 });
-const jobRow = (scenario: string, secs: number, unit: string, count: number, baselineSecs: number, baselineLabel: string, rssMb: number): Row => ({
+const jobRow = (
+  scenario: string,
+  secs: number,
+  unit: string,
+  count: number,
+  baselineSecs: number,
+  baselineLabel: string,
+  rssMb: number,
+): Row => ({
   scenario,
   throughput: count === 1 ? `${secs.toFixed(2)} s` : `${(count / secs).toFixed(0)} ${unit}/s`,
-  p50: "", p95: "", p99: "",
+  p50: "",
+  p95: "",
+  p99: "",
   errors: "0",
   sqlPerRequest: "",
   rssMb: String(rssMb),
@@ -64,7 +78,11 @@ const jobRow = (scenario: string, secs: number, unit: string, count: number, bas
 try {
   const operator = await staffToken(api.url, "operator@bench.local", STAFF_PASSWORD);
   const opts = { seconds, connections };
-  const reads: [number, string, () => Promise<{ api: import("./load.js").LoadRequest[]; raw: import("./load.js").LoadRequest[] }>][] = [
+  const reads: [
+    number,
+    string,
+    () => Promise<{ api: import("./load.js").LoadRequest[]; raw: import("./load.js").LoadRequest[] }>,
+  ][] = [
     [1, "1 lab order list (50, nested)", async () => labOrderRequests()],
     [2, "2 order by id (all nested)", () => orderRequests(db, operator)],
     [3, "3 TO_MANAGE tray + totalCount", async () => trayRequests(operator)],
@@ -87,7 +105,17 @@ try {
     const inst = await sweepInstant(db, numberFlag(argv, "sweep", 100_000));
     const rawRun = await rawSweepSeconds(db, inst.now);
     const apiRun = await apiSweepSeconds(db, orm, inst.now);
-    rows.push(jobRow(`5 expiration sweep ${apiRun.expired} of ${inst.dueTotal} due / ${orders}`, apiRun.seconds, "orders", apiRun.expired, rawRun.seconds, "1 SQL stmt", 0));
+    rows.push(
+      jobRow(
+        `5 expiration sweep ${apiRun.expired} of ${inst.dueTotal} due / ${orders}`,
+        apiRun.seconds,
+        "orders",
+        apiRun.expired,
+        rawRun.seconds,
+        "1 SQL stmt",
+        0,
+      ),
+    );
     console.log(table(rows.slice(-1)));
   }
   if (only.has(6)) {
@@ -95,7 +123,17 @@ try {
     const month = `${anchor.getUTCFullYear()}-${String(anchor.getUTCMonth() + 1).padStart(2, "0")}`;
     const rawSecs = await rawStatisticsSeconds(db, month, TIME_ZONE);
     const apiRun = await apiStatisticsSeconds(orm, month, TIME_ZONE);
-    rows.push(jobRow(`6 monthly statistics ${month} (${apiRun.organisations} orgs)`, apiRun.seconds, "runs", 1, rawSecs, "1 SQL select", 0));
+    rows.push(
+      jobRow(
+        `6 monthly statistics ${month} (${apiRun.organisations} orgs)`,
+        apiRun.seconds,
+        "runs",
+        1,
+        rawSecs,
+        "1 SQL select",
+        0,
+      ),
+    );
     console.log(table(rows.slice(-1)));
   }
   if (only.has(7)) {
@@ -103,7 +141,17 @@ try {
     const concurrency = numberFlag(argv, "sms-concurrency", 16);
     const sms = await runSms(db, orm, url, count, numberFlag(argv, "sms-timeout", 900), concurrency);
     const bare = await bareBullmqSeconds(sms.written, concurrency, REDIS_URL);
-    rows.push(jobRow(`7 SMS fan-out ${sms.delivered}/${sms.written} delivered`, sms.seconds, "sms", sms.delivered, bare, "no-op BullMQ", 0));
+    rows.push(
+      jobRow(
+        `7 SMS fan-out ${sms.delivered}/${sms.written} delivered`,
+        sms.seconds,
+        "sms",
+        sms.delivered,
+        bare,
+        "no-op BullMQ",
+        0,
+      ),
+    );
     console.log(table(rows.slice(-1)));
   }
 } finally {

@@ -44,7 +44,10 @@ async function handle(pool: pg.Pool, req: http.IncomingMessage): Promise<string>
     case "/order":
       return JSON.stringify((await pool.query(ORDER_SQL, [body.id])).rows[0]?.j ?? null);
     case "/tray": {
-      const [page, count] = await Promise.all([pool.query(TRAY_PAGE_SQL, [body.specialty ?? null, 50]), pool.query(TRAY_COUNT_SQL, [body.specialty ?? null])]);
+      const [page, count] = await Promise.all([
+        pool.query(TRAY_PAGE_SQL, [body.specialty ?? null, 50]),
+        pool.query(TRAY_COUNT_SQL, [body.specialty ?? null]),
+      ]);
       return JSON.stringify({ totalCount: count.rows[0].n, nodes: page.rows[0].j });
     }
     default:

@@ -17,12 +17,26 @@ export interface Row {
 
 export function machine() {
   const cpus = os.cpus();
-  return { cpuModel: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+  return {
+    cpuModel: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
 }
 
 const COLUMNS: [keyof Row, string][] = [
-  ["scenario", "scenario"], ["throughput", "throughput"], ["p50", "p50 ms"], ["p95", "p95 ms"], ["p99", "p99 ms"], ["errors", "errors"],
-  ["sqlPerRequest", "SQL/req"], ["rssMb", "API RSS MB"], ["baseline", "baseline (raw)"], ["ratio", "ratio"],
+  ["scenario", "scenario"],
+  ["throughput", "throughput"],
+  ["p50", "p50 ms"],
+  ["p95", "p95 ms"],
+  ["p99", "p99 ms"],
+  ["errors", "errors"],
+  ["sqlPerRequest", "SQL/req"],
+  ["rssMb", "API RSS MB"],
+  ["baseline", "baseline (raw)"],
+  ["ratio", "ratio"],
 ];
 
 /** A Markdown table (readable in a terminal and pasteable into docs/BENCHMARKS.md). */

@@ -17,7 +17,11 @@ const schema = z
     HOST: z.string().default("127.0.0.1"),
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_JWT_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
-    REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30 * 24 * 3600),
     ENCRYPTION_KEY: z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
@@ -35,7 +39,11 @@ const schema = z
       }, "must be an IANA time zone such as Europe/Madrid")
       .default("America/Santiago"),
     FILE_STORAGE_DIR: z.string().default("./var/files"),
-    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+    MAX_UPLOAD_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(20 * 1024 * 1024),
     RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
     CORS_ORIGINS: z.string().default("http://localhost:5173,http://127.0.0.1:5173"),
@@ -50,9 +58,17 @@ const schema = z
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== "production") return;
     if (c.JWT_SECRET === DEV_JWT_SECRET)
-      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "the development default may not be used in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["JWT_SECRET"],
+        message: "the development default may not be used in production",
+      });
     if (c.ENCRYPTION_KEY === DEV_ENCRYPTION_KEY)
-      ctx.addIssue({ code: "custom", path: ["ENCRYPTION_KEY"], message: "the development default may not be used in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ENCRYPTION_KEY"],
+        message: "the development default may not be used in production",
+      });
   });
 
 export type Config = z.infer<typeof schema>;

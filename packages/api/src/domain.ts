@@ -16,7 +16,12 @@ export { Organization, OrganizationKind } from "./modules/organization/organizat
 export { Patient } from "./modules/patient/patient.entity.js";
 export { User } from "./modules/user/user.entity.js";
 export { Case } from "./modules/case/case.entity.js";
-export { QUEUE_NAMES, DEFAULT_QUEUE_PREFIX, type QueueName, type MonthlyStatisticsJobData } from "./modules/statistics/job-queues.js";
+export {
+  QUEUE_NAMES,
+  DEFAULT_QUEUE_PREFIX,
+  type QueueName,
+  type MonthlyStatisticsJobData,
+} from "./modules/statistics/job-queues.js";
 export { expireOrder } from "./modules/order/order.expiry.js";
 export { computeMonthlyStatistics, previousMonth } from "./modules/statistics/monthly-statistics.service.js";
 export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "./modules/statistics/job-queues.js";

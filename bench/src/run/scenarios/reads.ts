@@ -27,7 +27,15 @@ export const TRAY_QUERY = `query($specialty: String) {
   }
 }`;
 
-export const SPECIALTIES = [null, "traumatology", "cardiology", "radiology", "neurology", "psychiatry", "ophthalmology"];
+export const SPECIALTIES = [
+  null,
+  "traumatology",
+  "cardiology",
+  "radiology",
+  "neurology",
+  "psychiatry",
+  "ophthalmology",
+];
 
 export interface ReadPair {
   api: LoadResult;
@@ -50,7 +58,9 @@ export function labOrderRequests(): { api: LoadRequest[]; raw: LoadRequest[] } {
 
 /** Scenario 2: 500 order ids spread over the table (every 1/500th by id). */
 export async function orderRequests(db: pg.Pool, token: string): Promise<{ api: LoadRequest[]; raw: LoadRequest[] }> {
-  const ids = (await db.query<{ id: string }>(`select id from attention_order tablesample system (1) limit 500`)).rows.map((r) => r.id);
+  const ids = (
+    await db.query<{ id: string }>(`select id from attention_order tablesample system (1) limit 500`)
+  ).rows.map((r) => r.id);
   return {
     api: ids.map((id) => ({ body: gqlBody(ORDER_QUERY, { id }), headers: { authorization: `Bearer ${token}` } })),
     raw: ids.map((id) => ({ path: "/order", body: JSON.stringify({ id }), headers: {} })),
@@ -60,12 +70,21 @@ export async function orderRequests(db: pg.Pool, token: string): Promise<{ api: 
 /** Scenario 3: the operator's TO_MANAGE tray, unfiltered and by each specialty, sorted by due date, with totalCount. */
 export function trayRequests(token: string): { api: LoadRequest[]; raw: LoadRequest[] } {
   return {
-    api: SPECIALTIES.map((specialty) => ({ body: gqlBody(TRAY_QUERY, { specialty }), headers: { authorization: `Bearer ${token}` } })),
+    api: SPECIALTIES.map((specialty) => ({
+      body: gqlBody(TRAY_QUERY, { specialty }),
+      headers: { authorization: `Bearer ${token}` },
+    })),
     raw: SPECIALTIES.map((specialty) => ({ path: "/tray", body: JSON.stringify({ specialty }), headers: {} })),
   };
 }
 
-export async function runReadPair(apiUrl: string, rawUrl: string, reqs: { api: LoadRequest[]; raw: LoadRequest[] }, opts: Opts, takeRss: () => number): Promise<ReadPair> {
+export async function runReadPair(
+  apiUrl: string,
+  rawUrl: string,
+  reqs: { api: LoadRequest[]; raw: LoadRequest[] },
+  opts: Opts,
+  takeRss: () => number,
+): Promise<ReadPair> {
   // A short warm-up so JIT and pools are not part of the measurement.
   await load(apiUrl, reqs.api, { seconds: 2, connections: opts.connections });
   takeRss();

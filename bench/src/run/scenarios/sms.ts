@@ -39,7 +39,14 @@ function daytimeZone(): string {
  * Scenario 7: `count` due appointment reminders → outbox rows → BullMQ → HTTP gateway,
  * bounded by `timeoutSeconds`. Afterwards the visits and outbox are put back.
  */
-export async function runSms(db: pg.Pool, orm: MikroORM, databaseUrl: string, count: number, timeoutSeconds: number, concurrency: number) {
+export async function runSms(
+  db: pg.Pool,
+  orm: MikroORM,
+  databaseUrl: string,
+  count: number,
+  timeoutSeconds: number,
+  concurrency: number,
+) {
   const { rows } = await db.query<{ at: Date }>(
     `select reminder_due_at as at from visit where kind = 'APPOINTMENT' and status = 'SCHEDULED' and reminded_at is null and reminder_due_at is not null
       order by reminder_due_at offset $1 - 1 limit 1`,
@@ -53,7 +60,17 @@ export async function runSms(db: pg.Pool, orm: MikroORM, databaseUrl: string, co
   const rt = await startWorkers({
     orm,
     consume: ["notifications"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, SMS_GATEWAY: "http", SMS_HTTP_URL: gateway.url, SMS_HTTP_TOKEN: "bench", QUEUE_PREFIX: "bench", REGISTER_SCHEDULERS: "false", WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      SMS_GATEWAY: "http",
+      SMS_HTTP_URL: gateway.url,
+      SMS_HTTP_TOKEN: "bench",
+      QUEUE_PREFIX: "bench",
+      REGISTER_SCHEDULERS: "false",
+      WORKER_CONCURRENCY: String(concurrency),
+      LOG_LEVEL: "warn",
+    },
   });
   const t = performance.now();
   try {
@@ -78,10 +95,22 @@ export async function bareBullmqSeconds(count: number, concurrency: number, redi
   const queue = new Queue(name, { connection, prefix: "bench" });
   let done = 0;
   const t = performance.now();
-  const worker = new Worker(name, async () => { done++; }, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix: "bench", concurrency });
+  const worker = new Worker(
+    name,
+    async () => {
+      done++;
+    },
+    { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix: "bench", concurrency },
+  );
   try {
     for (let i = 0; i < count; i += 1000)
-      await queue.addBulk(Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({ name: "noop", data: { n: i + k }, opts: { removeOnComplete: true } })));
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({
+          name: "noop",
+          data: { n: i + k },
+          opts: { removeOnComplete: true },
+        })),
+      );
     const deadline = Date.now() + 600_000;
     while (done < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     return (performance.now() - t) / 1000;

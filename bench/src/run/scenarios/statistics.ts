@@ -2,7 +2,11 @@ import type pg from "pg";
 import { computeMonthlyStatistics, forkFor, SYSTEM, type MikroORM } from "@clinigraph/api/domain";
 
 /** Scenario 6: the statistics service for one month over the whole data set. */
-export async function apiStatisticsSeconds(orm: MikroORM, month: string, timeZone: string): Promise<{ seconds: number; organisations: number }> {
+export async function apiStatisticsSeconds(
+  orm: MikroORM,
+  month: string,
+  timeZone: string,
+): Promise<{ seconds: number; organisations: number }> {
   const t = performance.now();
   const organisations = await computeMonthlyStatistics(forkFor(orm, SYSTEM), month, timeZone);
   return { seconds: (performance.now() - t) / 1000, organisations };

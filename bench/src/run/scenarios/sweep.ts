@@ -3,7 +3,8 @@ import type { MikroORM } from "@clinigraph/api/domain";
 import type { JobsRuntime } from "@clinigraph/jobs/dist/index.js";
 import { expireOverdueOrders } from "@clinigraph/jobs/dist/expirations/expire-orders.js";
 
-const DUE = (now: string) => `((status = 'ISSUED' and confirm_by < ${now}) or (status in ('CONFIRMED', 'IN_EVALUATION') and due_at < ${now}))`;
+const DUE = (now: string) =>
+  `((status = 'ISSUED' and confirm_by < ${now}) or (status in ('CONFIRMED', 'IN_EVALUATION') and due_at < ${now}))`;
 
 /** The instant at which exactly `count` orders are due (the count-th smallest lapsed deadline). */
 export async function sweepInstant(db: pg.Pool, count: number): Promise<{ now: Date; due: number; dueTotal: number }> {
@@ -45,9 +46,16 @@ export async function rawSweepSeconds(db: pg.Pool, now: Date): Promise<{ seconds
 }
 
 /** Runs the workers' sweep (state machine, per-row transaction) and then puts the rows back as they were. */
-export async function apiSweepSeconds(db: pg.Pool, orm: MikroORM, now: Date): Promise<{ seconds: number; expired: number }> {
+export async function apiSweepSeconds(
+  db: pg.Pool,
+  orm: MikroORM,
+  now: Date,
+): Promise<{ seconds: number; expired: number }> {
   await db.query(`drop table if exists bench_sweep_snapshot`);
-  await db.query(`create table bench_sweep_snapshot as select id, status, version, updated_at from attention_order where ${DUE("$1")}`, [now]);
+  await db.query(
+    `create table bench_sweep_snapshot as select id, status, version, updated_at from attention_order where ${DUE("$1")}`,
+    [now],
+  );
   const started = new Date();
   const rt = { orm, config: { SCAN_CHUNK_SIZE: 1000 } } as unknown as JobsRuntime;
   const t = performance.now();
@@ -55,8 +63,12 @@ export async function apiSweepSeconds(db: pg.Pool, orm: MikroORM, now: Date): Pr
     const expired = await expireOverdueOrders(rt, now);
     return { seconds: (performance.now() - t) / 1000, expired };
   } finally {
-    await db.query(`update attention_order o set status = s.status, version = s.version, updated_at = s.updated_at from bench_sweep_snapshot s where o.id = s.id`);
-    await db.query(`delete from status_change where entity_type = 'Order' and event = 'EXPIRE' and created_at >= $1`, [started]);
+    await db.query(
+      `update attention_order o set status = s.status, version = s.version, updated_at = s.updated_at from bench_sweep_snapshot s where o.id = s.id`,
+    );
+    await db.query(`delete from status_change where entity_type = 'Order' and event = 'EXPIRE' and created_at >= $1`, [
+      started,
+    ]);
     await db.query(`delete from audit_event where action = 'order.transition.EXPIRE' and created_at >= $1`, [started]);
     await db.query(`drop table bench_sweep_snapshot`);
   }

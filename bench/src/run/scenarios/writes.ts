@@ -20,9 +20,16 @@ export async function writeRequests(db: pg.Pool, operatorToken: string, max: num
     [max - confirms.rows.length],
   );
   const keyByPrefix = new Map(Array.from({ length: KEYED_LABS }, (_, i) => [labKeyPrefix(i), labApiKey(i)]));
-  const body = (id: string, version: number, event: string) => JSON.stringify({ query: TRANSITION, variables: { input: { id, event, expectedVersion: version } } });
-  const a: LoadRequest[] = confirms.rows.map((r) => ({ body: body(r.id, r.version, "CONFIRM"), headers: { authorization: `Bearer ${keyByPrefix.get(r.prefix)}` } }));
-  const b: LoadRequest[] = approves.rows.map((r) => ({ body: body(r.id, r.version, "APPROVE"), headers: { authorization: `Bearer ${operatorToken}` } }));
+  const body = (id: string, version: number, event: string) =>
+    JSON.stringify({ query: TRANSITION, variables: { input: { id, event, expectedVersion: version } } });
+  const a: LoadRequest[] = confirms.rows.map((r) => ({
+    body: body(r.id, r.version, "CONFIRM"),
+    headers: { authorization: `Bearer ${keyByPrefix.get(r.prefix)}` },
+  }));
+  const b: LoadRequest[] = approves.rows.map((r) => ({
+    body: body(r.id, r.version, "APPROVE"),
+    headers: { authorization: `Bearer ${operatorToken}` },
+  }));
   const mixed: LoadRequest[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (a[i]) mixed.push(a[i]!);

@@ -90,7 +90,9 @@ export async function startRealApi(): Promise<RealApi> {
   } catch (error) {
     await cleanup();
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`Migrating or seeding the browser-test database failed:\n${stdout}\n${stderr.slice(0, 4000)}`);
+    throw new Error(`Migrating or seeding the browser-test database failed:\n${stdout}\n${stderr.slice(0, 4000)}`, {
+      cause: error,
+    });
   }
 
   const child = spawn("node", ["dist/main.js"], { cwd: apiDir, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWorld, ALL_CALLERS, DOOR_CALLERS, PARTNER_CALLERS, STAFF_CALLERS, errorCodes, type Caller, type CallResult, type World } from "./world.js";
+import {
+  buildWorld,
+  ALL_CALLERS,
+  DOOR_CALLERS,
+  PARTNER_CALLERS,
+  STAFF_CALLERS,
+  errorCodes,
+  type Caller,
+  type CallResult,
+  type World,
+} from "./world.js";
 import { buildCall, GET_BY_ID, operationsOf, publishedSchema, type IdKind, type Operation } from "./operations.js";
 import { sampleIds } from "./samples.js";
 import { ACCESS_POLICY, PARTNER_ROWS, mayCall } from "./access-policy.js";
@@ -43,12 +53,24 @@ describe("access matrix", () => {
       "ADMIN",
       `{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`,
     );
-    const s = served.data?.__schema as { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } };
+    const s = served.data?.__schema as {
+      queryType: { fields: { name: string }[] };
+      mutationType: { fields: { name: string }[] };
+    };
     const live = [...s.queryType.fields, ...s.mutationType.fields].map((f) => f.name);
     const declared = Object.keys(ACCESS_POLICY);
-    expect(published.filter((n) => !declared.includes(n)), "operations without a policy entry").toEqual([]);
-    expect(live.filter((n) => !declared.includes(n)), "served operations without a policy entry").toEqual([]);
-    expect(declared.filter((n) => !published.includes(n) && !live.includes(n)), "policy entries for no operation").toEqual([]);
+    expect(
+      published.filter((n) => !declared.includes(n)),
+      "operations without a policy entry",
+    ).toEqual([]);
+    expect(
+      live.filter((n) => !declared.includes(n)),
+      "served operations without a policy entry",
+    ).toEqual([]);
+    expect(
+      declared.filter((n) => !published.includes(n) && !live.includes(n)),
+      "policy entries for no operation",
+    ).toEqual([]);
   });
 
   it("answers every operation as the policy says for every caller, and never with an internal error", () => {
@@ -59,7 +81,11 @@ describe("access matrix", () => {
       for (const caller of ALL_CALLERS) {
         const r = results.get(key(op.name, caller))!;
         const codes = errorCodes(r);
-        const got = codes.includes("UNAUTHENTICATED") ? "UNAUTHENTICATED" : codes.includes("FORBIDDEN") ? "FORBIDDEN" : "ALLOWED";
+        const got = codes.includes("UNAUTHENTICATED")
+          ? "UNAUTHENTICATED"
+          : codes.includes("FORBIDDEN")
+            ? "FORBIDDEN"
+            : "ALLOWED";
         const expected = isDoor(caller)
           ? "UNAUTHENTICATED"
           : mayCall(policy, describeCaller(caller))
@@ -67,8 +93,10 @@ describe("access matrix", () => {
             : caller === "ANONYMOUS"
               ? "UNAUTHENTICATED"
               : "FORBIDDEN";
-        if (got !== expected) wrong.push(`${op.name} as ${caller}: expected ${expected}, got ${got} ${JSON.stringify(r.errors ?? r.data)}`);
-        if (codes.includes("INTERNAL_SERVER_ERROR") || r.status >= 500) wrong.push(`${op.name} as ${caller}: internal error`);
+        if (got !== expected)
+          wrong.push(`${op.name} as ${caller}: expected ${expected}, got ${got} ${JSON.stringify(r.errors ?? r.data)}`);
+        if (codes.includes("INTERNAL_SERVER_ERROR") || r.status >= 500)
+          wrong.push(`${op.name} as ${caller}: internal error`);
       }
     }
     expect(wrong).toEqual([]);
@@ -84,20 +112,27 @@ describe("access matrix", () => {
         );
         const list = await world.call(caller, `{ ${kind}s(first: 100) { totalCount nodes { id } } }`);
         const page = list.data?.[`${kind}s`] as { totalCount: number; nodes: { id: string }[] };
-        if (page.totalCount !== own.size) wrong.push(`${caller} ${kind}s: totalCount ${page.totalCount}, owns ${own.size}`);
+        if (page.totalCount !== own.size)
+          wrong.push(`${caller} ${kind}s: totalCount ${page.totalCount}, owns ${own.size}`);
         for (const n of page.nodes) if (!own.has(n.id)) wrong.push(`${caller} sees foreign ${kind} ${n.id}`);
         const sample = ids[kind as IdKind];
         const one = await world.call(caller, `query($id: ID!) { ${kind}(id: $id) { id } }`, { id: sample });
-        if ((one.data?.[kind] !== null) !== own.has(sample)) wrong.push(`${caller} ${kind}(id) disagrees with ownership`);
+        if ((one.data?.[kind] !== null) !== own.has(sample))
+          wrong.push(`${caller} ${kind}(id) disagrees with ownership`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
   it("answers a foreign row exactly like a missing one, for every operation that takes an id", async () => {
-    const scopedKinds = (Object.values(GET_BY_ID) as IdKind[]).filter((k) => !["organization", "serviceCode", "workCalendar", "user"].includes(k));
+    const scopedKinds = (Object.values(GET_BY_ID) as IdKind[]).filter(
+      (k) => !["organization", "serviceCode", "workCalendar", "user"].includes(k),
+    );
     const normalise = (r: CallResult) =>
-      JSON.stringify({ s: r.status, d: r.data, e: r.errors }).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>");
+      JSON.stringify({ s: r.status, d: r.data, e: r.errors }).replace(
+        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+        "<id>",
+      );
     const wrong: string[] = [];
     let compared = 0;
     for (const caller of [...PARTNER_CALLERS, "FOREIGN_CLINIC"] as const) {
@@ -115,7 +150,8 @@ describe("access matrix", () => {
         const a = await world.call(caller, foreign.query, foreign.variables);
         const b = await world.call(caller, missing.query, missing.variables);
         compared += 1;
-        if (normalise(a) !== normalise(b)) wrong.push(`${op.name} as ${caller}:\n foreign ${normalise(a)}\n missing ${normalise(b)}`);
+        if (normalise(a) !== normalise(b))
+          wrong.push(`${op.name} as ${caller}:\n foreign ${normalise(a)}\n missing ${normalise(b)}`);
       }
     }
     expect(compared).toBeGreaterThan(50);
@@ -133,8 +169,11 @@ describe("access matrix", () => {
         if (r.errors?.length || !payload || (payload.userErrors ?? []).length > 0) continue;
         if (typeof policy?.audit === "object") continue;
         succeeded += 1;
-        const rows = await world.sql<{ action: string }>(`select action from audit_event where request_id = ?`, [r.requestId]);
-        if (!rows.some((row) => row.action.startsWith(String(policy?.audit ?? "")))) wrong.push(`${op.name} as ${caller}: ${JSON.stringify(rows)}`);
+        const rows = await world.sql<{ action: string }>(`select action from audit_event where request_id = ?`, [
+          r.requestId,
+        ]);
+        if (!rows.some((row) => row.action.startsWith(String(policy?.audit ?? ""))))
+          wrong.push(`${op.name} as ${caller}: ${JSON.stringify(rows)}`);
       }
     }
     expect(succeeded).toBeGreaterThan(10);

@@ -83,8 +83,16 @@ export const ACCESS_POLICY: Record<string, Policy> = {
 
   // ---- sessions and keys
   login: { who: ["ANYONE"], rows: "SELF", audit: "session.login" },
-  refreshToken: { who: ["ANYONE"], rows: "SELF", audit: { none: "rotates a token; never succeeds with the matrix's unknown token" } },
-  logout: { who: ["ANYONE"], rows: "SELF", audit: { none: "revoking an unknown refresh token is a no-op with nothing to record" } },
+  refreshToken: {
+    who: ["ANYONE"],
+    rows: "SELF",
+    audit: { none: "rotates a token; never succeeds with the matrix's unknown token" },
+  },
+  logout: {
+    who: ["ANYONE"],
+    rows: "SELF",
+    audit: { none: "revoking an unknown refresh token is a no-op with nothing to record" },
+  },
   createApiKey: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "apiKey." },
   revokeApiKey: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "apiKey." },
 
@@ -165,12 +173,20 @@ export const PARTNER_ROWS: Record<string, string> = {
 const STAFF_ROLES = new Set<Who>(["ADMIN", "OPERATOR", "REVIEWER", "VISITOR", "BILLING"]);
 
 /** Whether the policy lets this caller through (door callers are handled by the test). */
-export function mayCall(policy: Policy, caller: { staffRole?: string; partnerKind?: string; anonymous?: boolean }): boolean {
+export function mayCall(
+  policy: Policy,
+  caller: { staffRole?: string; partnerKind?: string; anonymous?: boolean },
+): boolean {
   const who = new Set(policy.who);
   if (who.has("ANYONE")) return true;
   if (caller.anonymous) return false;
   if (who.has("SIGNED_IN")) return true;
-  if (caller.staffRole) return who.has("STAFF") || who.has(caller.staffRole as Who) || (caller.staffRole === "ADMIN" && [...who].some((w) => STAFF_ROLES.has(w)));
+  if (caller.staffRole)
+    return (
+      who.has("STAFF") ||
+      who.has(caller.staffRole as Who) ||
+      (caller.staffRole === "ADMIN" && [...who].some((w) => STAFF_ROLES.has(w)))
+    );
   if (caller.partnerKind) return who.has("PARTNER") || who.has(caller.partnerKind as Who);
   return false;
 }

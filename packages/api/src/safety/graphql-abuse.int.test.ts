@@ -54,10 +54,27 @@ const ABUSES: { name: string; body: () => string; refusal: RegExp; inExecution?:
   { name: `depth ${LIMITS.maxDepth + 1}`, body: () => doc(depth11), refusal: /depth/i },
   { name: `${LIMITS.maxAliases + 1} aliases`, body: () => doc(aliases16), refusal: /aliases/i },
   { name: "a cost bomb of nested connections", body: () => doc(costBomb), refusal: /cost|depth/i },
-  { name: "first: 100000", body: () => doc(`{ orders(first: 100000) { totalCount nodes { id } } }`), refusal: /cost|PAGE_SIZE/i },
-  { name: "first: 101 (cheap enough to pass the cost rule)", body: () => doc(`{ organizations(first: 101) { totalCount } }`), refusal: /PAGE_SIZE|between 0 and 100/, inExecution: true },
-  { name: "1 MB of whitespace", body: () => doc(`{ viewer { kind } }${" ".repeat(LIMITS.maxBodyBytes)}`), refusal: /PAYLOAD_TOO_LARGE|too large/i },
-  { name: "100 batched operations", body: () => JSON.stringify(Array.from({ length: 100 }, () => ({ query: "{ orders(first: 1) { totalCount } }" }))), refusal: /batch/i },
+  {
+    name: "first: 100000",
+    body: () => doc(`{ orders(first: 100000) { totalCount nodes { id } } }`),
+    refusal: /cost|PAGE_SIZE/i,
+  },
+  {
+    name: "first: 101 (cheap enough to pass the cost rule)",
+    body: () => doc(`{ organizations(first: 101) { totalCount } }`),
+    refusal: /PAGE_SIZE|between 0 and 100/,
+    inExecution: true,
+  },
+  {
+    name: "1 MB of whitespace",
+    body: () => doc(`{ viewer { kind } }${" ".repeat(LIMITS.maxBodyBytes)}`),
+    refusal: /PAYLOAD_TOO_LARGE|too large/i,
+  },
+  {
+    name: "100 batched operations",
+    body: () => JSON.stringify(Array.from({ length: 100 }, () => ({ query: "{ orders(first: 1) { totalCount } }" }))),
+    refusal: /batch/i,
+  },
   { name: "a misspelled field", body: () => doc(`{ orderz(first: 1) { totalCount } }`), refusal: /Cannot query field/ },
 ];
 

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputObjectType, type GraphQLInputType } from "graphql";
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
+} from "graphql";
 import { startTestApi, type TestApi } from "../test-support/server.js";
 import { Fixtures, loginAs } from "../test-support/fixtures.js";
 import { buildCall, operationsOf, publishedSchema, sampleValue } from "./operations.js";
@@ -25,7 +33,9 @@ afterAll(async () => api?.close());
 async function rowCounts(): Promise<Record<string, number>> {
   const tables = await api.orm.em
     .getConnection()
-    .execute<{ t: string }[]>(`select table_name t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+    .execute<{ t: string }[]>(
+      `select table_name t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
   const sql = tables.map((r) => `select '${r.t}' t, count(*)::int n from "${r.t}"`).join(" union all ");
   const rows = await api.orm.em.getConnection().execute<{ t: string; n: number }[]>(sql);
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
@@ -56,7 +66,10 @@ function invalidFor(scalar: string): fc.Arbitrary<unknown> {
     case "Boolean":
       return fc.constantFrom("true", 1, "yes");
     default:
-      return fc.oneof(fc.array(fc.integer(), { minLength: 1, maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { minKeys: 1, maxKeys: 3 }));
+      return fc.oneof(
+        fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { minKeys: 1, maxKeys: 3 }),
+      );
   }
 }
 /** Anything at all: strings of every kind, deep JSON, huge strings, numbers at the limits. */
@@ -65,7 +78,9 @@ const anyGarbage: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 200 }),
   fc.constant("ß".repeat(200_000)),
   fc.constantFrom(0, -1, 2 ** 31 - 1, 2 ** 53, -0, 1e308),
-  fc.letrec((tie) => ({ node: fc.oneof({ depthSize: "small" }, fc.integer(), fc.string(), fc.array(tie("node"), { maxLength: 2 })) })).node,
+  fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: "small" }, fc.integer(), fc.string(), fc.array(tie("node"), { maxLength: 2 })),
+  })).node,
   fc.constant(JSON.parse(`${"[".repeat(500)}${"]".repeat(500)}`) as unknown),
 );
 
@@ -85,51 +100,70 @@ async function send(query: string, variables: Record<string, unknown>) {
 }
 
 describe("hostile input to every mutation", () => {
-  it("refuses input that is invalid by construction, with no internal error and nothing written", { timeout: 240_000 }, async () => {
-    const before = await rowCounts();
-    for (const op of mutations) {
-      const inputArg = op.field.args.find((a) => a.name === "input")!;
-      const inputType = getNamedType(inputArg.type) as GraphQLInputObjectType;
-      if (!isInputObjectType(inputType)) continue;
-      const base = sampleValue(op.name, inputArg.type as GraphQLInputType, "input", null, noId) as Record<string, unknown>;
-      const fields = leafFields(inputType).filter((f) => !isInputObjectType(f.named));
-      const arbitrary = fc.oneof(
-        // The whole input of the wrong type.
-        fc.record({ field: fc.constant(null), value: fc.oneof(fc.string(), fc.integer(), fc.array(fc.string()), fc.constant(null)) }),
-        // One field replaced by a value its type cannot take.
-        fc.constantFrom(...fields).chain((f) =>
+  it(
+    "refuses input that is invalid by construction, with no internal error and nothing written",
+    { timeout: 240_000 },
+    async () => {
+      const before = await rowCounts();
+      for (const op of mutations) {
+        const inputArg = op.field.args.find((a) => a.name === "input")!;
+        const inputType = getNamedType(inputArg.type) as GraphQLInputObjectType;
+        if (!isInputObjectType(inputType)) continue;
+        const base = sampleValue(op.name, inputArg.type as GraphQLInputType, "input", null, noId) as Record<
+          string,
+          unknown
+        >;
+        const fields = leafFields(inputType).filter((f) => !isInputObjectType(f.named));
+        const arbitrary = fc.oneof(
+          // The whole input of the wrong type.
           fc.record({
-            field: fc.constant(f.name),
-            value: (isEnumType(f.named) ? fc.constantFrom("NOT_A_VALUE", "", 3) : invalidFor(f.named.name)).map((v) =>
-              // A list field gets a list holding the bad element (an empty list is valid).
-              isListType(isNonNullType(f.type) ? f.type.ofType : f.type) ? [v] : v,
-            ),
+            field: fc.constant(null),
+            value: fc.oneof(fc.string(), fc.integer(), fc.array(fc.string()), fc.constant(null)),
           }),
-        ),
-      );
-      await fc.assert(
-        fc.asyncProperty(arbitrary, async ({ field, value }) => {
-          const input = field === null ? value : { ...base, [field]: value };
-          const call = buildCall(op, noId, { input });
-          const r = await send(call.query, call.variables);
-          expect(r.status, `${op.name}.${field}`).toBeLessThan(500);
-          expect(r.text, `${op.name}.${field}`).not.toMatch(/INTERNAL_SERVER_ERROR/);
-          const body = JSON.parse(r.text) as { data?: Record<string, { userErrors?: unknown[] } | null>; errors?: unknown[] };
-          const refused = (body.errors?.length ?? 0) > 0 || (body.data?.[op.name]?.userErrors?.length ?? 0) > 0;
-          expect(refused, `${op.name}.${field}=${JSON.stringify(value).slice(0, 60)} was accepted: ${r.text.slice(0, 300)}`).toBe(true);
-        }),
-        { numRuns: 12, seed: 20260, endOnFailure: true },
-      );
-    }
-    expect(await rowCounts()).toEqual(before);
-  });
+          // One field replaced by a value its type cannot take.
+          fc.constantFrom(...fields).chain((f) =>
+            fc.record({
+              field: fc.constant(f.name),
+              value: (isEnumType(f.named) ? fc.constantFrom("NOT_A_VALUE", "", 3) : invalidFor(f.named.name)).map((v) =>
+                // A list field gets a list holding the bad element (an empty list is valid).
+                isListType(isNonNullType(f.type) ? f.type.ofType : f.type) ? [v] : v,
+              ),
+            }),
+          ),
+        );
+        await fc.assert(
+          fc.asyncProperty(arbitrary, async ({ field, value }) => {
+            const input = field === null ? value : { ...base, [field]: value };
+            const call = buildCall(op, noId, { input });
+            const r = await send(call.query, call.variables);
+            expect(r.status, `${op.name}.${field}`).toBeLessThan(500);
+            expect(r.text, `${op.name}.${field}`).not.toMatch(/INTERNAL_SERVER_ERROR/);
+            const body = JSON.parse(r.text) as {
+              data?: Record<string, { userErrors?: unknown[] } | null>;
+              errors?: unknown[];
+            };
+            const refused = (body.errors?.length ?? 0) > 0 || (body.data?.[op.name]?.userErrors?.length ?? 0) > 0;
+            expect(
+              refused,
+              `${op.name}.${field}=${JSON.stringify(value).slice(0, 60)} was accepted: ${r.text.slice(0, 300)}`,
+            ).toBe(true);
+          }),
+          { numRuns: 12, seed: 20260, endOnFailure: true },
+        );
+      }
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
 
   it("answers any garbage in any field without an internal error", { timeout: 240_000 }, async () => {
     for (const op of mutations) {
       const inputArg = op.field.args.find((a) => a.name === "input")!;
       const inputType = getNamedType(inputArg.type);
       if (!isInputObjectType(inputType)) continue;
-      const base = sampleValue(op.name, inputArg.type as GraphQLInputType, "input", null, noId) as Record<string, unknown>;
+      const base = sampleValue(op.name, inputArg.type as GraphQLInputType, "input", null, noId) as Record<
+        string,
+        unknown
+      >;
       const names = leafFields(inputType).map((f) => f.name);
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...names), anyGarbage, async (field, value) => {
@@ -143,4 +177,3 @@ describe("hostile input to every mutation", () => {
     }
   });
 });
-

@@ -161,7 +161,8 @@ export function sampleValue(
   if (isInputObjectType(type)) {
     const out: Record<string, unknown> = {};
     for (const f of Object.values(type.getFields())) {
-      if (isNonNullType(f.type) && f.defaultValue === undefined) out[f.name] = sampleValue(operation, f.type, f.name, type.name, ids);
+      if (isNonNullType(f.type) && f.defaultValue === undefined)
+        out[f.name] = sampleValue(operation, f.type, f.name, type.name, ids);
     }
     return out;
   }
@@ -204,7 +205,12 @@ export function buildCall(op: Operation, ids: IdSource, override?: Record<string
     if (!required && a.name !== "first" && !(override && a.name in override)) continue;
     defs.push(`$${a.name}: ${String(a.type)}`);
     args.push(`${a.name}: $${a.name}`);
-    variables[a.name] = override && a.name in override ? override[a.name] : a.name === "first" ? 5 : sampleValue(op.name, a.type, a.name, null, ids);
+    variables[a.name] =
+      override && a.name in override
+        ? override[a.name]
+        : a.name === "first"
+          ? 5
+          : sampleValue(op.name, a.type, a.name, null, ids);
   }
   const named = getNamedType(op.field.type);
   const selection = isObjectType(named) ? ` { ${selectionOf(named)} }` : "";

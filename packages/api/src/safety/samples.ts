@@ -20,7 +20,9 @@ export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
     case: await one(`select id from medical_case where hospital_id = ? order by created_at`, [o.HOSPITAL]),
     visit: await one(`select id from visit where site_id = ? order by created_at`, [o.HOSPITAL]),
     claim,
-    claimLine: await one(`select id from claim_line where claim_id = ?`, [claim]).catch(() => one(`select id from claim_line`)),
+    claimLine: await one(`select id from claim_line where claim_id = ?`, [claim]).catch(() =>
+      one(`select id from claim_line`),
+    ),
     patient: await one(`select id from patient order by created_at`),
     policy: await one(`select id from policy order by created_at`),
     liability: await one(`select id from liability order by id`),

@@ -25,10 +25,19 @@ const secretsSeen: string[] = [];
 const admin = DEMO_LOGINS.find((l) => l.roles[0] === "ADMIN")!;
 const key = (kind: string) => fullApiKey(DEMO_API_KEYS.find((k) => k.kind === kind)!);
 
-async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string | null, requestId = randomUUID()) {
+async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null,
+  requestId = randomUUID(),
+) {
   const res = await fetch(`${url}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": requestId, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      "x-request-id": requestId,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { requestId, ...((await res.json()) as { data: T; errors?: unknown[] }) };
@@ -70,8 +79,17 @@ beforeAll(async () => {
     null,
   );
   staffToken = login.data.login.accessToken;
-  secretsSeen.push(admin.password, staffToken, login.data.login.refreshToken, key("CLINIC").split("_").slice(2).join("_"));
-  await gql(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email: admin.email, password: "wrong-password-guess" } }, null);
+  secretsSeen.push(
+    admin.password,
+    staffToken,
+    login.data.login.refreshToken,
+    key("CLINIC").split("_").slice(2).join("_"),
+  );
+  await gql(
+    `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`,
+    { i: { email: admin.email, password: "wrong-password-guess" } },
+    null,
+  );
   const reg = await gql<{ registerPatient: { patient: { id: string } | null; userErrors: unknown[] } }>(
     `mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { patient { id } userErrors { code message } } }`,
     { i: { firstName: "Ana", lastName: "Rojas", nationalId: NATIONAL_ID } },
@@ -125,23 +143,42 @@ describe("secrets and privacy", () => {
   });
 
   it("shows staff the plain values and audits each read", async () => {
-    const p = await gql<{ patient: { nationalId: string } }>(`query($id: ID!) { patient(id: $id) { nationalId } }`, { id: patientId }, staffToken);
-    const v = await gql<{ visit: { bankAccount: string } }>(`query($id: ID!) { visit(id: $id) { bankAccount } }`, { id: visitId }, staffToken);
+    const p = await gql<{ patient: { nationalId: string } }>(
+      `query($id: ID!) { patient(id: $id) { nationalId } }`,
+      { id: patientId },
+      staffToken,
+    );
+    const v = await gql<{ visit: { bankAccount: string } }>(
+      `query($id: ID!) { visit(id: $id) { bankAccount } }`,
+      { id: visitId },
+      staffToken,
+    );
     expect(p.data.patient.nationalId.replace(/\W/g, "")).toBe(NATIONAL_ID.replace(/\W/g, ""));
     expect(v.data.visit.bankAccount).toContain(BANK_ACCOUNT.slice(-4));
-    for (const [r, action] of [[p, "patient.read.nationalId"], [v, "visit.read.bankAccount"]] as const) {
+    for (const [r, action] of [
+      [p, "patient.read.nationalId"],
+      [v, "visit.read.bankAccount"],
+    ] as const) {
       const rows = await sql<{ action: string }>(`select action from audit_event where request_id = ?`, [r.requestId]);
       expect(rows.map((x) => x.action)).toContain(action);
     }
   });
 
   it("masks the bank account for the hospital partner and hides the patient from foreign partners", async () => {
-    const v = await gql<{ visit: { bankAccount: string | null } | null }>(`query($id: ID!) { visit(id: $id) { bankAccount } }`, { id: visitId }, key("HOSPITAL"));
+    const v = await gql<{ visit: { bankAccount: string | null } | null }>(
+      `query($id: ID!) { visit(id: $id) { bankAccount } }`,
+      { id: visitId },
+      key("HOSPITAL"),
+    );
     const shown = v.data.visit?.bankAccount ?? "";
     expect(shown).not.toContain(BANK_ACCOUNT);
     expect(shown.replace(/[^0-9]/g, "").length).toBeLessThanOrEqual(4);
     for (const kind of ["LAB", "AGENCY", "INSURER"]) {
-      const p = await gql<{ patient: unknown }>(`query($id: ID!) { patient(id: $id) { nationalId } }`, { id: patientId }, key(kind));
+      const p = await gql<{ patient: unknown }>(
+        `query($id: ID!) { patient(id: $id) { nationalId } }`,
+        { id: patientId },
+        key(kind),
+      );
       expect(p.data.patient, kind).toBeNull();
     }
   });
@@ -150,12 +187,22 @@ describe("secrets and privacy", () => {
     await gql(`{ organizations(first: 1, after: "garbage") { totalCount } }`, {}, staffToken);
     // The API's own logger, as modules use it: the shapes a careless log line would have.
     runtime.logger.debug(
-      { input: { password: admin.password, nationalId: NATIONAL_ID, bankAccount: BANK_ACCOUNT }, req: { headers: { authorization: `Bearer ${key("LAB")}` } }, token: staffToken },
+      {
+        input: { password: admin.password, nationalId: NATIONAL_ID, bankAccount: BANK_ACCOUNT },
+        req: { headers: { authorization: `Bearer ${key("LAB")}` } },
+        token: staffToken,
+      },
       "safety probe",
     );
     const log = logLines.join("");
     expect(log, "the capture sees the API's log").toContain("safety probe");
-    const needles = [NATIONAL_ID, NATIONAL_ID.replace(/\W/g, ""), BANK_ACCOUNT, ...secretsSeen, ...DEMO_API_KEYS.map((k) => k.secret)];
+    const needles = [
+      NATIONAL_ID,
+      NATIONAL_ID.replace(/\W/g, ""),
+      BANK_ACCOUNT,
+      ...secretsSeen,
+      ...DEMO_API_KEYS.map((k) => k.secret),
+    ];
     for (const needle of needles) expect(log.includes(needle), `log contains ${needle.slice(0, 6)}…`).toBe(false);
   });
 });

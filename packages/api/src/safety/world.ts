@@ -57,7 +57,9 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
   for (const k of DEMO_API_KEYS) {
     const kind = k.kind as PartnerCaller;
     tokens[kind] = fullApiKey(k);
-    orgIds[kind] = (await sql<{ id: string }>(`select organization_id id from api_key where prefix = ?`, [k.prefix]))[0]!.id;
+    orgIds[kind] = (
+      await sql<{ id: string }>(`select organization_id id from api_key where prefix = ?`, [k.prefix])
+    )[0]!.id;
   }
   orgIds.FOREIGN_CLINIC = await orgRow(`kind = 'CLINIC' and id <> ?`, [orgIds.CLINIC]);
   const foreign = await fx.em.findOneOrFail(Organization, orgIds.FOREIGN_CLINIC);
@@ -70,10 +72,16 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     const login = DEMO_LOGINS.find((l) => l.roles.length === 1 && l.roles[0] === role)!;
     tokens[role] = await loginAs(gql, login.email, login.password);
   }
-  const admin = (await sql<{ id: string; organization_id: string }>(`select id, organization_id from app_user where email = ?`, [
-    DEMO_LOGINS[0]!.email,
-  ]))[0]!;
-  tokens.EXPIRED_TOKEN = await new SignJWT({ org: admin.organization_id, roles: ["ADMIN"], email: DEMO_LOGINS[0]!.email })
+  const admin = (
+    await sql<{ id: string; organization_id: string }>(`select id, organization_id from app_user where email = ?`, [
+      DEMO_LOGINS[0]!.email,
+    ])
+  )[0]!;
+  tokens.EXPIRED_TOKEN = await new SignJWT({
+    org: admin.organization_id,
+    roles: ["ADMIN"],
+    email: DEMO_LOGINS[0]!.email,
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(admin.id)
     .setIssuer("clinigraph")
@@ -116,4 +124,5 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
 }
 
 /** Top-level error codes of a response, in order. */
-export const errorCodes = (r: CallResult): string[] => (r.errors ?? []).map((e) => String(e.extensions?.code ?? "NONE"));
+export const errorCodes = (r: CallResult): string[] =>
+  (r.errors ?? []).map((e) => String(e.extensions?.code ?? "NONE"));

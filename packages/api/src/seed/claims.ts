@@ -15,10 +15,19 @@ import type { SeedContext } from "./context.js";
 export type ClaimSeedRefs = Omit<SeedContext, "em">;
 
 const DENTAL_LINES = [
-  [{ system: "CDT", code: "D0150", quantity: 1 }, { system: "CDT", code: "D0210", quantity: 1 }],
+  [
+    { system: "CDT", code: "D0150", quantity: 1 },
+    { system: "CDT", code: "D0210", quantity: 1 },
+  ],
   [{ system: "CDT", code: "D1110", quantity: 1, discount: "5000" }],
-  [{ system: "CDT", code: "D0120", quantity: 1 }, { system: "CDT", code: "D2140", quantity: 2, modifiers: [{ code: "AH", factor: "1.25" }] }],
-  [{ system: "CDT", code: "D7140", quantity: 1 }, { system: "CDT", code: "D0220", quantity: 2 }],
+  [
+    { system: "CDT", code: "D0120", quantity: 1 },
+    { system: "CDT", code: "D2140", quantity: 2, modifiers: [{ code: "AH", factor: "1.25" }] },
+  ],
+  [
+    { system: "CDT", code: "D7140", quantity: 1 },
+    { system: "CDT", code: "D0220", quantity: 2 },
+  ],
 ];
 
 /** Where each demo claim ends up, 60 in all, so every tray and report has rows. */
@@ -54,7 +63,13 @@ export async function seedClaims(em: EntityManager, refs: ClaimSeedRefs): Promis
   const provider = refs.organizations.clinic1!;
   const operator = refs.organizations.operator!;
   const admin = Object.values(refs.users).find((u) => u.roles.includes("ADMIN"))!;
-  const staff: Principal = { kind: "STAFF", userId: admin.id, organizationId: operator.id, roles: ["ADMIN"], email: admin.email };
+  const staff: Principal = {
+    kind: "STAFF",
+    userId: admin.id,
+    organizationId: operator.id,
+    roles: ["ADMIN"],
+    email: admin.email,
+  };
   const policies = refs.policies.filter((p) => p.status === PolicyStatus.ACTIVE && p.currency === "CLP");
   const today = DateTime.fromISO(refs.today, { zone: "America/Santiago" }).set({ hour: 10 });
   const plan = TARGETS.flatMap(([status, n]) => Array.from({ length: n }, () => status));
@@ -79,7 +94,15 @@ export async function seedClaims(em: EntityManager, refs: ClaimSeedRefs): Promis
       em,
       staff,
       null,
-      { kase, policy, liability, kind: ClaimKind.OUTPATIENT, registeredBy: agency, provider, lines: DENTAL_LINES[i % DENTAL_LINES.length]! },
+      {
+        kase,
+        policy,
+        liability,
+        kind: ClaimKind.OUTPATIENT,
+        registeredBy: agency,
+        provider,
+        lines: DENTAL_LINES[i % DENTAL_LINES.length]!,
+      },
       registeredAt.toJSDate(),
     );
     await em.flush();
@@ -89,7 +112,13 @@ export async function seedClaims(em: EntityManager, refs: ClaimSeedRefs): Promis
   return claims;
 }
 
-async function driveTo(em: EntityManager, staff: Principal, claim: Claim, target: ClaimStatus, registeredAt: DateTime): Promise<void> {
+async function driveTo(
+  em: EntityManager,
+  staff: Principal,
+  claim: Claim,
+  target: ClaimStatus,
+  registeredAt: DateTime,
+): Promise<void> {
   const service = new ClaimService(em, staff, null);
   let at = registeredAt;
   for (const event of PATHS[target]) {
@@ -104,24 +133,49 @@ async function driveTo(em: EntityManager, staff: Principal, claim: Claim, target
         expectedVersion: claim.version,
         reason: event === ClaimEvent.DENY ? "Treatment not covered by the liability." : null,
         reference: event === ClaimEvent.SETTLE ? `REM-${claim.number}` : null,
-        returnReasons: event === ClaimEvent.RETURN ? [{ code: "MISSING_INVOICE", text: "Attach the itemised invoice." }] : null,
+        returnReasons:
+          event === ClaimEvent.RETURN ? [{ code: "MISSING_INVOICE", text: "Attach the itemised invoice." }] : null,
       },
       at.toJSDate(),
     );
     if (event === ClaimEvent.APPROVE && compareMoney(claim.approvedPatientShare ?? "0", "0") > 0) {
-      await pay(em, staff, claim, PaymentPayer.PATIENT, claim.approvedPatientShare!, PaymentMethod.CARD, at.plus({ hours: 1 }));
+      await pay(
+        em,
+        staff,
+        claim,
+        PaymentPayer.PATIENT,
+        claim.approvedPatientShare!,
+        PaymentMethod.CARD,
+        at.plus({ hours: 1 }),
+      );
     }
   }
 }
 
-async function pay(em: EntityManager, staff: Principal, claim: Claim, payer: PaymentPayer, amount: string, method: PaymentMethod, at: DateTime) {
+async function pay(
+  em: EntityManager,
+  staff: Principal,
+  claim: Claim,
+  payer: PaymentPayer,
+  amount: string,
+  method: PaymentMethod,
+  at: DateTime,
+) {
   const value = money(amount, claim.currency);
   if (compareMoney(value, "0") <= 0) return;
   await recordPayment(
     em,
     staff,
     null,
-    { claimId: claim.id, payer, amount: value, currency: claim.currency, method, reference: `R-${claim.number}-${payer}`, receivedAt: at.toJSDate() },
+    {
+      claimId: claim.id,
+      payer,
+      amount: value,
+      currency: claim.currency,
+      method,
+      reference: `R-${claim.number}-${payer}`,
+      receivedAt: at.toJSDate(),
+    },
     at.plus({ minutes: 1 }).toJSDate(),
   );
 }

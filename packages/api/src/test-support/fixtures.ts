@@ -38,7 +38,10 @@ export class Fixtures {
     return this.operator;
   }
 
-  async user(roles: StaffRole[], overrides: Partial<User> & { password?: string } = {}): Promise<User & { password: string }> {
+  async user(
+    roles: StaffRole[],
+    overrides: Partial<User> & { password?: string } = {},
+  ): Promise<User & { password: string }> {
     this.counter += 1;
     const password = overrides.password ?? "correct horse battery staple";
     const user = this.em.create(User, {

@@ -4,7 +4,9 @@ import { DateTimeResolver } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 
-@ObjectType({ description: "A partner organisation's API key. The secret is shown once, at creation; only its hash is stored." })
+@ObjectType({
+  description: "A partner organisation's API key. The secret is shown once, at creation; only its hash is stored.",
+})
 @Entity({ tableName: "api_key" })
 export class ApiKey extends VersionedEntity<"scopes"> {
   @ManyToOne(() => Organization)
@@ -30,7 +32,10 @@ export class ApiKey extends VersionedEntity<"scopes"> {
   @Property({ type: "timestamptz", nullable: true })
   lastUsedAt?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the key was revoked; revoked keys never authenticate." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the key was revoked; revoked keys never authenticate.",
+  })
   @Property({ type: "timestamptz", nullable: true })
   revokedAt?: Date | null;
 

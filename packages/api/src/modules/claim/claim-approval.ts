@@ -15,7 +15,11 @@ export interface ApprovedLine {
  * The reviewer lowers line amounts: each needs a reason, and the amount must lie between
  * zero and the line's computed amount. The caller recomputes the claim afterwards.
  */
-export async function applyApprovedAmounts(em: EntityManager, claim: Claim, approved: readonly ApprovedLine[]): Promise<void> {
+export async function applyApprovedAmounts(
+  em: EntityManager,
+  claim: Claim,
+  approved: readonly ApprovedLine[],
+): Promise<void> {
   const lines = new Map((await linesOf(em, claim)).map((l) => [l.id, l]));
   approved.forEach((entry, i) => {
     const at = (field: string) => ["approvedLines", String(i), field];

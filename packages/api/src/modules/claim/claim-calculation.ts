@@ -33,7 +33,14 @@ export async function usedAmounts(
        from claim c join medical_case mc on mc.id = c.case_id
       where c.policy_id = ? and c.status in (${APPROVED_STATES.map(() => "?").join(", ")})
         and mc.incident_date >= ? and mc.incident_date < ? and c.id <> ?`,
-    [liabilityId, policy.id, ...APPROVED_STATES, year.start, year.end, excludeClaimId ?? "00000000-0000-0000-0000-000000000000"],
+    [
+      liabilityId,
+      policy.id,
+      ...APPROVED_STATES,
+      year.start,
+      year.end,
+      excludeClaimId ?? "00000000-0000-0000-0000-000000000000",
+    ],
   );
   const row = rows[0];
   return {

@@ -17,7 +17,9 @@ import { Payment } from "./payment.entity.js";
 
 @Resolver(() => Claim)
 export class ClaimFieldsResolver {
-  @FieldResolver(() => String, { description: "Σ allowed line amounts (after discounts, modifiers and reviewer adjustments)." })
+  @FieldResolver(() => String, {
+    description: "Σ allowed line amounts (after discounts, modifiers and reviewer adjustments).",
+  })
   gross(@Root() c: Claim): string {
     return money(c.gross, c.currency);
   }
@@ -29,7 +31,9 @@ export class ClaimFieldsResolver {
   deductibleApplied(@Root() c: Claim): string {
     return money(c.deductibleApplied, c.currency);
   }
-  @FieldResolver(() => String, { description: "The insurer's share: (gross − deductible) × coverage rate, capped by limits." })
+  @FieldResolver(() => String, {
+    description: "The insurer's share: (gross − deductible) × coverage rate, capped by limits.",
+  })
   covered(@Root() c: Claim): string {
     return money(c.covered, c.currency);
   }
@@ -56,7 +60,11 @@ export class ClaimFieldsResolver {
   }
   @FieldResolver(() => ClaimSplit, { description: "What has been paid, by the patient and by the insurer." })
   paid(@Root() c: Claim): ClaimSplit {
-    return { patient: money(c.paidPatient, c.currency), insurer: money(c.paidInsurer, c.currency), currency: c.currency };
+    return {
+      patient: money(c.paidPatient, c.currency),
+      insurer: money(c.paidInsurer, c.currency),
+      currency: c.currency,
+    };
   }
   @FieldResolver(() => ClaimSplit, {
     description: "What is still owed by each side (approved amounts once approved); negative = to refund.",
@@ -88,7 +96,10 @@ export class ClaimFieldsResolver {
   policyId(@Root() c: Claim): string {
     return refId(c.policy)!;
   }
-  @FieldResolver(() => Policy, { nullable: true, description: "The policy (null when reference data is hidden from you)." })
+  @FieldResolver(() => Policy, {
+    nullable: true,
+    description: "The policy (null when reference data is hidden from you).",
+  })
   policy(@Root() c: Claim, @Ctx() ctx: AppContext) {
     return ctx.loaders.byId(Policy).load(refId(c.policy)!);
   }
@@ -104,7 +115,10 @@ export class ClaimFieldsResolver {
   registeredById(@Root() c: Claim): string {
     return refId(c.registeredBy)!;
   }
-  @FieldResolver(() => Organization, { nullable: true, description: "The registering organisation (agency, hospital or operator)." })
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: "The registering organisation (agency, hospital or operator).",
+  })
   registeredBy(@Root() c: Claim, @Ctx() ctx: AppContext) {
     return ctx.loaders.byId(Organization).load(refId(c.registeredBy)!);
   }

@@ -5,7 +5,14 @@ import { forkFor } from "../../platform/db/orm.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
 import { Liability } from "../policy/policy.entity.js";
-import { Visit, VisitLiabilityLink, VisitKind, VisitStatus, VisitConclusion, visitApprovedHandlers } from "../visit/index.js";
+import {
+  Visit,
+  VisitLiabilityLink,
+  VisitKind,
+  VisitStatus,
+  VisitConclusion,
+  visitApprovedHandlers,
+} from "../visit/index.js";
 import { Claim } from "./claim.entity.js";
 import { dentalFeeSchedule, insuredPatientWithCase } from "./claim.test-fixtures.js";
 
@@ -25,7 +32,12 @@ describe("visit approval", () => {
     const hospital = await fx.organization(OrganizationKind.HOSPITAL);
     const insurer = await fx.organization(OrganizationKind.INSURER);
     const cov = await insuredPatientWithCase(fx.em, { insurer, registeredBy: hospital });
-    const hosp = fx.em.create(Liability, { policy: cov.policy, code: "HOSP", name: "Hospitalisation", coverageRate: "0.9000" });
+    const hosp = fx.em.create(Liability, {
+      policy: cov.policy,
+      code: "HOSP",
+      name: "Hospitalisation",
+      coverageRate: "0.9000",
+    });
     cov.kase.hospital = hospital;
     const visit = fx.em.create(Visit, {
       number: "VIS-2026-000001",
@@ -41,7 +53,13 @@ describe("visit approval", () => {
     await fx.em.flush();
 
     const reviewer = await fx.user(["REVIEWER"]);
-    const principal: Principal = { kind: "STAFF", userId: reviewer.id, organizationId: operator.id, roles: ["REVIEWER"], email: reviewer.email };
+    const principal: Principal = {
+      kind: "STAFF",
+      userId: reviewer.id,
+      organizationId: operator.id,
+      roles: ["REVIEWER"],
+      email: reviewer.email,
+    };
     const em = forkFor(api.orm, principal);
     await em.transactional(async (tem) => {
       for (const handler of visitApprovedHandlers) await handler(tem as typeof em, visit.id, principal);
@@ -51,7 +69,11 @@ describe("visit approval", () => {
       for (const handler of visitApprovedHandlers) await handler(tem as typeof em, visit.id, principal);
     });
 
-    const claims = await forkFor(api.orm, principal).find(Claim, { sourceVisitId: visit.id }, { orderBy: { number: "ASC" } });
+    const claims = await forkFor(api.orm, principal).find(
+      Claim,
+      { sourceVisitId: visit.id },
+      { orderBy: { number: "ASC" } },
+    );
     expect(claims).toHaveLength(2);
     expect(claims.map((c) => c.liability.id).sort()).toEqual([cov.liability.id, hosp.id].sort());
     for (const c of claims) {

@@ -18,7 +18,11 @@ const UNSCOPED = { filters: false } as const;
  * clock); the provider is the case's hospital, for the network check. Re-running the
  * handler creates nothing twice.
  */
-export async function createClaimsForApprovedVisit(em: EntityManager, visitId: string, principal: Principal): Promise<Claim[]> {
+export async function createClaimsForApprovedVisit(
+  em: EntityManager,
+  visitId: string,
+  principal: Principal,
+): Promise<Claim[]> {
   const links = await linksOfVisit(em, visitId);
   const created: Claim[] = [];
   for (const link of links) {

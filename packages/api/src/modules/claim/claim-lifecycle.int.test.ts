@@ -5,7 +5,16 @@ import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
 import { Policy, PolicyStatus } from "../policy/policy.entity.js";
 import { dentalFeeSchedule, insuredPatientWithCase, type Coverage } from "./claim.test-fixtures.js";
-import { CLAIM, DAILY, ELIGIBILITY, PAY, REGISTER, SET_LINES, TRANSITION, type PayloadShape } from "./claim.test-graphql.js";
+import {
+  CLAIM,
+  DAILY,
+  ELIGIBILITY,
+  PAY,
+  REGISTER,
+  SET_LINES,
+  TRANSITION,
+  type PayloadShape,
+} from "./claim.test-graphql.js";
 
 let api: TestApi;
 let fx: Fixtures;
@@ -63,36 +72,79 @@ describe("an outpatient dental claim from registration to settlement", () => {
     expect(claim.status).toBe("DRAFT");
     // 50 − 5 = 45; 2 × 40 × 1.5 = 120; 60 → 225; deductible 100; (225 − 100) × 0.8 = 100.
     expect(claim.lines.map((l) => l.amount)).toEqual(["45.00", "120.00", "60.00"]);
-    expect(claim).toMatchObject({ gross: "225.00", discountTotal: "5.00", deductibleApplied: "100.00", covered: "100.00", patientShare: "125.00", payable: "100.00" });
+    expect(claim).toMatchObject({
+      gross: "225.00",
+      discountTotal: "5.00",
+      deductibleApplied: "100.00",
+      covered: "100.00",
+      patientShare: "125.00",
+      payable: "100.00",
+    });
     expect(claim.availableTransitions).toEqual(["SUBMIT", "CANCEL"]);
 
     // The expired policy: checkEligibility lists the reasons, and SUBMIT returns them as userErrors.
     const elig = await api.gql<{ checkEligibility: { eligible: boolean; reasons: { code: string }[] } }>(
       ELIGIBILITY,
-      { input: { patientId: cov.patient.id, policyId: cov.policy.id, date: "2026-03-10", serviceCodes: [{ system: "CDT", code: "D0150" }] } },
+      {
+        input: {
+          patientId: cov.patient.id,
+          policyId: cov.policy.id,
+          date: "2026-03-10",
+          serviceCodes: [{ system: "CDT", code: "D0150" }],
+        },
+      },
       agencyKey,
     );
     expect(elig.data.checkEligibility.eligible).toBe(false);
-    expect(elig.data.checkEligibility.reasons.map((r) => r.code).sort()).toEqual(["COVERAGE_NOT_ACTIVE_ON_DATE", "POLICY_NOT_ACTIVE"]);
-    const refused = await call(TRANSITION, { id: claim.id, event: "SUBMIT", expectedVersion: claim.version }, agencyKey, "transitionClaim");
+    expect(elig.data.checkEligibility.reasons.map((r) => r.code).sort()).toEqual([
+      "COVERAGE_NOT_ACTIVE_ON_DATE",
+      "POLICY_NOT_ACTIVE",
+    ]);
+    const refused = await call(
+      TRANSITION,
+      { id: claim.id, event: "SUBMIT", expectedVersion: claim.version },
+      agencyKey,
+      "transitionClaim",
+    );
     expect(refused.claim).toBeNull();
-    expect(refused.userErrors.map((e) => e.code)).toEqual(["NOT_ELIGIBLE", "POLICY_NOT_ACTIVE", "COVERAGE_NOT_ACTIVE_ON_DATE"]);
+    expect(refused.userErrors.map((e) => e.code)).toEqual([
+      "NOT_ELIGIBLE",
+      "POLICY_NOT_ACTIVE",
+      "COVERAGE_NOT_ACTIVE_ON_DATE",
+    ]);
 
     // The insurer renews the policy.
     await fx.em.nativeUpdate(Policy, { id: cov.policy.id }, { status: PolicyStatus.ACTIVE, validTo: "2026-12-31" });
 
-    const submitted = await call(TRANSITION, { id: claim.id, event: "SUBMIT", expectedVersion: claim.version }, agencyKey, "transitionClaim");
+    const submitted = await call(
+      TRANSITION,
+      { id: claim.id, event: "SUBMIT", expectedVersion: claim.version },
+      agencyKey,
+      "transitionClaim",
+    );
     expect(submitted.userErrors).toEqual([]);
     claim = submitted.claim!;
     expect(claim.status).toBe("SUBMITTED");
     expect(claim.deliveredOnTime).toBe(true);
     expect(claim.availableTransitions).toEqual([]);
 
-    claim = (await call(TRANSITION, { id: claim.id, event: "START_REVIEW", expectedVersion: claim.version }, reviewer, "transitionClaim")).claim!;
+    claim = (
+      await call(
+        TRANSITION,
+        { id: claim.id, event: "START_REVIEW", expectedVersion: claim.version },
+        reviewer,
+        "transitionClaim",
+      )
+    ).claim!;
     expect(claim.status).toBe("IN_REVIEW");
     expect(claim.availableTransitions).toEqual(["RETURN", "APPROVE", "DENY"]);
 
-    const noReason = await call(TRANSITION, { id: claim.id, event: "RETURN", expectedVersion: claim.version }, reviewer, "transitionClaim");
+    const noReason = await call(
+      TRANSITION,
+      { id: claim.id, event: "RETURN", expectedVersion: claim.version },
+      reviewer,
+      "transitionClaim",
+    );
     expect(noReason.userErrors[0]!.code).toBe("RETURN_REASON_REQUIRED");
     const returned = await call(
       TRANSITION,
@@ -124,9 +176,23 @@ describe("an outpatient dental claim from registration to settlement", () => {
     claim = corrected.claim!;
     expect(claim.gross).toBe("215.00");
 
-    claim = (await call(TRANSITION, { id: claim.id, event: "SUBMIT", expectedVersion: claim.version }, agencyKey, "transitionClaim")).claim!;
+    claim = (
+      await call(
+        TRANSITION,
+        { id: claim.id, event: "SUBMIT", expectedVersion: claim.version },
+        agencyKey,
+        "transitionClaim",
+      )
+    ).claim!;
     expect(claim.status).toBe("SUBMITTED");
-    claim = (await call(TRANSITION, { id: claim.id, event: "START_REVIEW", expectedVersion: claim.version }, reviewer, "transitionClaim")).claim!;
+    claim = (
+      await call(
+        TRANSITION,
+        { id: claim.id, event: "START_REVIEW", expectedVersion: claim.version },
+        reviewer,
+        "transitionClaim",
+      )
+    ).claim!;
 
     const xray = claim.lines[1]!;
     const approved = await call(
@@ -145,22 +211,49 @@ describe("an outpatient dental claim from registration to settlement", () => {
     expect(claim.status).toBe("APPROVED");
     expect(claim.lines[1]).toMatchObject({ amount: "120.00", approvedAmount: "100.00" });
     // 45 + 100 + 50 = 195; (195 − 100) × 0.8 = 76.00; patient 119.00.
-    expect(claim.approvedTotals).toEqual({ gross: "195.00", deductibleApplied: "100.00", covered: "76.00", patientShare: "119.00", payable: "76.00" });
+    expect(claim.approvedTotals).toEqual({
+      gross: "195.00",
+      deductibleApplied: "100.00",
+      covered: "76.00",
+      patientShare: "119.00",
+      payable: "76.00",
+    });
     expect(claim.outstanding).toEqual({ patient: "119.00", insurer: "76.00" });
 
-    const early = await call(TRANSITION, { id: claim.id, event: "SETTLE", reference: "REM-1", expectedVersion: claim.version }, billing, "transitionClaim");
+    const early = await call(
+      TRANSITION,
+      { id: claim.id, event: "SETTLE", reference: "REM-1", expectedVersion: claim.version },
+      billing,
+      "transitionClaim",
+    );
     expect(early.userErrors[0]!.code).toBe("INSURER_PAYMENT_INCOMPLETE");
 
     const copay = await call(
       PAY,
-      { claimId: claim.id, payer: "PATIENT", amount: "119.00", currency: "EUR", method: "CASH", reference: "R-1", idempotencyKey: "copay-1" },
+      {
+        claimId: claim.id,
+        payer: "PATIENT",
+        amount: "119.00",
+        currency: "EUR",
+        method: "CASH",
+        reference: "R-1",
+        idempotencyKey: "copay-1",
+      },
       agencyKey,
       "recordPayment",
     );
     expect(copay.userErrors).toEqual([]);
     const again = await call(
       PAY,
-      { claimId: claim.id, payer: "PATIENT", amount: "119.00", currency: "EUR", method: "CASH", reference: "R-1", idempotencyKey: "copay-1" },
+      {
+        claimId: claim.id,
+        payer: "PATIENT",
+        amount: "119.00",
+        currency: "EUR",
+        method: "CASH",
+        reference: "R-1",
+        idempotencyKey: "copay-1",
+      },
       agencyKey,
       "recordPayment",
     );
@@ -174,7 +267,14 @@ describe("an outpatient dental claim from registration to settlement", () => {
     expect(agencyAsInsurer.userErrors[0]!.code).toBe("NOT_PERMITTED");
     const remittance = await call(
       PAY,
-      { claimId: claim.id, payer: "INSURER", amount: "76.00", currency: "EUR", method: "TRANSFER", reference: "REM-2026-77" },
+      {
+        claimId: claim.id,
+        payer: "INSURER",
+        amount: "76.00",
+        currency: "EUR",
+        method: "TRANSFER",
+        reference: "REM-2026-77",
+      },
       billing,
       "recordPayment",
     );
@@ -190,7 +290,14 @@ describe("an outpatient dental claim from registration to settlement", () => {
     expect(settled.userErrors).toEqual([]);
     expect(settled.claim).toMatchObject({ status: "SETTLED", settlementReference: "REM-2026-77" });
     expect(settled.claim!.history.map((h) => h.toStatus)).toEqual([
-      "DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "SUBMITTED", "IN_REVIEW", "APPROVED", "SETTLED",
+      "DRAFT",
+      "SUBMITTED",
+      "IN_REVIEW",
+      "RETURNED",
+      "SUBMITTED",
+      "IN_REVIEW",
+      "APPROVED",
+      "SETTLED",
     ]);
 
     const today = DateTime.now().setZone("America/Santiago").toISODate();

@@ -16,7 +16,15 @@ const trimmed = (s: string | null | undefined) => (s ?? "").trim();
 interface LineDraft {
   data: Pick<
     ClaimLine,
-    "position" | "serviceSystem" | "serviceCode" | "description" | "quantity" | "currency" | "modifiers" | "approvedAmount" | "adjustmentReason"
+    | "position"
+    | "serviceSystem"
+    | "serviceCode"
+    | "description"
+    | "quantity"
+    | "currency"
+    | "modifiers"
+    | "approvedAmount"
+    | "adjustmentReason"
   >;
   engine: ClaimLineInput;
 }
@@ -26,7 +34,11 @@ interface LineDraft {
  * active, the unit price defaults to the fee schedule's fee (in the claim's currency).
  * The raw amount strings go to the engine, which refuses "1e309" or 3 decimals in EUR.
  */
-async function draftLines(em: EntityManager, claim: Claim, inputs: readonly ClaimLineDataInput[]): Promise<LineDraft[]> {
+async function draftLines(
+  em: EntityManager,
+  claim: Claim,
+  inputs: readonly ClaimLineDataInput[],
+): Promise<LineDraft[]> {
   if (inputs.length > MAX_LINES) {
     throw new DomainError("TOO_MANY_LINES", `A claim has at most ${MAX_LINES} lines.`, ["lines"]);
   }
@@ -46,11 +58,16 @@ async function draftLines(em: EntityManager, claim: Claim, inputs: readonly Clai
       );
     }
     const description = trimmed(input.description) || sc.description;
-    if (description.length > 500) throw new DomainError("VALIDATION_FAILED", "description: is at most 500 characters", at("description"));
+    if (description.length > 500)
+      throw new DomainError("VALIDATION_FAILED", "description: is at most 500 characters", at("description"));
     const modifiers = (input.modifiers ?? []).map((m, j) => {
       if (!/^[A-Z0-9_-]{1,20}$/i.test(m.code)) {
         throw new DomainError("VALIDATION_FAILED", "modifier code: 1 to 20 letters or digits", [
-          "lines", String(i), "modifiers", String(j), "code",
+          "lines",
+          String(i),
+          "modifiers",
+          String(j),
+          "code",
         ]);
       }
       return { code: m.code.toUpperCase(), factor: m.factor };
@@ -82,7 +99,11 @@ async function draftLines(em: EntityManager, claim: Claim, inputs: readonly Clai
  * Replaces the claim's lines and recomputes. The engine runs on the raw input before any
  * row is written, so its errors (with paths ["lines", i, field]) leave the claim as it was.
  */
-export async function replaceLines(em: EntityManager, claim: Claim, inputs: readonly ClaimLineDataInput[]): Promise<void> {
+export async function replaceLines(
+  em: EntityManager,
+  claim: Claim,
+  inputs: readonly ClaimLineDataInput[],
+): Promise<void> {
   const drafts = await draftLines(em, claim, inputs);
   const ctx = await claimContext(em, claim);
   const engineInputs = drafts.map((d) => d.engine);

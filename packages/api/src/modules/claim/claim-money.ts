@@ -15,7 +15,10 @@ export function moneyOrNull(value: string | null | undefined, currency: string):
 }
 
 export function sumMoney(values: readonly string[], currency: string): string {
-  return formatMoney(values.reduce((acc, v) => acc.plus(v), new Decimal(0)), currency);
+  return formatMoney(
+    values.reduce((acc, v) => acc.plus(v), new Decimal(0)),
+    currency,
+  );
 }
 
 export function subtractMoney(a: string, b: string, currency: string): string {

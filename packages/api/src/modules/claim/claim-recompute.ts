@@ -46,7 +46,12 @@ export function engineLine(line: ClaimLine): ClaimLineInput {
 }
 
 /** Writes the engine's result on the claim and its lines. */
-export function applyTotals(claim: Claim, lines: readonly ClaimLine[], inputs: readonly ClaimLineInput[], totals: ClaimTotals): void {
+export function applyTotals(
+  claim: Claim,
+  lines: readonly ClaimLine[],
+  inputs: readonly ClaimLineInput[],
+  totals: ClaimTotals,
+): void {
   lines.forEach((line, i) => (line.amount = totals.lines[i]!.computedAmount));
   claim.lineCount = lines.length;
   claim.gross = totals.gross;

@@ -5,8 +5,23 @@ import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
 import { Notification } from "../notification/notification.entity.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
-import { dentalFeeSchedule, insuredPatientWithCase, type Coverage, type CoverageOptions } from "./claim.test-fixtures.js";
-import { CLAIM, CLAIMS, ELIGIBILITY, ESTIMATE, REGISTER, SET_LINES, TRANSITION, type ClaimShape, type PayloadShape } from "./claim.test-graphql.js";
+import {
+  dentalFeeSchedule,
+  insuredPatientWithCase,
+  type Coverage,
+  type CoverageOptions,
+} from "./claim.test-fixtures.js";
+import {
+  CLAIM,
+  CLAIMS,
+  ELIGIBILITY,
+  ESTIMATE,
+  REGISTER,
+  SET_LINES,
+  TRANSITION,
+  type ClaimShape,
+  type PayloadShape,
+} from "./claim.test-graphql.js";
 import { createClaim } from "./claim.service.js";
 import { ClaimKind } from "./claim.enums.js";
 import { flagOverdueClaim } from "./claim.overdue.js";
@@ -36,10 +51,15 @@ async function call(doc: string, input: Record<string, unknown>, token: string):
   return Object.values(res.data)[0]!;
 }
 
-const coverage = (o: Partial<CoverageOptions> = {}) => insuredPatientWithCase(fx.em, { insurer, registeredBy: agency, ...o });
+const coverage = (o: Partial<CoverageOptions> = {}) =>
+  insuredPatientWithCase(fx.em, { insurer, registeredBy: agency, ...o });
 
 async function register(cov: Coverage, lines: unknown[], token = agencyKey, kase = cov.kase): Promise<ClaimShape> {
-  const res = await call(REGISTER, { caseId: kase.id, policyId: cov.policy.id, liabilityId: cov.liability.id, lines }, token);
+  const res = await call(
+    REGISTER,
+    { caseId: kase.id, policyId: cov.policy.id, liabilityId: cov.liability.id, lines },
+    token,
+  );
   expect(res.userErrors).toEqual([]);
   return res.claim!;
 }
@@ -47,7 +67,11 @@ async function register(cov: Coverage, lines: unknown[], token = agencyKey, kase
 /** Submits, reviews and approves as-is; returns the approved claim. */
 async function approve(claim: ClaimShape): Promise<ClaimShape> {
   let c = claim;
-  for (const [event, token] of [["SUBMIT", agencyKey], ["START_REVIEW", reviewer], ["APPROVE", reviewer]] as const) {
+  for (const [event, token] of [
+    ["SUBMIT", agencyKey],
+    ["START_REVIEW", reviewer],
+    ["APPROVE", reviewer],
+  ] as const) {
     const res = await call(TRANSITION, { id: c.id, event, expectedVersion: c.version }, token);
     expect(res.userErrors).toEqual([]);
     c = res.claim!;
@@ -62,7 +86,12 @@ describe("policy-year usage", () => {
     const first = await coverage({ deductible: "100.00" });
     // 60 of the 100 deductible goes to the first claim, nothing is covered.
     const a = await approve(await register(first, cleaning(1)));
-    expect(a.approvedTotals).toMatchObject({ gross: "60.00", deductibleApplied: "60.00", covered: "0.00", patientShare: "60.00" });
+    expect(a.approvedTotals).toMatchObject({
+      gross: "60.00",
+      deductibleApplied: "60.00",
+      covered: "0.00",
+      patientShare: "60.00",
+    });
     // The second claim (same patient, same policy, same year) only has 40 left to take.
     const second = await insuredPatientWithCase(fx.em, { insurer, registeredBy: agency, incidentDate: "2026-06-01" });
     const sameCase = { ...first, kase: second.kase };
@@ -83,7 +112,12 @@ describe("policy-year usage", () => {
   });
 
   it("caps the covered amount at what is left of the annual limit, then refuses eligibility", async () => {
-    const cov = await coverage({ deductible: "0.00", coverageRate: "1.0000", annualLimit: "150.00", perClaimLimit: null });
+    const cov = await coverage({
+      deductible: "0.00",
+      coverageRate: "1.0000",
+      annualLimit: "150.00",
+      perClaimLimit: null,
+    });
     const a = await approve(await register(cov, cleaning(2)));
     expect(a.approvedTotals).toMatchObject({ covered: "120.00" });
     const b = await approve(await register(cov, cleaning(1)));
@@ -91,7 +125,11 @@ describe("policy-year usage", () => {
     expect(b.appliedCaps).toEqual(["ANNUAL_LIMIT"]);
     const third = await register(cov, cleaning(1));
     expect(third.covered).toBe("0.00");
-    const refused = await call(TRANSITION, { id: third.id, event: "SUBMIT", expectedVersion: third.version }, agencyKey);
+    const refused = await call(
+      TRANSITION,
+      { id: third.id, event: "SUBMIT", expectedVersion: third.version },
+      agencyKey,
+    );
     expect(refused.userErrors.map((e) => e.code)).toEqual(["NOT_ELIGIBLE", "ANNUAL_LIMIT_EXHAUSTED"]);
   });
 });
@@ -106,15 +144,40 @@ describe("estimateCost", () => {
     ];
     const est = await api.gql<{ estimateCost: Record<string, unknown> }>(
       ESTIMATE,
-      { input: { patientId: cov.patient.id, policyId: cov.policy.id, liabilityId: cov.liability.id, providerId: provider.id, date: "2026-03-10", lines } },
+      {
+        input: {
+          patientId: cov.patient.id,
+          policyId: cov.policy.id,
+          liabilityId: cov.liability.id,
+          providerId: provider.id,
+          date: "2026-03-10",
+          lines,
+        },
+      },
       agencyKey,
     );
     // (50 + 40) × 0.7 = 63.
-    expect(est.data.estimateCost).toMatchObject({ gross: "90.00", covered: "63.00", patientShare: "27.00", coverageRate: "0.7", eligibility: { eligible: true } });
+    expect(est.data.estimateCost).toMatchObject({
+      gross: "90.00",
+      covered: "63.00",
+      patientShare: "27.00",
+      coverageRate: "0.7",
+      eligibility: { eligible: true },
+    });
     const claim = await register(cov, lines);
-    const submitted = await call(TRANSITION, { id: claim.id, event: "SUBMIT", expectedVersion: claim.version }, agencyKey);
+    const submitted = await call(
+      TRANSITION,
+      { id: claim.id, event: "SUBMIT", expectedVersion: claim.version },
+      agencyKey,
+    );
     const c = submitted.claim!;
-    expect({ gross: c.gross, deductibleApplied: c.deductibleApplied, covered: c.covered, patientShare: c.patientShare, payable: c.payable }).toEqual({
+    expect({
+      gross: c.gross,
+      deductibleApplied: c.deductibleApplied,
+      covered: c.covered,
+      patientShare: c.patientShare,
+      payable: c.payable,
+    }).toEqual({
       gross: est.data.estimateCost.gross,
       deductibleApplied: est.data.estimateCost.deductibleApplied,
       covered: est.data.estimateCost.covered,
@@ -146,7 +209,11 @@ describe("delivery deadline", () => {
     const notes = await em.find(Notification, { dedupeKey: `claim-overdue:${claim.id}` });
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ recipient: "agency-a@agency.test", template: "claim-overdue" });
-    const listed = await api.gql<{ claims: { nodes: { id: string }[] } }>(CLAIMS, { filter: { overdue: true } }, agencyKey);
+    const listed = await api.gql<{ claims: { nodes: { id: string }[] } }>(
+      CLAIMS,
+      { filter: { overdue: true } },
+      agencyKey,
+    );
     expect(listed.data.claims.nodes.map((n) => n.id)).toContain(claim.id);
   });
 });
@@ -166,7 +233,11 @@ describe("scoping", () => {
     const lines = await call(SET_LINES, { id: claim.id, expectedVersion: claim.version, lines: cleaning(3) }, otherKey);
     expect(lines.userErrors[0]!.code).toBe("NOT_FOUND");
     // Nor can it file a claim on agency A's case.
-    const steal = await call(REGISTER, { caseId: cov.kase.id, policyId: cov.policy.id, liabilityId: cov.liability.id }, otherKey);
+    const steal = await call(
+      REGISTER,
+      { caseId: cov.kase.id, policyId: cov.policy.id, liabilityId: cov.liability.id },
+      otherKey,
+    );
     expect(steal.userErrors[0]).toMatchObject({ code: "NOT_FOUND", field: ["caseId"] });
     // Agency A still sees its own claims.
     const own = await api.gql<{ claims: { totalCount: number } }>(CLAIMS, {}, agencyKey);
@@ -183,7 +254,11 @@ describe("money input", () => {
   ])("refuses %j with a userError at the field", async (patch, code, field) => {
     const cov = await coverage();
     const claim = await register(cov, cleaning(1));
-    const res = await call(SET_LINES, { id: claim.id, expectedVersion: claim.version, lines: [{ ...cleaning(1)[0], ...patch }] }, agencyKey);
+    const res = await call(
+      SET_LINES,
+      { id: claim.id, expectedVersion: claim.version, lines: [{ ...cleaning(1)[0], ...patch }] },
+      agencyKey,
+    );
     expect(res.claim).toBeNull();
     expect(res.userErrors[0]).toMatchObject({ code, field });
     const after = await api.gql<{ claim: ClaimShape }>(CLAIM, { id: claim.id }, agencyKey);

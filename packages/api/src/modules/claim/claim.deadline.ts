@@ -1,5 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { addWorkingDays, defaultWeekendDays, type WorkCalendar as CalendarRules } from "../../platform/calendar/index.js";
+import {
+  addWorkingDays,
+  defaultWeekendDays,
+  type WorkCalendar as CalendarRules,
+} from "../../platform/calendar/index.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Organization } from "../organization/organization.entity.js";
 import { WorkCalendar } from "../work-calendar/work-calendar.entity.js";

@@ -102,7 +102,9 @@ export class Claim extends VersionedEntity<ClaimDefaults> {
   @Property(moneyColumn())
   payable: string = "0";
 
-  @Field(() => [String], { description: "Rules that reduced the insurer's share: DEDUCTIBLE, PER_CLAIM_LIMIT, ANNUAL_LIMIT." })
+  @Field(() => [String], {
+    description: "Rules that reduced the insurer's share: DEDUCTIBLE, PER_CLAIM_LIMIT, ANNUAL_LIMIT.",
+  })
   @Property({ type: "jsonb" })
   appliedCaps: string[] = [];
 
@@ -144,7 +146,10 @@ export class Claim extends VersionedEntity<ClaimDefaults> {
   @Property({ type: "timestamptz" })
   deliveryDueAt!: Date;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether the first SUBMIT came by deliveryDueAt; null until then." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the first SUBMIT came by deliveryDueAt; null until then.",
+  })
   @Property({ type: "boolean", nullable: true })
   deliveredOnTime?: boolean | null;
 
@@ -174,7 +179,10 @@ export class Claim extends VersionedEntity<ClaimDefaults> {
   @Property({ type: "text", nullable: true })
   settlementReference?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Why SETTLE went ahead without insurer payments covering the payable." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why SETTLE went ahead without insurer payments covering the payable.",
+  })
   @Property({ type: "text", nullable: true })
   settlementNote?: string | null;
 

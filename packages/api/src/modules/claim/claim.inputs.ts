@@ -7,7 +7,7 @@ import { ClaimEvent, ClaimKind, ClaimStatus, PaymentMethod, PaymentPayer } from 
 export class ClaimLineModifierInput {
   @Field({ description: "Modifier code, e.g. AH (after hours)." })
   code!: string;
-  @Field({ description: "Factor as a decimal string, e.g. \"1.5\"." })
+  @Field({ description: 'Factor as a decimal string, e.g. "1.5".' })
   factor!: string;
 }
 
@@ -25,7 +25,10 @@ export class ClaimLineDataInput {
   unitPrice?: string | null;
   @Field(() => String, { nullable: true, description: "Absolute discount on quantity × unit price; default 0." })
   discount?: string | null;
-  @Field(() => [ClaimLineModifierInput], { nullable: true, description: "Modifiers applied after the discount, in order." })
+  @Field(() => [ClaimLineModifierInput], {
+    nullable: true,
+    description: "Modifiers applied after the discount, in order.",
+  })
   modifiers?: ClaimLineModifierInput[] | null;
 }
 
@@ -37,7 +40,10 @@ export class RegisterClaimInput {
   policyId?: string | null;
   @Field(() => ID, { description: "The liability of the policy the claim is paid under." })
   liabilityId!: string;
-  @Field(() => ClaimKind, { nullable: true, description: "OUTPATIENT, INPATIENT or GLOBAL; defaults to the case's kind." })
+  @Field(() => ClaimKind, {
+    nullable: true,
+    description: "OUTPATIENT, INPATIENT or GLOBAL; defaults to the case's kind.",
+  })
   kind?: ClaimKind | null;
   @Field(() => ID, { nullable: true, description: "Provider who gave the care (network check)." })
   providerId?: string | null;
@@ -167,7 +173,10 @@ export class EstimateInput {
   patientId!: string;
   @Field(() => ID, { description: "The policy." })
   policyId!: string;
-  @Field(() => ID, { nullable: true, description: "The liability; default the policy's own coefficient without limits." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The liability; default the policy's own coefficient without limits.",
+  })
   liabilityId?: string | null;
   @Field(() => ID, { description: "Provider of the services." })
   providerId!: string;

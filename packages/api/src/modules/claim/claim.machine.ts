@@ -19,9 +19,15 @@ const BILLING: Actor = { role: "BILLING" };
 export function returnReasonsOf(input: GuardContext<Claim>["input"]): ClaimReturnReason[] {
   const listed = (input.data?.returnReasons as ClaimReturnReason[] | undefined) ?? [];
   // A single reason may come as reasonCode + reason instead of a list.
-  const single = input.reasonCode?.trim() && input.reason?.trim() ? [{ code: input.reasonCode, text: input.reason }] : [];
+  const single =
+    input.reasonCode?.trim() && input.reason?.trim() ? [{ code: input.reasonCode, text: input.reason }] : [];
   return (listed.length > 0 ? listed : single)
-    .map((r) => ({ code: String(r.code ?? "").trim().toUpperCase(), text: String(r.text ?? "").trim() }))
+    .map((r) => ({
+      code: String(r.code ?? "")
+        .trim()
+        .toUpperCase(),
+      text: String(r.text ?? "").trim(),
+    }))
     .filter((r) => r.code || r.text);
 }
 
@@ -148,4 +154,3 @@ export const claimMachine = defineMachine<Claim, ClaimStatus, ClaimEvent>({
     },
   ],
 });
-

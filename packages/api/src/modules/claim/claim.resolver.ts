@@ -80,11 +80,14 @@ export class ClaimResolver {
   }
 
   @Authorized()
-  @Query(() => ClaimConnection, { description: "Claims: an agency or hospital sees the ones it registered, staff all." })
+  @Query(() => ClaimConnection, {
+    description: "Claims: an agency or hospital sees the ones it registered, staff all.",
+  })
   claims(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => ClaimFilter, { nullable: true, description: "Filters." }) filter: ClaimFilter | null,
-    @Arg("orderBy", () => ClaimOrder, { nullable: true, description: "Sorting." }) orderBy: InstanceType<typeof ClaimOrder> | null,
+    @Arg("orderBy", () => ClaimOrder, { nullable: true, description: "Sorting." })
+    orderBy: InstanceType<typeof ClaimOrder> | null,
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Claim, {
@@ -96,30 +99,50 @@ export class ClaimResolver {
   }
 
   @Authorized()
-  @Query(() => Eligibility, { description: "Is the patient covered on the date, and on what terms (deductible, rate, limits, network)." })
-  checkEligibility(@Arg("input", () => EligibilityInput, { description: "What to check." }) input: EligibilityInput, @Ctx() ctx: AppContext) {
+  @Query(() => Eligibility, {
+    description: "Is the patient covered on the date, and on what terms (deductible, rate, limits, network).",
+  })
+  checkEligibility(
+    @Arg("input", () => EligibilityInput, { description: "What to check." }) input: EligibilityInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return assessEligibility(ctx.em, input, SCOPED);
   }
 
   @Authorized()
-  @Query(() => CostEstimate, { description: "The insurer/patient split of planned services, by the same engine as claims." })
-  estimateCost(@Arg("input", () => EstimateInput, { description: "What to estimate." }) input: EstimateInput, @Ctx() ctx: AppContext) {
+  @Query(() => CostEstimate, {
+    description: "The insurer/patient split of planned services, by the same engine as claims.",
+  })
+  estimateCost(
+    @Arg("input", () => EstimateInput, { description: "What to estimate." }) input: EstimateInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return estimateCost(ctx.em, input, SCOPED);
   }
 
   @Authorized()
-  @Query(() => [DailyCollection], { description: "Payments received that day by payer and method, and what is still owed, per organisation and currency." })
+  @Query(() => [DailyCollection], {
+    description:
+      "Payments received that day by payer and method, and what is still owed, per organisation and currency.",
+  })
   dailyCollections(
     @Arg("date", () => LocalDateResolver, { description: "The day, in each organisation's time zone." }) date: string,
-    @Arg("organizationId", () => ID, { nullable: true, description: "Only this organisation." }) organizationId: string | null,
+    @Arg("organizationId", () => ID, { nullable: true, description: "Only this organisation." })
+    organizationId: string | null,
     @Ctx() ctx: AppContext,
   ) {
     return dailyCollections(ctx.em, date, organizationId);
   }
 
   @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
-  @Mutation(() => ClaimPayload, { description: "Registers a DRAFT claim (agency, hospital or operator), from scratch or from a visit's liability link." })
-  registerClaim(@Arg("input", () => RegisterClaimInput, { description: "The mutation input." }) input: RegisterClaimInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => ClaimPayload, {
+    description:
+      "Registers a DRAFT claim (agency, hospital or operator), from scratch or from a visit's liability link.",
+  })
+  registerClaim(
+    @Arg("input", () => RegisterClaimInput, { description: "The mutation input." }) input: RegisterClaimInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return claimPayload(() =>
       idempotent({
         em: ctx.em,
@@ -134,26 +157,44 @@ export class ClaimResolver {
   }
 
   @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
-  @Mutation(() => ClaimPayload, { description: "Replaces the lines of a DRAFT or RETURNED claim and recomputes its totals." })
-  setClaimLines(@Arg("input", () => SetClaimLinesInput, { description: "The mutation input." }) input: SetClaimLinesInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => ClaimPayload, {
+    description: "Replaces the lines of a DRAFT or RETURNED claim and recomputes its totals.",
+  })
+  setClaimLines(
+    @Arg("input", () => SetClaimLinesInput, { description: "The mutation input." }) input: SetClaimLinesInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return claimPayload(() => ctx.em.transactional((em) => this.service(em, ctx).setLines(input)));
   }
 
   @Authorized()
   @Mutation(() => ClaimPayload, { description: "Fires an event of the claim state machine." })
-  transitionClaim(@Arg("input", () => TransitionClaimInput, { description: "The mutation input." }) input: TransitionClaimInput, @Ctx() ctx: AppContext) {
+  transitionClaim(
+    @Arg("input", () => TransitionClaimInput, { description: "The mutation input." }) input: TransitionClaimInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return claimPayload(() => ctx.em.transactional((em) => this.service(em, ctx).transition(input)));
   }
 
   @Authorized("REVIEWER")
-  @Mutation(() => ClaimPayload, { description: "Lowers line amounts of a claim IN_REVIEW, each with a reason, before APPROVE." })
-  setApprovedAmounts(@Arg("input", () => SetApprovedAmountsInput, { description: "The mutation input." }) input: SetApprovedAmountsInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => ClaimPayload, {
+    description: "Lowers line amounts of a claim IN_REVIEW, each with a reason, before APPROVE.",
+  })
+  setApprovedAmounts(
+    @Arg("input", () => SetApprovedAmountsInput, { description: "The mutation input." }) input: SetApprovedAmountsInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return claimPayload(() => ctx.em.transactional((em) => this.service(em, ctx).setApprovedAmounts(input)));
   }
 
   @Authorized()
-  @Mutation(() => ClaimPayload, { description: "Records the patient's co-pay or the insurer's remittance against a claim." })
-  recordPayment(@Arg("input", () => RecordPaymentInput, { description: "The mutation input." }) input: RecordPaymentInput, @Ctx() ctx: AppContext) {
+  @Mutation(() => ClaimPayload, {
+    description: "Records the patient's co-pay or the insurer's remittance against a claim.",
+  })
+  recordPayment(
+    @Arg("input", () => RecordPaymentInput, { description: "The mutation input." }) input: RecordPaymentInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return claimPayload(async () => {
       const payment = await idempotent({
         em: ctx.em,

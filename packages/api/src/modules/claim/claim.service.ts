@@ -10,7 +10,13 @@ import { Organization } from "../organization/organization.entity.js";
 import { Liability, Policy } from "../policy/policy.entity.js";
 import { Claim } from "./claim.entity.js";
 import { ClaimEvent, ClaimKind, ClaimStatus, OPEN_FOR_EDIT } from "./claim.enums.js";
-import type { ClaimLineDataInput, RegisterClaimInput, SetApprovedAmountsInput, SetClaimLinesInput, TransitionClaimInput } from "./claim.inputs.js";
+import type {
+  ClaimLineDataInput,
+  RegisterClaimInput,
+  SetApprovedAmountsInput,
+  SetClaimLinesInput,
+  TransitionClaimInput,
+} from "./claim.inputs.js";
 import { applyApprovedAmounts } from "./claim-approval.js";
 import { deliveryDueAt } from "./claim.deadline.js";
 import { replaceLines } from "./claim-lines.js";
@@ -66,7 +72,12 @@ export async function createClaim(
     action: "claim.register",
     entityType: "Claim",
     entityId: claim.id,
-    changes: { number: claim.number, kind: claim.kind, lines: claim.lineCount, sourceVisitId: claim.sourceVisitId ?? null },
+    changes: {
+      number: claim.number,
+      kind: claim.kind,
+      lines: claim.lineCount,
+      sourceVisitId: claim.sourceVisitId ?? null,
+    },
   });
   return claim;
 }
@@ -88,7 +99,8 @@ export class ClaimService {
   /** The registering organisation: the partner itself, or the staff member's operator. */
   async registeringOrganization(): Promise<Organization> {
     const p = this.principal;
-    if (p.kind !== "PARTNER" && p.kind !== "STAFF") throw new DomainError("NOT_PERMITTED", "Only partners and staff register claims.");
+    if (p.kind !== "PARTNER" && p.kind !== "STAFF")
+      throw new DomainError("NOT_PERMITTED", "Only partners and staff register claims.");
     return this.em.findOneOrFail(Organization, { id: p.organizationId }, UNSCOPED);
   }
 
@@ -96,7 +108,8 @@ export class ClaimService {
     const policy = await this.em.findOne(Policy, { id: policyId }, UNSCOPED);
     if (!policy) throw new NotFoundError("Policy", ["policyId"]);
     const liability = await this.em.findOne(Liability, { id: liabilityId, policy }, UNSCOPED);
-    if (!liability) throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
+    if (!liability)
+      throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
     return { policy, liability };
   }
 
@@ -135,7 +148,9 @@ export class ClaimService {
     const claim = await this.visibleClaim(input.id);
     checkVersion(claim.version, input.expectedVersion);
     if (!OPEN_FOR_EDIT.includes(claim.status)) {
-      throw new DomainError("CLAIM_NOT_EDITABLE", `Lines can change only in DRAFT or RETURNED, not ${claim.status}.`, ["id"]);
+      throw new DomainError("CLAIM_NOT_EDITABLE", `Lines can change only in DRAFT or RETURNED, not ${claim.status}.`, [
+        "id",
+      ]);
     }
     await replaceLines(this.em, claim, input.lines);
     recordAudit(this.em, this.principal, this.requestId, {

@@ -18,9 +18,24 @@ export async function dentalFeeSchedule(em: EntityManager, currency = "EUR"): Pr
     ["D2740", "Crown, porcelain/ceramic", "900.00", true],
   ] as const;
   for (const [code, description, fee, preauth] of codes) {
-    em.create(ServiceCode, { system: "CDT", code, description, fee, currency, requiresPreauthorization: preauth, specialty: "dentistry" });
+    em.create(ServiceCode, {
+      system: "CDT",
+      code,
+      description,
+      fee,
+      currency,
+      requiresPreauthorization: preauth,
+      specialty: "dentistry",
+    });
   }
-  em.create(ServiceCode, { system: "CDT", code: "D9999", description: "Retired code", fee: "1.00", currency, active: false });
+  em.create(ServiceCode, {
+    system: "CDT",
+    code: "D9999",
+    description: "Retired code",
+    fee: "1.00",
+    currency,
+    active: false,
+  });
   await em.flush();
 }
 

@@ -48,13 +48,32 @@ export interface ClaimShape {
   appliedCaps: string[];
   deliveryDueAt: string;
   deliveredOnTime: boolean | null;
-  approvedTotals: { gross: string; covered: string; patientShare: string; payable: string; deductibleApplied: string } | null;
+  approvedTotals: {
+    gross: string;
+    covered: string;
+    patientShare: string;
+    payable: string;
+    deductibleApplied: string;
+  } | null;
   paid: { patient: string; insurer: string };
   outstanding: { patient: string; insurer: string };
   returnReasons: { code: string; text: string }[];
   availableTransitions: string[];
-  lines: { id: string; serviceCode: string; amount: string; approvedAmount: string | null; unitPrice: string; discount: string }[];
-  history: { fromStatus: string | null; toStatus: string; event: string; reason: string | null; reasonCode: string | null }[];
+  lines: {
+    id: string;
+    serviceCode: string;
+    amount: string;
+    approvedAmount: string | null;
+    unitPrice: string;
+    discount: string;
+  }[];
+  history: {
+    fromStatus: string | null;
+    toStatus: string;
+    event: string;
+    reason: string | null;
+    reasonCode: string | null;
+  }[];
   settlementReference: string | null;
 }
 

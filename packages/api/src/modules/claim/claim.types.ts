@@ -112,4 +112,3 @@ export class DailyCollection {
   @Field(() => Int, { description: "Approved or settled claims with something still owed." })
   outstandingClaims!: number;
 }
-

@@ -30,9 +30,14 @@ interface Group {
  * what approved or settled claims still owe. Reads go through the request's scoped
  * EntityManager, so a partner only ever gets its own organisation.
  */
-export async function dailyCollections(em: EntityManager, date: string, organizationId?: string | null): Promise<DailyCollection[]> {
+export async function dailyCollections(
+  em: EntityManager,
+  date: string,
+  organizationId?: string | null,
+): Promise<DailyCollection[]> {
   const day = DateTime.fromISO(date, { zone: "UTC" });
-  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new DomainError("VALIDATION_FAILED", "date: must be YYYY-MM-DD", ["date"]);
+  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new DomainError("VALIDATION_FAILED", "date: must be YYYY-MM-DD", ["date"]);
   const orgFilter = organizationId ? { organization: organizationId } : {};
   const payments = await em.find(Payment, {
     ...orgFilter,
@@ -46,7 +51,9 @@ export async function dailyCollections(em: EntityManager, date: string, organiza
     status: { $in: [...APPROVED_STATES] },
     $or: [{ outstandingPatient: { $gt: "0" } }, { outstandingInsurer: { $gt: "0" } }],
   });
-  const orgIds = [...new Set([...payments.map((p) => refId(p.organization)!), ...owing.map((c) => refId(c.registeredBy)!)])];
+  const orgIds = [
+    ...new Set([...payments.map((p) => refId(p.organization)!), ...owing.map((c) => refId(c.registeredBy)!)]),
+  ];
   const zones = new Map((await em.find(Organization, { id: { $in: orgIds } })).map((o) => [o.id, o.timeZone]));
   const groups = new Map<string, Group>();
   const groupOf = (org: string, currency: string): Group => {
@@ -54,7 +61,16 @@ export async function dailyCollections(em: EntityManager, date: string, organiza
     let g = groups.get(key);
     if (!g) {
       const zero = new Decimal(0);
-      g = { org, currency, buckets: new Map(), patient: zero, insurer: zero, outstandingPatient: zero, outstandingInsurer: zero, outstandingClaims: 0 };
+      g = {
+        org,
+        currency,
+        buckets: new Map(),
+        patient: zero,
+        insurer: zero,
+        outstandingPatient: zero,
+        outstandingInsurer: zero,
+        outstandingClaims: 0,
+      };
       groups.set(key, g);
     }
     return g;

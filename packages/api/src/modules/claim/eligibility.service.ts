@@ -35,7 +35,10 @@ const UNSCOPED = { filters: false } as const;
 
 export const codeKey = (ref: ServiceCodeRef) => `${ref.system}:${ref.code}`;
 
-export async function findServiceCodes(em: EntityManager, refs: readonly ServiceCodeRef[]): Promise<Map<string, ServiceCode>> {
+export async function findServiceCodes(
+  em: EntityManager,
+  refs: readonly ServiceCodeRef[],
+): Promise<Map<string, ServiceCode>> {
   if (refs.length === 0) return new Map();
   const rows = await em.find(ServiceCode, { $or: refs.map((r) => ({ system: r.system, code: r.code })) }, UNSCOPED);
   return new Map(rows.map((r) => [codeKey(r), r]));
@@ -46,7 +49,12 @@ export async function findServiceCodes(em: EntityManager, refs: readonly Service
  * A policy the caller may name: one it can read, or one that covers a patient it can read
  * (an agency checks its patient against the insurer's policy). Anything else is "not found".
  */
-export async function visiblePolicy(em: EntityManager, policyId: string, patientId: string, entry: EntryScope): Promise<Policy | null> {
+export async function visiblePolicy(
+  em: EntityManager,
+  policyId: string,
+  patientId: string,
+  entry: EntryScope,
+): Promise<Policy | null> {
   const readable = await em.findOne(Policy, { id: policyId }, entry);
   if (readable || !entry.filters) return readable;
   const patient = await em.findOne(Patient, { id: patientId }, entry);
@@ -58,11 +66,17 @@ async function pickPolicy(em: EntityManager, q: EligibilityQuery, entry: EntrySc
   if (q.policyId) return visiblePolicy(em, q.policyId, q.patientId, entry);
   const memberships = await em.find(PolicyMember, { patient: q.patientId }, { ...UNSCOPED, populate: ["policy"] });
   const policies = memberships.map((m) => m.policy);
-  const inForce = policies.find((p) => p.status === PolicyStatus.ACTIVE && p.validFrom <= q.date && q.date <= p.validTo);
+  const inForce = policies.find(
+    (p) => p.status === PolicyStatus.ACTIVE && p.validFrom <= q.date && q.date <= p.validTo,
+  );
   return inForce ?? policies[0] ?? null;
 }
 
-async function inNetwork(em: EntityManager, policy: Policy, providerId: string | null | undefined): Promise<boolean | null> {
+async function inNetwork(
+  em: EntityManager,
+  policy: Policy,
+  providerId: string | null | undefined,
+): Promise<boolean | null> {
   if (!providerId) return null;
   const network = await em.find(PolicyNetworkProvider, { policy }, UNSCOPED);
   // A policy that lists no network providers is open: every provider counts as in network.
@@ -78,7 +92,11 @@ async function inNetwork(em: EntityManager, policy: Policy, providerId: string |
 export type EntryScope = { filters: boolean };
 export const SCOPED: EntryScope = { filters: true };
 
-export async function assessEligibility(em: EntityManager, q: EligibilityQuery, entry: EntryScope = UNSCOPED): Promise<Eligibility> {
+export async function assessEligibility(
+  em: EntityManager,
+  q: EligibilityQuery,
+  entry: EntryScope = UNSCOPED,
+): Promise<Eligibility> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(q.date) || Number.isNaN(Date.parse(`${q.date}T00:00:00Z`))) {
     throw new DomainError("VALIDATION_FAILED", "date: must be a real date in YYYY-MM-DD format", ["date"]);
   }
@@ -114,7 +132,10 @@ export async function assessEligibility(em: EntityManager, q: EligibilityQuery, 
   }
   const policy = await pickPolicy(em, q, entry);
   if (!policy) {
-    reason(q.policyId ? "POLICY_NOT_FOUND" : "NO_POLICY", q.policyId ? "No such policy." : "The patient has no policy.");
+    reason(
+      q.policyId ? "POLICY_NOT_FOUND" : "NO_POLICY",
+      q.policyId ? "No such policy." : "The patient has no policy.",
+    );
     return result;
   }
   result.policyId = policy.id;
@@ -122,7 +143,8 @@ export async function assessEligibility(em: EntityManager, q: EligibilityQuery, 
 
   const member = await em.count(PolicyMember, { policy, patient }, UNSCOPED);
   if (member === 0) reason("PATIENT_NOT_MEMBER", `The patient is not covered by policy ${policy.number}.`);
-  if (policy.status !== PolicyStatus.ACTIVE) reason("POLICY_NOT_ACTIVE", `Policy ${policy.number} is ${policy.status}.`);
+  if (policy.status !== PolicyStatus.ACTIVE)
+    reason("POLICY_NOT_ACTIVE", `Policy ${policy.number} is ${policy.status}.`);
   const withinValidity = policy.validFrom <= q.date && q.date <= policy.validTo;
   if (!withinValidity) {
     reason(
@@ -135,7 +157,8 @@ export async function assessEligibility(em: EntityManager, q: EligibilityQuery, 
 
   const liabilities = await em.find(Liability, { policy }, { ...UNSCOPED, orderBy: { code: "ASC" } });
   const asked = q.liabilityId ? liabilities.filter((l) => l.id === q.liabilityId) : liabilities;
-  if (q.liabilityId && asked.length === 0) reason("LIABILITY_NOT_IN_POLICY", "The liability does not belong to this policy.");
+  if (q.liabilityId && asked.length === 0)
+    reason("LIABILITY_NOT_IN_POLICY", "The liability does not belong to this policy.");
 
   const cur = policy.currency;
   let deductibleUsed = money("0", cur);
@@ -156,8 +179,11 @@ export async function assessEligibility(em: EntityManager, q: EligibilityQuery, 
   const rate = q.liabilityId && asked[0] ? asked[0].coverageRate : policy.coverageRate;
   result.coverageRate = new Decimal(rate).toFixed();
 
-  const exhausted = q.liabilityId ? result.limitsRemaining.find((l) => l.annualRemaining !== null && new Decimal(l.annualRemaining).isZero()) : null;
-  if (exhausted) reason("ANNUAL_LIMIT_EXHAUSTED", `The annual limit of ${exhausted.code} is used up for this policy year.`);
+  const exhausted = q.liabilityId
+    ? result.limitsRemaining.find((l) => l.annualRemaining !== null && new Decimal(l.annualRemaining).isZero())
+    : null;
+  if (exhausted)
+    reason("ANNUAL_LIMIT_EXHAUSTED", `The annual limit of ${exhausted.code} is used up for this policy year.`);
 
   result.eligible = reasons.length === 0;
   return result;

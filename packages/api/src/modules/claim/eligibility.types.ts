@@ -34,7 +34,10 @@ export class Eligibility {
   eligible!: boolean;
   @Field(() => [EligibilityReason], { description: "Every reason the patient is not eligible; empty when eligible." })
   reasons!: EligibilityReason[];
-  @Field(() => ID, { nullable: true, description: "The policy checked (the one given, or the patient's policy in force on the date)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The policy checked (the one given, or the patient's policy in force on the date).",
+  })
   policyId!: string | null;
   @Field(() => String, { nullable: true, description: "ISO 4217 currency of the amounts below." })
   currency!: string | null;
@@ -42,16 +45,22 @@ export class Eligibility {
   coverageActive!: boolean;
   @Field(() => Boolean, {
     nullable: true,
-    description: "Whether the provider is in the policy's network (a policy without a network list is open); null without a provider.",
+    description:
+      "Whether the provider is in the policy's network (a policy without a network list is open); null without a provider.",
   })
   inNetwork!: boolean | null;
   @Field(() => String, { nullable: true, description: "The policy-year deductible." })
   deductible!: string | null;
   @Field(() => String, { nullable: true, description: "Deductible not yet consumed this policy year." })
   deductibleRemaining!: string | null;
-  @Field(() => String, { nullable: true, description: "Coverage rate (the insurance coefficient) of the liability asked about, else of the policy." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Coverage rate (the insurance coefficient) of the liability asked about, else of the policy.",
+  })
   coverageRate!: string | null;
-  @Field(() => [LiabilityLimit], { description: "Limits remaining, per liability of the policy (or only the one asked about)." })
+  @Field(() => [LiabilityLimit], {
+    description: "Limits remaining, per liability of the policy (or only the one asked about).",
+  })
   limitsRemaining!: LiabilityLimit[];
   @Field(() => [String], { description: "Service codes (SYSTEM:CODE) that need the insurer's pre-authorisation." })
   preauthorizationRequired!: string[];

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
-import { Liability, Policy } from "../policy/policy.entity.js";
+import { Liability } from "../policy/policy.entity.js";
 import { calculateClaim, type LiabilityTerms } from "./claim-calculation.js";
 import { money } from "./claim-money.js";
 import type { EstimateInput } from "./claim.inputs.js";
@@ -16,13 +16,23 @@ const NO_LIABILITY = "00000000-0000-0000-0000-000000000000";
  * for the same lines. Without a liability the policy's own coefficient applies, with no
  * limits.
  */
-export async function estimateCost(em: EntityManager, input: EstimateInput, entry: EntryScope = UNSCOPED): Promise<CostEstimate> {
+export async function estimateCost(
+  em: EntityManager,
+  input: EstimateInput,
+  entry: EntryScope = UNSCOPED,
+): Promise<CostEstimate> {
   const policy = await visiblePolicy(em, input.policyId, input.patientId, entry);
   if (!policy) throw new NotFoundError("Policy", ["policyId"]);
-  let liability: LiabilityTerms = { id: NO_LIABILITY, coverageRate: policy.coverageRate, annualLimit: null, perClaimLimit: null };
+  let liability: LiabilityTerms = {
+    id: NO_LIABILITY,
+    coverageRate: policy.coverageRate,
+    annualLimit: null,
+    perClaimLimit: null,
+  };
   if (input.liabilityId) {
     const found = await em.findOne(Liability, { id: input.liabilityId, policy }, UNSCOPED);
-    if (!found) throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
+    if (!found)
+      throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
     liability = found;
   }
   const date = input.date ?? new Date().toISOString().slice(0, 10);
@@ -32,26 +42,34 @@ export async function estimateCost(em: EntityManager, input: EstimateInput, entr
   const priced = input.lines.map((line, i) => {
     const sc = codes.get(codeKey(refs[i]!));
     if (!sc || !sc.active) {
-      throw new DomainError(sc ? "SERVICE_CODE_INACTIVE" : "SERVICE_CODE_UNKNOWN", `${codeKey(refs[i]!)} cannot be priced.`, [
-        "lines", String(i), "code",
-      ]);
+      throw new DomainError(
+        sc ? "SERVICE_CODE_INACTIVE" : "SERVICE_CODE_UNKNOWN",
+        `${codeKey(refs[i]!)} cannot be priced.`,
+        ["lines", String(i), "code"],
+      );
     }
     if (sc.currency !== cur) {
-      throw new DomainError("FEE_CURRENCY_MISMATCH", `The fee of ${codeKey(sc)} is in ${sc.currency}, the policy in ${cur}.`, [
-        "lines", String(i), "code",
-      ]);
+      throw new DomainError(
+        "FEE_CURRENCY_MISMATCH",
+        `The fee of ${codeKey(sc)} is in ${sc.currency}, the policy in ${cur}.`,
+        ["lines", String(i), "code"],
+      );
     }
     return { sc, engine: { serviceCode: codeKey(sc), quantity: line.quantity, unitPrice: money(sc.fee, cur) } };
   });
   const totals = await calculateClaim(em, { policy, liability, serviceDate: date, lines: priced.map((p) => p.engine) });
-  const eligibility = await assessEligibility(em, {
-    patientId: input.patientId,
-    policyId: policy.id,
-    liabilityId: input.liabilityId ?? null,
-    date,
-    serviceCodes: refs,
-    providerId: input.providerId,
-  }, entry);
+  const eligibility = await assessEligibility(
+    em,
+    {
+      patientId: input.patientId,
+      policyId: policy.id,
+      liabilityId: input.liabilityId ?? null,
+      date,
+      serviceCodes: refs,
+      providerId: input.providerId,
+    },
+    entry,
+  );
   return {
     currency: cur,
     lines: priced.map((p, i) => ({

@@ -14,7 +14,12 @@ export { claimMachine } from "./claim.machine.js";
 
 /** The entities and resolvers this module adds to the API (see modules/registry.ts). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: Function[] = [ClaimResolver, ClaimFieldsResolver, ClaimLineFieldsResolver, PaymentFieldsResolver];
+export const resolvers: Function[] = [
+  ClaimResolver,
+  ClaimFieldsResolver,
+  ClaimLineFieldsResolver,
+  PaymentFieldsResolver,
+];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const entities: EntityClass<any>[] = [Claim, ClaimLine, Payment];
 

@@ -30,18 +30,29 @@ export async function recordPayment(
   if (!claim) throw new NotFoundError("Claim", ["claimId"]);
 
   const insurer = input.payer === PaymentPayer.INSURER;
-  const allowed = insurer ? isStaff(principal, "BILLING") : principal.kind === "PARTNER" || isStaff(principal, "OPERATOR", "BILLING");
+  const allowed = insurer
+    ? isStaff(principal, "BILLING")
+    : principal.kind === "PARTNER" || isStaff(principal, "OPERATOR", "BILLING");
   if (!allowed) {
-    throw new DomainError("NOT_PERMITTED", insurer ? "Only billing records insurer payments." : "You may not record this payment.", ["payer"]);
+    throw new DomainError(
+      "NOT_PERMITTED",
+      insurer ? "Only billing records insurer payments." : "You may not record this payment.",
+      ["payer"],
+    );
   }
   if (input.currency !== claim.currency) {
-    throw new DomainError("CURRENCY_MISMATCH", `The claim is in ${claim.currency}, not ${input.currency}.`, ["currency"]);
+    throw new DomainError("CURRENCY_MISMATCH", `The claim is in ${claim.currency}, not ${input.currency}.`, [
+      "currency",
+    ]);
   }
   const amount = parseMoney(input.amount, claim.currency, ["amount"]);
-  if (!amount.greaterThan(0)) throw new DomainError("INVALID_AMOUNT", "The amount must be greater than zero.", ["amount"]);
+  if (!amount.greaterThan(0))
+    throw new DomainError("INVALID_AMOUNT", "The amount must be greater than zero.", ["amount"]);
 
   if (insurer && !APPROVED_STATES.includes(claim.status)) {
-    throw new DomainError("CLAIM_NOT_APPROVED", "Insurer payments are recorded once the claim is APPROVED.", ["claimId"]);
+    throw new DomainError("CLAIM_NOT_APPROVED", "Insurer payments are recorded once the claim is APPROVED.", [
+      "claimId",
+    ]);
   }
   if (!insurer && (claim.status === ClaimStatus.CANCELLED || claim.status === ClaimStatus.DENIED)) {
     throw new DomainError("CLAIM_CLOSED", `No payments on a ${claim.status} claim.`, ["claimId"]);
@@ -59,7 +70,8 @@ export async function recordPayment(
     throw new DomainError("RECEIVED_IN_FUTURE", "receivedAt is in the future.", ["receivedAt"]);
   }
   const reference = input.reference?.trim() || null;
-  if (reference && reference.length > 200) throw new DomainError("VALIDATION_FAILED", "reference: is at most 200 characters", ["reference"]);
+  if (reference && reference.length > 200)
+    throw new DomainError("VALIDATION_FAILED", "reference: is at most 200 characters", ["reference"]);
 
   const formatted = formatMoney(amount, claim.currency);
   const actor = actorOf(principal);

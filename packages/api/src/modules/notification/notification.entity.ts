@@ -86,16 +86,25 @@ export class Notification extends VersionedEntity<"language" | "status" | "attem
   @Property({ type: "text", nullable: true })
   providerMessageId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Organisation the message concerns (scoping, quiet-hours time zone)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Organisation the message concerns (scoping, quiet-hours time zone).",
+  })
   @Property({ type: "uuid", nullable: true })
   @Index()
   organizationId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Patient recipient, when the message goes to a patient (consent)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Patient recipient, when the message goes to a patient (consent).",
+  })
   @Property({ type: "uuid", nullable: true })
   patientId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Type of the row the message is about: Visit, Order, Claim, Patient." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Type of the row the message is about: Visit, Order, Claim, Patient.",
+  })
   @Property({ type: "text", nullable: true })
   relatedType?: string | null;
 

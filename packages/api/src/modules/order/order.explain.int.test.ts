@@ -43,14 +43,23 @@ afterAll(async () => {
  */
 function seqScansOverOrders(node: PlanNode, parent?: PlanNode): string[] {
   const bounded = parent?.["Node Type"] === "Limit";
-  const own = node["Node Type"] === "Seq Scan" && node["Relation Name"] === "attention_order" && !bounded ? ["Seq Scan on attention_order"] : [];
+  const own =
+    node["Node Type"] === "Seq Scan" && node["Relation Name"] === "attention_order" && !bounded
+      ? ["Seq Scan on attention_order"]
+      : [];
   return [...own, ...(node.Plans ?? []).flatMap((child) => seqScansOverOrders(child, node))];
 }
 
 /** Runs the list exactly as the resolver does and EXPLAINs every statement it sent to Postgres. */
-async function plansOfList(principal: Principal, tray: OrderTray | null, sortField: OrderSortField, direction: SortDirection) {
+async function plansOfList(
+  principal: Principal,
+  tray: OrderTray | null,
+  sortField: OrderSortField,
+  direction: SortDirection,
+) {
   const statements: { sql: string; bindings: unknown[] }[] = [];
-  const capture = (q: { sql: string; bindings?: unknown[] }) => statements.push({ sql: q.sql, bindings: q.bindings ?? [] });
+  const capture = (q: { sql: string; bindings?: unknown[] }) =>
+    statements.push({ sql: q.sql, bindings: q.bindings ?? [] });
   knex.on("query", capture);
   try {
     const page = await paginate(forkFor(kit.api.orm, principal), Order, {
@@ -68,14 +77,30 @@ async function plansOfList(principal: Principal, tray: OrderTray | null, sortFie
   expect(orderStatements.length).toBeGreaterThan(0);
   const scans: string[] = [];
   for (const s of orderStatements) {
-    const rows = (await knex.raw(`explain (format json) ${s.sql}`, s.bindings as Knex.RawBinding[])) as { rows: { "QUERY PLAN": { Plan: PlanNode }[] }[] };
+    const rows = (await knex.raw(`explain (format json) ${s.sql}`, s.bindings as Knex.RawBinding[])) as {
+      rows: { "QUERY PLAN": { Plan: PlanNode }[] }[];
+    };
     scans.push(...seqScansOverOrders(rows.rows[0]!["QUERY PLAN"][0]!.Plan).map((scan) => `${scan}: ${s.sql}`));
   }
   return scans;
 }
 
-const staff = (): Principal => ({ kind: "STAFF", userId: "00000000-0000-0000-0000-000000000001", organizationId: kit.labA.id, roles: ["OPERATOR"], email: "op@x" }) as Principal;
-const partner = (): Principal => ({ kind: "PARTNER", apiKeyId: "00000000-0000-0000-0000-000000000002", organizationId: kit.labA.id, organizationKind: "LAB", scopes: ["read"] }) as unknown as Principal;
+const staff = (): Principal =>
+  ({
+    kind: "STAFF",
+    userId: "00000000-0000-0000-0000-000000000001",
+    organizationId: kit.labA.id,
+    roles: ["OPERATOR"],
+    email: "op@x",
+  }) as Principal;
+const partner = (): Principal =>
+  ({
+    kind: "PARTNER",
+    apiKeyId: "00000000-0000-0000-0000-000000000002",
+    organizationId: kit.labA.id,
+    organizationKind: "LAB",
+    scopes: ["read"],
+  }) as unknown as Principal;
 
 describe("order lists at tens of thousands of rows", () => {
   for (const tray of [OrderTray.IN_PROCESS, OrderTray.WORKED, OrderTray.TO_MANAGE, OrderTray.CLOSED])

@@ -36,7 +36,10 @@ export function organizationWhere(filter?: OrganizationFilter | null): FilterQue
 export class OrganizationResolver {
   @Authorized()
   @Query(() => Organization, { nullable: true, description: "One organisation by id." })
-  organization(@Arg("id", () => ID, { description: "Organisation id." }) id: string, @Ctx() ctx: AppContext): Promise<Organization | null> {
+  organization(
+    @Arg("id", () => ID, { description: "Organisation id." }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<Organization | null> {
     return ctx.loaders.byId(Organization).load(id);
   }
 
@@ -44,8 +47,10 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: "Organisations: the operator and its partners." })
   organizations(
     @Args() args: ConnectionArgs,
-    @Arg("filter", () => OrganizationFilter, { nullable: true, description: "Filters." }) filter: OrganizationFilter | null,
-    @Arg("orderBy", () => OrganizationOrder, { nullable: true, description: "Sorting." }) orderBy: InstanceType<typeof OrganizationOrder> | null,
+    @Arg("filter", () => OrganizationFilter, { nullable: true, description: "Filters." })
+    filter: OrganizationFilter | null,
+    @Arg("orderBy", () => OrganizationOrder, { nullable: true, description: "Sorting." })
+    orderBy: InstanceType<typeof OrganizationOrder> | null,
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, Organization, {
@@ -64,7 +69,10 @@ export class OrganizationResolver {
 
   @Authorized("ADMIN")
   @Mutation(() => OrganizationPayload, { description: "Creates an organisation (ADMIN)." })
-  createOrganization(@Arg("input", { description: "The new organisation." }) input: CreateOrganizationInput, @Ctx() ctx: AppContext) {
+  createOrganization(
+    @Arg("input", { description: "The new organisation." }) input: CreateOrganizationInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("organization", () =>
       idempotent({
         em: ctx.em,
@@ -80,7 +88,10 @@ export class OrganizationResolver {
 
   @Authorized("ADMIN")
   @Mutation(() => OrganizationPayload, { description: "Updates an organisation (ADMIN)." })
-  updateOrganization(@Arg("input", { description: "The changes." }) input: UpdateOrganizationInput, @Ctx() ctx: AppContext) {
+  updateOrganization(
+    @Arg("input", { description: "The changes." }) input: UpdateOrganizationInput,
+    @Ctx() ctx: AppContext,
+  ) {
     return asPayload("organization", () =>
       ctx.em.transactional((em) => new OrganizationService(em, ctx.principal, ctx.requestId).update(input)),
     );

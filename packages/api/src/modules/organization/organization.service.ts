@@ -22,7 +22,10 @@ const createSchema = z.object({
   workCalendarId: rules.uuid.nullish(),
 });
 
-const updateSchema = createSchema.omit({ kind: true, country: true }).partial().extend({ active: z.boolean().nullish() });
+const updateSchema = createSchema
+  .omit({ kind: true, country: true })
+  .partial()
+  .extend({ active: z.boolean().nullish() });
 
 export class OrganizationService {
   constructor(

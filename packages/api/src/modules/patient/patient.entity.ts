@@ -74,7 +74,10 @@ export class Patient extends VersionedEntity<"language" | "status" | "smsConsent
   @Property({ type: "boolean" })
   emailConsent: boolean = false;
 
-  @Field(() => String, { nullable: true, description: "Insurance details as given at intake, before matching a policy." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Insurance details as given at intake, before matching a policy.",
+  })
   @Property({ type: "text", nullable: true })
   declaredInsurance?: string | null;
 

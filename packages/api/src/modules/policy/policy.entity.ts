@@ -13,7 +13,10 @@ export enum PolicyType {
 registerEnumType(PolicyType, {
   name: "PolicyType",
   description: "个险 / 团险.",
-  valuesConfig: { INDIVIDUAL: { description: "Individual policy (个险)." }, GROUP: { description: "Group policy (团险)." } },
+  valuesConfig: {
+    INDIVIDUAL: { description: "Individual policy (个险)." },
+    GROUP: { description: "Group policy (团险)." },
+  },
 });
 
 export enum PolicyStatus {

@@ -27,15 +27,29 @@ export class SessionResolver {
   }
 
   @Mutation(() => LoginPayload, { description: "Staff login: returns an access token and a refresh token." })
-  async login(@Arg("input", { description: "Credentials." }) input: LoginInput, @Ctx() ctx: AppContext): Promise<LoginPayload> {
+  async login(
+    @Arg("input", { description: "Credentials." }) input: LoginInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<LoginPayload> {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
       const s = await new SessionService(em, ctx.config).login(input.email, input.password);
-      recordAudit(em, { kind: "STAFF", userId: s.user.id, organizationId: s.user.organization.id, roles: s.user.roles, email: s.user.email }, ctx.requestId, {
-        action: "session.login",
-        entityType: "User",
-        entityId: s.user.id,
-      });
+      recordAudit(
+        em,
+        {
+          kind: "STAFF",
+          userId: s.user.id,
+          organizationId: s.user.organization.id,
+          roles: s.user.roles,
+          email: s.user.email,
+        },
+        ctx.requestId,
+        {
+          action: "session.login",
+          entityType: "User",
+          entityId: s.user.id,
+        },
+      );
       await em.flush();
       return { ...s, userErrors: [] };
     } catch (err) {
@@ -46,7 +60,10 @@ export class SessionResolver {
   }
 
   @Mutation(() => LoginPayload, { description: "Exchanges a refresh token for new tokens (rotation)." })
-  async refreshToken(@Arg("input", { description: "The refresh token." }) input: RefreshTokenInput, @Ctx() ctx: AppContext): Promise<LoginPayload> {
+  async refreshToken(
+    @Arg("input", { description: "The refresh token." }) input: RefreshTokenInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<LoginPayload> {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
       const s = await new SessionService(em, ctx.config).refresh(input.refreshToken);
@@ -59,7 +76,10 @@ export class SessionResolver {
   }
 
   @Mutation(() => LogoutPayload, { description: "Revokes a refresh token and its rotation family." })
-  async logout(@Arg("input", { description: "The refresh token to revoke." }) input: LogoutInput, @Ctx() ctx: AppContext): Promise<LogoutPayload> {
+  async logout(
+    @Arg("input", { description: "The refresh token to revoke." }) input: LogoutInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<LogoutPayload> {
     await new SessionService(forkFor(ctx.orm, SYSTEM), ctx.config).logout(input.refreshToken);
     return { ok: true, userErrors: [] };
   }

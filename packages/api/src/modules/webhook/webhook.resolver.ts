@@ -55,7 +55,7 @@ export class WebhookEndpointResolver {
     @Ctx() ctx: AppContext,
   ) {
     return paginate(ctx.em, WebhookEndpoint, {
-      where: () => organizationId ? { organization: organizationId } : {},
+      where: () => (organizationId ? { organization: organizationId } : {}),
       sortField: "createdAt",
       direction: SortDirection.ASC,
       args,

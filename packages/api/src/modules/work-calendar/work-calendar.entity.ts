@@ -2,7 +2,9 @@ import { Entity, Property } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 
-@ObjectType({ description: "Working days of an organisation: weekend days, public holidays of a country, manual closures." })
+@ObjectType({
+  description: "Working days of an organisation: weekend days, public holidays of a country, manual closures.",
+})
 @Entity({ tableName: "work_calendar" })
 export class WorkCalendar extends VersionedEntity<"weekendDays" | "closures" | "openDays"> {
   @Field({ description: "Display name, e.g. 'Chile (national)'." })
@@ -25,7 +27,9 @@ export class WorkCalendar extends VersionedEntity<"weekendDays" | "closures" | "
   @Property({ type: "jsonb" })
   closures: string[] = [];
 
-  @Field(() => [String], { description: "Days worked although weekend or holiday (e.g. China's make-up Saturdays, 调休), YYYY-MM-DD." })
+  @Field(() => [String], {
+    description: "Days worked although weekend or holiday (e.g. China's make-up Saturdays, 调休), YYYY-MM-DD.",
+  })
   @Property({ type: "jsonb", default: "[]" })
   openDays: string[] = [];
 

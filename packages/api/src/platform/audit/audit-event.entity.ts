@@ -12,7 +12,10 @@ export class AuditEvent extends BaseEntity {
   @Property({ type: "text" })
   actorKind!: string;
 
-  @Field(() => String, { nullable: true, description: "The user id (staff) or API key id (partner); null for the system." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The user id (staff) or API key id (partner); null for the system.",
+  })
   @Property({ type: "uuid", nullable: true })
   actorId?: string | null;
 
@@ -32,7 +35,10 @@ export class AuditEvent extends BaseEntity {
   @Property({ type: "uuid", nullable: true })
   entityId?: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "Names of the fields changed (never their sensitive values)." })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "Names of the fields changed (never their sensitive values).",
+  })
   @Property({ type: "jsonb", nullable: true })
   changes?: Record<string, unknown> | null;
 

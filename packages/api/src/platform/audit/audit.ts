@@ -10,7 +10,12 @@ export interface AuditInput {
 }
 
 /** Queues an audit row in the unit of work, so it commits with the change it records. */
-export function recordAudit(em: EntityManager, principal: Principal, requestId: string | null, input: AuditInput): AuditEvent {
+export function recordAudit(
+  em: EntityManager,
+  principal: Principal,
+  requestId: string | null,
+  input: AuditInput,
+): AuditEvent {
   const actor = actorOf(principal);
   const event = em.create(AuditEvent, {
     actorKind: actor.actorKind,

@@ -38,7 +38,8 @@ describe("staff login", () => {
         `mutation($i: LoginInput!) { login(input: $i) { accessToken userErrors { code } } }`,
         { i: { email: u.email, password } },
       );
-    for (let i = 0; i < 5; i++) expect((await attempt("nope")).data.login.userErrors[0]!.code).toBe("INVALID_CREDENTIALS");
+    for (let i = 0; i < 5; i++)
+      expect((await attempt("nope")).data.login.userErrors[0]!.code).toBe("INVALID_CREDENTIALS");
     expect((await attempt(u.password)).data.login.userErrors[0]!.code).toBe("ACCOUNT_LOCKED");
   });
 
@@ -58,7 +59,9 @@ describe("staff login", () => {
       { i: { email: u.email, password: u.password } },
     );
     const refresh = (t: string) =>
-      api.gql<{ refreshToken: { accessToken: string | null; refreshToken: string | null; userErrors: { code: string }[] } }>(
+      api.gql<{
+        refreshToken: { accessToken: string | null; refreshToken: string | null; userErrors: { code: string }[] };
+      }>(
         `mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken refreshToken userErrors { code } } }`,
         { i: { refreshToken: t } },
       );

@@ -45,7 +45,9 @@ export async function authenticate(
       verified.reason === "EXPIRED" ? "Access token expired; refresh it." : "Invalid access token.",
       verified.reason,
     );
-  const rows = await em.execute<{ active: boolean }[]>(`select active from app_user where id = ?`, [verified.claims.sub]);
+  const rows = await em.execute<{ active: boolean }[]>(`select active from app_user where id = ?`, [
+    verified.claims.sub,
+  ]);
   if (!rows[0]?.active) throw new AuthenticationError("User is inactive.", "REVOKED");
   return {
     kind: "STAFF",

@@ -36,7 +36,12 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       return { ok: false, reason: "INVALID" };
     return {
       ok: true,
-      claims: { sub: payload.sub, org: payload.org, roles: payload.roles as StaffRole[], email: String(payload.email ?? "") },
+      claims: {
+        sub: payload.sub,
+        org: payload.org,
+        roles: payload.roles as StaffRole[],
+        email: String(payload.email ?? ""),
+      },
     };
   } catch (err) {
     return { ok: false, reason: err instanceof errors.JWTExpired ? "EXPIRED" : "INVALID" };

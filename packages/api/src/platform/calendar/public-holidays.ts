@@ -69,9 +69,7 @@ function holidayDatesOfYear(country: string, region: string | undefined, year: n
 export function isPublicHoliday(date: IsoDate, country: string, region?: string): boolean {
   const year = Number(date.slice(0, 4));
   // A holiday listed under the previous year can run into January.
-  return (
-    holidayDatesOfYear(country, region, year).has(date) || holidayDatesOfYear(country, region, year - 1).has(date)
-  );
+  return holidayDatesOfYear(country, region, year).has(date) || holidayDatesOfYear(country, region, year - 1).has(date);
 }
 
 /** Checks that date-holidays knows the country and region, so a bad calendar fails when saved. */

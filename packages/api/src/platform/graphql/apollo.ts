@@ -39,7 +39,11 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
   }
   if (isInvalidValueError(original)) {
     // A malformed id or value in a query's arguments: the caller's to fix, not a fault.
-    return { message: "A value in the request is not valid for its field.", path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
+    return {
+      message: "A value in the request is not valid for its field.",
+      path: formatted.path,
+      extensions: { code: "BAD_USER_INPUT" },
+    };
   }
   if (original instanceof ForbiddenError) {
     return { message: original.message, path: formatted.path, extensions: { code: "FORBIDDEN" } };
@@ -114,16 +118,16 @@ function suggestionPolicyPlugin(): ApolloServerPlugin<AppContext> {
   };
 }
 
-export function createApollo(
-  schema: GraphQLSchema,
-  httpServer: Server,
-  logger: Logger,
-): ApolloServer<AppContext> {
+export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger): ApolloServer<AppContext> {
   const armor = armorProtection();
   return new ApolloServer<AppContext>({
     schema,
     ...armor,
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]), suggestionPolicyPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]),
+      suggestionPolicyPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // Introspection is allowed by the server and restricted per principal by the plugin.

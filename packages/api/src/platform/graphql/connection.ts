@@ -140,11 +140,15 @@ export async function paginate<T extends { id: string }>(
   opts: PaginateOptions<T>,
 ): Promise<Connection<T>> {
   const { args, sortField } = opts;
-  for (const [k, v] of [["first", args.first], ["last", args.last]] as const) {
+  for (const [k, v] of [
+    ["first", args.first],
+    ["last", args.last],
+  ] as const) {
     if (v != null && (v < 0 || v > MAX_PAGE_SIZE))
       throw new DomainError("PAGE_SIZE_OUT_OF_RANGE", `${k} must be between 0 and ${MAX_PAGE_SIZE}.`, [k]);
   }
-  if (args.offset != null && args.offset < 0) throw new DomainError("INVALID_OFFSET", "offset must not be negative.", ["offset"]);
+  if (args.offset != null && args.offset < 0)
+    throw new DomainError("INVALID_OFFSET", "offset must not be negative.", ["offset"]);
   const backwards = args.last != null || args.before != null;
   const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   const asc = opts.direction === SortDirection.ASC;
@@ -196,7 +200,10 @@ export async function boundedCount<T extends object>(
   where: () => FilterQuery<T>,
 ): Promise<number> {
   const query = async (limit: number | null) => {
-    const qb = em.createQueryBuilder(entity, "e").select("e.id" as never).where(where());
+    const qb = em
+      .createQueryBuilder(entity, "e")
+      .select("e.id" as never)
+      .where(where());
     if (limit != null) qb.limit(limit);
     await qb.applyFilters();
     return qb.getKnexQuery().toSQL();

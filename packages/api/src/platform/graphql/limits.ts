@@ -19,7 +19,13 @@ export function armorProtection() {
     maxAliases: { n: LIMITS.maxAliases, allowList: [] },
     maxTokens: { n: LIMITS.maxTokens },
     maxDirectives: { n: LIMITS.maxDirectives },
-    costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
+    costLimit: {
+      maxCost: LIMITS.maxCost,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+      ignoreIntrospection: true,
+    },
     // Suggestions are stripped for anonymous callers only, by the plugin in apollo.ts.
     blockFieldSuggestion: { enabled: false },
   });

@@ -24,7 +24,10 @@ export function PayloadType<T extends object>(name: string, field: string, type:
     @Field(() => [UserError], { description: "Empty when the mutation succeeded." })
     userErrors!: UserError[];
   }
-  Field(() => type, { nullable: true, description: `The ${type.name}, when the mutation succeeded.` })(Payload.prototype, field);
+  Field(() => type, { nullable: true, description: `The ${type.name}, when the mutation succeeded.` })(
+    Payload.prototype,
+    field,
+  );
   return Payload as ClassType<Payload & Record<string, T | null>>;
 }
 

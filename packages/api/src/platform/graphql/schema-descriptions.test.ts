@@ -21,7 +21,8 @@ export function undocumented(schema: GraphQLSchema): string[] {
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!has(field.description)) missing.push(`${type.name}.${field.name}`);
-        for (const arg of field.args) if (!has(arg.description)) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        for (const arg of field.args)
+          if (!has(arg.description)) missing.push(`${type.name}.${field.name}(${arg.name})`);
       }
     } else if (isInputObjectType(type)) {
       for (const field of Object.values(type.getFields()))

@@ -111,7 +111,12 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
             });
           throw err;
         }
-        await enforcePrincipalPolicy(principal, (req.body as { query?: unknown } | undefined)?.query, req.ip, rateLimiter);
+        await enforcePrincipalPolicy(
+          principal,
+          (req.body as { query?: unknown } | undefined)?.query,
+          req.ip,
+          rateLimiter,
+        );
         const em = forkFor(orm, principal);
         return {
           orm,
@@ -133,7 +138,8 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     if (res.headersSent) return next(err);
     const status = err.status ?? 500;
     if (status >= 500) logger.error({ err }, "unhandled HTTP error");
-    const code = err.type === "entity.too.large" ? "PAYLOAD_TOO_LARGE" : status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
+    const code =
+      err.type === "entity.too.large" ? "PAYLOAD_TOO_LARGE" : status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
     res.status(status).json({
       errors: [{ message: status >= 500 ? "Internal server error." : err.message, extensions: { code } }],
     });

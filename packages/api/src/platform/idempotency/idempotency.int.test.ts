@@ -19,7 +19,10 @@ const UPDATE = `mutation($input: UpdateOrganizationInput!) {
   updateOrganization(input: $input) { organization { id name version } userErrors { code field message } }
 }`;
 type Payload = {
-  createOrganization: { organization: { id: string; name: string; version: number } | null; userErrors: { code: string; field: string[] | null }[] };
+  createOrganization: {
+    organization: { id: string; name: string; version: number } | null;
+    userErrors: { code: string; field: string[] | null }[];
+  };
 };
 
 const input = (key: string, name = "Laboratorio Andes") => ({
@@ -31,7 +34,9 @@ const input = (key: string, name = "Laboratorio Andes") => ({
 });
 
 async function countByName(name: string): Promise<number> {
-  const rows = await api.orm.em.getConnection().execute(`select count(*)::int as n from organization where name = ?`, [name]);
+  const rows = await api.orm.em
+    .getConnection()
+    .execute(`select count(*)::int as n from organization where name = ?`, [name]);
   return rows[0].n as number;
 }
 
@@ -60,7 +65,11 @@ describe("idempotent creates", () => {
   });
 
   it("reports invalid input as a userError with the field, and writes nothing", async () => {
-    const bad = await api.gql<Payload>(CREATE, { input: { ...input("bad-1", "Lab Bad"), timeZone: "Mars/Base" } }, token);
+    const bad = await api.gql<Payload>(
+      CREATE,
+      { input: { ...input("bad-1", "Lab Bad"), timeZone: "Mars/Base" } },
+      token,
+    );
     expect(bad.data.createOrganization.userErrors[0]).toMatchObject({ code: "VALIDATION_FAILED", field: ["timeZone"] });
     expect(await countByName("Lab Bad")).toBe(0);
   });

@@ -39,7 +39,8 @@ export interface IdempotentCall<R extends { id: string }> {
  */
 export async function idempotent<R extends { id: string }>(call: IdempotentCall<R>): Promise<R> {
   if (!call.key) return call.em.transactional((tem) => call.create(tem as EntityManager));
-  if (call.key.length > 200) throw new DomainError("INVALID_IDEMPOTENCY_KEY", "idempotencyKey is at most 200 characters.", ["idempotencyKey"]);
+  if (call.key.length > 200)
+    throw new DomainError("INVALID_IDEMPOTENCY_KEY", "idempotencyKey is at most 200 characters.", ["idempotencyKey"]);
   const owner = principalKey(call.principal);
   const hash = canonicalHash({ operation: call.operation, input: call.input });
   const existing = await call.em.transactional(async (tem) => {
@@ -57,16 +58,14 @@ export async function idempotent<R extends { id: string }>(call: IdempotentCall<
   });
   if (existing !== "existing") return existing;
   const rows = await call.em.execute<{ request_hash: string; result_id: string | null; operation: string }[]>(
-      `select request_hash, result_id, operation from idempotency_record where principal_key = ? and key = ?`,
-      [owner, call.key],
-    );
+    `select request_hash, result_id, operation from idempotency_record where principal_key = ? and key = ?`,
+    [owner, call.key],
+  );
   const record = rows[0];
   if (!record || record.request_hash !== hash || !record.result_id) {
-    throw new DomainError(
-      "IDEMPOTENCY_KEY_REUSED",
-      "This idempotencyKey was already used for a different request.",
-      ["idempotencyKey"],
-    );
+    throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This idempotencyKey was already used for a different request.", [
+      "idempotencyKey",
+    ]);
   }
   const result = await call.load(call.em, record.result_id);
   if (!result) throw new DomainError("NOT_FOUND", "The result of the earlier request is no longer visible.");

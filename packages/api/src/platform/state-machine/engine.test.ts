@@ -33,7 +33,13 @@ const machine = defineMachine<Doc, Doc["status"], "SEND" | "FINISH" | "VOID" | "
       guards: [{ code: "TOO_LATE", message: "past due", sync: true, check: ({ entity, now }) => now < entity.dueAt }],
     },
     { from: ["SENT"], event: "FINISH", to: "DONE", who: [{ role: "REVIEWER" }] },
-    { from: nonTerminal(STATUSES, ["DONE", "VOID"]), event: "VOID", to: "VOID", who: [{ role: "OPERATOR" }], requires: { reason: true } },
+    {
+      from: nonTerminal(STATUSES, ["DONE", "VOID"]),
+      event: "VOID",
+      to: "VOID",
+      who: [{ role: "OPERATOR" }],
+      requires: { reason: true },
+    },
     { from: ["DRAFT", "SENT"], event: "EXPIRE", to: "VOID", who: [{ system: true }] },
   ],
 });

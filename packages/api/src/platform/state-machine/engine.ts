@@ -66,18 +66,21 @@ export function selectRule<T, S extends string, E extends string>(
 ): TransitionRule<T, S, E> {
   const candidates = rulesFor(machine, entity, event);
   if (candidates.length === 0) {
-    throw new DomainError(
-      "INVALID_TRANSITION",
-      `${event} is not possible from ${machine.getStatus(entity)}.`,
-      ["event"],
-    );
+    throw new DomainError("INVALID_TRANSITION", `${event} is not possible from ${machine.getStatus(entity)}.`, [
+      "event",
+    ]);
   }
   const rule = candidates.find((r) => whoAllows(machine as never, r as never, entity, principal));
   if (!rule) {
-    throw new DomainError("TRANSITION_NOT_PERMITTED", `You may not ${event} this ${machine.entityType.toLowerCase()}.`, ["event"]);
+    throw new DomainError(
+      "TRANSITION_NOT_PERMITTED",
+      `You may not ${event} this ${machine.entityType.toLowerCase()}.`,
+      ["event"],
+    );
   }
   const req = rule.requires ?? {};
-  if (req.reason && !input.reason?.trim()) throw new DomainError("REASON_REQUIRED", `${event} needs a reason.`, ["reason"]);
+  if (req.reason && !input.reason?.trim())
+    throw new DomainError("REASON_REQUIRED", `${event} needs a reason.`, ["reason"]);
   if (req.reasonCode && !input.reasonCode?.trim())
     throw new DomainError("REASON_CODE_REQUIRED", `${event} needs a reason code.`, ["reasonCode"]);
   if (req.reference && !input.reference?.trim())

@@ -10,7 +10,11 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infe
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.path.map(String);
-  throw new DomainError("VALIDATION_FAILED", `${path.join(".") || "input"}: ${issue.message}`, path.length ? path : undefined);
+  throw new DomainError(
+    "VALIDATION_FAILED",
+    `${path.join(".") || "input"}: ${issue.message}`,
+    path.length ? path : undefined,
+  );
 }
 
 const isTimeZone = (tz: string) => {
@@ -42,7 +46,10 @@ export const rules = {
   decimal: (maxFraction = 2) =>
     z
       .string()
-      .regex(new RegExp(`^-?\\d{1,12}(\\.\\d{1,${maxFraction}})?$`), `must be a decimal number with at most ${maxFraction} decimals`),
+      .regex(
+        new RegExp(`^-?\\d{1,12}(\\.\\d{1,${maxFraction}})?$`),
+        `must be a decimal number with at most ${maxFraction} decimals`,
+      ),
   rate: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, "must be a rate between 0 and 1 with at most 4 decimals"),
 };
 

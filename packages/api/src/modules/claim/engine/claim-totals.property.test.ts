@@ -42,15 +42,13 @@ const policyArb = (digits: number): fc.Arbitrary<ClaimPolicyContext> =>
     { requiredKeys: ["deductible", "deductibleUsed", "coverageRate", "annualUsed"] },
   );
 
-const claimArb: fc.Arbitrary<ClaimTotalsInput> = fc
-  .constantFrom<Currency>("EUR", "CLP", "BHD")
-  .chain((currency) =>
-    fc.record({
-      currency: fc.constant(currency),
-      lines: fc.array(lineArb(CURRENCY_DIGITS[currency]), { minLength: 1, maxLength: 6 }),
-      policy: policyArb(CURRENCY_DIGITS[currency]),
-    }),
-  );
+const claimArb: fc.Arbitrary<ClaimTotalsInput> = fc.constantFrom<Currency>("EUR", "CLP", "BHD").chain((currency) =>
+  fc.record({
+    currency: fc.constant(currency),
+    lines: fc.array(lineArb(CURRENCY_DIGITS[currency]), { minLength: 1, maxLength: 6 }),
+    policy: policyArb(CURRENCY_DIGITS[currency]),
+  }),
+);
 
 const dec = (value: string) => new Decimal(value);
 
@@ -82,7 +80,13 @@ describe("computeClaimTotals properties", () => {
         const t = computeClaimTotals(input);
         const digits = CURRENCY_DIGITS[input.currency as Currency];
         const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+\\.\\d{${digits}}$`);
-        for (const amount of [t.gross, t.covered, t.patientShare, t.deductibleApplied, ...t.lines.map((l) => l.computedAmount)]) {
+        for (const amount of [
+          t.gross,
+          t.covered,
+          t.patientShare,
+          t.deductibleApplied,
+          ...t.lines.map((l) => l.computedAmount),
+        ]) {
           expect(amount).toMatch(pattern);
         }
       }),
@@ -139,16 +143,20 @@ describe("computeClaimTotals properties", () => {
 
   it("never raises the insurer's share when a reviewer lowers a line", () => {
     const withApproval = claimArb.chain((input) =>
-      fc.integer({ min: 0, max: input.lines.length - 1 }).chain((index) =>
-        fc.integer({ min: 0, max: 100 }).map((share) => ({ input, index, share })),
-      ),
+      fc
+        .integer({ min: 0, max: input.lines.length - 1 })
+        .chain((index) => fc.integer({ min: 0, max: 100 }).map((share) => ({ input, index, share }))),
     );
     fc.assert(
       fc.property(withApproval, ({ input, index, share }) => {
         const before = computeClaimTotals(input);
         const digits = CURRENCY_DIGITS[input.currency as Currency];
         const computed = dec(before.lines[index]!.computedAmount);
-        const approvedAmount = computed.times(share).div(100).toDecimalPlaces(digits, Decimal.ROUND_DOWN).toFixed(digits);
+        const approvedAmount = computed
+          .times(share)
+          .div(100)
+          .toDecimalPlaces(digits, Decimal.ROUND_DOWN)
+          .toFixed(digits);
         const lines = input.lines.map((line, i) => (i === index ? { ...line, approvedAmount } : line));
         const after = computeClaimTotals({ ...input, lines });
         expect(dec(after.covered).lessThanOrEqualTo(before.covered)).toBe(true);

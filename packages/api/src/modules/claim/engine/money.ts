@@ -32,8 +32,7 @@ export function currencyMinorDigits(currency: string): number {
       ["currency"],
     );
   }
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits;
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
   const result = digits ?? 2;
   minorDigitsCache.set(currency, result);
   return result;

@@ -11,6 +11,7 @@ import { recordAudit } from "../../../platform/audit/audit.js";
 import { StoredFile } from "../stored-file.entity.js";
 import { ALLOWED_CONTENT_TYPES, sanitizeFileName } from "./file-name.js";
 import { storageFor } from "./file-storage.js";
+import { declaredPixels, looksLikeHtml, MAX_IMAGE_PIXELS } from "./content-checks.js";
 
 class HttpError extends Error {
   constructor(
@@ -65,6 +66,10 @@ function readUpload(req: Request, limit: number): Promise<Upload> {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("limit", () => {
         failure = new HttpError(413, "FILE_TOO_LARGE", `The file is larger than ${limit} bytes.`);
+        // Answer now instead of reading (and discarding) the rest of a huge body.
+        chunks.length = 0;
+        req.unpipe(parser);
+        reject(failure);
       });
       stream.on("close", () => {
         if (!failure) upload = { data: Buffer.concat(chunks), fileName: info.filename };
@@ -92,12 +97,21 @@ async function upload(runtime: Runtime, req: Request, res: Response): Promise<vo
   const { data, fileName } = await readUpload(req, limit);
   if (data.length === 0) throw new HttpError(400, "EMPTY_FILE", "The file is empty.");
   const detected = await fileTypeFromBuffer(data);
-  if (!detected || !ALLOWED_CONTENT_TYPES.includes(detected.mime))
+  if (!detected || !ALLOWED_CONTENT_TYPES.includes(detected.mime) || looksLikeHtml(data))
     throw new HttpError(
       415,
       "UNSUPPORTED_FILE_TYPE",
-      "Only PDF, PNG, JPEG and TIFF documents are accepted (identified by content).",
+      "Only PDF, PNG, JPEG and TIFF documents are accepted (identified by content, never markup).",
     );
+  if (detected.mime.startsWith("image/")) {
+    const pixels = declaredPixels(data);
+    if (pixels === null || pixels > MAX_IMAGE_PIXELS)
+      throw new HttpError(
+        422,
+        "IMAGE_TOO_LARGE",
+        `The image header is unreadable or declares more than ${MAX_IMAGE_PIXELS} pixels.`,
+      );
+  }
   const sha256 = createHash("sha256").update(data).digest("hex");
   const storage = storageFor(runtime.config.FILE_STORAGE_DIR);
   const key = await storage.put(data);
