@@ -28,3 +28,4 @@ export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "./modules/s
 export { MonthlyStatistic } from "./modules/statistics/monthly-statistic.entity.js";
 export { flagOverdueClaim } from "./modules/claim/claim.overdue.js";
 export { firstNonPublicAddress } from "./modules/webhook/webhook.url-policy.js";
+export { onShutdownSignals } from "./platform/process/shutdown.js";
