@@ -14,6 +14,7 @@ import { seedStaff } from "./steps/staff.js";
 import { seedOrdersStep } from "./orders.js";
 import { seedVisitsStep } from "./visits.js";
 import { seedClaimsStep } from "./claims.js";
+import { seedStatisticsStep } from "./statistics.js";
 
 export type { SeedContext, SeedStep } from "./context.js";
 export { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "./demo-credentials.js";
@@ -40,6 +41,7 @@ export const seedSteps: SeedStep[] = [
   seedOrdersStep,
   seedVisitsStep,
   seedClaimsStep,
+  seedStatisticsStep,
 ];
 
 export interface DemoCredentials {

@@ -60,6 +60,12 @@ describe("demo seed", () => {
       .execute(`select weekend_days from work_calendar where country = 'IR'`);
     expect(iran[0].weekend_days).toEqual([5]);
     expect(result.credentials.logins.map((l) => l.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
+    // The dashboard has figures at once: the statistics of the current month exist.
+    const month = new Date().toISOString().slice(0, 7);
+    const stats = await api.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int n from monthly_statistic where month = ?`, [month]);
+    expect(stats[0]!.n).toBeGreaterThan(0);
   });
 
   it("stores national ids encrypted and patients in four languages", async () => {
