@@ -22,7 +22,7 @@ export {
   type QueueName,
   type MonthlyStatisticsJobData,
 } from "./modules/statistics/job-queues.js";
-export { expireOrder } from "./modules/order/order.expiry.js";
+export { expireOrder, expireLockedOrders } from "./modules/order/order.expiry.js";
 export { computeMonthlyStatistics, previousMonth } from "./modules/statistics/monthly-statistics.service.js";
 export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "./modules/statistics/job-queues.js";
 export { MonthlyStatistic } from "./modules/statistics/monthly-statistic.entity.js";

@@ -1,4 +1,4 @@
-import { expireOrder, forkFor, SYSTEM } from "@clinigraph/api/domain";
+import { expireLockedOrders, forkFor, SYSTEM } from "@clinigraph/api/domain";
 import type { JobsRuntime } from "../runtime.js";
 
 /**
@@ -22,14 +22,14 @@ export async function expireOverdueOrders(rt: JobsRuntime, now = new Date()): Pr
           for update skip locked`,
         [now, now, rt.config.SCAN_CHUNK_SIZE],
       );
-      let count = 0;
-      // expireOrder re-checks the guard under the lock this transaction already holds.
-      for (const { id } of rows) {
-        // A fresh identity map per row, same transaction: a shared one would grow with
-        // the chunk and make every flush slower than the last.
-        const rowEm = tx.fork({ clear: true, keepTransactionContext: true });
-        if (await expireOrder(rowEm, id, now)) count++;
-      }
+      // The rows are locked by this transaction; the chunk is expired with one load and
+      // one flush, each order through the state machine (the guard is checked again).
+      const chunkEm = tx.fork({ clear: true, keepTransactionContext: true });
+      const count = await expireLockedOrders(
+        chunkEm,
+        rows.map((r) => r.id),
+        now,
+      );
       return { selected: rows.length, done: count };
     });
     expired += done;
