@@ -91,7 +91,16 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
     worker.on("stalled", (jobId) => logger.warn({ queue: worker.name, jobId }, "job stalled; it will run again"));
     workers.push(worker);
   }
-  if (config.REGISTER_SCHEDULERS) await registerSchedulers(queues, config.TIME_ZONE, logger);
+  if (config.REGISTER_SCHEDULERS) {
+    await registerSchedulers(queues, config.TIME_ZONE, logger);
+    // The schedules live only in Redis: one restarted without persistence comes back
+    // empty, and nothing would scan again until this worker restarts. Re-upsert on reconnect.
+    producerConnection.on("ready", () =>
+      registerSchedulers(queues, config.TIME_ZONE, logger).catch((err: Error) =>
+        logger.warn({ err: err.message }, "re-registering schedules failed; retried on the next reconnect"),
+      ),
+    );
+  }
 
   rt.stop = async () => {
     // Worker.close() waits for the jobs in progress to finish before resolving.

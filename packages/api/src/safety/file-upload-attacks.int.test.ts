@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import http from "node:http";
+import net from "node:net";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { createDeflate } from "node:zlib";
@@ -108,52 +109,64 @@ interface StreamedResult {
 
 /**
  * Streams a `total`-byte file part with chunked encoding (no Content-Length, so the server
- * cannot refuse up front), stopping when the answer arrives. Records how much had been sent
- * by then and how far this process's RSS (the server runs in it) grew meanwhile.
+ * cannot refuse up front) over a raw socket, stopping when the answer arrives. A raw socket
+ * because the server closes the connection right after answering, and an HTTP client may
+ * surface that as EPIPE before the answer. Records how much had been sent by then and how
+ * far this process's RSS (the server runs in it) grew meanwhile.
  */
 function streamHugeUpload(total: number): Promise<StreamedResult> {
-  const boundary = "----clinigraph-soak-boundary";
+  const boundary = "----clinigraph-attack-boundary";
   const chunk = Buffer.alloc(MB, 0x41);
   PDF_BYTES.copy(chunk);
+  const frame = (data: Buffer | string) => {
+    const b = Buffer.isBuffer(data) ? data : Buffer.from(data);
+    return Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from("\r\n")]);
+  };
+  const framedChunk = frame(chunk);
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const { port } = new URL(api.url);
   return new Promise((resolve, reject) => {
     let sent = 0;
-    let answered = false;
-    const req = http.request(`${api.url}/files`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${key}`,
-        "content-type": `multipart/form-data; boundary=${boundary}`,
-        "transfer-encoding": "chunked",
-      },
+    let sentAtAnswer: number | null = null;
+    let received = Buffer.alloc(0);
+    const socket = net.connect(Number(port), "127.0.0.1");
+    socket.on("data", (c: Buffer) => {
+      received = Buffer.concat([received, c]);
+      if (sentAtAnswer === null && received.includes("\r\n\r\n")) sentAtAnswer = sent;
     });
-    req.on("response", (res) => {
-      answered = true;
-      const sentAtAnswer = sent;
-      const parts: Buffer[] = [];
-      res.on("data", (c: Buffer) => parts.push(c));
-      res.on("end", () => {
-        clearInterval(sampler);
-        resolve({
-          status: res.statusCode ?? 0,
-          body: JSON.parse(Buffer.concat(parts).toString("utf8")) as Record<string, unknown>,
-          bytesSentBeforeAnswer: sentAtAnswer,
-          rssGrowth: peak - rssBefore,
-        });
+    socket.on("error", () => undefined); // EPIPE/ECONNRESET once the server has answered and closed
+    socket.on("close", () => {
+      clearInterval(sampler);
+      const text = received.toString("utf8");
+      const split = text.indexOf("\r\n\r\n");
+      if (split < 0) return reject(new Error(`no answer after ${sent} bytes`));
+      resolve({
+        status: Number(text.slice(9, 12)),
+        body: JSON.parse(text.slice(split + 4)) as Record<string, unknown>,
+        bytesSentBeforeAnswer: sentAtAnswer ?? sent,
+        rssGrowth: peak - rssBefore,
       });
     });
-    // The server closes the connection once it has answered; a reset while writing is expected.
-    req.on("error", (err) => (answered ? undefined : reject(err)));
+    const write = (b: Buffer | string) =>
+      socket.write(b) ? Promise.resolve() : new Promise<void>((r) => socket.once("drain", () => r()));
     const pump = async () => {
-      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.pdf"\r\n`);
-      req.write(`Content-Type: application/pdf\r\n\r\n`);
-      while (sent < total && !answered && !req.destroyed) {
+      await write(
+        `POST /files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${key}\r\n` +
+          `Content-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      );
+      await write(
+        frame(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+      );
+      while (sent < total && sentAtAnswer === null && !socket.destroyed) {
         sent += chunk.length;
-        if (!req.write(chunk)) await new Promise((r) => req.once("drain", r));
+        await write(framedChunk);
       }
-      if (!answered && !req.destroyed) req.end(`\r\n--${boundary}--\r\n`);
+      if (sentAtAnswer === null && !socket.destroyed)
+        await write(Buffer.concat([frame(`\r\n--${boundary}--\r\n`), Buffer.from("0\r\n\r\n")]));
     };
     pump().catch(() => undefined);
   });
@@ -163,7 +176,11 @@ describe("file upload attacks", () => {
   it("refuses a deflate bomb wrapped in a valid TIFF header (256 MiB of pixels in ~250 KB)", async () => {
     const bomb = await deflateBombTiff(16_384, 16_384);
     expect(bomb.length).toBeLessThan(2 * MB);
-    await expectRefusedAndNothingStored(() => uploadFile(api.url, key, bomb, "scan.tif", "image/tiff"), 422, "IMAGE_TOO_LARGE");
+    await expectRefusedAndNothingStored(
+      () => uploadFile(api.url, key, bomb, "scan.tif", "image/tiff"),
+      422,
+      "IMAGE_TOO_LARGE",
+    );
   });
 
   it("accepts a small honest TIFF built the same way (the bomb is refused for its size, not its format)", async () => {
@@ -194,16 +211,16 @@ describe("file upload attacks", () => {
   });
 
   it("refuses a 0-byte file", async () => {
-    await expectRefusedAndNothingStored(() => uploadFile(api.url, key, Buffer.alloc(0), "empty.pdf"), 400, "EMPTY_FILE");
+    await expectRefusedAndNothingStored(
+      () => uploadFile(api.url, key, Buffer.alloc(0), "empty.pdf"),
+      400,
+      "EMPTY_FILE",
+    );
   });
 
   it("refuses 100 MB streamed without a length at the 20 MB limit, answering before the body ends", async () => {
     let result: StreamedResult | undefined;
-    await expectRefusedAndNothingStored(
-      async () => (result = await streamHugeUpload(100 * MB)),
-      413,
-      "FILE_TOO_LARGE",
-    );
+    await expectRefusedAndNothingStored(async () => (result = await streamHugeUpload(100 * MB)), 413, "FILE_TOO_LARGE");
     expect(result!.bytesSentBeforeAnswer).toBeLessThan(40 * MB);
     expect(result!.rssGrowth).toBeLessThan(80 * MB);
   }, 60_000);
@@ -223,7 +240,9 @@ describe("file upload attacks", () => {
           req.on("response", (res) => {
             const parts: Buffer[] = [];
             res.on("data", (c: Buffer) => parts.push(c));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString()) }));
+            res.on("end", () =>
+              resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString()) }),
+            );
           });
           req.on("error", reject);
           req.write("--x\r\n");

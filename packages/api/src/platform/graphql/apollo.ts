@@ -129,6 +129,9 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     allowBatchedHttpRequests: false,
+    // The process's own handler (platform/process/shutdown.ts) drains and exits; Apollo's
+    // competing SIGTERM handler left the drain hanging until the grace timeout.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     // Introspection is allowed by the server and restricted per principal by the plugin.
     introspection: true,
