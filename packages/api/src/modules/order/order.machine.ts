@@ -3,7 +3,10 @@ import { refId } from "../../platform/graphql/loaders.js";
 import { Order, OrderStatus, TERMINAL_ORDER_STATUSES } from "./order.entity.js";
 import { Report, ReportKind } from "./report.entity.js";
 import { isRejectionReason } from "./rejection-reasons.js";
+import { isOrderOverdue } from "./order.deadlines.js";
 import { notifyOrderRejected } from "./order.notifications.js";
+
+export { isOrderOverdue };
 
 export enum OrderEvent {
   CONFIRM = "CONFIRM",
@@ -26,13 +29,6 @@ const billing: Actor = { role: "BILLING" };
 const system: Actor = { system: true };
 
 const STATUSES = Object.values(OrderStatus);
-
-/** An order is due for expiry when the deadline of its current phase has passed. */
-export function isOrderOverdue(o: Pick<Order, "status" | "confirmBy" | "dueAt">, now: Date): boolean {
-  if (o.status === S.ISSUED) return o.confirmBy.getTime() < now.getTime();
-  if (o.status === S.CONFIRMED || o.status === S.IN_EVALUATION) return o.dueAt.getTime() < now.getTime();
-  return false;
-}
 
 const beforeConfirmBy: Guard<Order> = {
   code: "CONFIRMATION_DEADLINE_PASSED",

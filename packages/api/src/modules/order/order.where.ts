@@ -1,24 +1,17 @@
 import { raw, type FilterQuery } from "@mikro-orm/core";
 import { likePattern } from "../case/case.where.js";
-import { OrderStatus, type Order } from "./order.entity.js";
+import { type Order } from "./order.entity.js";
+import { ORDER_DEADLINES } from "./order.deadlines.js";
 import { TRAY_STATUSES, type OrderFilter } from "./order.inputs.js";
 
-const IN_WORK = [OrderStatus.CONFIRMED, OrderStatus.IN_EVALUATION];
-
-/** Same rule as isOrderOverdue, in SQL: the deadline of the current phase has passed. */
+/** The ORDER_DEADLINES rule in SQL: the deadline of the current status has passed (or not). */
 function overdueCondition(overdue: boolean, now: Date): Record<string, unknown> {
-  if (overdue)
-    return {
-      $or: [
-        { status: OrderStatus.ISSUED, confirmBy: { $lt: now } },
-        { status: { $in: IN_WORK }, dueAt: { $lt: now } },
-      ],
-    };
+  const passed = ORDER_DEADLINES.map((d) => ({ status: d.status, [d.field]: { $lt: now } }));
+  if (overdue) return { $or: passed };
   return {
     $or: [
-      { status: { $nin: [OrderStatus.ISSUED, ...IN_WORK] } },
-      { status: OrderStatus.ISSUED, confirmBy: { $gte: now } },
-      { status: { $in: IN_WORK }, dueAt: { $gte: now } },
+      { status: { $nin: ORDER_DEADLINES.map((d) => d.status) } },
+      ...ORDER_DEADLINES.map((d) => ({ status: d.status, [d.field]: { $gte: now } })),
     ],
   };
 }
