@@ -27,6 +27,8 @@ const jobsSchema = z
       .regex(/^[\w-]+$/)
       .default(DEFAULT_QUEUE_PREFIX),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
+    /** Sends in flight per worker: they wait on the gateway, and their claims share statements. */
+    SEND_CONCURRENCY: z.coerce.number().int().positive().default(32),
     /** First retry delay of a failed send; tests shorten it, the doubling stays. */
     SEND_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(SEND_BACKOFF_BASE_MS),
     /** How long a worker's lock on a job lasts; a dead worker's job is retried after it. */

@@ -34,7 +34,7 @@ export function registerProcessors(): QueueDefinition<unknown>[] {
       key: "notifications",
       processor: notificationProcessor,
       jobOptions: (c) => notificationJobOptions(c.SEND_BACKOFF_BASE_MS),
-      concurrency: (c) => c.WORKER_CONCURRENCY,
+      concurrency: (c) => c.SEND_CONCURRENCY,
     },
     {
       key: "appointmentReminders",

@@ -54,7 +54,9 @@ export async function runSms(
   );
   if (!rows[0]) throw new Error("not enough pending reminders; regenerate with bench:data");
   const now = new Date(rows[0].at.getTime() + 1);
-  await db.query(`update organization set time_zone = $1 where kind = 'CLINIC'`, [daytimeZone()]);
+  // Every site where it is daytime, so quiet hours defer nothing (the originals are put back).
+  const zones = await db.query<{ id: string; time_zone: string }>(`select id, time_zone from organization`);
+  await db.query(`update organization set time_zone = $1`, [daytimeZone()]);
   const gateway = await fakeGateway();
   const started = new Date();
   const rt = await startWorkers({
@@ -68,23 +70,42 @@ export async function runSms(
       SMS_HTTP_TOKEN: "bench",
       QUEUE_PREFIX: "bench",
       REGISTER_SCHEDULERS: "false",
-      WORKER_CONCURRENCY: String(concurrency),
+      SEND_CONCURRENCY: String(concurrency),
       LOG_LEVEL: "warn",
     },
   });
   const t = performance.now();
   try {
     const written = (await scanAppointmentReminders(rt, now)).length;
+    const scanSeconds = (performance.now() - t) / 1000;
     const deadline = Date.now() + timeoutSeconds * 1000;
-    while (gateway.delivered() < written && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    return { seconds: (performance.now() - t) / 1000, written, delivered: gateway.delivered() };
+    // Done when every outbox row is final: some are skipped by design (no consent, no phone).
+    const outcome = () =>
+      db.query<{ pending: number; sent: number; skipped: number; failed: number }>(
+        `select count(*) filter (where status in ('QUEUED', 'SENDING'))::int as pending,
+                count(*) filter (where status = 'SENT')::int as sent,
+                count(*) filter (where status = 'SKIPPED')::int as skipped,
+                count(*) filter (where status = 'FAILED')::int as failed
+           from notification where created_at >= $1`,
+        [started],
+      );
+    let final = (await outcome()).rows[0]!;
+    while (final.pending > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      final = (await outcome()).rows[0]!;
+    }
+    const seconds = (performance.now() - t) / 1000;
+    return { seconds, scanSeconds, written, delivered: gateway.delivered(), ...final };
   } finally {
     await rt.stop();
     await gateway.close();
     const ids = `select related_id from notification where template = 'appointment-reminder' and created_at >= $1`;
     await db.query(`update visit set reminded_at = null where id in (${ids})`, [started]);
     await db.query(`delete from notification where created_at >= $1`, [started]);
-    await db.query(`update organization set time_zone = 'America/Santiago' where kind = 'CLINIC'`);
+    await db.query(
+      `update organization o set time_zone = z.time_zone from unnest($1::uuid[], $2::text[]) as z(id, time_zone) where o.id = z.id`,
+      [zones.rows.map((z) => z.id), zones.rows.map((z) => z.time_zone)],
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, type Job, type JobsOptions, type Queu
 import { notificationJobId, type NotificationJobData } from "../queues.js";
 import { SEND_MAX_ATTEMPTS } from "../retry-policy.js";
 import type { JobsRuntime } from "../runtime.js";
-import { sendNotification } from "./send-notification.js";
+import { createSendBatcher, sendNotification } from "./send-notification.js";
 
 export function notificationJobOptions(backoffBaseMs: number): JobsOptions {
   return {
@@ -36,13 +36,12 @@ export async function addNotificationJobs(
 
 /** The processor: one job sends one row (see sendNotification for the exactly-once design). */
 export function notificationProcessor(rt: JobsRuntime) {
+  const base = { orm: rt.orm, gateways: rt.gateways, defaultTimeZone: rt.config.TIME_ZONE };
+  // One batcher per worker: the jobs it runs concurrently share their claim and record statements.
+  const ctx = { ...base, batcher: createSendBatcher(base) };
   return async (job: Job<NotificationJobData>, token?: string): Promise<string> => {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await sendNotification(
-      { orm: rt.orm, gateways: rt.gateways, defaultTimeZone: rt.config.TIME_ZONE },
-      job.data.notificationId,
-      finalAttempt,
-    );
+    const outcome = await sendNotification(ctx, job.data.notificationId, finalAttempt);
     switch (outcome.kind) {
       case "DEFERRED":
         // Quiet hours: park the same job until 08:00 local; sendAfter already says so.

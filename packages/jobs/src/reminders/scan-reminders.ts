@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { enqueueNotification, forkFor, SYSTEM } from "@clinigraph/api/domain";
+import { enqueueNotifications, forkFor, SYSTEM } from "@clinigraph/api/domain";
 import { addNotificationJobs } from "../notifications/notification.queue.js";
 import {
   APPOINTMENT_REMINDER_TEMPLATE,
@@ -48,15 +48,14 @@ export async function scanAppointmentReminders(rt: JobsRuntime, now = new Date()
           for update of v skip locked`,
         [now, rt.config.SCAN_CHUNK_SIZE],
       );
-      const ids: string[] = [];
-      for (const v of due) {
+      const messages = due.map((v) => {
         const scheduledAt = new Date(v.scheduled_at);
         const language = languageOf(v.language);
         const when = DateTime.fromJSDate(scheduledAt, { zone: v.time_zone })
           .setLocale(LOCALES[language]!)
           .toLocaleString(DateTime.DATETIME_MED);
-        const id = await enqueueNotification(tx, {
-          channel: "SMS",
+        return {
+          channel: "SMS" as const,
           // An empty recipient is written anyway and skipped with a reason, so the
           // operator can see why a patient got no reminder.
           recipient: v.phone ?? "",
@@ -68,9 +67,10 @@ export async function scanAppointmentReminders(rt: JobsRuntime, now = new Date()
           patientId: v.patient_id,
           relatedType: "Visit",
           relatedId: v.id,
-        });
-        if (id) ids.push(id);
-      }
+        };
+      });
+      // One insert per chunk: a row per reminder was most of the scan's time.
+      const ids = (await enqueueNotifications(tx, messages)).filter((id): id is string => id !== null);
       if (due.length > 0)
         await tx.execute(
           `update visit set reminded_at = ?, updated_at = now(), version = version + 1 where id in (?)`,
