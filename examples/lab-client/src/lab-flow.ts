@@ -58,15 +58,52 @@ export async function processOrder(api: ClinigraphClient, order: OrderSummary): 
   return fire(api, o, "SUBMIT_FOR_REVIEW");
 }
 
-/** After an order.rejected webhook: a corrected FINAL report, then RESUBMIT. */
-export async function handleRejection(api: ClinigraphClient, orderId: string): Promise<OrderSummary | null> {
-  const order = await getOrder(api, orderId);
-  if (!order || order.status !== "REJECTED") return order; // already handled, or an old event
+/** Why the operator rejected an order: the code, its label in the lab's language, the operator's words. */
+export interface Rejection {
+  code: string;
+  label: string;
+  text: string;
+  at: string;
+}
+
+/**
+ * After an order.rejected webhook (which carries ids only): reads why from the API,
+ * attaches a corrected FINAL report, then RESUBMIT → IN_VERIFICATION. An order that is
+ * no longer REJECTED (an old or repeated event) is returned untouched.
+ */
+export async function handleRejection(
+  api: ClinigraphClient,
+  orderId: string,
+): Promise<{ order: OrderSummary; rejection: Rejection | null } | null> {
+  const { order } = await api.gql<{ order: (OrderSummary & { rejection: Rejection | null }) | null }>(
+    `query($id: ID!) { order(id: $id) { ${ORDER} rejection { code label text at } } }`,
+    { id: orderId },
+  );
+  if (!order) return null;
+  const { rejection, ...summary } = order;
+  if (summary.status !== "REJECTED") return { order: summary, rejection };
   const corrected = await attachFinalReport(
     api,
-    order,
-    `Corrected report for ${order.number}.`,
-    `corrected-v${order.version}`,
+    summary,
+    `Corrected report for ${summary.number}: addresses ${rejection?.code ?? "the rejection"}.`,
+    `corrected-v${summary.version}`,
   );
-  return fire(api, corrected, "RESUBMIT");
+  return { order: await fire(api, corrected, "RESUBMIT"), rejection };
+}
+
+/**
+ * Subscribes `url` to order.rejected. The signing secret comes back once: keep it where
+ * the webhook server reads it (`verifyClinigraphSignature`). The idempotency key makes a
+ * restarted client get its endpoint back instead of a second one (without the secret).
+ */
+export async function registerRejectionWebhook(
+  api: ClinigraphClient,
+  url: string,
+): Promise<{ endpointId: string; signingSecret: string | null }> {
+  const created = await api.mutate<{ signingSecret: string | null; webhookEndpoint: { id: string } }>(
+    "createWebhookEndpoint",
+    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { signingSecret webhookEndpoint { id } userErrors { code field message } } }`,
+    { i: { url, events: ["ORDER_REJECTED"], description: "example lab client", idempotencyKey: `lab-client-${url}` } },
+  );
+  return { endpointId: created.webhookEndpoint.id, signingSecret: created.signingSecret };
 }

@@ -6,7 +6,7 @@
  *   CLINIGRAPH_API_URL=http://localhost:4000 CLINIGRAPH_API_KEY=ck_… pnpm --filter @clinigraph/example-lab-client start
  */
 import { ClinigraphClient } from "./client.js";
-import { handleRejection, newOrders, processOrder } from "./lab-flow.js";
+import { handleRejection, newOrders, processOrder, registerRejectionWebhook } from "./lab-flow.js";
 import { startWebhookServer } from "./webhook-server.js";
 
 const apiUrl = process.env.CLINIGRAPH_API_URL ?? "http://localhost:4000";
@@ -32,22 +32,22 @@ if (publicUrl) {
     () => secret,
     async (event) => {
       if (event.type !== "order.rejected") return;
-      const order = await handleRejection(api, event.object.id);
-      console.log(`rejection of ${event.object.id} handled: ${order?.status ?? "not found"}`);
+      const handled = await handleRejection(api, event.object.id);
+      const why = handled?.rejection ? ` (${handled.rejection.code}: ${handled.rejection.text})` : "";
+      console.log(`rejection of ${event.object.id}${why} handled: ${handled?.order.status ?? "not found"}`);
     },
   );
-  const created = await api.mutate<{ signingSecret: string }>(
-    "createWebhookEndpoint",
-    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { signingSecret userErrors { code field message } } }`,
-    {
-      i: {
-        url: publicUrl,
-        events: ["ORDER_REJECTED"],
-        description: "example lab client",
-        idempotencyKey: `lab-client-${publicUrl}`,
-      },
-    },
-  );
-  secret = created.signingSecret;
+  const { endpointId, signingSecret } = await registerRejectionWebhook(api, publicUrl);
+  // Null when the endpoint already existed (an idempotent replay after a restart): this
+  // client keeps the secret in memory only, so it asks for a new one.
+  secret =
+    signingSecret ??
+    (
+      await api.mutate<{ signingSecret: string }>(
+        "rotateWebhookSecret",
+        `mutation($i: WebhookEndpointRefInput!) { rotateWebhookSecret(input: $i) { signingSecret userErrors { code field message } } }`,
+        { i: { id: endpointId } },
+      )
+    ).signingSecret;
   console.log(`listening for order.rejected on :${port} (${publicUrl}); Ctrl-C to stop`);
 }

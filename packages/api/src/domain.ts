@@ -11,7 +11,14 @@ export { FieldCipher, setFieldCipher } from "./platform/crypto/field-encryption.
 export { fireTransition, availableEvents } from "./platform/state-machine/engine.js";
 export { recordAudit } from "./platform/audit/audit.js";
 export { Notification, NotificationChannel, NotificationStatus } from "./modules/notification/notification.entity.js";
-export { enqueueNotification, type OutboxMessage } from "./modules/notification/outbox.js";
+export { enqueueNotification, enqueueNotifications, type OutboxMessage } from "./modules/notification/outbox.js";
+export {
+  NOTICE_LANGUAGES,
+  noticeLanguage,
+  type NoticeLanguage,
+  type Localized,
+  type NoticeText,
+} from "./modules/notification/notice-language.js";
 export { Organization, OrganizationKind } from "./modules/organization/organization.entity.js";
 export { Patient } from "./modules/patient/patient.entity.js";
 export { User } from "./modules/user/user.entity.js";
@@ -23,9 +30,11 @@ export {
   type MonthlyStatisticsJobData,
 } from "./modules/statistics/job-queues.js";
 export { expireOrder, expireLockedOrders } from "./modules/order/order.expiry.js";
+export { ORDER_DEADLINES, type OrderDeadline } from "./modules/order/order.deadlines.js";
 export { computeMonthlyStatistics, previousMonth } from "./modules/statistics/monthly-statistics.service.js";
 export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "./modules/statistics/job-queues.js";
 export { MonthlyStatistic } from "./modules/statistics/monthly-statistic.entity.js";
 export { flagOverdueClaim } from "./modules/claim/claim.overdue.js";
 export { firstNonPublicAddress } from "./modules/webhook/webhook.url-policy.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
+export { watchRedis, watchRedisUser, isRedisConnectionError } from "./platform/redis/redis-errors.js";

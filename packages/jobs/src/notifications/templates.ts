@@ -1,12 +1,15 @@
+import { NOTICE_LANGUAGES, noticeLanguage, type Localized, type NoticeLanguage } from "@clinigraph/api/domain";
+
 /**
- * Message texts per language (es, en, zh, fa, bg). The language is the patient's or
- * the user's; anything else falls back to Spanish, the operator's working language.
+ * Message texts per language (es, en, zh, fa, bg: the API's NOTICE_LANGUAGES). The
+ * language is the patient's or the user's; anything else falls back to Spanish, the
+ * operator's working language.
  */
-export const LANGUAGES = ["es", "en", "zh", "fa", "bg"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = NOTICE_LANGUAGES;
+export type Language = NoticeLanguage;
 
 export function languageOf(value: string | null | undefined): Language {
-  return (LANGUAGES as readonly string[]).includes(value ?? "") ? (value as Language) : "es";
+  return noticeLanguage(value);
 }
 
 export interface AppointmentReminderVars {
@@ -16,7 +19,8 @@ export interface AppointmentReminderVars {
   place: string;
 }
 
-const APPOINTMENT_REMINDER: Record<Language, (v: AppointmentReminderVars) => string> = {
+/** Template `appointment-reminder`: the SMS 24 hours before an appointment. */
+export const APPOINTMENT_REMINDER: Localized<(v: AppointmentReminderVars) => string> = {
   es: (v) => `Hola ${v.firstName}: le recordamos su cita el ${v.when} en ${v.place}. Si no puede asistir, avísenos.`,
   en: (v) =>
     `Hello ${v.firstName}: a reminder of your appointment on ${v.when} at ${v.place}. If you cannot attend, please let us know.`,

@@ -8,6 +8,8 @@ import {
   type MikroORM,
 } from "@clinigraph/api/domain";
 import { firstNonPublicAddress } from "@clinigraph/api/domain";
+import { languageOf } from "../notifications/templates.js";
+import { ENDPOINT_DISABLED, ENDPOINT_DISABLED_TEMPLATE } from "./endpoint-disabled-notice.js";
 import {
   retryDelayMs,
   WEBHOOK_ATTEMPT_LEASE_MS,
@@ -216,16 +218,15 @@ async function disableEndpoint(em: EntityManager, endpointId: string, organizati
     [organizationId],
   );
   if (!org?.email) return;
+  const language = languageOf(org.language);
+  const { subject, body } = ENDPOINT_DISABLED[language]({ url, endpointId });
   await enqueueNotification(em, {
     channel: "EMAIL",
     recipient: org.email,
-    template: "webhook.endpoint_disabled",
-    language: org.language,
-    subject: "Clinigraph webhook endpoint disabled",
-    body:
-      `Every delivery to your webhook endpoint ${url} has failed for 24 hours, so we stopped sending to it.\n` +
-      `Fix the endpoint, re-enable it with updateWebhookEndpoint(input: { id: "${endpointId}", active: true, … }) ` +
-      `and use redeliverWebhook for the deliveries you missed (webhookDeliveries(filter: { status: [FAILED] })).`,
+    template: ENDPOINT_DISABLED_TEMPLATE,
+    language,
+    subject,
+    body,
     dedupeKey: `webhook-endpoint-disabled:${endpointId}:${now.toISOString()}`,
     organizationId,
     relatedType: "WebhookEndpoint",

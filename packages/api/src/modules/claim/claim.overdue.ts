@@ -2,8 +2,39 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { SYSTEM } from "../../platform/auth/principal.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { Organization } from "../organization/organization.entity.js";
+import { noticeLanguage, type Localized, type NoticeText } from "../notification/notice-language.js";
 import { enqueueNotification } from "../notification/outbox.js";
 import { OPEN_FOR_EDIT } from "./claim.enums.js";
+
+export interface ClaimOverdueVars {
+  number: string;
+  /** The delivery deadline, a calendar day (YYYY-MM-DD). */
+  due: string;
+}
+
+/** Template `claim-overdue`, to the registering organisation (the agency, خسارت seed step 5). */
+export const CLAIM_OVERDUE: Localized<(v: ClaimOverdueVars) => NoticeText> = {
+  es: (v) => ({
+    subject: `Reclamo ${v.number} vencido`,
+    body: `El reclamo ${v.number} debía entregarse a la oficina de revisión a más tardar el ${v.due} (15 días hábiles desde su registro) y no se ha entregado.`,
+  }),
+  en: (v) => ({
+    subject: `Claim ${v.number} is overdue`,
+    body: `Claim ${v.number} was due at the review office by ${v.due} (15 working days after registration) and has not been delivered.`,
+  }),
+  zh: (v) => ({
+    subject: `理赔 ${v.number} 已逾期`,
+    body: `理赔 ${v.number} 应于 ${v.due} 前（登记后 15 个工作日内）提交审核，目前尚未提交。`,
+  }),
+  fa: (v) => ({
+    subject: `مهلت تحویل خسارت ${v.number} گذشته است`,
+    body: `پرونده خسارت ${v.number} می‌بایست تا ${v.due} (۱۵ روز کاری پس از ثبت) به دفتر رسیدگی به اسناد پزشکی تحویل داده می‌شد و هنوز تحویل نشده است.`,
+  }),
+  bg: (v) => ({
+    subject: `Претенция ${v.number} е просрочена`,
+    body: `Претенция ${v.number} трябваше да бъде подадена за преглед до ${v.due} (15 работни дни след регистрацията) и все още не е подадена.`,
+  }),
+};
 
 interface FlaggedRow {
   id: string;
@@ -37,14 +68,18 @@ export async function flagOverdueClaim(em: EntityManager, claimId: string, now: 
   const org = await em.findOne(Organization, { id: row.registered_by_id }, { filters: false });
   const recipient = org?.email ?? org?.phone ?? null;
   if (org && recipient) {
-    const due = new Date(row.delivery_due_at).toISOString().slice(0, 10);
+    const language = noticeLanguage(org.language);
+    const { subject, body } = CLAIM_OVERDUE[language]({
+      number: row.number,
+      due: new Date(row.delivery_due_at).toISOString().slice(0, 10),
+    });
     await enqueueNotification(em, {
       channel: org.email ? "EMAIL" : "SMS",
       recipient,
       template: "claim-overdue",
-      language: org.language,
-      subject: `Claim ${row.number} is overdue`,
-      body: `Claim ${row.number} was due at the review office by ${due} (15 working days after registration) and has not been delivered.`,
+      language,
+      subject,
+      body,
       dedupeKey: `claim-overdue:${row.id}`,
       organizationId: org.id,
       relatedType: "Claim",

@@ -1,21 +1,41 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { noticeLanguage, type Localized, type NoticeText } from "../notification/notice-language.js";
 import { enqueueNotification } from "../notification/outbox.js";
 import { Organization } from "../organization/organization.entity.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import type { Order } from "./order.entity.js";
 import { rejectionLabel } from "./rejection-reasons.js";
 
-const TEXT = {
-  es: {
-    subject: (n: string) => `Orden ${n} rechazada`,
-    body: (n: string, label: string, reason: string) =>
-      `La orden de atención ${n} fue rechazada: ${label}. ${reason} Corrija el informe final y reenvíelo.`,
-  },
-  en: {
-    subject: (n: string) => `Order ${n} rejected`,
-    body: (n: string, label: string, reason: string) =>
-      `Attention order ${n} was rejected: ${label}. ${reason} Correct the final report and resubmit it.`,
-  },
+export interface OrderRejectedVars {
+  number: string;
+  /** The reason code's label, already in the notice's language. */
+  label: string;
+  /** The operator's own words, as typed. */
+  reason: string;
+}
+
+/** Template `order-rejected`, by e-mail and SMS to the provider organisation. */
+export const ORDER_REJECTED: Localized<(v: OrderRejectedVars) => NoticeText> = {
+  es: (v) => ({
+    subject: `Orden ${v.number} rechazada`,
+    body: `La orden de atención ${v.number} fue rechazada: ${v.label}. ${v.reason} Corrija el informe final y reenvíelo.`,
+  }),
+  en: (v) => ({
+    subject: `Order ${v.number} rejected`,
+    body: `Attention order ${v.number} was rejected: ${v.label}. ${v.reason} Correct the final report and resubmit it.`,
+  }),
+  zh: (v) => ({
+    subject: `工单 ${v.number} 已被驳回`,
+    body: `工单 ${v.number} 已被驳回：${v.label}。${v.reason} 请更正最终报告后重新提交。`,
+  }),
+  fa: (v) => ({
+    subject: `دستور ${v.number} رد شد`,
+    body: `دستور ${v.number} رد شد: ${v.label}. ${v.reason} لطفاً گزارش نهایی را اصلاح و مجدداً ارسال کنید.`,
+  }),
+  bg: (v) => ({
+    subject: `Направление ${v.number} е отхвърлено`,
+    body: `Направление ${v.number} беше отхвърлено: ${v.label}. ${v.reason} Коригирайте окончателния доклад и го изпратете отново.`,
+  }),
 };
 
 /**
@@ -31,9 +51,12 @@ export async function notifyOrderRejected(
 ): Promise<void> {
   const org = await em.findOne(Organization, { id: refId(order.provider)! });
   if (!org) return;
-  const language = org.language === "en" ? "en" : "es";
-  const t = TEXT[language];
-  const body = t.body(order.number, rejectionLabel(reasonCode, language), reason.trim());
+  const language = noticeLanguage(org.language);
+  const { subject, body } = ORDER_REJECTED[language]({
+    number: order.number,
+    label: rejectionLabel(reasonCode, language),
+    reason: reason.trim(),
+  });
   const common = {
     template: "order-rejected",
     language,
@@ -47,7 +70,7 @@ export async function notifyOrderRejected(
       ...common,
       channel: "EMAIL",
       recipient: org.email,
-      subject: t.subject(order.number),
+      subject,
       body,
       dedupeKey: `${key}:email`,
     });

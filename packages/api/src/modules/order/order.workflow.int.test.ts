@@ -4,6 +4,7 @@ import {
   fire,
   issueOrder,
   ORDER_FIELDS,
+  orderIn,
   startKit,
   TRAUMA_FORM,
   type Kit,
@@ -164,6 +165,40 @@ describe("the order lifecycle, lab (API key) and operator (login)", () => {
       kit.labBKey,
     );
     expect(labB.orderTrayCounts).toEqual({ inProcess: 0, worked: 0, toManage: 0, closed: 0 });
+  });
+
+  it.each([
+    ["zh", "工单", "缺少签名"],
+    ["fa", "دستور", "فاقد امضا"],
+    ["bg", "Направление", "Липсва подпис"],
+  ])("tells a provider writing %s about a rejection in its own language", async (language, orderWord, label) => {
+    const connection = kit.fx.em.getConnection();
+    await connection.execute(`update organization set language = ? where id = ?`, [language, kit.labA.id]);
+    try {
+      const o = await orderIn(kit, "IN_VERIFICATION");
+      await fire(kit, kit.operator, o, "REJECT", { reasonCode: "MISSING_SIGNATURE", reason: "p. 2" });
+      const outbox = await connection.execute<{ language: string; subject: string | null; body: string }[]>(
+        `select language, subject, body from notification where related_id = ? order by channel::text`,
+        [o.id],
+      );
+      expect(outbox).toHaveLength(2);
+      for (const n of outbox) {
+        expect(n.language).toBe(language);
+        expect(n.body).toContain(o.number);
+        expect(n.body).toContain(orderWord);
+        expect(n.body).toContain(label);
+        expect(n.body).toContain("p. 2");
+      }
+      expect(outbox[0]!.subject).toContain(o.number);
+      const seen = await kit.q<{ order: OrderView }>(
+        `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
+        { id: o.id },
+        kit.labAKey,
+      );
+      expect(seen.order.rejection).toMatchObject({ code: "MISSING_SIGNATURE", label });
+    } finally {
+      await connection.execute(`update organization set language = 'es' where id = ?`, [kit.labA.id]);
+    }
   });
 
   it("returns the first order for a retried issueOrder with the same idempotencyKey", async () => {

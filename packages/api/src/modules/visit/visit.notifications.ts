@@ -11,7 +11,7 @@ type Lang = "en" | "es" | "zh" | "fa" | "bg";
 const lang = (l: string | null | undefined): Lang =>
   ["en", "es", "zh", "fa", "bg"].includes(l ?? "") ? (l as Lang) : "en";
 
-interface AssignedText {
+export interface AssignedText {
   patient: string;
   hospital: string;
   caseNumber: string;
@@ -19,7 +19,8 @@ interface AssignedText {
   when: string | null;
 }
 
-const ASSIGNED: Record<Lang, (t: AssignedText) => string> = {
+/** Template `visit-assigned`: the SMS to the visitor. */
+export const ASSIGNED: Record<Lang, (t: AssignedText) => string> = {
   zh: (t) =>
     `探访任务 ${t.visitNumber}：患者 ${t.patient}，医院 ${t.hospital}，赔案 ${t.caseNumber}${t.when ? `，时间 ${t.when}` : ""}。`,
   en: (t) =>
@@ -32,14 +33,15 @@ const ASSIGNED: Record<Lang, (t: AssignedText) => string> = {
     `بازدید ${t.visitNumber}: بیمار ${t.patient}، بیمارستان ${t.hospital}، پرونده ${t.caseNumber}${t.when ? `، زمان ${t.when}` : ""}.`,
 };
 
-interface InstructionsText {
+export interface InstructionsText {
   patient: string;
   provider: string;
   when: string;
   number: string;
 }
 
-const INSTRUCTIONS: Record<Lang, { subject: string; body: (t: InstructionsText) => string }> = {
+/** Template `appointment-instructions`: the e-mail to the patient. */
+export const INSTRUCTIONS: Record<Lang, { subject: string; body: (t: InstructionsText) => string }> = {
   en: {
     subject: "Your appointment: instructions before the visit",
     body: (t) =>

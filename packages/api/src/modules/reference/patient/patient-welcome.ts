@@ -6,7 +6,7 @@ import type { Patient } from "../../patient/patient.entity.js";
 type Language = "es" | "en" | "zh" | "fa" | "bg";
 
 /** Dental seed step 5: the welcome e-mail with pre-visit instructions, per language. */
-const WELCOME: Record<Language, { subject: string; body: (name: string) => string }> = {
+export const WELCOME: Record<Language, { subject: string; body: (name: string) => string }> = {
   es: {
     subject: "Bienvenido/a",
     body: (n) =>
