@@ -42,6 +42,8 @@ type ClaimDefaults =
 @Index({ properties: ["policy", "status"] })
 @Index({ properties: ["status", "deliveryDueAt"] })
 @Index({ properties: ["sourceVisitId"] })
+// The case scope probes "cases with a claim this agency registered" by case.
+@Index({ properties: ["case"] })
 export class Claim extends VersionedEntity<ClaimDefaults> {
   @Field({ description: "Human number CLM-<year>-<6 digits>." })
   @Property({ type: "text" })

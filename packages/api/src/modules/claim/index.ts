@@ -25,8 +25,9 @@ export const entities: EntityClass<any>[] = [Claim, ClaimLine, Payment];
 
 // An agency sees the cases of the claims it registered.
 caseVisibilitySources.push({
-  sql: "select cl.case_id from claim cl where cl.registered_by_id = ?",
-  params: (org) => [org],
+  from: "claim cl",
+  key: "cl.case_id",
+  where: (org) => ({ sql: "cl.registered_by_id = ?", params: [org] }),
 });
 
 // 分案 → 理赔: an approved field visit gets one DRAFT claim per liability link.

@@ -58,6 +58,8 @@ export const TERMINAL_ORDER_STATUSES = [OrderStatus.BILLED, OrderStatus.VOIDED, 
 @Index({ properties: ["status", "createdAt"] })
 @Index({ properties: ["status", "confirmBy"] })
 @Index({ properties: ["status", "dueAt"] })
+// The tray filtered by specialty, sorted by due date, and its totalCount (index-only).
+@Index({ properties: ["status", "specialty", "dueAt"] })
 @Index({ properties: ["case"] })
 // Lists over several statuses (CLOSED, WORKED) sorted by creation read this backwards
 // instead of sorting the matching rows (docs/BENCHMARKS.md).

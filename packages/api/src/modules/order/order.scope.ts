@@ -27,9 +27,17 @@ defineScope("Order", (p) =>
   })),
 );
 
-defineScope("Report", (p) =>
+// In probe mode (a loader batch of reports by order) one order lookup per report replaces
+// the partner's whole visible-order set.
+defineScope("Report", (p, mode) =>
   partnerScope(p, (org) => ({
-    [raw((a: string) => `(${a}.order_id in (${VISIBLE_ORDER_IDS}))`, visibleOrderParams(org))]: true,
+    [raw(
+      (a: string) =>
+        mode === "probe"
+          ? `exists (select 1 from attention_order o where o.id = ${a}.order_id and ${visibleOrders("o")})`
+          : `(${a}.order_id in (${VISIBLE_ORDER_IDS}))`,
+      visibleOrderParams(org),
+    )]: true,
   })),
 );
 

@@ -27,11 +27,12 @@ defineScope("VisitLiabilityLink", (p) => {
 
 // A provider sees the case and the patient of an appointment booked at its organisation.
 caseVisibilitySources.push({
-  sql: "select v.case_id from visit v where v.site_id = ? and v.case_id is not null",
-  params: (org) => [org],
+  from: "visit v",
+  key: "v.case_id",
+  where: (org) => ({ sql: "v.site_id = ? and v.case_id is not null", params: [org] }),
 });
 patientVisibilitySources.push({
-  name: "visits",
-  sql: "select v.patient_id from visit v where v.site_id = ?",
-  params: (org) => [org],
+  from: "visit v",
+  key: "v.patient_id",
+  where: (org) => ({ sql: "v.site_id = ?", params: [org] }),
 });

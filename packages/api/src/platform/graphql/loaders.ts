@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { EntityClass } from "@mikro-orm/core";
+import { SCOPE_FILTER, type ScopeParams } from "../scoping/scope.js";
 
 /**
  * Per-request DataLoaders, created on demand: one by-id loader per entity and one
@@ -14,11 +15,21 @@ export class Loaders {
 
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * The scope in "probe" mode: a batch names its rows by id, so each row's visibility is a
+   * few index probes instead of the partner's whole visible set (docs/BENCHMARKS.md). Without
+   * scope parameters the filter still throws, as for any unscoped read.
+   */
+  private probeOptions(): { filters?: Record<string, ScopeParams> } {
+    const params = this.em.getFilterParams<ScopeParams>(SCOPE_FILTER);
+    return params ? { filters: { [SCOPE_FILTER]: { ...params, mode: "probe" } } } : {};
+  }
+
   byId<T extends { id: string }>(entity: EntityClass<T>): DataLoader<string, T | null> {
     let loader = this.byIdLoaders.get(entity);
     if (!loader) {
       loader = new DataLoader<string, unknown>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as never);
+        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as never, this.probeOptions());
         const map = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => map.get(id) ?? null);
       });
@@ -40,6 +51,7 @@ export class Loaders {
       loader = new DataLoader<string, unknown[]>(async (ids) => {
         const rows = await this.em.find(entity, { [foreignKey]: { $in: [...ids] }, ...extraWhere } as never, {
           orderBy: orderBy as never,
+          ...this.probeOptions(),
         });
         const groups = new Map<string, T[]>();
         for (const row of rows) {

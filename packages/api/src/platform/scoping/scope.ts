@@ -9,7 +9,16 @@ import type { Principal } from "../auth/principal.js";
  * throws ("No arguments provided for filter 'scope'") instead of reading unscoped.
  */
 export type ScopeCondition = Record<string, unknown> | "ALL" | "NONE";
-export type ScopeRule = (principal: Principal) => ScopeCondition;
+
+/**
+ * How the query finds its rows. "list" scans for them (a page, a count): the rule may
+ * materialise the set of visible ids once. "probe" reads rows already named by id or
+ * parent id (a DataLoader batch): a correlated check per row costs a few index probes,
+ * where materialising every visible id of a large partner costs tens of milliseconds.
+ * Both modes must admit exactly the same rows.
+ */
+export type ScopeMode = "list" | "probe";
+export type ScopeRule = (principal: Principal, mode: ScopeMode) => ScopeCondition;
 
 const rules = new Map<string, ScopeRule>();
 
@@ -25,9 +34,13 @@ function defaultRule(principal: Principal): ScopeCondition {
 
 const NONE = { id: { $in: [] as string[] } };
 
-export function scopeConditionFor(entityName: string, principal: Principal): Record<string, unknown> {
+export function scopeConditionFor(
+  entityName: string,
+  principal: Principal,
+  mode: ScopeMode = "list",
+): Record<string, unknown> {
   if (principal.kind === "SYSTEM") return {};
-  const cond = (rules.get(entityName) ?? defaultRule)(principal);
+  const cond = (rules.get(entityName) ?? defaultRule)(principal, mode);
   if (cond === "ALL") return {};
   if (cond === "NONE") return NONE;
   return cond;
@@ -46,10 +59,50 @@ export const scopeFilter = {
     entityName?: string | { name: string },
   ) => {
     const name = typeof entityName === "string" ? entityName : (entityName?.name ?? "");
-    return scopeConditionFor(name, (args as unknown as ScopeParams).principal);
+    const params = args as unknown as ScopeParams;
+    return scopeConditionFor(name, params.principal, params.mode ?? "list");
   },
 };
 
 export interface ScopeParams {
   principal: Principal;
+  mode?: ScopeMode;
+}
+
+/** A SQL fragment with `?` placeholders and their values. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * One way a partner organisation comes to see rows of some kind: rows of `from` matching
+ * `where` grant the id in column `key` (e.g. `attention_order o`, `o.case_id`,
+ * `o.provider_id = ?`). Modules push sources so the owning module imports none of them.
+ */
+export interface VisibilitySource {
+  from: string;
+  key: string;
+  where: (organizationId: string, mode: ScopeMode) => SqlPart;
+}
+
+/** "`column` is granted by one of the sources", as a list-mode IN or as probe-mode EXISTS checks. */
+export function visibleThrough(
+  sources: readonly VisibilitySource[],
+  column: string,
+  organizationId: string,
+  mode: ScopeMode,
+): SqlPart {
+  const parts = sources.map((s) => ({ s, w: s.where(organizationId, mode) }));
+  const params = parts.flatMap((p) => p.w.params);
+  if (parts.length === 0) return { sql: "false", params };
+  if (mode === "probe")
+    return {
+      sql: `(${parts.map(({ s, w }) => `exists (select 1 from ${s.from} where (${w.sql}) and ${s.key} = ${column})`).join(" or ")})`,
+      params,
+    };
+  return {
+    sql: `(${column} in (${parts.map(({ s, w }) => `select ${s.key} from ${s.from} where ${w.sql}`).join(" union all ")}))`,
+    params,
+  };
 }
