@@ -17,7 +17,13 @@ import { request } from "../data/api";
 import { ChartCard } from "./ChartCard";
 import { MONTHLY, byMonth, onTimeRate, type MonthlyRow } from "./statistics";
 
+/** Series of the orders chart: the five organisations with the most orders and one for the rest. */
+const ORDER_SERIES = 6;
 const COLORS = ["#1976d2", "#9c27b0", "#2e7d32", "#ed6c02", "#0288d1", "#d32f2f", "#6d4c41", "#455a64"];
+
+/** Turnaround hours with at most one decimal: a figure, not a float's digits. */
+const hours = (value: unknown) =>
+  typeof value === "number" ? String(Math.round(value * 10) / 10) : String(value ?? "");
 
 /** Orders per organisation and month, the claims' on-time rate and the order turnaround. */
 export function MonthlyCharts() {
@@ -30,7 +36,10 @@ export function MonthlyCharts() {
   if (!isPending && rows.length === 0) {
     return <Typography sx={{ p: 2 }}>{translate("clinigraph.dashboard.no_statistics")}</Typography>;
   }
-  const orders = byMonth(rows, (r) => r.ordersIssued);
+  const orders = byMonth(rows, (r) => r.ordersIssued, {
+    limit: ORDER_SERIES,
+    otherLabel: translate("clinigraph.dashboard.other_organizations"),
+  });
   const turnaround = byMonth(rows, (r) => r.turnaroundMedianHours);
   const rate = onTimeRate(rows);
 
@@ -60,7 +69,13 @@ export function MonthlyCharts() {
               <XAxis dataKey="month" />
               <YAxis domain={[0, 100]} unit="%" />
               <Tooltip />
-              <Line type="monotone" dataKey="rate" stroke={COLORS[2]} connectNulls />
+              <Line
+                type="monotone"
+                dataKey="rate"
+                name={translate("clinigraph.dashboard.on_time")}
+                stroke={COLORS[2]}
+                connectNulls
+              />
             </LineChart>
           </ResponsiveContainer>
         </ChartCard>
@@ -71,8 +86,8 @@ export function MonthlyCharts() {
             <LineChart data={turnaround.data}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" />
-              <YAxis unit="h" />
-              <Tooltip />
+              <YAxis unit="h" tickFormatter={hours} width={56} />
+              <Tooltip formatter={hours} />
               {turnaround.series.map((name, i) => (
                 <Line key={name} type="monotone" dataKey={name} stroke={COLORS[i % COLORS.length]} connectNulls />
               ))}

@@ -36,18 +36,44 @@ export interface Collection {
 
 export type ChartRow = { month: string } & Record<string, number | string | null>;
 
-/** One chart row per month with one key per organisation (recharts' wide format). */
-export function byMonth(rows: MonthlyRow[], value: (row: MonthlyRow) => number | null) {
-  const names = new Map<string, string>();
+export interface SeriesOptions {
+  /** at most this many organisations get their own series: the largest by their sum over the months */
+  limit?: number;
+  /** the series that sums the organisations beyond `limit` */
+  otherLabel?: string;
+}
+
+/**
+ * One chart row per month with one key per organisation (recharts' wide format).
+ * Organisations without a figure in any month are left out; past `limit`, the smaller
+ * ones are summed into one `otherLabel` series, so a region with many providers still
+ * leaves the plot room beside its legend.
+ */
+export function byMonth(rows: MonthlyRow[], value: (row: MonthlyRow) => number | null, options: SeriesOptions = {}) {
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    const v = value(row);
+    if (v === null || v === 0) continue;
+    const name = row.organization?.name ?? row.organizationId;
+    totals.set(name, (totals.get(name) ?? 0) + v);
+  }
+  const ranked = [...totals].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const { limit = ranked.length, otherLabel = "…" } = options;
+  const own = new Set(ranked.length > limit ? ranked.slice(0, limit - 1) : ranked);
+  const grouped = ranked.length > own.size;
+
   const months = new Map<string, ChartRow>();
   for (const row of rows) {
-    const name = row.organization?.name ?? row.organizationId;
-    names.set(row.organizationId, name);
     const entry = months.get(row.month) ?? { month: row.month };
-    entry[name] = value(row);
     months.set(row.month, entry);
+    const name = row.organization?.name ?? row.organizationId;
+    if (!totals.has(name)) continue;
+    const v = value(row);
+    if (own.has(name)) entry[name] = v;
+    else entry[otherLabel] = Number(entry[otherLabel] ?? 0) + (v ?? 0);
   }
-  return { series: [...new Set(names.values())], data: [...months.values()] };
+  const series = grouped ? [...own, otherLabel] : [...own];
+  return { series, data: [...months.values()] };
 }
 
 /** Claims delivered on time over claims delivered, per month across organisations; null without deliveries. */

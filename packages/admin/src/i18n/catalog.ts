@@ -1,38 +1,66 @@
 import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
+import { RESOURCE_META } from "../resources/registry";
+import { resourceFieldLabels } from "./fieldLabels";
 import { en } from "./messages/en";
+import type { AppMessages, RaMessages } from "./messages/types";
 import { mergeMessages } from "./mergeMessages";
 
+type Tree = Record<string, unknown>;
+
+/** A language: its react-admin community pack, what that pack lacks, and the console's messages. */
+interface Layers {
+  pack: TranslationMessages;
+  ra: RaMessages;
+  app: AppMessages;
+}
+
 /** English is bundled; every other language is a separate chunk fetched on first use. */
-const loaders: Record<string, () => Promise<TranslationMessages>> = {
+const loaders: Record<string, () => Promise<Layers>> = {
   es: async () => {
     const [pack, app] = await Promise.all([import("@blackbox-vision/ra-language-spanish"), import("./messages/es")]);
-    return compose(pack.default, app.es);
+    return { pack: pack.default, ra: app.ra, app: app.es };
   },
   zh: async () => {
     const [pack, app] = await Promise.all([import("@haxqer/ra-language-chinese"), import("./messages/zh")]);
-    return compose(pack.default as unknown as TranslationMessages, app.zh);
+    return { pack: pack.default as unknown as TranslationMessages, ra: app.ra, app: app.zh };
   },
   fa: async () => {
     const [pack, app] = await Promise.all([import("ra-language-farsi"), import("./messages/fa")]);
-    return compose(pack.default, app.fa);
+    return { pack: pack.default, ra: app.ra, app: app.fa };
   },
   bg: async () => {
     const [pack, app] = await Promise.all([import("ra-language-bulgarian"), import("./messages/bg")]);
-    return compose(pack.default, app.bg);
+    return { pack: pack.default, ra: app.ra, app: app.bg };
   },
 };
 
-export const englishCatalog = mergeMessages<TranslationMessages>(
-  englishMessages,
-  en as unknown as Record<string, unknown>,
-);
-
-function compose(pack: TranslationMessages, app: object): TranslationMessages {
-  return mergeMessages<TranslationMessages>(englishCatalog, pack, app as Record<string, unknown>);
+/** The console's messages with the field labels spread over every generated resource. */
+function withFieldLabels(app: AppMessages): Tree {
+  return mergeMessages<Tree>(
+    { resources: resourceFieldLabels(RESOURCE_META, app.clinigraph.fields) },
+    app as unknown as Tree,
+  );
 }
 
-export function loadMessages(locale: string): TranslationMessages | Promise<TranslationMessages> {
+export const englishCatalog = mergeMessages<TranslationMessages>(englishMessages, withFieldLabels(en));
+
+/**
+ * A language's own messages, without English underneath: what the user reads in that
+ * language, and what test/i18n.test.ts holds against the English catalogue.
+ */
+export async function loadOwnMessages(locale: string): Promise<TranslationMessages> {
   const loader = loaders[locale];
-  return loader ? loader() : englishCatalog;
+  if (!loader) return englishCatalog;
+  const { pack, ra, app } = await loader();
+  return mergeMessages<TranslationMessages>(pack, ra, withFieldLabels(app));
+}
+
+/**
+ * The catalogue the console uses: the language over English, so a key a future
+ * react-admin adds shows English rather than its raw name until it is translated.
+ */
+export function loadMessages(locale: string): TranslationMessages | Promise<TranslationMessages> {
+  if (!loaders[locale]) return englishCatalog;
+  return loadOwnMessages(locale).then((own) => mergeMessages<TranslationMessages>(englishCatalog, own));
 }

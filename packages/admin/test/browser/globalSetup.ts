@@ -10,6 +10,8 @@ declare module "vitest" {
     consoleUrl: string;
     /** the real API's own origin, for requests a partner makes in the tests */
     apiUrl: string;
+    /** the API's database, for what the workers would do (the harness runs none); "" when unknown */
+    databaseUrl: string;
   }
 }
 
@@ -27,10 +29,11 @@ export default async function setup(project: TestProject) {
     );
   }
   // CLINIGRAPH_TEST_API_URL points the tests at an API already running with the demo seed
-  // (`pnpm dev`), for iterating on the console; CI leaves it unset.
+  // (`pnpm dev`), for iterating on the console, with CLINIGRAPH_TEST_DATABASE_URL naming its
+  // database; CI leaves both unset.
   const external = process.env.CLINIGRAPH_TEST_API_URL;
   const api: RealApi = external
-    ? { url: external, databaseUrl: "", stop: async () => undefined }
+    ? { url: external, databaseUrl: process.env.CLINIGRAPH_TEST_DATABASE_URL ?? "", stop: async () => undefined }
     : await startRealApi();
   process.env.CLINIGRAPH_API_URL = api.url;
   try {
@@ -44,6 +47,7 @@ export default async function setup(project: TestProject) {
     if (!url) throw new Error("vite preview did not report a URL");
     project.provide("consoleUrl", url.replace(/\/$/, ""));
     project.provide("apiUrl", api.url);
+    project.provide("databaseUrl", api.databaseUrl);
     return async () => {
       await server.close();
       await api.stop();

@@ -46,6 +46,11 @@ describe("menus by role and language, signed in against the real API", () => {
     await expect
       .poll(async () => page.locator(".RaMenu-open, .RaSidebar-fixed").first().textContent())
       .toContain("داشبورد");
+    // the generated columns are labelled in Persian too, not only the hand-written screens
+    await ordersLink.click();
+    const headers = page.locator("thead th");
+    await expect.poll(async () => (await headers.allTextContents()).join(" | ")).toContain("وضعیت");
+    expect((await headers.allTextContents()).join(" ")).not.toMatch(/Status|Created at|Confirm by/);
     await page.context().close();
   });
 });

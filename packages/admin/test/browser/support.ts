@@ -45,6 +45,15 @@ export async function gql<T>(
   return body.data as T;
 }
 
+/** Opens react-admin's "Add filter" menu and shows the filter for `source`; returns its input. */
+export async function addFilter(page: Page, source: string) {
+  await page.locator("button.add-filter").click();
+  await page.locator(`li.new-filter-item[data-key="${source}"]`).click();
+  const input = page.locator(`form input[name="${source}"]`);
+  await input.waitFor();
+  return input;
+}
+
 /** A staff access token for API calls made by the test itself. */
 export async function staffToken(apiUrl: string, who: Who): Promise<string> {
   const response = await fetch(`${apiUrl}/graphql`, {

@@ -60,6 +60,25 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
 }
 
 /**
+ * Recomputes one month's statistics as the monthly-statistics worker does (the same
+ * function from packages/api/dist), in a child process so the ORM stays out of the tests.
+ */
+export async function recomputeMonthlyStatistics(databaseUrl: string, month: string, timeZone: string) {
+  const script = `
+    import { initOrm, forkFor, computeMonthlyStatistics, SYSTEM } from "./dist/domain.js";
+    const orm = await initOrm(process.env.DATABASE_URL);
+    try {
+      await computeMonthlyStatistics(forkFor(orm, SYSTEM), process.env.MONTH, process.env.TIME_ZONE);
+    } finally {
+      await orm.close(true);
+    }`;
+  await run("node", ["--input-type=module", "-e", script], {
+    cwd: apiDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, MONTH: month, TIME_ZONE: timeZone, LOG_LEVEL: "warn" },
+  });
+}
+
+/**
  * The real API from packages/api/dist on a fresh database, migrated and filled
  * with the demo seed (the same credentials the README quotes).
  */

@@ -1,4 +1,8 @@
-import type { AppMessages } from "./types";
+import type { AppMessages } from "../types";
+import { enums } from "./enums";
+import { fields } from "./fields";
+
+export { ra } from "./ra";
 
 export const es: AppMessages = {
   clinigraph: {
@@ -35,6 +39,13 @@ export const es: AppMessages = {
       REOPEN: "Reabrir",
       ACTIVATE: "Activar",
       DEACTIVATE: "Desactivar",
+      REACTIVATE: "Reactivar",
+      EXPIRE: "Expirar",
+      ASSIGN: "Asignar",
+      REASSIGN: "Reasignar",
+      SAVE_PRELIMINARY: "Guardar hallazgos preliminares",
+      CONCLUDE: "Concluir",
+      RESCHEDULE: "Reagendar",
     },
     menu: {
       dashboard: "Panel",
@@ -43,49 +54,8 @@ export const es: AppMessages = {
       claimReview: "Revisión de reclamos",
       queueDashboard: "Panel de colas",
     },
-    enums: {
-      OrderTray: { IN_PROCESS: "En proceso", WORKED: "Trabajadas", TO_MANAGE: "Por gestionar", CLOSED: "Cerradas" },
-      OrderStatus: {
-        ISSUED: "Emitida",
-        CONFIRMED: "Confirmada",
-        IN_EVALUATION: "En evaluación",
-        IN_VERIFICATION: "En verificación",
-        VALIDATED_FOR_BILLING: "Validada para facturar",
-        REJECTED: "Rechazada",
-        BILLED: "Facturada",
-        SUSPENDED: "Suspendida",
-        VOIDED: "Anulada",
-        EXPIRED: "Vencida",
-      },
-      VisitStatus: {
-        PENDING_ASSIGNMENT: "Pendiente de asignación",
-        SCHEDULED: "Agendada",
-        IN_PROGRESS: "En curso",
-        IN_REVIEW: "En revisión",
-        RETURNED: "Devuelta",
-        COMPLETED: "Completada",
-        NO_SHOW: "No asistió",
-        CANCELLED: "Cancelada",
-      },
-      ClaimStatus: {
-        DRAFT: "Borrador",
-        SUBMITTED: "Enviado",
-        IN_REVIEW: "En revisión",
-        RETURNED: "Devuelto",
-        APPROVED: "Aprobado",
-        DENIED: "Rechazado",
-        SETTLED: "Liquidado",
-        CANCELLED: "Cancelado",
-      },
-      StaffRole: {
-        ADMIN: "Administrador",
-        OPERATOR: "Operador",
-        REVIEWER: "Revisor",
-        VISITOR: "Visitador",
-        BILLING: "Facturación",
-      },
-      ReportKind: { PRELIMINARY: "Informe preliminar", FINAL: "Informe final" },
-    },
+    enums,
+    fields,
     orders: {
       reports: "Informes",
       no_reports: "Sin informes todavía",
@@ -134,6 +104,8 @@ export const es: AppMessages = {
       outstanding_insurer: "Adeudado por aseguradoras",
       outstanding_patient: "Adeudado por pacientes",
       outstanding_claims: "Reclamos abiertos",
+      other_organizations: "Otras organizaciones",
+      on_time: "A tiempo",
     },
   },
   resources: {
@@ -151,5 +123,7 @@ export const es: AppMessages = {
     workCalendars: { name: "Calendario laboral |||| Calendarios laborales" },
     auditEvents: { name: "Evento de auditoría |||| Eventos de auditoría" },
     apiKeys: { name: "Clave API |||| Claves API" },
+    webhookEndpoints: { name: "Destino de webhook |||| Destinos de webhook" },
+    webhookDeliveries: { name: "Entrega de webhook |||| Entregas de webhook" },
   },
 };

@@ -1,6 +1,12 @@
-import type { AppMessages } from "./types";
+import { enums } from "./enums";
+import { fields } from "./fields";
 
-export const en: AppMessages = {
+/**
+ * The reference catalogue: every key the console translates is here, and every other
+ * language must have each of them (types.ts makes that a compile error, test/i18n.test.ts
+ * a test failure).
+ */
+export const en = {
   clinigraph: {
     language: "Language",
     errors: { stale_version: "This record was changed by someone else — reload it and try again" },
@@ -35,6 +41,13 @@ export const en: AppMessages = {
       REOPEN: "Reopen",
       ACTIVATE: "Activate",
       DEACTIVATE: "Deactivate",
+      REACTIVATE: "Reactivate",
+      EXPIRE: "Expire",
+      ASSIGN: "Assign",
+      REASSIGN: "Reassign",
+      SAVE_PRELIMINARY: "Save preliminary findings",
+      CONCLUDE: "Conclude",
+      RESCHEDULE: "Reschedule",
     },
     menu: {
       dashboard: "Dashboard",
@@ -43,49 +56,8 @@ export const en: AppMessages = {
       claimReview: "Claim review",
       queueDashboard: "Queue dashboard",
     },
-    enums: {
-      OrderTray: { IN_PROCESS: "In process", WORKED: "Worked", TO_MANAGE: "To manage", CLOSED: "Closed" },
-      OrderStatus: {
-        ISSUED: "Issued",
-        CONFIRMED: "Confirmed",
-        IN_EVALUATION: "In evaluation",
-        IN_VERIFICATION: "In verification",
-        VALIDATED_FOR_BILLING: "Validated for billing",
-        REJECTED: "Rejected",
-        BILLED: "Billed",
-        SUSPENDED: "Suspended",
-        VOIDED: "Voided",
-        EXPIRED: "Expired",
-      },
-      VisitStatus: {
-        PENDING_ASSIGNMENT: "Pending assignment",
-        SCHEDULED: "Scheduled",
-        IN_PROGRESS: "In progress",
-        IN_REVIEW: "In review",
-        RETURNED: "Returned",
-        COMPLETED: "Completed",
-        NO_SHOW: "No-show",
-        CANCELLED: "Cancelled",
-      },
-      ClaimStatus: {
-        DRAFT: "Draft",
-        SUBMITTED: "Submitted",
-        IN_REVIEW: "In review",
-        RETURNED: "Returned",
-        APPROVED: "Approved",
-        DENIED: "Denied",
-        SETTLED: "Settled",
-        CANCELLED: "Cancelled",
-      },
-      StaffRole: {
-        ADMIN: "Administrator",
-        OPERATOR: "Operator",
-        REVIEWER: "Reviewer",
-        VISITOR: "Visitor",
-        BILLING: "Billing",
-      },
-      ReportKind: { PRELIMINARY: "Preliminary report", FINAL: "Final report" },
-    },
+    enums,
+    fields,
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",
@@ -134,6 +106,8 @@ export const en: AppMessages = {
       outstanding_insurer: "Owed by insurers",
       outstanding_patient: "Owed by patients",
       outstanding_claims: "Open claims",
+      other_organizations: "Other organizations",
+      on_time: "On time",
     },
   },
   resources: {
@@ -151,5 +125,7 @@ export const en: AppMessages = {
     workCalendars: { name: "Work calendar |||| Work calendars" },
     auditEvents: { name: "Audit event |||| Audit events" },
     apiKeys: { name: "API key |||| API keys" },
+    webhookEndpoints: { name: "Webhook endpoint |||| Webhook endpoints" },
+    webhookDeliveries: { name: "Webhook delivery |||| Webhook deliveries" },
   },
 };
