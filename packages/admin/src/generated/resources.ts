@@ -2054,7 +2054,7 @@ export const schemaMeta: SchemaMeta = {
         reasonCodeSource: {
           query: "rejectionReasons",
           events: ["REJECT"],
-          labels: ["labelEn", "labelEs"],
+          labels: ["labelBg", "labelEn", "labelEs", "labelFa", "labelZh"],
         },
       },
     },

@@ -11,7 +11,8 @@ export interface ReasonCodeOption {
 /**
  * The reason codes a dialog offers: the schema's enum values, or the rows of
  * the query the generator found (rejectionReasons), labelled in the user's
- * language when the row has that label (labelEs) and in English otherwise.
+ * language when the row has that label (labelEs, labelZh, labelFa, labelBg) and in English
+ * otherwise.
  */
 export function useReasonCodeOptions(
   reasonCodes: string[],

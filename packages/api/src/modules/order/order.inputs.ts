@@ -182,6 +182,12 @@ export class RejectionReason {
   labelEs!: string;
   @Field({ description: "English label." })
   labelEn!: string;
+  @Field({ description: "Simplified Chinese label." })
+  labelZh!: string;
+  @Field({ description: "Persian label." })
+  labelFa!: string;
+  @Field({ description: "Bulgarian label." })
+  labelBg!: string;
 }
 
 @ObjectType({ description: "How many visible orders each tray holds." })

@@ -76,7 +76,14 @@ export class OrderResolver {
   @Authorized()
   @Query(() => [RejectionReason], { description: "The configured rejection reasons (REJECT's reasonCode)." })
   rejectionReasons(): RejectionReason[] {
-    return Object.entries(REJECTION_REASONS).map(([code, l]) => ({ code, labelEs: l.es, labelEn: l.en }));
+    return Object.entries(REJECTION_REASONS).map(([code, l]) => ({
+      code,
+      labelEs: l.es,
+      labelEn: l.en,
+      labelZh: l.zh,
+      labelFa: l.fa,
+      labelBg: l.bg,
+    }));
   }
 
   @Authorized("OPERATOR")

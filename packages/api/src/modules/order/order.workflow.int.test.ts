@@ -167,6 +167,18 @@ describe("the order lifecycle, lab (API key) and operator (login)", () => {
     expect(labB.orderTrayCounts).toEqual({ inProcess: 0, worked: 0, toManage: 0, closed: 0 });
   });
 
+  it("lists the rejection reasons with a label in each console language", async () => {
+    const res = await kit.q<{ rejectionReasons: Record<string, string>[] }>(
+      `{ rejectionReasons { code labelEs labelEn labelZh labelFa labelBg } }`,
+      {},
+      kit.operator,
+    );
+    const missingSignature = res.rejectionReasons.find((r) => r.code === "MISSING_SIGNATURE");
+    expect(missingSignature).toMatchObject({ labelZh: "缺少签名", labelFa: "فاقد امضا", labelBg: "Липсва подпис" });
+    for (const r of res.rejectionReasons)
+      expect(new Set([r.labelEs, r.labelEn, r.labelZh, r.labelFa, r.labelBg]).size).toBe(5);
+  });
+
   it.each([
     ["zh", "工单", "缺少签名"],
     ["fa", "دستور", "فاقد امضا"],
