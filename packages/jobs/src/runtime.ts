@@ -1,6 +1,6 @@
 import { Queue, Worker, type Processor, type WorkerOptions, type JobsOptions } from "bullmq";
 import { Redis } from "ioredis";
-import { createLogger, initOrm, type Logger, type MikroORM } from "@clinigraph/api/domain";
+import { createLogger, initOrm, watchRedis, watchRedisUser, type Logger, type MikroORM } from "@clinigraph/api/domain";
 import { loadJobsConfig, type JobsConfig } from "./config.js";
 import { createGateways, type Gateways } from "./gateways/index.js";
 import { QUEUE_NAMES, SCHEDULES, type QueueName } from "./queues.js";
@@ -17,6 +17,8 @@ export interface JobsRuntime {
   /** Producers, one per queue (scanners enqueue sends; tests inspect them). */
   queues: Record<QueueKey, Queue>;
   workers: Worker[];
+  /** How long stop() waits for each worker to close (see closeWorker). */
+  closeTimeoutMs: number;
   /** Closes workers (waiting for running jobs), queues, Redis, and the ORM if it was opened here. */
   stop: () => Promise<void>;
 }
@@ -31,6 +33,8 @@ export interface StartWorkersOptions {
   gateways?: Gateways;
   /** Queues to consume (default all); producers are created for every queue regardless. */
   consume?: readonly QueueKey[];
+  /** Upper bound on each worker's close in stop() (default 30 s, under the 60 s shutdown guard). */
+  closeTimeoutMs?: number;
 }
 
 export interface QueueDefinition<T> {
@@ -51,11 +55,9 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
   // must wait forever instead, hence maxRetriesPerRequest: null on their connection.
   const producerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
   const workerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  for (const [name, conn] of [
-    ["producer", producerConnection],
-    ["worker", workerConnection],
-  ] as const)
-    conn.on("error", (err: Error) => logger.warn({ connection: name, err: err.message }, "redis connection error"));
+  // One warn line per connection per 10 s while Redis is down, not one per reconnect attempt.
+  watchRedis(producerConnection, logger, "producer");
+  watchRedis(workerConnection, logger, "worker");
 
   const definitions = registerProcessors();
   const queues = {} as Record<QueueKey, Queue>;
@@ -65,12 +67,13 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
       prefix: config.QUEUE_PREFIX,
       defaultJobOptions: def.jobOptions(config),
     });
-    queue.on("error", (err) => logger.error({ queue: queue.name, err: err.message }, "queue error"));
+    watchRedisUser(producerConnection, queue, logger, { queue: queue.name }, "queue error");
     queues[def.key] = queue;
   }
 
   const workers: Worker[] = [];
-  const rt: JobsRuntime = { config, orm, logger, gateways, queues, workers, stop: async () => {} };
+  const closeTimeoutMs = options.closeTimeoutMs ?? 30_000;
+  const rt: JobsRuntime = { config, orm, logger, gateways, queues, workers, closeTimeoutMs, stop: async () => {} };
   const consume = new Set(options.consume ?? definitions.map((d) => d.key));
   for (const def of definitions.filter((d) => consume.has(d.key))) {
     const workerOptions: WorkerOptions = {
@@ -81,7 +84,7 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
       stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
     };
     const worker = new Worker(QUEUE_NAMES[def.key], def.processor(rt), workerOptions);
-    worker.on("error", (err) => logger.error({ queue: worker.name, err: err.message }, "worker error"));
+    watchRedisUser(workerConnection, worker, logger, { queue: worker.name }, "worker error");
     worker.on("failed", (job, err) =>
       logger.warn(
         { queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message },
@@ -104,7 +107,7 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
 
   rt.stop = async () => {
     // Worker.close() waits for the jobs in progress to finish before resolving.
-    await Promise.allSettled(workers.map((w) => w.close()));
+    await Promise.all(workers.map((w) => closeWorker(w, logger, closeTimeoutMs)));
     await Promise.allSettled(Object.values(queues).map((q) => q.close()));
     gateways.email.close();
     producerConnection.disconnect();
@@ -133,4 +136,32 @@ export async function registerSchedulers(
     await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: timeZone }, { name: s.jobName, data: {} });
   }
   logger.info({ schedules: SCHEDULES.map((s) => `${s.id} ${s.pattern}`), timeZone }, "schedules registered");
+}
+
+/**
+ * Worker.close() waits for the running jobs, then for BullMQ's blocking connection to
+ * end. After a Redis outage that connection can sit in ioredis's "reconnecting" state,
+ * where disconnect() never emits "end", and close() would wait forever (found by
+ * redis-outage.int.test.ts). Past `ms` the worker is left to the process exit: a job it
+ * still ran is retried elsewhere once its lock expires, as after a kill.
+ */
+export async function closeWorker(worker: Worker, logger: Logger, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = worker.close().then(
+    () => true,
+    (err: Error) => {
+      logger.warn({ queue: worker.name, err: err.message }, "worker close failed");
+      return true;
+    },
+  );
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const inTime = await Promise.race([closed, late]);
+  clearTimeout(timer);
+  if (!inTime)
+    logger.warn(
+      { queue: worker.name, waitedMs: ms },
+      "worker did not close in time (Redis connection stuck); leaving it",
+    );
 }

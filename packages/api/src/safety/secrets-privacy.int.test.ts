@@ -11,7 +11,9 @@ import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/in
 /**
  * Bank accounts and national ids (SPEC §1, §7): ciphertext at rest, masked for partners,
  * audited when staff read them, and absent from the logs of a whole workflow run at
- * debug level, as are passwords, tokens and API key secrets.
+ * debug level, as are passwords, tokens and API key secrets. At debug every request's
+ * log line carries its GraphQL variables, so each secret below was sent where a
+ * careless logger would have written it.
  */
 const NATIONAL_ID = "15.732.418-6";
 const BANK_ACCOUNT = "000123456789012";
@@ -21,6 +23,8 @@ let url: string;
 let drop: () => Promise<void>;
 const logLines: string[] = [];
 const secretsSeen: string[] = [];
+/** Request id → what the workflow sent with it, to find its log line. */
+const sent = new Map<string, string>();
 
 const admin = DEMO_LOGINS.find((l) => l.roles[0] === "ADMIN")!;
 const key = (kind: string) => fullApiKey(DEMO_API_KEYS.find((k) => k.kind === kind)!);
@@ -31,6 +35,7 @@ async function gql<T = Record<string, unknown>>(
   token: string | null,
   requestId = randomUUID(),
 ) {
+  sent.set(requestId, /\b(?:query|mutation)\b[^({]*[({]\s*(\w+)/.exec(query)?.[1] ?? query.slice(0, 40));
   const res = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: {
@@ -85,6 +90,25 @@ beforeAll(async () => {
     login.data.login.refreshToken,
     key("CLINIC").split("_").slice(2).join("_"),
   );
+  // The refresh token goes back as a variable; the rotated pair comes out.
+  const refreshed = await gql<{ refreshToken: { accessToken: string; refreshToken: string } }>(
+    `mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken refreshToken } }`,
+    { i: { refreshToken: login.data.login.refreshToken } },
+    null,
+  );
+  secretsSeen.push(refreshed.data.refreshToken.accessToken, refreshed.data.refreshToken.refreshToken);
+  // A new API key, shown once, then used as a bearer key.
+  const labOrg = await sql<{ id: string }>(`select id from organization where kind = 'LAB' order by name limit 1`);
+  const created = await gql<{ createApiKey: { secret: string; userErrors: unknown[] } }>(
+    `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret userErrors { code } } }`,
+    { i: { name: "safety probe key", organizationId: labOrg[0]!.id } },
+    staffToken,
+  );
+  expect(created.data.createApiKey.userErrors).toEqual([]);
+  const newKey = created.data.createApiKey.secret;
+  secretsSeen.push(newKey, newKey.split("_").slice(2).join("_"));
+  const viewer = await gql<{ viewer: { kind: string } }>(`{ viewer { kind } }`, {}, newKey);
+  expect(viewer.data.viewer.kind).toBe("PARTNER");
   await gql(
     `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`,
     { i: { email: admin.email, password: "wrong-password-guess" } },
@@ -183,26 +207,49 @@ describe("secrets and privacy", () => {
     }
   });
 
-  it("never writes a national id, bank account, password, token or API key secret to the logs", async () => {
+  const needles = () => [
+    NATIONAL_ID,
+    NATIONAL_ID.replace(/\W/g, ""),
+    BANK_ACCOUNT,
+    ...secretsSeen,
+    ...DEMO_API_KEYS.map((k) => k.secret),
+  ];
+
+  it("never writes a national id, bank account, password, token or API key secret to the logs of the workflow", async () => {
     await gql(`{ organizations(first: 1, after: "garbage") { totalCount } }`, {}, staffToken);
-    // The API's own logger, as modules use it: the shapes a careless log line would have.
+    await new Promise((r) => setTimeout(r, 100)); // the last response's line is written on finish
+    const lines = logLines
+      .join("")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { requestId?: string; msg: string; graphql?: { variables?: unknown } });
+    // The capture holds the real request lines, variables included: the check is not vacuous.
+    for (const [requestId, operation] of sent) {
+      const line = lines.find((l) => l.requestId === requestId && l.msg.startsWith("request"));
+      expect(line, `log line of ${operation} (${requestId})`).toBeDefined();
+    }
+    const withVariables = lines.filter((l) => l.graphql?.variables).map((l) => JSON.stringify(l.graphql!.variables));
+    expect(withVariables.some((v) => v.includes('"password":"[redacted]"'))).toBe(true);
+    expect(withVariables.some((v) => v.includes('"refreshToken":"[redacted]"'))).toBe(true);
+    expect(withVariables.some((v) => v.includes('"nationalId":"[redacted]"'))).toBe(true);
+    expect(withVariables.some((v) => v.includes('"bankAccount":"[redacted]"'))).toBe(true);
+
+    const log = logLines.join("");
+    for (const needle of needles()) expect(log.includes(needle), `log contains ${needle.slice(0, 6)}…`).toBe(false);
+  });
+
+  it("redacts the shapes a careless log line of a module would have", async () => {
+    const from = logLines.length;
     runtime.logger.debug(
       {
         input: { password: admin.password, nationalId: NATIONAL_ID, bankAccount: BANK_ACCOUNT },
-        req: { headers: { authorization: `Bearer ${key("LAB")}` } },
+        req: { headers: { authorization: `Bearer ${key("LAB")}`, cookie: `cg=${staffToken}` } },
         token: staffToken,
       },
       "safety probe",
     );
-    const log = logLines.join("");
+    const log = logLines.slice(from).join("");
     expect(log, "the capture sees the API's log").toContain("safety probe");
-    const needles = [
-      NATIONAL_ID,
-      NATIONAL_ID.replace(/\W/g, ""),
-      BANK_ACCOUNT,
-      ...secretsSeen,
-      ...DEMO_API_KEYS.map((k) => k.secret),
-    ];
-    for (const needle of needles) expect(log.includes(needle), `log contains ${needle.slice(0, 6)}…`).toBe(false);
+    for (const needle of needles()) expect(log.includes(needle), `log contains ${needle.slice(0, 6)}…`).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { Queue, Worker, type Job } from "bullmq";
 import { QUEUE_NAMES } from "@clinigraph/api/domain";
 import { Redis } from "ioredis";
-import { FieldCipher } from "@clinigraph/api/domain";
-import type { JobsRuntime } from "../runtime.js";
+import { FieldCipher, watchRedis, watchRedisUser } from "@clinigraph/api/domain";
+import { closeWorker, type JobsRuntime } from "../runtime.js";
 import { deliverOnce, type DeliveryDeps } from "./deliver.js";
 import { WEBHOOK_SCAN_EVERY_MS } from "./retry-schedule.js";
 import { dueDeliveries, fanOutEvents } from "./scan.js";
@@ -40,13 +40,15 @@ export async function startWebhookDelivery(
   };
   const producer = new Redis(rt.config.REDIS_URL, { maxRetriesPerRequest: 3 });
   const consumer = new Redis(rt.config.REDIS_URL, { maxRetriesPerRequest: null });
-  for (const conn of [producer, consumer])
-    conn.on("error", (err: Error) => rt.logger.warn({ err: err.message }, "webhooks: redis connection error"));
+  watchRedis(producer, rt.logger, "webhooks-producer");
+  watchRedis(consumer, rt.logger, "webhooks-consumer");
   const queue = new Queue(WEBHOOK_QUEUE, {
     connection: producer,
     prefix: rt.config.QUEUE_PREFIX,
     defaultJobOptions: { removeOnComplete: { count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
   });
+  // Without a listener BullMQ console.errors every Redis outage with a stack.
+  watchRedisUser(producer, queue, rt.logger, { queue: WEBHOOK_QUEUE }, "webhooks: queue error");
 
   const scan = async (now = new Date()): Promise<number> => {
     await fanOutEvents(rt.orm, now);
@@ -84,14 +86,14 @@ export async function startWebhookDelivery(
     lockDuration: rt.config.WORKER_LOCK_DURATION_MS,
     stalledInterval: rt.config.WORKER_STALLED_INTERVAL_MS,
   });
-  worker.on("error", (err) => rt.logger.error({ err: err.message }, "webhooks: worker error"));
+  watchRedisUser(consumer, worker, rt.logger, { queue: WEBHOOK_QUEUE }, "webhooks: worker error");
   if (rt.config.REGISTER_SCHEDULERS)
     await queue.upsertJobScheduler("webhook-scan", { every: WEBHOOK_SCAN_EVERY_MS }, { name: "scan", data: {} });
   await worker.waitUntilReady();
 
   const stopRuntime = rt.stop;
   rt.stop = async () => {
-    await worker.close();
+    await closeWorker(worker, rt.logger, rt.closeTimeoutMs);
     await queue.close();
     producer.disconnect();
     consumer.disconnect();

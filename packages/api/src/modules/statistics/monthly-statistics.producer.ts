@@ -1,5 +1,7 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { watchRedisUser } from "../../platform/redis/redis-errors.js";
 import {
   DEFAULT_QUEUE_PREFIX,
   QUEUE_NAMES,
@@ -11,13 +13,15 @@ import {
 // One producer per Redis client: a Queue holds scripts and listeners worth reusing.
 const producers = new WeakMap<Redis, Queue<MonthlyStatisticsJobData>>();
 
-function producerFor(redis: Redis): Queue<MonthlyStatisticsJobData> {
+function producerFor(redis: Redis, logger: Logger): Queue<MonthlyStatisticsJobData> {
   let queue = producers.get(redis);
   if (!queue) {
     queue = new Queue<MonthlyStatisticsJobData>(QUEUE_NAMES.monthlyStatistics, {
       connection: redis,
       prefix: DEFAULT_QUEUE_PREFIX,
     });
+    // A queue without an error listener console.errors every Redis outage with a stack.
+    watchRedisUser(redis, queue, logger, { queue: queue.name }, "statistics producer error");
     producers.set(redis, queue);
   }
   return queue;
@@ -27,8 +31,8 @@ function producerFor(redis: Redis): Queue<MonthlyStatisticsJobData> {
  * Asks the workers to recompute a month. The job id is per month, so a second request
  * while one is waiting or running joins it instead of queueing a duplicate.
  */
-export async function enqueueMonthlyStatistics(redis: Redis, month: string): Promise<string> {
-  const job = await producerFor(redis).add(
+export async function enqueueMonthlyStatistics(redis: Redis, logger: Logger, month: string): Promise<string> {
+  const job = await producerFor(redis, logger).add(
     "recompute",
     { month },
     {

@@ -84,7 +84,7 @@ export class MonthlyStatisticResolver {
   ) {
     return asPayload("recompute", async () => {
       assertMonth(input.month, "input.month");
-      const jobId = await enqueueMonthlyStatistics(ctx.redis, input.month);
+      const jobId = await enqueueMonthlyStatistics(ctx.redis, ctx.logger, input.month);
       recordAudit(ctx.em, ctx.principal, ctx.requestId, {
         action: "monthlyStatistics.recompute",
         entityType: "MonthlyStatistic",

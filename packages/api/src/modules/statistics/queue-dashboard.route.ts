@@ -8,6 +8,7 @@ import { isStaff, SYSTEM } from "../../platform/auth/principal.js";
 import { authenticate } from "../../platform/auth/authenticate.js";
 import { forkFor } from "../../platform/db/orm.js";
 import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "./job-queues.js";
+import { watchRedisUser } from "../../platform/redis/redis-errors.js";
 
 export const DASHBOARD_PATH = "/admin/queues";
 const COOKIE = "cg_queues_token";
@@ -32,9 +33,12 @@ function cookieToken(req: Request): string | undefined {
 export function mountQueueDashboard(runtime: Runtime): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  const queues = Object.values(QUEUE_NAMES).map(
-    (name) => new BullMQAdapter(new Queue(name, { connection: runtime.redis, prefix: DEFAULT_QUEUE_PREFIX })),
-  );
+  const queues = Object.values(QUEUE_NAMES).map((name) => {
+    const queue = new Queue(name, { connection: runtime.redis, prefix: DEFAULT_QUEUE_PREFIX });
+    // Without a listener BullMQ console.errors every Redis outage with a stack.
+    watchRedisUser(runtime.redis, queue, runtime.logger, { queue: name }, "queue dashboard error");
+    return new BullMQAdapter(queue);
+  });
   createBullBoard({ queues, serverAdapter });
 
   const requireAdmin = async (req: Request, res: Response, next: NextFunction) => {

@@ -10,6 +10,12 @@ import { armorProtection } from "./limits.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, ForbiddenError } from "../errors/domain-error.js";
 import { isInvalidValueError } from "./payload.js";
+import {
+  DB_RETRY_AFTER_SECONDS,
+  DB_UNAVAILABLE_CODE,
+  DB_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from "../db/unavailable.js";
 
 const SAFE_CODES = new Set([
   "UNAUTHENTICATED",
@@ -21,14 +27,48 @@ const SAFE_CODES = new Set([
   "RATE_LIMITED",
   "PERSISTED_QUERY_NOT_FOUND",
   "OPERATION_RESOLUTION_FAILURE",
+  DB_UNAVAILABLE_CODE,
 ]);
+
+const unavailableExtensions = () => ({
+  code: DB_UNAVAILABLE_CODE,
+  retryable: true,
+  retryAfterSeconds: DB_RETRY_AFTER_SECONDS,
+});
+
+/**
+ * What a request gets when the database cannot be reached before any resolver runs
+ * (authentication reads it): thrown from the context function, whose GraphQLErrors keep
+ * their HTTP status and headers.
+ */
+export function databaseUnavailableError(): GraphQLError {
+  return new GraphQLError(DB_UNAVAILABLE_MESSAGE, {
+    extensions: {
+      ...unavailableExtensions(),
+      http: { status: 503, headers: new Map([["retry-after", String(DB_RETRY_AFTER_SECONDS)]]) },
+    },
+  });
+}
 
 /**
  * Internal faults reach clients as "Internal server error" with the request id to quote
  * to support; the details go to the log only.
  */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger: Logger,
+  isUnavailable: (err: unknown) => boolean = isDatabaseUnavailable,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (isUnavailable(original)) {
+    // An outage, not a bug: one warn line without a stack; the client retries.
+    logger.warn(
+      { err: (original as Error).message, code: (original as { code?: unknown }).code },
+      "database unavailable",
+    );
+    return { message: DB_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: unavailableExtensions() };
+  }
   if (original instanceof DomainError) {
     // A caller-fixable problem in a query (bad cursor, page size): its code travels as is.
     return {
@@ -101,6 +141,39 @@ export async function enforcePrincipalPolicy(
   }
 }
 
+/**
+ * A resolver that failed because the database is unreachable makes the whole response a
+ * 503 with Retry-After (formatError can change the body only, not the status).
+ */
+function databaseUnavailablePlugin(isUnavailable: (err: unknown) => boolean): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, response }) {
+          if (!errors.some((e) => isUnavailable(unwrapResolverError(e)))) return;
+          response.http.status = 503;
+          response.http.headers.set("retry-after", String(DB_RETRY_AFTER_SECONDS));
+        },
+      };
+    },
+  };
+}
+
+/** The operation's name and type, for the request's log line (platform/http/request-log.ts). */
+function requestLogPlugin(): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName, operation }) {
+          if (!contextValue.requestLog) return;
+          contextValue.requestLog.operationName = operationName ?? null;
+          contextValue.requestLog.operationType = operation?.operation ?? null;
+        },
+      };
+    },
+  };
+}
+
 /** No "Did you mean …?" to anonymous callers: it would map the schema for them. */
 function suggestionPolicyPlugin(): ApolloServerPlugin<AppContext> {
   return {
@@ -118,7 +191,13 @@ function suggestionPolicyPlugin(): ApolloServerPlugin<AppContext> {
   };
 }
 
-export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger): ApolloServer<AppContext> {
+/** `isUnavailable` tells a database outage from a fault (platform/db/unavailable.ts). */
+export function createApollo(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  logger: Logger,
+  isUnavailable: (err: unknown) => boolean = isDatabaseUnavailable,
+): ApolloServer<AppContext> {
   const armor = armorProtection();
   return new ApolloServer<AppContext>({
     schema,
@@ -126,6 +205,8 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]),
       suggestionPolicyPlugin(),
+      databaseUnavailablePlugin(isUnavailable),
+      requestLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     allowBatchedHttpRequests: false,
@@ -136,6 +217,6 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
     // Introspection is allowed by the server and restricted per principal by the plugin.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => maskError(formatted, error, logger),
+    formatError: (formatted, error) => maskError(formatted, error, logger, isUnavailable),
   });
 }

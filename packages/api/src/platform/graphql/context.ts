@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import type { Config } from "../../config.js";
 import type { Principal } from "../auth/principal.js";
 import type { Loaders } from "./loaders.js";
+import type { GraphQLLogFields } from "../http/request-log.js";
 
 /** Everything a resolver may use; built once per request. */
 export interface AppContext {
@@ -17,4 +18,6 @@ export interface AppContext {
   logger: Logger;
   redis: Redis;
   requestIp?: string;
+  /** Filled in once the operation is known, for the request's log line. */
+  requestLog?: GraphQLLogFields;
 }

@@ -2,6 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from "@mikro-orm/core";
 import { DomainError } from "../errors/domain-error.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 
 @ObjectType({ description: "A problem the caller can fix: validation, a guard that failed, a stale version." })
 export class UserError {
@@ -62,7 +63,13 @@ export function isInvalidValueError(err: unknown): boolean {
   return err instanceof DriverException && typeof code === "string" && INVALID_VALUE_SQLSTATES.has(code);
 }
 
+/**
+ * Maps a failure the caller can fix to its userError; null for anything else, which the
+ * caller rethrows. A database outage is never the caller's to fix: it propagates and
+ * answers SERVICE_UNAVAILABLE (503, retryable) rather than a userError.
+ */
 export function toUserError(err: unknown): UserError | null {
+  if (isDatabaseUnavailable(err)) return null;
   if (isInvalidValueError(err))
     return { code: "VALIDATION_FAILED", field: null, message: "A value in the input is not valid for its field." };
   if (err instanceof DomainError) return { code: err.code, field: err.field ?? null, message: err.message };

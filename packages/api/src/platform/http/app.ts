@@ -15,11 +15,14 @@ import { authenticate, AuthenticationError } from "../auth/authenticate.js";
 import { Loaders } from "../graphql/loaders.js";
 import type { AppContext } from "../graphql/context.js";
 import { getSchema } from "../graphql/schema.js";
-import { createApollo, enforcePrincipalPolicy } from "../graphql/apollo.js";
+import { createApollo, databaseUnavailableError, enforcePrincipalPolicy } from "../graphql/apollo.js";
 import { LIMITS } from "../graphql/limits.js";
 import { FieldCipher, setFieldCipher } from "../crypto/field-encryption.js";
 import { httpRoutes } from "../../modules/http-routes.js";
 import { sqlCounter, sqlCountingEnabled } from "../db/sql-counter.js";
+import { DB_RETRY_AFTER_SECONDS, DB_UNAVAILABLE_MESSAGE, trackDatabaseFailures } from "../db/unavailable.js";
+import { watchRedis } from "../redis/redis-errors.js";
+import { requestLogger, type GraphQLLogFields } from "./request-log.js";
 
 export interface Runtime {
   app: Express;
@@ -38,7 +41,7 @@ export interface Runtime {
 export async function createRuntime(config: Config, orm: MikroORM, logger: Logger): Promise<Runtime> {
   setFieldCipher(new FieldCipher(config.ENCRYPTION_KEY));
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
-  redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+  watchRedis(redis, logger, "api");
   const rateLimiter = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: "rl",
@@ -50,39 +53,43 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   app.set("trust proxy", "loopback");
   const server = http.createServer(app);
   const schema = await getSchema();
-  const apollo = createApollo(schema, server, logger);
+  const { isUnavailable } = trackDatabaseFailures(orm.em.getConnection().getKnex().client);
+  const apollo = createApollo(schema, server, logger, isUnavailable);
   await apollo.start();
 
-  const principalOf = async (req: Request): Promise<Principal> =>
-    authenticate(forkFor(orm, SYSTEM), config.JWT_SECRET, req.headers.authorization);
+  const principalOf = async (req: Request): Promise<Principal> => {
+    const principal = await authenticate(forkFor(orm, SYSTEM), config.JWT_SECRET, req.headers.authorization);
+    // For the request's log line (request-log.ts): kind and organisation, never the credential.
+    if (req.res) req.res.locals.principal = principal;
+    return principal;
+  };
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.headers["x-request-id"];
-    const id = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = id;
-    res.setHeader("x-request-id", id);
-    next();
-  });
+  // Sets res.locals.requestId and the x-request-id response header, then logs one line per request.
+  app.use(requestLogger(logger));
 
   if (sqlCountingEnabled()) app.use(sqlCounter(orm));
 
+  // Liveness only: a database restart must not get the process killed; /readyz says "not now".
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
-    const checks: Record<string, string> = {};
-    try {
-      await orm.em.getConnection().execute("select 1");
-      checks.postgres = "ok";
-    } catch (err) {
-      checks.postgres = (err as Error).message;
+    const [postgres, redisCheck] = await Promise.all([
+      check(async () => {
+        await orm.em.getConnection().execute("select 1");
+        return "ok";
+      }),
+      check(async () => {
+        if (redis.status !== "ready") return `not connected (${redis.status})`;
+        return (await redis.ping()) === "PONG" ? "ok" : "unexpected reply";
+      }),
+    ]);
+    const checks = { postgres, redis: redisCheck };
+    const ready = postgres === "ok" && redisCheck === "ok";
+    if (!ready) {
+      logger.warn({ checks }, "not ready");
+      res.setHeader("retry-after", String(DB_RETRY_AFTER_SECONDS));
     }
-    try {
-      checks.redis = (await redis.ping()) === "PONG" ? "ok" : "unexpected reply";
-    } catch (err) {
-      checks.redis = (err as Error).message;
-    }
-    const ready = Object.values(checks).every((v) => v === "ok");
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
   });
 
@@ -109,15 +116,23 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
             throw new GraphQLError(err.message, {
               extensions: { code: "UNAUTHENTICATED", reason: err.reason, http: { status: 401 } },
             });
+          if (isUnavailable(err)) {
+            logger.warn({ err: (err as Error).message }, "database unavailable");
+            throw databaseUnavailableError();
+          }
           throw err;
         }
         await enforcePrincipalPolicy(
           principal,
           (req.body as { query?: unknown } | undefined)?.query,
           req.ip,
-          rateLimiter,
+          // While Redis is away a limiter call would wait out the client's retries (seconds
+          // per request) before failing open: skip it at once instead.
+          redis.status === "ready" ? rateLimiter : null,
         );
         const em = forkFor(orm, principal);
+        const requestLog: GraphQLLogFields = { operationName: null, operationType: null };
+        if (req.res) req.res.locals.graphql = requestLog;
         return {
           orm,
           em,
@@ -128,14 +143,27 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
           logger,
           redis,
           requestIp: req.ip,
+          requestLog,
         };
       },
     }),
   );
 
-  // Body too large and malformed JSON come here from express.json.
+  // Body too large and malformed JSON come here from express.json; a route's database outage too.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
+    if (isUnavailable(err)) {
+      res.setHeader("retry-after", String(DB_RETRY_AFTER_SECONDS));
+      res.status(503).json({
+        errors: [
+          {
+            message: DB_UNAVAILABLE_MESSAGE,
+            extensions: { code: "SERVICE_UNAVAILABLE", retryable: true, retryAfterSeconds: DB_RETRY_AFTER_SECONDS },
+          },
+        ],
+      });
+      return;
+    }
     const status = err.status ?? 500;
     if (status >= 500) logger.error({ err }, "unhandled HTTP error");
     const code =
@@ -158,4 +186,19 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     redis.disconnect();
   };
   return runtime;
+}
+
+/** A readiness check answers within `timeoutMs`: an unreachable host must not hang the probe. */
+async function check(probe: () => Promise<string>, timeoutMs = 3_000): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs);
+  });
+  try {
+    return await Promise.race([probe(), timeout]);
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    clearTimeout(timer);
+  }
 }

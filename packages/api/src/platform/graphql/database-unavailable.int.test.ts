@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { loadConfig } from "../../config.js";
+import { createLogger } from "../../logger.js";
+import { initOrm } from "../db/orm.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
+import { createRuntime, type Runtime } from "../http/app.js";
+import { createTestDatabase } from "../../test-support/database.js";
+import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { refusedPort, TcpProxy } from "../../test-support/tcp-proxy.js";
+import { OrganizationKind } from "../../modules/organization/organization.entity.js";
+
+/**
+ * The API against a real Postgres that goes away: its ORM reaches the database through a
+ * loopback relay that the test cuts (every connection dropped, the port refusing), makes
+ * drop a connection at BEGIN, or starves of pool connections. Nothing is mocked.
+ */
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let proxy: TcpProxy;
+let apiOrm: MikroORM;
+let runtime: Runtime;
+let url = "";
+let partnerKey = "";
+let staffToken = "";
+let staff: { email: string; password: string };
+const logLines: string[] = [];
+const POOL_MAX = 3;
+
+interface GqlAnswer {
+  status: number;
+  retryAfter: string | null;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  };
+}
+
+async function gql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlAnswer> {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, retryAfter: res.headers.get("retry-after"), body: (await res.json()) as never };
+}
+
+const VIEWER = `{ viewer { kind } }`;
+const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken userErrors { code message } } }`;
+const REGISTER = `mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { patient { id } userErrors { code message } } }`;
+
+function expectUnavailable(r: GqlAnswer, label: string) {
+  expect(r.status, label).toBe(503);
+  expect(r.retryAfter, label).toBe("5");
+  expect(r.body.errors, label).toHaveLength(1);
+  expect(r.body.errors![0]!.message).toBe("The database is unavailable; retry shortly.");
+  expect(r.body.errors![0]!.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", retryable: true });
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const f = new Fixtures(db.orm);
+  staff = await f.user(["OPERATOR"]);
+  partnerKey = (await f.apiKey(await f.organization(OrganizationKind.CLINIC))).secret;
+
+  const target = new URL(db.url);
+  proxy = await new TcpProxy(Number(target.port || 5432), target.hostname).start();
+  const viaProxy = new URL(db.url);
+  viaProxy.port = String(proxy.port);
+  apiOrm = await initOrm(viaProxy.toString(), { pool: { min: 0, max: POOL_MAX, acquireTimeoutMillis: 1_500 } });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: viaProxy.toString(),
+    PORT: "0",
+    LOG_LEVEL: "info",
+    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
+    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
+    RATE_LIMIT_POINTS: "100000",
+  });
+  const capture = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(chunk.toString("utf8"));
+      done();
+    },
+  });
+  runtime = await createRuntime(config, apiOrm, createLogger("info", "api-db-outage", capture));
+  url = `http://127.0.0.1:${await runtime.listen()}`;
+  staffToken = await loginAs((q, v) => gql(q, v).then((r) => r.body as never), staff.email, staff.password);
+});
+
+afterAll(async () => {
+  await runtime?.close();
+  await apiOrm?.close(true);
+  await proxy?.close();
+  await db?.drop();
+});
+
+describe("the database unavailable", () => {
+  it("answers SERVICE_UNAVAILABLE, 503 and Retry-After while Postgres refuses connections, and recovers", async () => {
+    expect((await gql(VIEWER, {}, partnerKey)).status, "works before the outage").toBe(200);
+    const logStart = logLines.length;
+    await proxy.cut();
+    try {
+      // Authentication reads the database: the context function fails for keys and tokens.
+      expectUnavailable(await gql(VIEWER, {}, partnerKey), "API key");
+      expectUnavailable(await gql(VIEWER, {}, staffToken), "staff token");
+      // A resolver that maps failures to userErrors must not call an outage a bad password.
+      const login = await gql(LOGIN, { i: { email: staff.email, password: staff.password } });
+      expectUnavailable(login, "login");
+      expect(JSON.stringify(login.body)).not.toContain("userErrors");
+
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(ready.headers.get("retry-after")).toBe("5");
+      const checks = ((await ready.json()) as { checks: Record<string, string> }).checks;
+      expect(checks.postgres).not.toBe("ok");
+      expect(checks.redis).toBe("ok");
+      expect((await fetch(`${url}/healthz`)).status, "liveness stays up").toBe(200);
+    } finally {
+      await proxy.restore();
+    }
+    const log = logLines.slice(logStart).join("");
+    expect(log).toContain('"msg":"database unavailable"');
+    expect(log, "an outage is not logged as an internal error").not.toContain("internal error in GraphQL request");
+
+    const after = await gql(VIEWER, {}, partnerKey);
+    expect(after.status).toBe(200);
+    expect(after.body.data).toEqual({ viewer: { kind: "PARTNER" } });
+  });
+
+  it("fails a mutation whose connection drops at BEGIN as SERVICE_UNAVAILABLE, writes nothing, and a retry succeeds", async () => {
+    const input = { i: { firstName: "Rosa", lastName: "Outage" } };
+    proxy.dropped = 0;
+    proxy.dropWhen = (chunk) => chunk.includes("BEGIN");
+    let failed: GqlAnswer;
+    try {
+      failed = await gql(REGISTER, input, partnerKey);
+    } finally {
+      proxy.dropWhen = null;
+    }
+    expect(proxy.dropped, "the relay dropped the transaction's connection").toBeGreaterThan(0);
+    expectUnavailable(failed, "registerPatient");
+    expect(failed.body.errors![0]!.path).toEqual(["registerPatient"]);
+    expect(JSON.stringify(failed.body.data ?? null)).not.toContain("userErrors");
+    const count = async () =>
+      Number((await db.orm.em.getConnection().execute<{ n: string }[]>(`select count(*) n from patient`))[0]!.n);
+    expect(await count()).toBe(0);
+
+    const retried = await gql(REGISTER, input, partnerKey);
+    expect(retried.status).toBe(200);
+    expect((retried.body.data?.registerPatient as { userErrors: unknown[] }).userErrors).toEqual([]);
+    expect(await count()).toBe(1);
+  });
+
+  it("answers 503 when every pooled connection is busy past the acquire timeout", async () => {
+    const knex = apiOrm.em.getConnection().getKnex();
+    const held = await Promise.all(Array.from({ length: POOL_MAX }, () => knex.transaction()));
+    try {
+      expectUnavailable(await gql(VIEWER, {}, partnerKey), "pool exhausted");
+    } finally {
+      await Promise.all(held.map((trx) => trx.rollback()));
+    }
+    expect((await gql(VIEWER, {}, partnerKey)).status).toBe(200);
+  });
+
+  it("recognises the errors a real Postgres and driver give, and not a caller's bad value", async () => {
+    const refused = new pg.Client({ host: "127.0.0.1", port: await refusedPort(), user: "postgres" });
+    const connectError = await refused.connect().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isDatabaseUnavailable(connectError), String(connectError)).toBe(true);
+
+    const admin = new pg.Client({ connectionString: db.url });
+    const victim = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    await victim.connect();
+    victim.on("error", () => {});
+    try {
+      const pid = (await victim.query<{ pid: number }>("select pg_backend_pid() pid")).rows[0]!.pid;
+      const sleeping = victim.query("select pg_sleep(30)").then(
+        () => null,
+        (e: unknown) => e,
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      await admin.query("select pg_terminate_backend($1)", [pid]);
+      const terminated = (await sleeping) as { code?: string };
+      expect(terminated.code).toBe("57P01");
+      expect(isDatabaseUnavailable(terminated)).toBe(true);
+      const afterwards = await victim.query("select 1").then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isDatabaseUnavailable(afterwards), String(afterwards)).toBe(true);
+
+      const badUuid = await admin.query("select $1::uuid", ["not-a-uuid"]).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect((badUuid as { code?: string }).code).toBe("22P02");
+      expect(isDatabaseUnavailable(badUuid)).toBe(false);
+    } finally {
+      await admin.end();
+      await victim.end().catch(() => {});
+    }
+  });
+});

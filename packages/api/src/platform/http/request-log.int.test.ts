@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { randomUUID } from "node:crypto";
+import { loadConfig } from "../../config.js";
+import { createLogger } from "../../logger.js";
+import { createRuntime, type Runtime } from "./app.js";
+import { createTestDatabase } from "../../test-support/database.js";
+import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { OrganizationKind } from "../../modules/organization/organization.entity.js";
+
+/** The request log line of the real HTTP server, read from what the API's logger writes (debug level). */
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let runtime: Runtime;
+let url = "";
+const lines: Record<string, unknown>[] = [];
+const raw: string[] = [];
+let partner: { key: string; orgId: string; keyId: string };
+let admin: { email: string; password: string; id: string; orgId: string };
+
+async function post(body: object, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  await res.text();
+  return res;
+}
+
+/** pino writes the line when the response finishes, which can be just after fetch resolves. */
+async function linesFor(requestId: string): Promise<Record<string, unknown>[]> {
+  for (let i = 0; i < 50; i++) {
+    const found = lines.filter((l) => l.requestId === requestId && String(l.msg).startsWith("request"));
+    if (found.length) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return [];
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const f = new Fixtures(db.orm);
+  const user = await f.user(["ADMIN"]);
+  admin = { email: user.email, password: user.password, id: user.id, orgId: (await f.operatorOrg()).id };
+  const lab = await f.organization(OrganizationKind.LAB);
+  const { key, secret } = await f.apiKey(lab);
+  partner = { key: secret, orgId: lab.id, keyId: key.id };
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: db.url,
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
+    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
+    RATE_LIMIT_POINTS: "100000",
+  });
+  const capture = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      const text = chunk.toString("utf8");
+      raw.push(text);
+      for (const line of text.split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  runtime = await createRuntime(config, db.orm, createLogger("debug", "api-request-log", capture));
+  url = `http://127.0.0.1:${await runtime.listen()}`;
+});
+
+afterAll(async () => {
+  await runtime?.close();
+  await db?.drop();
+});
+
+describe("request log", () => {
+  it("writes one line per request with method, url, status, duration, operation and principal, under the caller's request id", async () => {
+    const res = await post(
+      { query: "query WhoAmI { viewer { kind } }" },
+      { authorization: `Bearer ${partner.key}`, "x-request-id": "trace-abc-123" },
+    );
+    expect(res.headers.get("x-request-id")).toBe("trace-abc-123");
+    const found = await linesFor("trace-abc-123");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      level: 30,
+      msg: "request completed",
+      req: { method: "POST", url: "/graphql" },
+      res: { statusCode: 200 },
+      graphql: { operationName: "WhoAmI", operationType: "query" },
+      principal: { kind: "PARTNER", organizationId: partner.orgId, actorId: partner.keyId },
+    });
+    expect(typeof found[0]!.responseTime).toBe("number");
+  });
+
+  it("makes up a request id when none or an unusable one is sent, and returns it", async () => {
+    for (const headers of [{}, { "x-request-id": "not a usable id; has spaces" }] as Record<string, string>[]) {
+      const res = await post({ query: "{ viewer { kind } }" }, headers);
+      const id = res.headers.get("x-request-id")!;
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      const [line] = await linesFor(id);
+      expect(line).toMatchObject({ res: { statusCode: 200 }, principal: { kind: "ANONYMOUS" } });
+      expect((line!.graphql as { operationType: string }).operationType).toBe("query");
+    }
+  });
+
+  it("logs refused requests too, with the operation name the client sent", async () => {
+    const res = await post(
+      { query: "query Orders { orders(first: 1) { totalCount } }", operationName: "Orders" },
+      { authorization: "Bearer ck_NOPE0000_not-a-real-key-at-all-000000000000" },
+    );
+    expect(res.status).toBe(401);
+    const [line] = await linesFor(res.headers.get("x-request-id")!);
+    expect(line).toMatchObject({ res: { statusCode: 401 }, graphql: { operationName: "Orders" } });
+    expect(line!.principal).toBeUndefined();
+  });
+
+  it("keeps credentials out: headers, query-string tokens and secret variables", async () => {
+    const token = await loginAs(
+      async (q, v) => {
+        const res = await fetch(`${url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-request-id": "login-1" },
+          body: JSON.stringify({ query: q, variables: v }),
+        });
+        return (await res.json()) as { data: Record<string, unknown> };
+      },
+      admin.email,
+      admin.password,
+    );
+    const [login] = await linesFor("login-1");
+    // At debug the variables are logged, the password among them redacted.
+    expect(login!.graphql).toMatchObject({
+      operationType: "mutation",
+      variables: { input: { email: admin.email, password: "[redacted]" } },
+    });
+
+    await post(
+      { query: "{ viewer { kind } }" },
+      {
+        authorization: `Bearer ${token}`,
+        cookie: "cg_session=cookie-secret-value-1",
+        "x-api-key": "x-api-key-secret-value-1",
+        "x-request-id": "staff-1",
+      },
+    );
+    const [staffLine] = await linesFor("staff-1");
+    expect(staffLine!.principal).toEqual({ kind: "STAFF", organizationId: admin.orgId, actorId: admin.id });
+
+    const dash = await fetch(`${url}/admin/queues?token=${encodeURIComponent(token)}`, {
+      redirect: "manual",
+      headers: { "x-request-id": "dash-1" },
+    });
+    expect(dash.status).toBe(303);
+    const [dashLine] = await linesFor("dash-1");
+    expect((dashLine!.req as { url: string }).url).toBe("/admin/queues?token=[redacted]");
+
+    const log = raw.join("");
+    for (const secret of [
+      admin.password,
+      token,
+      partner.key,
+      partner.key.split("_").slice(2).join("_"),
+      "cookie-secret-value-1",
+      "x-api-key-secret-value-1",
+    ])
+      expect(log.includes(secret), `log contains ${secret.slice(0, 8)}…`).toBe(false);
+  });
+
+  it("does not log the health probes", async () => {
+    const before = lines.length;
+    for (const path of ["/healthz", "/readyz"]) expect((await fetch(`${url}${path}`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lines.slice(before).filter((l) => String(l.msg).startsWith("request"))).toEqual([]);
+  });
+});
