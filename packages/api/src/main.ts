@@ -8,7 +8,7 @@ import { onShutdownSignals } from "./platform/process/shutdown.js";
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, "api");
 
-const orm = await initOrm(config.DATABASE_URL);
+const orm = await initOrm(config.DATABASE_URL, {}, logger);
 const runtime = await createRuntime(config, orm, logger);
 const port = await runtime.listen();
 logger.info({ port, host: config.HOST }, `Clinigraph API listening on http://${config.HOST}:${port}/graphql`);

@@ -49,7 +49,7 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
   const config = options.config ?? loadJobsConfig(options.env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL, "jobs");
   const ownsOrm = !options.orm;
-  const orm = options.orm ?? (await initOrm(config.DATABASE_URL));
+  const orm = options.orm ?? (await initOrm(config.DATABASE_URL, {}, logger));
   const gateways = options.gateways ?? createGateways(config, logger);
   // Producers fail fast when Redis is down (a scanner retries on its next run); workers
   // must wait forever instead, hence maxRetriesPerRequest: null on their connection.

@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import type { Runtime } from "../../platform/http/app.js";
 import { forkFor } from "../../platform/db/orm.js";
+import { answerDatabaseUnavailable } from "../../platform/http/database-unavailable.js";
 import { AuthenticationError } from "../../platform/auth/authenticate.js";
 import { Organization } from "../organization/organization.entity.js";
 import { MonthlyStatistic } from "./monthly-statistic.entity.js";
@@ -66,7 +67,7 @@ export function mountMonthlyStatisticsCsv(runtime: Runtime): void {
         res.status(401).json({ errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
       } else if (err instanceof DomainError) {
         res.status(400).json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
-      } else {
+      } else if (!answerDatabaseUnavailable(runtime, req, res, err)) {
         runtime.logger.error({ err }, "monthly statistics export failed");
         res
           .status(500)

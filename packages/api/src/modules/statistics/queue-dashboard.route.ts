@@ -7,6 +7,7 @@ import type { Runtime } from "../../platform/http/app.js";
 import { isStaff, SYSTEM } from "../../platform/auth/principal.js";
 import { authenticate } from "../../platform/auth/authenticate.js";
 import { forkFor } from "../../platform/db/orm.js";
+import { answerDatabaseUnavailable } from "../../platform/http/database-unavailable.js";
 import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "./job-queues.js";
 import { watchRedisUser } from "../../platform/redis/redis-errors.js";
 
@@ -67,7 +68,9 @@ export function mountQueueDashboard(runtime: Runtime): void {
         return;
       }
       next();
-    } catch {
+    } catch (err) {
+      // Down is not "your token is wrong": the console would send the admin to sign in again.
+      if (answerDatabaseUnavailable(runtime, req, res, err, "text")) return;
       res.status(401).type("text/plain").send("Invalid or expired token.");
     }
   };

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { forkFor } from "../../platform/db/orm.js";
+import { answerDatabaseUnavailable } from "../../platform/http/database-unavailable.js";
 import { AuthenticationError } from "../../platform/auth/authenticate.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { refId } from "../../platform/graphql/loaders.js";
@@ -105,7 +106,7 @@ function handler(runtime: Runtime, format: "xlsx" | "csv") {
         res
           .status(400)
           .json({ errors: [{ message: err.message, extensions: { code: err.code, field: err.field ?? null } }] });
-      } else {
+      } else if (!answerDatabaseUnavailable(runtime, req, res, err)) {
         runtime.logger.error({ err }, "visit export failed");
         res
           .status(500)

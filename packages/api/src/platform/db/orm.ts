@@ -6,6 +6,7 @@ import { SCOPE_FILTER, scopeFilter } from "../scoping/scope.js";
 import { allEntities } from "../../modules/registry.js";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import type { Logger } from "pino";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/platform/db → packages/api/migrations (checked in, CommonJS so the ESM package can load them). */
@@ -41,8 +42,36 @@ export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}
   };
 }
 
-export async function initOrm(databaseUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(databaseUrl, overrides));
+/**
+ * knex's `log` option. Without it knex console.logs its warnings as raw, colourised text,
+ * e.g. "Connection Error: Connection ended unexpectedly" each time the pool discards a
+ * connection that died under it (a Postgres restart); here each is one JSON line of the
+ * process's logger, with a fixed message to search for and knex's text in `detail`.
+ */
+export function knexLog(logger: Logger) {
+  const line =
+    (level: "warn" | "error" | "debug", msg: string) =>
+    (message: unknown): void => {
+      const detail = typeof message === "string" ? message.replace(/\s*\n\s*/g, " ").trim() : message;
+      logger[level]({ component: "knex", detail }, msg);
+    };
+  return {
+    warn: line("warn", "database driver warning"),
+    error: line("error", "database driver error"),
+    deprecate: line("warn", "database driver deprecation"),
+    debug: line("debug", "database driver debug"),
+  };
+}
+
+/** `logger`: where knex's own messages go (knexLog); without one knex prints them to stdout. */
+export async function initOrm(
+  databaseUrl: string,
+  overrides: Partial<Options> = {},
+  logger?: Logger,
+): Promise<MikroORM> {
+  const options = ormOptions(databaseUrl, overrides);
+  if (logger) options.driverOptions = { ...options.driverOptions, log: knexLog(logger) };
+  return MikroORM.init(options);
 }
 
 /** A fresh unit of work for one request or job, scoped to the principal. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Writable } from "node:stream";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -12,11 +12,13 @@ import { createTestDatabase } from "../../test-support/database.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { refusedPort, TcpProxy } from "../../test-support/tcp-proxy.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
+import { PDF_BYTES, uploadFile } from "../../modules/order/files/files.test-kit.js";
 
 /**
  * The API against a real Postgres that goes away: its ORM reaches the database through a
  * loopback relay that the test cuts (every connection dropped, the port refusing), makes
- * drop a connection at BEGIN, or starves of pool connections. Nothing is mocked.
+ * drop a connection at BEGIN or at one table's query, or starves of pool connections.
+ * Nothing is mocked.
  */
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let proxy: TcpProxy;
@@ -69,7 +71,6 @@ beforeAll(async () => {
   proxy = await new TcpProxy(Number(target.port || 5432), target.hostname).start();
   const viaProxy = new URL(db.url);
   viaProxy.port = String(proxy.port);
-  apiOrm = await initOrm(viaProxy.toString(), { pool: { min: 0, max: POOL_MAX, acquireTimeoutMillis: 1_500 } });
   const config = loadConfig({
     NODE_ENV: "test",
     DATABASE_URL: viaProxy.toString(),
@@ -85,7 +86,10 @@ beforeAll(async () => {
       done();
     },
   });
-  runtime = await createRuntime(config, apiOrm, createLogger("info", "api-db-outage", capture));
+  const logger = createLogger("info", "api-db-outage", capture);
+  const pool = { min: 0, max: POOL_MAX, acquireTimeoutMillis: 1_500 };
+  apiOrm = await initOrm(viaProxy.toString(), { pool }, logger);
+  runtime = await createRuntime(config, apiOrm, logger);
   url = `http://127.0.0.1:${await runtime.listen()}`;
   staffToken = await loginAs((q, v) => gql(q, v).then((r) => r.body as never), staff.email, staff.password);
 });
@@ -205,5 +209,144 @@ describe("the database unavailable", () => {
       await admin.end();
       await victim.end().catch(() => {});
     }
+  });
+});
+
+interface RestAnswer {
+  status: number;
+  retryAfter: string | null;
+  text: string;
+}
+
+async function rest(path: string, token: string, init: RequestInit = {}): Promise<RestAnswer> {
+  const res = await fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, retryAfter: res.headers.get("retry-after"), text: await res.text() };
+}
+
+function pdfForm(): FormData {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(PDF_BYTES)], { type: "application/pdf" }), "report.pdf");
+  return form;
+}
+
+async function uploadedPdf(): Promise<string> {
+  const uploaded = await uploadFile(url, partnerKey, PDF_BYTES, "report.pdf", "application/pdf");
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+  return String(uploaded.body.id);
+}
+
+function expectRestUnavailable(r: RestAnswer, label: string) {
+  expect(r.status, `${label}: ${r.text.slice(0, 200)}`).toBe(503);
+  expect(r.retryAfter, label).toBe("5");
+  expect(JSON.parse(r.text), label).toEqual({
+    errors: [
+      {
+        message: "The database is unavailable; retry shortly.",
+        extensions: { code: "SERVICE_UNAVAILABLE", retryable: true, retryAfterSeconds: 5 },
+      },
+    ],
+  });
+}
+
+const STATISTICS = "/exports/monthly-statistics.csv?month=2026-03";
+
+describe("the REST routes with the database unavailable", () => {
+  it("answer file download, upload, statistics CSV and visit export with 503, Retry-After and SERVICE_UNAVAILABLE, then recover", async () => {
+    const routes = { download: `/files/${await uploadedPdf()}`, statistics: STATISTICS, visits: "/exports/visits.csv" };
+    for (const [label, path] of Object.entries(routes))
+      expect((await rest(path, partnerKey)).status, `${label} works before the outage`).toBe(200);
+    const logStart = logLines.length;
+    await proxy.cut();
+    try {
+      for (const [label, path] of Object.entries(routes)) expectRestUnavailable(await rest(path, partnerKey), label);
+      expectRestUnavailable(await rest("/files", partnerKey, { method: "POST", body: pdfForm() }), "upload");
+      // The dashboard answers browsers in plain text; down must not read as "bad token".
+      const dashboard = await rest("/admin/queues", staffToken);
+      expect(dashboard.status, dashboard.text).toBe(503);
+      expect(dashboard.retryAfter).toBe("5");
+      expect(dashboard.text).toBe("The database is unavailable; retry shortly.");
+    } finally {
+      await proxy.restore();
+    }
+    const log = logLines.slice(logStart).join("");
+    expect(log).toContain('"msg":"database unavailable"');
+    expect(log).toContain('"path":"/exports/monthly-statistics.csv"');
+    expect(log, "an outage is not logged as a failed route").not.toMatch(/route failed|export failed/);
+
+    for (const [label, path] of Object.entries(routes))
+      expect((await rest(path, partnerKey)).status, `${label} after the outage`).toBe(200);
+    expect((await rest("/admin/queues", staffToken)).status, "an operator is still no admin").toBe(403);
+  });
+
+  it("answer 503 when the connection drops at the route's own query, and keep 404 and 400 for the caller's faults", async () => {
+    const fileId = await uploadedPdf();
+    const cases = [
+      ["download", `/files/${fileId}`, "stored_file"],
+      ["statistics", STATISTICS, "monthly_statistic"],
+    ] as const;
+    for (const [label, path, table] of cases) {
+      proxy.dropped = 0;
+      // Authentication reads api_key and passes; the route's own read loses its connection.
+      proxy.dropWhen = (chunk) => chunk.includes(table);
+      let answer: RestAnswer;
+      try {
+        answer = await rest(path, partnerKey);
+      } finally {
+        proxy.dropWhen = null;
+      }
+      expect(proxy.dropped, `${label}: the relay dropped the query`).toBeGreaterThan(0);
+      expectRestUnavailable(answer, label);
+    }
+    const missing = await rest(`/files/${randomUUID()}`, partnerKey);
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.text).errors[0].extensions.code).toBe("NOT_FOUND");
+    const badMonth = await rest("/exports/monthly-statistics.csv?month=March", partnerKey);
+    expect(badMonth.status).toBe(400);
+    expect(badMonth.retryAfter).toBeNull();
+    const download = await fetch(`${url}/files/${fileId}`, { headers: { authorization: `Bearer ${partnerKey}` } });
+    expect(Buffer.from(await download.arrayBuffer()).equals(PDF_BYTES)).toBe(true);
+  });
+});
+
+describe("knex's own messages", () => {
+  it("logs a dropped pooled connection as one JSON warn line, never as raw text on stdout", async () => {
+    expect((await gql(VIEWER, {}, partnerKey)).status, "leaves an idle pooled connection").toBe(200);
+    const consoleLog = vi.spyOn(console, "log");
+    const stdout = vi.spyOn(process.stdout, "write");
+    const stderr = vi.spyOn(process.stderr, "write");
+    const logStart = logLines.length;
+    let printed: string;
+    try {
+      await proxy.cut();
+      // The pooled client sees its socket close; knex marks it disposed.
+      await new Promise((r) => setTimeout(r, 200));
+      await proxy.restore();
+      // The pool discards the dead connection (knex's "Connection Error" warning) and opens a new one.
+      expect((await gql(VIEWER, {}, partnerKey)).status).toBe(200);
+    } finally {
+      printed = [...consoleLog.mock.calls, ...stdout.mock.calls, ...stderr.mock.calls]
+        .map((args) => args.map(String).join(" "))
+        .join("\n");
+      consoleLog.mockRestore();
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+    expect(printed).not.toMatch(/Connection Error|Connection ended unexpectedly|Connection terminated/);
+    const lines = logLines
+      .slice(logStart)
+      .join("")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const driver = lines.filter((l) => l.component === "knex");
+    expect(driver.length, "knex warned through the logger").toBeGreaterThan(0);
+    expect(driver[0]).toEqual(
+      expect.objectContaining({
+        level: 40,
+        name: "api-db-outage",
+        msg: "database driver warning",
+        detail: "Connection Error: Connection ended unexpectedly",
+      }),
+    );
   });
 });

@@ -20,9 +20,10 @@ import { LIMITS } from "../graphql/limits.js";
 import { FieldCipher, setFieldCipher } from "../crypto/field-encryption.js";
 import { httpRoutes } from "../../modules/http-routes.js";
 import { sqlCounter, sqlCountingEnabled } from "../db/sql-counter.js";
-import { DB_RETRY_AFTER_SECONDS, DB_UNAVAILABLE_MESSAGE, trackDatabaseFailures } from "../db/unavailable.js";
+import { DB_RETRY_AFTER_SECONDS, trackDatabaseFailures } from "../db/unavailable.js";
 import { watchRedis } from "../redis/redis-errors.js";
 import { requestLogger, type GraphQLLogFields } from "./request-log.js";
+import { answerDatabaseUnavailable } from "./database-unavailable.js";
 
 export interface Runtime {
   app: Express;
@@ -33,6 +34,8 @@ export interface Runtime {
   logger: Logger;
   /** Resolves the principal of a raw request (used by the REST routes too). */
   principalOf: (req: Request) => Promise<Principal>;
+  /** Tells a database outage from a fault; REST routes answer it with answerDatabaseUnavailable. */
+  isDatabaseUnavailable: (err: unknown) => boolean;
   listen: () => Promise<number>;
   close: () => Promise<void>;
 }
@@ -100,7 +103,16 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     app.get(/^\/admin(\/(?!queues).*)?$/, (_req, res) => res.sendFile(path.join(dir, "index.html")));
   }
 
-  const runtime = { app, server, orm, redis, config, logger, principalOf } as Runtime;
+  const runtime = {
+    app,
+    server,
+    orm,
+    redis,
+    config,
+    logger,
+    principalOf,
+    isDatabaseUnavailable: isUnavailable,
+  } as Runtime;
   for (const route of httpRoutes) route(runtime);
 
   app.use(
@@ -150,20 +162,9 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   );
 
   // Body too large and malformed JSON come here from express.json; a route's database outage too.
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    if (isUnavailable(err)) {
-      res.setHeader("retry-after", String(DB_RETRY_AFTER_SECONDS));
-      res.status(503).json({
-        errors: [
-          {
-            message: DB_UNAVAILABLE_MESSAGE,
-            extensions: { code: "SERVICE_UNAVAILABLE", retryable: true, retryAfterSeconds: DB_RETRY_AFTER_SECONDS },
-          },
-        ],
-      });
-      return;
-    }
+    if (answerDatabaseUnavailable(runtime, req, res, err)) return;
     const status = err.status ?? 500;
     if (status >= 500) logger.error({ err }, "unhandled HTTP error");
     const code =

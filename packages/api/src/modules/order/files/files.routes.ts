@@ -7,6 +7,7 @@ import type { Principal } from "../../../platform/auth/principal.js";
 import { AuthenticationError } from "../../../platform/auth/authenticate.js";
 import { actorOf } from "../../../platform/auth/principal.js";
 import { forkFor } from "../../../platform/db/orm.js";
+import { answerDatabaseUnavailable } from "../../../platform/http/database-unavailable.js";
 import { recordAudit } from "../../../platform/audit/audit.js";
 import { StoredFile } from "../stored-file.entity.js";
 import { ALLOWED_CONTENT_TYPES, sanitizeFileName } from "./file-name.js";
@@ -172,6 +173,7 @@ function handle(runtime: Runtime, fn: (runtime: Runtime, req: Request, res: Resp
         sendError(res, err);
         return;
       }
+      if (answerDatabaseUnavailable(runtime, req, res, err)) return;
       runtime.logger.error({ err }, "file route failed");
       sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
     }
