@@ -21,9 +21,14 @@ import { MONTHLY, byMonth, onTimeRate, type MonthlyRow } from "./statistics";
 const ORDER_SERIES = 6;
 const COLORS = ["#1976d2", "#9c27b0", "#2e7d32", "#ed6c02", "#0288d1", "#d32f2f", "#6d4c41", "#455a64"];
 
-/** Turnaround hours with at most one decimal: a figure, not a float's digits. */
-const hours = (value: unknown) =>
-  typeof value === "number" ? String(Math.round(value * 10) / 10) : String(value ?? "");
+/**
+ * Turnaround hours as a figure, not a float's digits: whole hours from 10 up, two
+ * significant digits below (a fresh region's minutes-long turnarounds must not all read "0").
+ */
+const hours = (value: unknown) => {
+  if (typeof value !== "number") return String(value ?? "");
+  return String(Math.abs(value) >= 10 ? Math.round(value) : Number(value.toPrecision(2)));
+};
 
 /** Orders per organisation and month, the claims' on-time rate and the order turnaround. */
 export function MonthlyCharts() {
@@ -86,7 +91,14 @@ export function MonthlyCharts() {
             <LineChart data={turnaround.data}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" />
-              <YAxis unit="h" tickFormatter={hours} width={56} />
+              {/* At least 0–1 h: a region whose orders turn around in seconds shows points at 0, not
+                  an axis of 0.0001 h steps. */}
+              <YAxis
+                unit="h"
+                tickFormatter={hours}
+                width={56}
+                domain={[0, (max: number) => Math.max(1, Math.ceil(max))]}
+              />
               <Tooltip formatter={hours} />
               {turnaround.series.map((name, i) => (
                 <Line key={name} type="monotone" dataKey={name} stroke={COLORS[i % COLORS.length]} connectNulls />

@@ -23,7 +23,12 @@ afterAll(async () => {
 });
 
 async function pageAs(who: Who): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
+  // Reduced motion: a chart caught mid-animation shows bars at a fraction of their height.
+  const context = await browser.newContext({
+    locale: "en-US",
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: "reduce",
+  });
   const page = await context.newPage();
   await signIn(page, consoleUrl, who);
   return page;
@@ -32,7 +37,7 @@ async function pageAs(who: Who): Promise<Page> {
 async function shoot(page: Page, name: string) {
   // charts and lazy chunks settle after the network does
   await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(600);
+  await page.waitForTimeout(1_600);
   await page.screenshot({ path: `${OUT}/${name}.png` });
 }
 
