@@ -3,27 +3,12 @@
  * a fault in the request itself. The first is worth retrying as is; clients get
  * SERVICE_UNAVAILABLE with HTTP 503 and Retry-After instead of an internal error.
  */
+import { SOCKET_UNAVAILABLE_CODES } from "../net/socket-errors.js";
 
 export const DB_UNAVAILABLE_CODE = "SERVICE_UNAVAILABLE";
 export const DB_UNAVAILABLE_MESSAGE = "The database is unavailable; retry shortly.";
 /** A Postgres restart is back in about 3 s (docs/RELIABILITY.md); 5 s leaves it room. */
 export const DB_RETRY_AFTER_SECONDS = 5;
-
-/**
- * Socket errors of the pg driver. The API's other connection (Redis) reports its failures
- * as ioredis errors without these codes, so they do not land here.
- */
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ECONNABORTED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-]);
 
 /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
@@ -43,7 +28,7 @@ const MESSAGES = [
 
 function isUnavailableCode(code: unknown): boolean {
   if (typeof code !== "string") return false;
-  if (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code)) return true;
+  if (SOCKET_UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code)) return true;
   // Class 08 is "connection exception", except 08P01 (protocol violation): Postgres
   // answers that to a NUL byte in a parameter, which is the caller's value, not an outage.
   return /^08[0-9A-Z]{3}$/.test(code) && code !== "08P01";

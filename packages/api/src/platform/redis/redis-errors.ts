@@ -1,5 +1,6 @@
 import type { EventEmitter } from "node:events";
 import type { Logger } from "pino";
+import { SOCKET_UNAVAILABLE_CODES } from "../net/socket-errors.js";
 
 /**
  * While Redis is down an ioredis client emits an error on every reconnect attempt, and
@@ -11,24 +12,13 @@ import type { Logger } from "pino";
 
 export const REDIS_ERROR_LOG_EVERY_MS = 10_000;
 
-const CONNECTION_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ECONNABORTED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-]);
 const CONNECTION_MESSAGES = [/Connection is closed/i, /Stream isn't writeable/i, /max retries per request/i];
 
 /** True for the errors a lost or refused Redis connection produces. */
 export function isRedisConnectionError(err: unknown): boolean {
   if (err === null || typeof err !== "object") return false;
   const e = err as { code?: unknown; name?: unknown; message?: unknown; errors?: unknown };
-  if (typeof e.code === "string" && CONNECTION_CODES.has(e.code)) return true;
+  if (typeof e.code === "string" && SOCKET_UNAVAILABLE_CODES.has(e.code)) return true;
   if (e.name === "MaxRetriesPerRequestError") return true;
   if (typeof e.message === "string" && CONNECTION_MESSAGES.some((re) => re.test(e.message as string))) return true;
   return Array.isArray(e.errors) && e.errors.some(isRedisConnectionError);
