@@ -66,6 +66,18 @@ describe("demo seed", () => {
       .getConnection()
       .execute<{ n: number }[]>(`select count(*)::int n from monthly_statistic where month = ?`, [month]);
     expect(stats[0]!.n).toBeGreaterThan(0);
+    // History is dated when the seed says it happened (two months of work, 7 h per step),
+    // so the dashboard's turnaround reads hours and days, not the seconds the seed ran.
+    const [history] = await api.orm.em.getConnection().execute<{ months: number; hours: number }[]>(
+      `select count(distinct to_char(s.created_at, 'YYYY-MM'))::int as months,
+              (percentile_cont(0.5) within group (order by extract(epoch from v.created_at - o.created_at) / 3600))::float as hours
+         from status_change s
+         join attention_order o on o.id = s.entity_id
+         join status_change v on v.entity_id = o.id and v.to_status = 'VALIDATED_FOR_BILLING'
+        where s.entity_type = 'Order' and s.event = 'ISSUE'`,
+    );
+    expect(history!.months).toBeGreaterThanOrEqual(2);
+    expect(history!.hours).toBeGreaterThan(24);
   });
 
   it("stores national ids encrypted and patients in four languages", async () => {

@@ -61,8 +61,10 @@ export class CaseService {
       hospital,
       scanKey,
       description: data.description ?? null,
+      createdAt: now,
+      updatedAt: now,
     });
-    recordStatusChange(this.em, "Case", kase.id, null, CaseStatus.OPEN, "REGISTER", this.principal);
+    recordStatusChange(this.em, "Case", kase.id, null, CaseStatus.OPEN, "REGISTER", this.principal, {}, now);
     recordAudit(this.em, this.principal, this.requestId, {
       action: "case.register",
       entityType: "Case",

@@ -67,7 +67,7 @@ export async function createClaim(
     updatedAt: now,
   });
   if (data.lines?.length) await replaceLines(em, claim, data.lines);
-  recordStatusChange(em, "Claim", claim.id, null, ClaimStatus.DRAFT, "REGISTER", principal);
+  recordStatusChange(em, "Claim", claim.id, null, ClaimStatus.DRAFT, "REGISTER", principal, {}, now);
   recordAudit(em, principal, requestId, {
     action: "claim.register",
     entityType: "Claim",

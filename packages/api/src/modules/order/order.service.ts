@@ -76,8 +76,10 @@ export class OrderService {
       amount,
       currency,
       notes: data.notes ?? null,
+      createdAt: now,
+      updatedAt: now,
     });
-    recordStatusChange(this.em, "Order", order.id, null, OrderStatus.ISSUED, "ISSUE", this.principal);
+    recordStatusChange(this.em, "Order", order.id, null, OrderStatus.ISSUED, "ISSUE", this.principal, {}, now);
     recordAudit(this.em, this.principal, this.requestId, {
       action: "order.issue",
       entityType: "Order",

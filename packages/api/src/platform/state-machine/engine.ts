@@ -118,7 +118,7 @@ export async function fireTransition<T extends Versioned, S extends string, E ex
   const to = typeof rule.to === "function" ? rule.to(entity) : rule.to;
   if (rule.effect) await rule.effect({ ...ctx, from, to });
   machine.setStatus(entity, to);
-  recordStatusChange(em, machine.entityType, entity.id, from, to, request.event, request.principal, input);
+  recordStatusChange(em, machine.entityType, entity.id, from, to, request.event, request.principal, input, now);
   recordAudit(em, request.principal, request.requestId ?? null, {
     action: `${lowerFirst(machine.entityType)}.transition.${request.event}`,
     entityType: machine.entityType,
@@ -156,9 +156,13 @@ export function recordStatusChange(
   event: string,
   principal: Principal,
   input: TransitionInput = {},
+  at?: Date,
 ): StatusChange {
   const actor = actorOf(principal);
   const row = em.create(StatusChange, {
+    // The moment the transition happened as its caller states it (a sweep expiring at
+    // confirmBy + 1 h, a seed replaying two months), so history and statistics agree with it.
+    ...(at ? { createdAt: at } : {}),
     entityType,
     entityId,
     fromStatus: from,
