@@ -162,7 +162,7 @@ export function recordStatusChange(
   const row = em.create(StatusChange, {
     // The moment the transition happened as its caller states it (a sweep expiring at
     // confirmBy + 1 h, a seed replaying two months), so history and statistics agree with it.
-    ...(at ? { createdAt: at } : {}),
+    ...(at ? { createdAt: at, updatedAt: at } : {}),
     entityType,
     entityId,
     fromStatus: from,
