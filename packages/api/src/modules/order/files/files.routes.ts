@@ -1,7 +1,10 @@
 import type { Request, Response } from "express";
 import busboy from "busboy";
 import { createHash } from "node:crypto";
-import { fileTypeFromBuffer } from "file-type";
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { fileTypeFromFile } from "file-type";
 import type { Runtime } from "../../../platform/http/app.js";
 import type { Principal } from "../../../platform/auth/principal.js";
 import { AuthenticationError } from "../../../platform/auth/authenticate.js";
@@ -11,8 +14,8 @@ import { answerDatabaseUnavailable } from "../../../platform/http/database-unava
 import { recordAudit } from "../../../platform/audit/audit.js";
 import { StoredFile } from "../stored-file.entity.js";
 import { ALLOWED_CONTENT_TYPES, sanitizeFileName } from "./file-name.js";
-import { storageFor } from "./file-storage.js";
-import { declaredPixels, looksLikeHtml, MAX_IMAGE_PIXELS } from "./content-checks.js";
+import { storageFor, type FileStorage } from "./file-storage.js";
+import { declaredPixels, imageHeaderOf, looksLikeHtml, MAX_IMAGE_PIXELS, SNIFF_WINDOW } from "./content-checks.js";
 
 class HttpError extends Error {
   constructor(
@@ -40,12 +43,21 @@ async function signedIn(runtime: Runtime, req: Request): Promise<Principal> {
 }
 
 interface Upload {
-  data: Buffer;
+  size: number;
+  sha256: string;
+  /** The first bytes, for the markup check; the rest is only on disk. */
+  head: Buffer;
   fileName: string | undefined;
 }
 
-/** Reads the single `file` part of a multipart body into memory, refusing it past `limit` bytes. */
-function readUpload(req: Request, limit: number): Promise<Upload> {
+const tooLarge = (limit: number) => new HttpError(413, "FILE_TOO_LARGE", `The file is larger than ${limit} bytes.`);
+
+/**
+ * Streams the single `file` part of a multipart body to `tempPath` (hashing it on the way),
+ * refusing it past `limit` bytes. Settles only once the temp file is closed, so the caller
+ * can delete it without racing a pending write.
+ */
+function receiveUpload(req: Request, limit: number, tempPath: string): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -56,33 +68,72 @@ function readUpload(req: Request, limit: number): Promise<Upload> {
       );
       return;
     }
-    let upload: Upload | null = null;
-    let failure: HttpError | null = null;
+    let settled = false;
+    let part: Readable | null = null;
+    let written: Promise<unknown> = Promise.resolve();
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(parser);
+      part?.destroy();
+      void written.then(
+        () => reject(err),
+        () => reject(err),
+      );
+    };
+    const hash = createHash("sha256");
+    let size = 0;
+    const headChunks: Buffer[] = [];
+    let headLength = 0;
+    let fileName: string | undefined;
     parser.on("file", (field, stream, info) => {
-      if (field !== "file") {
+      if (field !== "file" || part) {
         stream.resume();
         return;
       }
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("limit", () => {
-        failure = new HttpError(413, "FILE_TOO_LARGE", `The file is larger than ${limit} bytes.`);
-        // Answer now instead of reading (and discarding) the rest of a huge body.
-        chunks.length = 0;
-        req.unpipe(parser);
-        reject(failure);
-      });
-      stream.on("close", () => {
-        if (!failure) upload = { data: Buffer.concat(chunks), fileName: info.filename };
-      });
+      part = stream;
+      fileName = info.filename;
+      // Answer now instead of reading (and discarding) the rest of a huge body.
+      stream.on("limit", () => fail(tooLarge(limit)));
+      const out = createWriteStream(tempPath, { flags: "wx" });
+      const closed = new Promise<void>((resolveClosed) => out.on("close", () => resolveClosed()));
+      const piped = pipeline(
+        stream,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            hash.update(chunk);
+            size += chunk.length;
+            if (headLength < SNIFF_WINDOW) {
+              headChunks.push(Buffer.from(chunk.subarray(0, SNIFF_WINDOW - headLength)));
+              headLength += Math.min(chunk.length, SNIFF_WINDOW - headLength);
+            }
+            yield chunk;
+          }
+        },
+        out,
+      );
+      // The file on disk is only done (or gone) once its descriptor is closed.
+      written = piped.then(
+        () => closed,
+        async (err: unknown) => {
+          await closed;
+          throw err;
+        },
+      );
+      written.catch((err: unknown) => fail(err));
     });
-    parser.on("error", () =>
-      reject(new HttpError(400, "MALFORMED_MULTIPART", "The multipart body could not be read.")),
-    );
+    parser.on("error", () => fail(new HttpError(400, "MALFORMED_MULTIPART", "The multipart body could not be read.")));
     parser.on("close", () => {
-      if (failure) reject(failure);
-      else if (!upload) reject(new HttpError(400, "FILE_REQUIRED", "No part named 'file' was sent."));
-      else resolve(upload);
+      if (!part) return fail(new HttpError(400, "FILE_REQUIRED", "No part named 'file' was sent."));
+      written.then(() => {
+        if (settled) return;
+        settled = true;
+        resolve({ size, sha256: hash.digest("hex"), head: Buffer.concat(headChunks), fileName });
+      }, fail);
+    });
+    // A client that goes away mid-body: stop waiting so the temp file is removed.
+    req.on("close", () => {
+      if (!req.complete) fail(new HttpError(400, "MALFORMED_MULTIPART", "The multipart body could not be read."));
     });
     req.pipe(parser);
   });
@@ -93,19 +144,36 @@ async function upload(runtime: Runtime, req: Request, res: Response): Promise<vo
   const limit = runtime.config.MAX_UPLOAD_BYTES;
   const declared = Number(req.headers["content-length"] ?? 0);
   // Far over the limit: refuse before reading (multipart overhead is a few hundred bytes).
-  if (declared > limit + 64 * 1024)
-    throw new HttpError(413, "FILE_TOO_LARGE", `The file is larger than ${limit} bytes.`);
-  const { data, fileName } = await readUpload(req, limit);
-  if (data.length === 0) throw new HttpError(400, "EMPTY_FILE", "The file is empty.");
-  const detected = await fileTypeFromBuffer(data);
-  if (!detected || !ALLOWED_CONTENT_TYPES.includes(detected.mime) || looksLikeHtml(data))
+  if (declared > limit + 64 * 1024) throw tooLarge(limit);
+  const storage = storageFor(runtime.config.FILE_STORAGE_DIR);
+  const tempPath = await storage.tempPath();
+  try {
+    await storeUpload(runtime, storage, tempPath, principal, req, res);
+  } finally {
+    await storage.discard(tempPath);
+  }
+}
+
+async function storeUpload(
+  runtime: Runtime,
+  storage: FileStorage,
+  tempPath: string,
+  principal: Principal,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const { size, sha256, head, fileName } = await receiveUpload(req, runtime.config.MAX_UPLOAD_BYTES, tempPath);
+  if (size === 0) throw new HttpError(400, "EMPTY_FILE", "The file is empty.");
+  // From the file, not its first bytes: a TIFF's IFD (checked by file-type) may be at the end.
+  const detected = await fileTypeFromFile(tempPath);
+  if (!detected || !ALLOWED_CONTENT_TYPES.includes(detected.mime) || looksLikeHtml(head))
     throw new HttpError(
       415,
       "UNSUPPORTED_FILE_TYPE",
       "Only PDF, PNG, JPEG and TIFF documents are accepted (identified by content, never markup).",
     );
   if (detected.mime.startsWith("image/")) {
-    const pixels = declaredPixels(data);
+    const pixels = declaredPixels(await imageHeaderOf(tempPath, size));
     if (pixels === null || pixels > MAX_IMAGE_PIXELS)
       throw new HttpError(
         422,
@@ -113,15 +181,13 @@ async function upload(runtime: Runtime, req: Request, res: Response): Promise<vo
         `The image header is unreadable or declares more than ${MAX_IMAGE_PIXELS} pixels.`,
       );
   }
-  const sha256 = createHash("sha256").update(data).digest("hex");
-  const storage = storageFor(runtime.config.FILE_STORAGE_DIR);
-  const key = await storage.put(data);
+  const key = await storage.adopt(tempPath);
   const em = forkFor(runtime.orm, principal);
   try {
     const file = em.create(StoredFile, {
       fileName: sanitizeFileName(fileName, detected.mime),
       contentType: detected.mime,
-      size: data.length,
+      size,
       sha256,
       storageKey: key,
       uploadedByOrganizationId: actorOf(principal).organizationId,
@@ -131,12 +197,10 @@ async function upload(runtime: Runtime, req: Request, res: Response): Promise<vo
       action: "file.upload",
       entityType: "StoredFile",
       entityId: file.id,
-      changes: { size: data.length, contentType: detected.mime },
+      changes: { size, contentType: detected.mime },
     });
     await em.flush();
-    res
-      .status(201)
-      .json({ id: file.id, sha256, size: data.length, contentType: detected.mime, fileName: file.fileName });
+    res.status(201).json({ id: file.id, sha256, size, contentType: detected.mime, fileName: file.fileName });
   } catch (err) {
     await storage.delete(key);
     throw err;
@@ -153,13 +217,14 @@ async function download(runtime: Runtime, req: Request, res: Response): Promise<
   // order with a report on this file. Anyone else gets the same 404 as for a missing file.
   const file = await em.findOne(StoredFile, { id });
   if (!file) throw notFound;
-  const data = await storageFor(runtime.config.FILE_STORAGE_DIR).get(file.storageKey);
+  const { stream, size } = await storageFor(runtime.config.FILE_STORAGE_DIR).open(file.storageKey);
   res.setHeader("content-type", file.contentType);
-  res.setHeader("content-length", String(data.length));
+  res.setHeader("content-length", String(size));
   res.setHeader("x-content-type-options", "nosniff");
   res.setHeader("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
   res.setHeader("etag", `"${file.sha256}"`);
-  res.end(data);
+  // Streamed from disk: a 20 MB report costs the process a 64 KB buffer, not 20 MB.
+  await pipeline(stream, res);
 }
 
 function handle(runtime: Runtime, fn: (runtime: Runtime, req: Request, res: Response) => Promise<void>) {
@@ -175,13 +240,26 @@ function handle(runtime: Runtime, fn: (runtime: Runtime, req: Request, res: Resp
       }
       if (answerDatabaseUnavailable(runtime, req, res, err)) return;
       runtime.logger.error({ err }, "file route failed");
+      // A download that broke mid-stream: the status line is gone, only cutting the
+      // connection tells the client the body is incomplete.
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
       sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
     }
   };
 }
 
+const STALE_TEMP_AFTER_MS = 3_600_000;
+
 /** POST /files and GET /files/:id (SPEC §4 Files). */
 export function fileRoutes(runtime: Runtime): void {
+  // Uploads cut off by a crash leave their temp file; an hour is far longer than any upload.
+  storageFor(runtime.config.FILE_STORAGE_DIR)
+    .removeStaleTemp(STALE_TEMP_AFTER_MS)
+    .then((removed) => removed > 0 && runtime.logger.info({ removed }, "removed stale upload temp files"))
+    .catch((err: Error) => runtime.logger.warn({ err: err.message }, "could not sweep upload temp files"));
   runtime.app.post("/files", handle(runtime, upload));
   runtime.app.get("/files/:id", handle(runtime, download));
 }
