@@ -2,6 +2,9 @@ import { useFieldValue, useLocaleState, useTranslate, type FieldProps } from "re
 import type { FieldMeta } from "../resources/types";
 import { enumKey, formatDate, formatMoney, humanize } from "./format";
 
+/** Row bookkeeping of a nested record (a status change): when it was written, not what it says. */
+const BOOKKEEPING = new Set(["updatedAt", "version", "entityType"]);
+
 /**
  * A value object (Money, Rejection, ClaimSplit…) as its sub-values in order;
  * money sub-fields are formatted with the object's own currency.
@@ -12,8 +15,8 @@ export function ObjectField({ meta, ...props }: FieldProps & { meta: FieldMeta }
   const translate = useTranslate();
   if (!value || typeof value !== "object") return null;
   const parts = (meta.fields ?? [])
-    // ids say nothing to a reader; a money sub-field already shows the currency
-    .filter((sub) => sub.kind !== "id" && !/Id$/.test(sub.name))
+    // ids and bookkeeping say nothing to a reader; a money sub-field already shows the currency
+    .filter((sub) => sub.kind !== "id" && !/Id$/.test(sub.name) && !BOOKKEEPING.has(sub.name))
     .filter((sub) => !(sub.name === "currency" && meta.fields?.some((f) => f.kind === "money")))
     .map((sub) => {
       const v = value[sub.name];
