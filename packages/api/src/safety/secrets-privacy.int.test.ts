@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Writable } from "node:stream";
+import { capturingLogger, testConfig } from "../test-support/server.js";
 import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { loadConfig } from "../config.js";
-import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime } from "../platform/http/app.js";
 import { createTestDatabase } from "../test-support/database.js";
 import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/index.js";
@@ -21,7 +19,7 @@ let runtime: Runtime;
 let orm: MikroORM;
 let url: string;
 let drop: () => Promise<void>;
-const logLines: string[] = [];
+let logLines: string[] = [];
 const secretsSeen: string[] = [];
 /** Request id → what the workflow sent with it, to find its log line. */
 const sent = new Map<string, string>();
@@ -57,22 +55,10 @@ beforeAll(async () => {
   const db = await createTestDatabase();
   orm = db.orm;
   drop = db.drop;
-  const config = loadConfig({
-    NODE_ENV: "test",
-    DATABASE_URL: db.url,
-    PORT: "0",
-    LOG_LEVEL: "debug",
-    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
-    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
-    RATE_LIMIT_POINTS: "100000",
-  });
-  const capture = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logLines.push(chunk.toString("utf8"));
-      done();
-    },
-  });
-  runtime = await createRuntime(config, orm, createLogger("debug", "api-safety", capture));
+  const config = testConfig(db.url, { LOG_LEVEL: "debug" });
+  const captured = capturingLogger("debug", "api-safety");
+  logLines = captured.chunks;
+  runtime = await createRuntime(config, orm, captured.logger);
   url = `http://127.0.0.1:${await runtime.listen()}`;
   await seedDemoData(orm);
 

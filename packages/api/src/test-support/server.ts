@@ -1,4 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
+import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
+import type { Logger } from "pino";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime } from "../platform/http/app.js";
@@ -18,19 +21,36 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-/** Starts the real HTTP server on a random port against a fresh database. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
-  const config = loadConfig({
+/** The API's configuration for a test: a random port, its own file directory, no rate limit. */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
     NODE_ENV: "test",
-    DATABASE_URL: db.url,
+    DATABASE_URL: databaseUrl,
     PORT: "0",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
-    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
     RATE_LIMIT_POINTS: "100000",
     ...env,
   });
+}
+
+/** A logger whose output a test reads back: every chunk pino writes, in order. */
+export function capturingLogger(level: string, name: string): { logger: Logger; chunks: string[] } {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString("utf8"));
+      done();
+    },
+  });
+  return { logger: createLogger(level, name, sink), chunks };
+}
+
+/** Starts the real HTTP server on a random port against a fresh database. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const config = testConfig(db.url, env);
   const logger = createLogger(config.LOG_LEVEL, "api-test");
   const runtime = await createRuntime(config, db.orm, logger);
   const port = await runtime.listen();

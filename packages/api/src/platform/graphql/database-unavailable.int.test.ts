@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { Writable } from "node:stream";
+import { capturingLogger, testConfig } from "../../test-support/server.js";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { loadConfig } from "../../config.js";
-import { createLogger } from "../../logger.js";
 import { initOrm } from "../db/orm.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { createRuntime, type Runtime } from "../http/app.js";
@@ -28,7 +26,7 @@ let url = "";
 let partnerKey = "";
 let staffToken = "";
 let staff: { email: string; password: string };
-const logLines: string[] = [];
+let logLines: string[] = [];
 const POOL_MAX = 3;
 
 interface GqlAnswer {
@@ -71,22 +69,10 @@ beforeAll(async () => {
   proxy = await new TcpProxy(Number(target.port || 5432), target.hostname).start();
   const viaProxy = new URL(db.url);
   viaProxy.port = String(proxy.port);
-  const config = loadConfig({
-    NODE_ENV: "test",
-    DATABASE_URL: viaProxy.toString(),
-    PORT: "0",
-    LOG_LEVEL: "info",
-    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
-    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
-    RATE_LIMIT_POINTS: "100000",
-  });
-  const capture = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logLines.push(chunk.toString("utf8"));
-      done();
-    },
-  });
-  const logger = createLogger("info", "api-db-outage", capture);
+  const config = testConfig(viaProxy.toString(), { LOG_LEVEL: "info" });
+  const captured = capturingLogger("info", "api-db-outage");
+  logLines = captured.chunks;
+  const logger = captured.logger;
   const pool = { min: 0, max: POOL_MAX, acquireTimeoutMillis: 1_500 };
   apiOrm = await initOrm(viaProxy.toString(), { pool }, logger);
   runtime = await createRuntime(config, apiOrm, logger);

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Writable } from "node:stream";
-import { randomUUID } from "node:crypto";
-import { loadConfig } from "../../config.js";
-import { createLogger } from "../../logger.js";
+import { capturingLogger, testConfig } from "../../test-support/server.js";
 import { createRuntime, type Runtime } from "./app.js";
 import { createTestDatabase } from "../../test-support/database.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
@@ -12,8 +9,14 @@ import { OrganizationKind } from "../../modules/organization/organization.entity
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let runtime: Runtime;
 let url = "";
-const lines: Record<string, unknown>[] = [];
-const raw: string[] = [];
+let raw: string[] = [];
+/** The captured log as JSON lines (pino writes one object per line). */
+const lines = (): Record<string, unknown>[] =>
+  raw
+    .join("")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 let partner: { key: string; orgId: string; keyId: string };
 let admin: { email: string; password: string; id: string; orgId: string };
 
@@ -30,7 +33,7 @@ async function post(body: object, headers: Record<string, string> = {}) {
 /** pino writes the line when the response finishes, which can be just after fetch resolves. */
 async function linesFor(requestId: string): Promise<Record<string, unknown>[]> {
   for (let i = 0; i < 50; i++) {
-    const found = lines.filter((l) => l.requestId === requestId && String(l.msg).startsWith("request"));
+    const found = lines().filter((l) => l.requestId === requestId && String(l.msg).startsWith("request"));
     if (found.length) return found;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -45,24 +48,10 @@ beforeAll(async () => {
   const lab = await f.organization(OrganizationKind.LAB);
   const { key, secret } = await f.apiKey(lab);
   partner = { key: secret, orgId: lab.id, keyId: key.id };
-  const config = loadConfig({
-    NODE_ENV: "test",
-    DATABASE_URL: db.url,
-    PORT: "0",
-    LOG_LEVEL: "debug",
-    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
-    FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
-    RATE_LIMIT_POINTS: "100000",
-  });
-  const capture = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      const text = chunk.toString("utf8");
-      raw.push(text);
-      for (const line of text.split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  runtime = await createRuntime(config, db.orm, createLogger("debug", "api-request-log", capture));
+  const config = testConfig(db.url, { LOG_LEVEL: "debug" });
+  const captured = capturingLogger("debug", "api-request-log");
+  raw = captured.chunks;
+  runtime = await createRuntime(config, db.orm, captured.logger);
   url = `http://127.0.0.1:${await runtime.listen()}`;
 });
 
@@ -166,9 +155,13 @@ describe("request log", () => {
   });
 
   it("does not log the health probes", async () => {
-    const before = lines.length;
+    const before = lines().length;
     for (const path of ["/healthz", "/readyz"]) expect((await fetch(`${url}${path}`)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
-    expect(lines.slice(before).filter((l) => String(l.msg).startsWith("request"))).toEqual([]);
+    expect(
+      lines()
+        .slice(before)
+        .filter((l) => String(l.msg).startsWith("request")),
+    ).toEqual([]);
   });
 });
