@@ -390,6 +390,12 @@ export const schemaMeta: SchemaMeta = {
           reference: "organizations",
         },
         {
+          name: "ids",
+          kind: "id",
+          list: true,
+          required: false,
+        },
+        {
           name: "incidentFrom",
           kind: "date",
           list: false,
@@ -963,6 +969,12 @@ export const schemaMeta: SchemaMeta = {
           list: false,
           required: false,
           reference: "cases",
+        },
+        {
+          name: "ids",
+          kind: "id",
+          list: true,
+          required: false,
         },
         {
           name: "kind",
@@ -1871,6 +1883,12 @@ export const schemaMeta: SchemaMeta = {
           reference: "cases",
         },
         {
+          name: "ids",
+          kind: "id",
+          list: true,
+          required: false,
+        },
+        {
           name: "issuedFrom",
           kind: "datetime",
           list: false,
@@ -2166,6 +2184,12 @@ export const schemaMeta: SchemaMeta = {
           name: "active",
           kind: "boolean",
           list: false,
+          required: false,
+        },
+        {
+          name: "ids",
+          kind: "id",
+          list: true,
           required: false,
         },
         {
@@ -2486,6 +2510,12 @@ export const schemaMeta: SchemaMeta = {
           name: "customerNumber",
           kind: "string",
           list: false,
+          required: false,
+        },
+        {
+          name: "ids",
+          kind: "id",
+          list: true,
           required: false,
         },
         {
@@ -2831,6 +2861,12 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "ids",
+          kind: "id",
+          list: true,
+          required: false,
+        },
+        {
           name: "insurerId",
           kind: "reference",
           list: false,
@@ -3162,6 +3198,12 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "ids",
+          kind: "id",
+          list: true,
+          required: false,
+        },
+        {
           name: "search",
           kind: "string",
           list: false,
@@ -3395,6 +3437,12 @@ export const schemaMeta: SchemaMeta = {
           list: false,
           required: false,
           reference: "organizations",
+        },
+        {
+          name: "ids",
+          kind: "id",
+          list: true,
+          required: false,
         },
         {
           name: "role",
@@ -3802,6 +3850,12 @@ export const schemaMeta: SchemaMeta = {
           list: false,
           required: false,
           reference: "organizations",
+        },
+        {
+          name: "ids",
+          kind: "id",
+          list: true,
+          required: false,
         },
         {
           name: "kind",
@@ -4361,6 +4415,12 @@ export const schemaMeta: SchemaMeta = {
           name: "country",
           kind: "string",
           list: false,
+          required: false,
+        },
+        {
+          name: "ids",
+          kind: "id",
+          list: true,
           required: false,
         },
         {

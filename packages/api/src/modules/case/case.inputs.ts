@@ -3,6 +3,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { CaseKind, CaseStatus } from "./case.entity.js";
 import { CaseEvent } from "./case.machine.js";
+import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
 
 registerEnumType(CaseEvent, {
   name: "CaseEvent",
@@ -16,6 +17,8 @@ registerEnumType(CaseEvent, {
 
 @InputType({ description: "Filters for the case list." })
 export class CaseFilter {
+  @IdsFilterField("cases")
+  ids?: string[] | null;
   @Field(() => String, {
     nullable: true,
     description: "Exact scan key (16 digits: customer number + incident date YYYYMMDD).",

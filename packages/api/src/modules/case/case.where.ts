@@ -3,6 +3,7 @@ import { DomainError } from "../../platform/errors/domain-error.js";
 import type { Case } from "./case.entity.js";
 import type { CaseFilter } from "./case.inputs.js";
 import { SCAN_KEY_PATTERN } from "./case.service.js";
+import { idsCondition } from "../../platform/graphql/ids-filter.js";
 
 export function likePattern(text: string): string {
   return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -34,6 +35,8 @@ export function caseWhere(filter?: CaseFilter | null): FilterQuery<Case> {
       ]);
     and.push({ scanKey: key });
   }
+  const ids = idsCondition(filter.ids);
+  if (ids) and.push(ids);
   if (filter.status?.length) and.push({ status: { $in: filter.status } });
   if (filter.kind?.length) and.push({ kind: { $in: filter.kind } });
   if (filter.patientId) and.push({ patient: filter.patientId });

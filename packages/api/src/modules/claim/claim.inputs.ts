@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { ClaimEvent, ClaimKind, ClaimStatus, PaymentMethod, PaymentPayer } from "./claim.enums.js";
+import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
 
 @InputType({ description: "A modifier of a claim line: a code and the factor it multiplies the line by." })
 export class ClaimLineModifierInput {
@@ -188,6 +189,8 @@ export class EstimateInput {
 
 @InputType({ description: "Filters for the claim list." })
 export class ClaimFilter {
+  @IdsFilterField("claims")
+  ids?: string[] | null;
   @Field(() => [ClaimStatus], { nullable: true, description: "Only these states." })
   status?: ClaimStatus[] | null;
   @Field(() => [ClaimKind], { nullable: true, description: "Only these kinds." })

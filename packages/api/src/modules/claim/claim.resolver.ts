@@ -29,6 +29,7 @@ import { assessEligibility, SCOPED } from "./eligibility.service.js";
 import { estimateCost } from "./estimate.service.js";
 import { recordPayment } from "./payment.service.js";
 import { Payment } from "./payment.entity.js";
+import { idsCondition } from "../../platform/graphql/ids-filter.js";
 
 export const ClaimConnection = ConnectionType(Claim, "Claim");
 export const ClaimPayload = PayloadType("ClaimPayload", "claim", Claim);
@@ -36,6 +37,7 @@ export const ClaimPayload = PayloadType("ClaimPayload", "claim", Claim);
 export function claimWhere(filter?: ClaimFilter | null, now = new Date()): FilterQuery<Claim> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
+  if (filter.ids) where.id = idsCondition(filter.ids)?.id;
   if (filter.status?.length) where.status = { $in: filter.status };
   if (filter.kind?.length) where.kind = { $in: filter.kind };
   if (filter.registeredById) where.registeredBy = filter.registeredById;

@@ -4,6 +4,7 @@ import { OrderByInput } from "../../platform/graphql/connection.js";
 import { OrderKind, OrderStatus } from "./order.entity.js";
 import { OrderEvent } from "./order.machine.js";
 import { ReportKind } from "./report.entity.js";
+import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
 
 registerEnumType(OrderEvent, {
   name: "OrderEvent",
@@ -34,18 +35,27 @@ registerEnumType(OrderTray, {
   description: "The operator's tabs of orders (SAGCOM 2).",
   valuesConfig: {
     IN_PROCESS: { description: "Órdenes en proceso: issued, not yet confirmed." },
-    WORKED: { description: "Órdenes trabajadas: confirmed onward, not terminal." },
+    WORKED: {
+      description:
+        "Órdenes trabajadas: confirmed onward, not terminal and not waiting for the operator (REJECTED and SUSPENDED included).",
+    },
     TO_MANAGE: { description: "Por gestionar: waiting for the operator's verification." },
     CLOSED: { description: "Billed, voided or expired." },
   },
 });
 
+/**
+ * The trays partition the statuses: every order sits in exactly one tray, so the tab
+ * counts add up to the total. IN_VERIFICATION is the operator's to manage, not worked;
+ * REJECTED waits for the provider's resubmission and SUSPENDED for the operator's
+ * resume, both non-terminal, so both are worked (a suspended order keeps no tray of
+ * its own, whatever state it was suspended from).
+ */
 export const TRAY_STATUSES: Record<OrderTray, OrderStatus[]> = {
   IN_PROCESS: [OrderStatus.ISSUED],
   WORKED: [
     OrderStatus.CONFIRMED,
     OrderStatus.IN_EVALUATION,
-    OrderStatus.IN_VERIFICATION,
     OrderStatus.REJECTED,
     OrderStatus.VALIDATED_FOR_BILLING,
     OrderStatus.SUSPENDED,
@@ -56,6 +66,8 @@ export const TRAY_STATUSES: Record<OrderTray, OrderStatus[]> = {
 
 @InputType({ description: "Filters for the order list." })
 export class OrderFilter {
+  @IdsFilterField("orders")
+  ids?: string[] | null;
   @Field(() => OrderTray, { nullable: true, description: "One of the operator's trays." })
   tray?: OrderTray | null;
   @Field(() => [OrderStatus], { nullable: true, description: "Only these statuses." })

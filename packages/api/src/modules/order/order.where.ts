@@ -3,6 +3,7 @@ import { likePattern } from "../case/case.where.js";
 import { type Order } from "./order.entity.js";
 import { ORDER_DEADLINES } from "./order.deadlines.js";
 import { TRAY_STATUSES, type OrderFilter } from "./order.inputs.js";
+import { idsCondition } from "../../platform/graphql/ids-filter.js";
 
 /** The ORDER_DEADLINES rule in SQL: the deadline of the current status has passed (or not). */
 function overdueCondition(overdue: boolean, now: Date): Record<string, unknown> {
@@ -24,6 +25,8 @@ const caseIdIn = (sql: string, params: unknown[]) => ({
 
 export function orderWhere(filter: OrderFilter | null | undefined, now = new Date()): FilterQuery<Order> {
   const and: Record<string, unknown>[] = [];
+  const ids = idsCondition(filter?.ids);
+  if (ids) and.push(ids);
   if (filter?.tray) and.push({ status: { $in: TRAY_STATUSES[filter.tray] } });
   if (filter?.status?.length) and.push({ status: { $in: filter.status } });
   if (filter?.providerId) and.push({ provider: filter.providerId });

@@ -76,7 +76,7 @@ describe("the order lifecycle, lab (API key) and operator (login)", () => {
     ]);
 
     o = await fire(kit, kit.labAKey, fin.order!, "SUBMIT_FOR_REVIEW");
-    await expectStep(o, "IN_VERIFICATION", ["WORKED", "TO_MANAGE"], "SUBMIT_FOR_REVIEW");
+    await expectStep(o, "IN_VERIFICATION", ["TO_MANAGE"], "SUBMIT_FOR_REVIEW");
     expect(o.availableTransitions).toEqual([]); // the lab's view: now it waits for the operator
     const opView = await kit.q<{ order: OrderView }>(
       `query($id: ID!) { order(id: $id) { availableTransitions } }`,
@@ -116,7 +116,7 @@ describe("the order lifecycle, lab (API key) and operator (login)", () => {
     const corrected = await attach(kit, kit.labAKey, o.id, "FINAL", { form: { ...TRAUMA_FORM, notes: "Firmado" } });
     expect(corrected.userErrors).toEqual([]);
     o = await fire(kit, kit.labAKey, corrected.order!, "RESUBMIT");
-    await expectStep(o, "IN_VERIFICATION", ["WORKED", "TO_MANAGE"], "RESUBMIT");
+    await expectStep(o, "IN_VERIFICATION", ["TO_MANAGE"], "RESUBMIT");
     expect(o.reports).toHaveLength(3);
 
     o = await fire(kit, kit.operator, o, "APPROVE");

@@ -1,9 +1,12 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { OrganizationKind } from "./organization.entity.js";
+import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
 
 @InputType({ description: "Filters for the organisation list." })
 export class OrganizationFilter {
+  @IdsFilterField("organisations")
+  ids?: string[] | null;
   @Field(() => [OrganizationKind], { nullable: true, description: "Only these kinds." })
   kind?: OrganizationKind[] | null;
   @Field(() => Boolean, { nullable: true, description: "Only active (true) or inactive (false)." })

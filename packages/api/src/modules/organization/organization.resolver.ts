@@ -15,6 +15,7 @@ import {
   UpdateOrganizationInput,
 } from "./organization.inputs.js";
 import { OrganizationService } from "./organization.service.js";
+import { idsCondition } from "../../platform/graphql/ids-filter.js";
 
 export const OrganizationConnection = ConnectionType(Organization, "Organization");
 export const OrganizationPayload = PayloadType("OrganizationPayload", "organization", Organization);
@@ -22,6 +23,7 @@ export const OrganizationPayload = PayloadType("OrganizationPayload", "organizat
 export function organizationWhere(filter?: OrganizationFilter | null): FilterQuery<Organization> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
+  if (filter.ids) where.id = idsCondition(filter.ids)?.id;
   if (filter.kind?.length) where.kind = { $in: filter.kind };
   if (filter.active != null) where.active = filter.active;
   if (filter.region) where.region = filter.region;

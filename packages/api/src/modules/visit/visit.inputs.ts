@@ -9,9 +9,12 @@ import {
   VisitKind,
   VisitStatus,
 } from "./visit.enums.js";
+import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
 
 @InputType({ description: "Filters for the visit task list (探访任务查询) and its exports." })
 export class VisitFilter {
+  @IdsFilterField("visits")
+  ids?: string[] | null;
   @Field(() => [VisitStatus], { nullable: true, description: "Only these states." })
   status?: VisitStatus[] | null;
   @Field(() => VisitKind, { nullable: true, description: "FIELD_VISIT or APPOINTMENT." })

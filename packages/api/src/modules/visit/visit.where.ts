@@ -5,11 +5,14 @@ import { likePattern } from "../reference/shared.js";
 import type { Visit } from "./visit.entity.js";
 import { VisitConclusion, VisitKind, VisitStatus } from "./visit.enums.js";
 import type { VisitFilter } from "./visit.inputs.js";
+import { idsCondition } from "../../platform/graphql/ids-filter.js";
 
 /** The task-list filter as a where-clause; row scoping is added by the ORM filter, not here. */
 export function visitWhere(filter?: VisitFilter | null): FilterQuery<Visit> {
   const and: Record<string, unknown>[] = [];
   if (!filter) return {};
+  const ids = idsCondition(filter.ids);
+  if (ids) and.push(ids);
   if (filter.status?.length) and.push({ status: { $in: filter.status } });
   if (filter.kind) and.push({ kind: filter.kind });
   if (filter.assigneeId) and.push({ assignee: filter.assigneeId });

@@ -2,9 +2,12 @@ import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../../platform/graphql/connection.js";
 import { PatientStatus } from "../../patient/patient.entity.js";
 import { PatientEvent } from "./patient.machine.js";
+import { IdsFilterField } from "../../../platform/graphql/ids-filter.js";
 
 @InputType({ description: "Filters for the patient list." })
 export class PatientFilter {
+  @IdsFilterField("patients")
+  ids?: string[] | null;
   @Field(() => [PatientStatus], { nullable: true, description: "Only these statuses." })
   status?: PatientStatus[] | null;
   @Field(() => String, { nullable: true, description: "Name, customer number or e-mail contains this text." })

@@ -26,6 +26,7 @@ import {
 } from "./patient.inputs.js";
 import { PatientEvent, patientMachine } from "./patient.machine.js";
 import { PatientService } from "./patient.service.js";
+import { idsCondition } from "../../../platform/graphql/ids-filter.js";
 
 export const PatientConnection = ConnectionType(Patient, "Patient");
 export const PatientPayload = PayloadType("PatientPayload", "patient", Patient);
@@ -33,6 +34,7 @@ export const PatientPayload = PayloadType("PatientPayload", "patient", Patient);
 export function patientWhere(filter?: PatientFilter | null): FilterQuery<Patient> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
+  if (filter.ids) where.id = idsCondition(filter.ids)?.id;
   if (filter.status?.length) where.status = { $in: filter.status };
   if (filter.customerNumber) where.customerNumber = filter.customerNumber;
   if (filter.registeredById) where.registeredBy = filter.registeredById;

@@ -1,9 +1,12 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../../platform/graphql/connection.js";
 import { PolicyStatus, PolicyType } from "../../policy/policy.entity.js";
+import { IdsFilterField } from "../../../platform/graphql/ids-filter.js";
 
 @InputType({ description: "Filters for the policy list." })
 export class PolicyFilter {
+  @IdsFilterField("policies")
+  ids?: string[] | null;
   @Field(() => [PolicyType], { nullable: true, description: "Only these types." })
   type?: PolicyType[] | null;
   @Field(() => [PolicyStatus], { nullable: true, description: "Only these statuses." })

@@ -20,6 +20,7 @@ import {
   UpdatePolicyInput,
 } from "./policy.inputs.js";
 import { PolicyService } from "./policy.service.js";
+import { idsCondition } from "../../../platform/graphql/ids-filter.js";
 
 export const PolicyConnection = ConnectionType(Policy, "Policy");
 export const PolicyPayload = PayloadType("PolicyPayload", "policy", Policy);
@@ -27,6 +28,7 @@ export const PolicyPayload = PayloadType("PolicyPayload", "policy", Policy);
 export function policyWhere(filter?: PolicyFilter | null): FilterQuery<Policy> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
+  if (filter.ids) where.id = idsCondition(filter.ids)?.id;
   if (filter.type?.length) where.type = { $in: filter.type };
   if (filter.status?.length) where.status = { $in: filter.status };
   if (filter.insurerId) where.insurer = filter.insurerId;

@@ -1,8 +1,11 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../../platform/graphql/connection.js";
+import { IdsFilterField } from "../../../platform/graphql/ids-filter.js";
 
 @InputType({ description: "Filters for the fee schedule." })
 export class ServiceCodeFilter {
+  @IdsFilterField("service codes")
+  ids?: string[] | null;
   @Field(() => String, { nullable: true, description: "Code system: CDT, CPT, LOCAL…" })
   system?: string | null;
   @Field(() => [String], { nullable: true, description: "Exactly these codes." })

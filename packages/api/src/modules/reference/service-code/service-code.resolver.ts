@@ -14,6 +14,7 @@ import {
   UpdateServiceCodeInput,
 } from "./service-code.inputs.js";
 import { ServiceCodeService } from "./service-code.service.js";
+import { idsCondition } from "../../../platform/graphql/ids-filter.js";
 
 export const ServiceCodeConnection = ConnectionType(ServiceCode, "ServiceCode");
 export const ServiceCodePayload = PayloadType("ServiceCodePayload", "serviceCode", ServiceCode);
@@ -21,6 +22,7 @@ export const ServiceCodePayload = PayloadType("ServiceCodePayload", "serviceCode
 export function serviceCodeWhere(filter?: ServiceCodeFilter | null): FilterQuery<ServiceCode> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
+  if (filter.ids) where.id = idsCondition(filter.ids)?.id;
   if (filter.system) where.system = filter.system;
   if (filter.codes?.length) where.code = { $in: filter.codes };
   if (filter.specialty) where.specialty = filter.specialty;

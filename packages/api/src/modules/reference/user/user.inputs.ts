@@ -1,9 +1,12 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../../platform/graphql/connection.js";
 import { StaffRoleEnum } from "../../user/staff-role.enum.js";
+import { IdsFilterField } from "../../../platform/graphql/ids-filter.js";
 
 @InputType({ description: "Filters for the staff list." })
 export class UserFilter {
+  @IdsFilterField("users")
+  ids?: string[] | null;
   @Field(() => StaffRoleEnum, { nullable: true, description: "Users with this role." })
   role?: StaffRoleEnum | null;
   @Field(() => Boolean, { nullable: true, description: "Only active (true) or inactive (false)." })

@@ -19,6 +19,7 @@ import {
   VisitorHospitalInput,
 } from "./user.inputs.js";
 import { UserService } from "./user.service.js";
+import { idsCondition } from "../../../platform/graphql/ids-filter.js";
 
 export const UserConnection = ConnectionType(User, "User");
 export const UserPayload = PayloadType("UserPayload", "user", User);
@@ -26,6 +27,7 @@ export const UserPayload = PayloadType("UserPayload", "user", User);
 export function userWhere(filter?: UserFilter | null): FilterQuery<User> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
+  if (filter.ids) where.id = idsCondition(filter.ids)?.id;
   if (filter.role) where[raw((a: string) => `${a}.roles @> ?::jsonb`, [JSON.stringify([filter.role])])] = [];
   if (filter.active != null) where.active = filter.active;
   if (filter.hospitalId)

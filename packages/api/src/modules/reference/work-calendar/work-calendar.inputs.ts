@@ -1,8 +1,11 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../../platform/graphql/connection.js";
+import { IdsFilterField } from "../../../platform/graphql/ids-filter.js";
 
 @InputType({ description: "Filters for the work calendar list." })
 export class WorkCalendarFilter {
+  @IdsFilterField("work calendars")
+  ids?: string[] | null;
   @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2 country." })
   country?: string | null;
   @Field(() => String, { nullable: true, description: "Name contains this text." })

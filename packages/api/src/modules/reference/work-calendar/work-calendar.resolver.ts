@@ -14,12 +14,14 @@ import {
   WorkCalendarSortField,
 } from "./work-calendar.inputs.js";
 import { WorkCalendarService } from "./work-calendar.service.js";
+import { idsCondition } from "../../../platform/graphql/ids-filter.js";
 
 export const WorkCalendarConnection = ConnectionType(WorkCalendar, "WorkCalendar");
 export const WorkCalendarPayload = PayloadType("WorkCalendarPayload", "workCalendar", WorkCalendar);
 
 export function workCalendarWhere(filter?: WorkCalendarFilter | null): FilterQuery<WorkCalendar> {
   const where: Record<string, unknown> = {};
+  if (filter?.ids) where.id = idsCondition(filter.ids)?.id;
   if (filter?.country) where.country = filter.country;
   if (filter?.search) where.name = { $ilike: likePattern(filter.search) };
   return where;
