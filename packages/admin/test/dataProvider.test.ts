@@ -61,17 +61,45 @@ describe("data provider over the generated metadata", () => {
     expect(calls[0].variables).toMatchObject({ first: 100, offset: 0, orderBy: undefined });
   });
 
-  it("getMany uses the ids filter when the resource has one, aliased single reads otherwise", async () => {
-    const { calls, provider } = recorder(
-      { organizations: { nodes: [{ id: "a" }, { id: "b" }], totalCount: 2 } },
-      { r0: { id: "c1", patient: { id: "p1" } }, r1: null },
-    );
-    await provider.getMany("organizations", { ids: ["a", "b"] });
-    expect(calls[0].variables).toMatchObject({ filter: { ids: ["a", "b"] }, first: 2 });
-    const cases = await provider.getMany("cases", { ids: ["c1", "missing"] });
-    expect(calls[1].query).toContain("r0: case(id: $id0)");
-    expect(calls[1].variables).toEqual({ id0: "c1", id1: "missing" });
-    expect(cases.data).toEqual([expect.objectContaining({ id: "c1", patientId: "p1" })]);
+  it("getMany loads a page's references in one ids-filtered list query, never one alias per id", async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `org${i}`);
+    const { calls, provider } = recorder({
+      organizations: { nodes: ids.map((id) => ({ id })), totalCount: ids.length },
+    });
+    const { data } = await provider.getMany("organizations", { ids: [...ids, "org0"] });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].variables).toMatchObject({ filter: { ids }, first: 40, offset: 0 });
+    expect(calls[0].query).toContain("organizations(first: $first");
+    expect(calls[0].query).not.toMatch(/\br\d+:/);
+    expect(data).toHaveLength(40);
+  });
+
+  it("getMany splits more ids than the API's cap of 100 into one query per hundred", async () => {
+    const ids = Array.from({ length: 230 }, (_, i) => `org${i}`);
+    const page = (from: number, to: number) => ({
+      organizations: { nodes: ids.slice(from, to).map((id) => ({ id })), totalCount: to - from },
+    });
+    const { calls, provider } = recorder(page(0, 100), page(100, 200), page(200, 230));
+    const { data } = await provider.getMany("organizations", { ids });
+    expect(calls.map((c) => (c.variables?.filter as { ids: string[] }).ids.length)).toEqual([100, 100, 30]);
+    expect(data).toHaveLength(230);
+  });
+
+  it("getMany of a resource with neither an ids filter nor single reads picks from its list", async () => {
+    const noIds = {
+      resources: meta.resources.map((r) =>
+        r.name === "cases" ? { ...r, oneQuery: null, filters: r.filters.filter((f) => f.name !== "ids") } : r,
+      ),
+    };
+    const calls: Call[] = [];
+    const provider = createDataProvider(noIds, async <T>(query: string, variables?: Record<string, unknown>) => {
+      calls.push({ query, variables });
+      return { cases: { nodes: [{ id: "c1", patient: { id: "p1" } }, { id: "c2" }], totalCount: 2 } } as T;
+    });
+    const { data } = await provider.getMany("cases", { ids: ["c1", "missing"] });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].variables).toMatchObject({ first: 100, offset: 0 });
+    expect(data).toEqual([expect.objectContaining({ id: "c1", patientId: "p1" })]);
   });
 
   it("getManyReference filters by the target", async () => {

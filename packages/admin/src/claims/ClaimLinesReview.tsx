@@ -3,6 +3,7 @@ import {
   Card,
   CardContent,
   CardHeader,
+  Stack,
   Table,
   TableBody,
   TableCell,
@@ -11,11 +12,12 @@ import {
   TextField,
 } from "@mui/material";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useLocaleState, useNotify, useRecordContext, useTranslate } from "react-admin";
 import { request } from "../data/api";
 import type { UserError } from "../data/graphqlClient";
 import { userErrorsToHttpError } from "../data/userErrors";
+import { useUnsavedEdits } from "../transitions/unsavedEdits";
 import { formatMoney } from "../fields/format";
 import { CLAIM_LINES, SET_APPROVED_AMOUNTS, changedLines, type ClaimLine, type LineEdit } from "./queries";
 
@@ -31,15 +33,24 @@ export function ClaimLinesReview() {
   const queryClient = useQueryClient();
   const [edits, setEdits] = useState<Record<string, LineEdit>>({});
   const [saving, setSaving] = useState(false);
+  const { setHint } = useUnsavedEdits();
   const { data } = useQuery({
     queryKey: ["claimLines", record?.id, record?.version],
     queryFn: () => request<{ claim: { currency: string; lines: ClaimLine[] } | null }>(CLAIM_LINES, { id: record?.id }),
     enabled: Boolean(record?.id),
   });
+  const lines = data?.claim?.lines ?? [];
+  // unsaved: a changed amount, or an edit that cannot be saved yet (no reason, not a number)
+  const pendingLines = changedLines(lines, edits);
+  const unsaved = pendingLines === null || pendingLines.length > 0;
+  useEffect(() => {
+    setHint(unsaved ? "clinigraph.claims.unsaved_lines" : null);
+  }, [unsaved, setHint]);
+  useEffect(() => () => setHint(null), [setHint]);
   if (!record || !data?.claim) return null;
-  const { currency, lines } = data.claim;
+  const { currency } = data.claim;
   const editable = record.status === "IN_REVIEW";
-  const pending = changedLines(lines, edits);
+  const pending = pendingLines;
   const dirty = Object.keys(edits).length > 0;
 
   const edit = (line: ClaimLine, patch: Partial<LineEdit>) =>
@@ -78,14 +89,19 @@ export function ClaimLinesReview() {
         title={translate("clinigraph.claims.lines")}
         action={
           editable && (
-            <Button
-              variant="contained"
-              disabled={saving || !dirty || !pending?.length}
-              onClick={save}
-              data-testid="save-approved"
-            >
-              {translate("clinigraph.claims.save_amounts")}
-            </Button>
+            <Stack direction="row" spacing={1}>
+              <Button disabled={saving || !dirty} onClick={() => setEdits({})} data-testid="discard-approved">
+                {translate("clinigraph.claims.discard")}
+              </Button>
+              <Button
+                variant="contained"
+                disabled={saving || !dirty || !pending?.length}
+                onClick={save}
+                data-testid="save-approved"
+              >
+                {translate("clinigraph.claims.save_amounts")}
+              </Button>
+            </Stack>
           )
         }
       />

@@ -1,20 +1,24 @@
-import { Stack } from "@mui/material";
-import { useRecordContext, useResourceContext } from "react-admin";
+import { Stack, Typography } from "@mui/material";
+import { useRecordContext, useResourceContext, useTranslate } from "react-admin";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
 import { TransitionButton } from "./TransitionButton";
 import { useRunTransition } from "./useRunTransition";
+import { useUnsavedEdits } from "./unsavedEdits";
 
 /**
  * One button per event the API says the current principal may fire now
  * (`availableTransitions`), in the schema's event order. Renders nothing for
- * resources without a transition mutation.
+ * resources without a transition mutation. While a panel of the page holds unsaved
+ * edits (useUnsavedEdits), every button is disabled and the hint says why.
  */
 export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
   const resource = useResourceContext();
   const meta = given ?? resourceMeta(resource);
   const record = useRecordContext();
   const runner = useRunTransition(meta.name, record);
+  const translate = useTranslate();
+  const { hint } = useUnsavedEdits();
   const transition = meta.transition;
   if (!record || !transition) return null;
   const available = new Set((record.availableTransitions as string[] | undefined) ?? []);
@@ -25,8 +29,20 @@ export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }} data-testid="transition-bar">
       {events.map((event) => (
-        <TransitionButton key={event} event={event} recordLabel={recordLabel} transition={transition} runner={runner} />
+        <TransitionButton
+          key={event}
+          event={event}
+          recordLabel={recordLabel}
+          transition={transition}
+          runner={runner}
+          held={hint !== null}
+        />
       ))}
+      {hint && (
+        <Typography variant="body2" color="warning.main" role="status" data-testid="transitions-held">
+          {translate(hint)}
+        </Typography>
+      )}
     </Stack>
   );
 }

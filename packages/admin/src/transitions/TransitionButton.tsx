@@ -11,9 +11,11 @@ interface Props {
   recordLabel: string;
   transition: TransitionMeta;
   runner: ReturnType<typeof useRunTransition>;
+  /** disabled while the page has unsaved edits the event would ignore */
+  held?: boolean;
 }
 
-export function TransitionButton({ event, recordLabel, transition, runner }: Props) {
+export function TransitionButton({ event, recordLabel, transition, runner, held = false }: Props) {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const needs = eventNeeds(event, transition);
@@ -25,7 +27,7 @@ export function TransitionButton({ event, recordLabel, transition, runner }: Pro
         size="small"
         variant={needs.confirm ? "outlined" : "contained"}
         color={needs.confirm ? "error" : "primary"}
-        disabled={runner.running}
+        disabled={runner.running || held}
         data-event={event}
         onClick={() => (needsDialog(needs) ? setOpen(true) : void runner.run(event, label))}
       >

@@ -70,7 +70,7 @@ export function MetaList({
         bulkActionButtons={bulkActionButtons}
         expand={expand}
       >
-        {columns.map((field) => renderField(field, sortable.has(field.name), meta.name))}
+        {columns.map((field) => renderField(field, sortable.has(field.name), meta.name, true))}
       </Datagrid>
     </List>
   );

@@ -8,8 +8,12 @@ import type { FieldMeta } from "../resources/types";
 
 const CHIP_ENUMS = new Set(["status"]);
 
-/** A read-only field for one piece of generated metadata; `sortable` follows the schema's orderBy enum. */
-export function renderField(field: FieldMeta, sortable: boolean, resource?: string) {
+/**
+ * A read-only field for one piece of generated metadata; `sortable` follows the schema's
+ * orderBy enum. In a list row (`inRow`) a reference is plain text: a click anywhere on the
+ * row opens the row's own record, never the record a cell refers to.
+ */
+export function renderField(field: FieldMeta, sortable: boolean, resource?: string, inRow = false) {
   const common = { source: field.name, sortable };
   if (field.kind === "enum") {
     return <EnumField key={field.name} {...common} enumType={field.enumType} chip={CHIP_ENUMS.has(field.name)} />;
@@ -32,7 +36,7 @@ export function renderField(field: FieldMeta, sortable: boolean, resource?: stri
           source={`${field.name}Id`}
           reference={field.reference ?? ""}
           label={<FieldLabel resource={resource} name={field.name} />}
-          link="show"
+          link={inRow ? false : "show"}
         />
       );
     case "boolean":

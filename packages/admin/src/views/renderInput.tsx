@@ -106,7 +106,12 @@ export function renderInput(field: FieldMeta, options: InputOptions = {}): React
     case "date":
       return <DateInput key={source} {...common} validate={validate} />;
     case "datetime":
-      return <DateTimeInput key={source} {...common} validate={validate} />;
+      // a filter picks days; the data provider sends each as the instant the day starts or ends
+      return options.forFilter ? (
+        <DateInput key={source} {...common} validate={validate} />
+      ) : (
+        <DateTimeInput key={source} {...common} validate={validate} />
+      );
     case "decimal":
     case "money":
       // Money travels as a decimal string: never through a float.

@@ -84,6 +84,8 @@ export const en = {
       amount: "Amount",
       approved: "Approved",
       reason: "Reason for the change",
+      unsaved_lines: "Save or discard the changed line amounts first: approving now would ignore them.",
+      discard: "Discard changes",
     },
     api_keys: {
       secret_title: "Your new API key",

@@ -82,6 +82,8 @@ export const es: AppMessages = {
       amount: "Monto",
       approved: "Aprobado",
       reason: "Motivo del cambio",
+      unsaved_lines: "Guarde o descarte primero los importes de línea modificados: aprobar ahora los ignoraría.",
+      discard: "Descartar cambios",
     },
     api_keys: {
       secret_title: "Su nueva clave de API",

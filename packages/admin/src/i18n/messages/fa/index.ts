@@ -82,6 +82,8 @@ export const fa: AppMessages = {
       amount: "مبلغ",
       approved: "تأییدشده",
       reason: "دلیل تغییر",
+      unsaved_lines: "ابتدا مبالغ تغییریافته ردیف‌ها را ذخیره یا لغو کنید: تأیید در این حالت آن‌ها را نادیده می‌گیرد.",
+      discard: "لغو تغییرات",
     },
     api_keys: {
       secret_title: "کلید API جدید شما",

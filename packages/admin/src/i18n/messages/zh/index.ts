@@ -82,6 +82,8 @@ export const zh: AppMessages = {
       amount: "金额",
       approved: "核定",
       reason: "调整原因",
+      unsaved_lines: "请先保存或放弃已修改的明细金额：现在审批将忽略这些修改。",
+      discard: "放弃修改",
     },
     api_keys: {
       secret_title: "新的 API 密钥",
