@@ -9,6 +9,8 @@ export default defineConfig({
     include: ["test/browser/**/*.browser.test.ts"],
     environment: "node",
     globalSetup: ["test/browser/globalSetup.ts"],
+    // fails every test whose pages answered 4xx/5xx or logged an error
+    setupFiles: ["test/browser/guard.setup.ts"],
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,

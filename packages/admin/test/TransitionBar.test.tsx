@@ -10,11 +10,26 @@ import { createDataProvider, type TransitionParams } from "../src/data/dataProvi
 import type { Request } from "../src/data/graphqlClient";
 import { createLocaleState } from "../src/i18n/i18nProvider";
 import { TransitionBar } from "../src/transitions/TransitionBar";
+import { UnsavedEditsProvider, useUnsavedEdits } from "../src/transitions/unsavedEdits";
 
 const meta = describeSchema(buildSchema(readFileSync(join(import.meta.dirname, "fixture.graphql"), "utf8")));
 const orders = meta.resources.find((r) => r.name === "orders")!;
 
-function setup(record: RaRecord, answer: (params: TransitionParams) => Promise<RaRecord> = async () => record) {
+/** A panel of the page with an edit not yet saved, as the claim's line amounts report one. */
+function UnsavedPanel({ hint }: { hint: string | null }) {
+  const { setHint } = useUnsavedEdits();
+  return (
+    <button type="button" data-testid="toggle-unsaved" onClick={() => setHint(hint)}>
+      toggle
+    </button>
+  );
+}
+
+function setup(
+  record: RaRecord,
+  answer: (params: TransitionParams) => Promise<RaRecord> = async () => record,
+  unsavedHint: string | null = null,
+) {
   const request: Request = async () => ({}) as never;
   const dataProvider = { ...createDataProvider(meta, request), getOne: async () => ({ data: record }) } as ReturnType<
     typeof createDataProvider
@@ -25,7 +40,10 @@ function setup(record: RaRecord, answer: (params: TransitionParams) => Promise<R
     <AdminContext dataProvider={dataProvider} i18nProvider={createLocaleState().i18nProvider}>
       <ResourceContextProvider value="orders">
         <RecordContextProvider value={record}>
-          <TransitionBar meta={orders} />
+          <UnsavedEditsProvider>
+            <TransitionBar meta={orders} />
+            <UnsavedPanel hint={unsavedHint} />
+          </UnsavedEditsProvider>
           <Notification />
         </RecordContextProvider>
       </ResourceContextProvider>
@@ -53,6 +71,17 @@ describe("TransitionBar", () => {
         .getAllByRole("button")
         .map((b) => b.textContent),
     ).toEqual(["Approve", "Reject", "Void"]);
+  });
+
+  it("holds every event, saying why, while a panel of the page has unsaved edits", async () => {
+    const { transition } = setup(order(["APPROVE", "REJECT"]), undefined, "clinigraph.claims.unsaved_lines");
+    fireEvent.click(screen.getByTestId("toggle-unsaved"));
+    const approve = await screen.findByRole("button", { name: "Approve" });
+    await waitFor(() => expect((approve as HTMLButtonElement).disabled).toBe(true));
+    expect(((await screen.findByRole("button", { name: "Reject" })) as HTMLButtonElement).disabled).toBe(true);
+    expect((await screen.findByTestId("transitions-held")).textContent).toContain("Save or discard");
+    fireEvent.click(approve);
+    expect(transition).not.toHaveBeenCalled();
   });
 
   it("renders nothing when no event is available", async () => {

@@ -8,8 +8,59 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }
 
+/** Something a page did that no working screen does: a failed request or an error in the console. */
+export interface PageProblem {
+  kind: "response" | "console" | "pageerror";
+  text: string;
+  url: string;
+}
+
+type Allowance = (problem: PageProblem) => boolean;
+
+const problems: PageProblem[] = [];
+const allowances = new WeakMap<Page, Allowance[]>();
+
+/**
+ * Lets one page have the problems a test provokes on purpose (a wrong password), each
+ * named by the test; everything else still fails it.
+ */
+export function allowProblems(page: Page, allowance: Allowance): void {
+  allowances.set(page, [...(allowances.get(page) ?? []), allowance]);
+}
+
+/** The problems recorded since the last call (guard.setup.ts checks them after every test). */
+export function takeProblems(): PageProblem[] {
+  return problems.splice(0, problems.length);
+}
+
+/**
+ * Records every 4xx/5xx answer and every console error or uncaught exception of the
+ * page: a screen that shows "No results" while the API answered 400, or an error icon
+ * where a name belongs, fails its test even when the assertions look elsewhere.
+ */
+function watch(page: Page): void {
+  const record = (problem: PageProblem) => {
+    if (!(allowances.get(page) ?? []).some((allow) => allow(problem))) problems.push(problem);
+  };
+  page.on("response", (response) => {
+    if (response.status() >= 400)
+      record({
+        kind: "response",
+        text: `${response.status()} ${response.request().method()} ${response.url()}`,
+        url: response.url(),
+      });
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error")
+      record({ kind: "console", text: message.text(), url: message.location().url ?? page.url() });
+  });
+  page.on("pageerror", (error) => record({ kind: "pageerror", text: String(error.stack ?? error), url: page.url() }));
+}
+
 /** A fresh context per test so localStorage (session, locale) never leaks between tests. */
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US" });
-  return context.newPage();
+export async function newPage(browser: Browser, options: { timezoneId?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-US", ...options });
+  const page = await context.newPage();
+  watch(page);
+  return page;
 }

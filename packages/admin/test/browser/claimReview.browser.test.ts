@@ -43,7 +43,12 @@ describe("claim review against the real API", () => {
     await page.goto(`${consoleUrl}/#/claims/${claim.id}/show`);
     const input = page.getByTestId(`approved-${line.position}`);
     await input.fill(lowered);
+    // an unsaved reduction holds APPROVE, which would otherwise approve the full amount
+    const approve = page.locator('[data-event="APPROVE"]');
+    await expect.poll(async () => approve.isDisabled()).toBe(true);
+    await page.getByTestId("transitions-held").waitFor();
     await page.getByTestId(`reason-${line.position}`).fill("Tarifa sobre el arancel pactado");
+    await expect(approve.isDisabled()).resolves.toBe(true);
     await page.getByTestId("save-approved").click();
     // the reason input goes once the saved record (with its new version) is back
     await page.getByTestId(`reason-${line.position}`).waitFor({ state: "detached" });
@@ -54,7 +59,8 @@ describe("claim review against the real API", () => {
       )
       .not.toBeNull();
 
-    await page.locator('[data-event="APPROVE"]').click();
+    await page.getByTestId("transitions-held").waitFor({ state: "detached" });
+    await approve.click();
     await page.locator('[data-value="APPROVED"]').first().waitFor();
 
     const after = (

@@ -3,6 +3,8 @@ import { join, resolve } from "node:path";
 import { preview } from "vite";
 import type { TestProject } from "vitest/node";
 import { startRealApi, type RealApi } from "../harness/realApi";
+import { seedVolume, type VolumeSummary } from "../harness/volumeSeed";
+import { DEMO } from "./support";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,6 +14,8 @@ declare module "vitest" {
     apiUrl: string;
     /** the API's database, for what the workers would do (the harness runs none); "" when unknown */
     databaseUrl: string;
+    /** the totals after the volume seed (test/harness/volumeSeed.ts); absent against an external API */
+    volume?: VolumeSummary;
   }
 }
 
@@ -19,7 +23,7 @@ const packageDir = resolve(import.meta.dirname, "../..");
 
 /**
  * Starts the real API (packages/api/dist) on a fresh, migrated and seeded
- * database, then serves dist/ with `vite preview` proxying to it. Teardown
+ * database, adds real volume through the API (volumeSeed.ts), then serves dist/ with `vite preview` proxying to it. Teardown
  * stops both and drops the database.
  */
 export default async function setup(project: TestProject) {
@@ -37,6 +41,11 @@ export default async function setup(project: TestProject) {
     : await startRealApi();
   process.env.CLINIGRAPH_API_URL = api.url;
   try {
+    // every list page then holds more than 15 distinct references, as on a real day
+    if (!external || process.env.CLINIGRAPH_TEST_SEED_VOLUME === "1") {
+      const volume = await seedVolume(api.url, DEMO);
+      project.provide("volume", volume);
+    }
     const server = await preview({
       root: packageDir,
       configFile: join(packageDir, "vite.config.ts"),
