@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { englishCatalog, loadOwnMessages } from "../src/i18n/catalog";
+import { englishCatalog, loadOwnMessages, packMessages } from "../src/i18n/catalog";
 import { fieldSources } from "../src/i18n/fieldLabels";
 import { createLocaleState } from "../src/i18n/i18nProvider";
 import { LOCALES } from "../src/i18n/locales";
@@ -155,6 +155,28 @@ describe("i18n", () => {
       expect(state.i18nProvider.translate("resources.orders.fields.createdAt")).not.toBe("Created at");
     },
   );
+
+  it.each(TRANSLATED)(
+    "%s translates react-admin's own list words (Add filter, Create, Export, Rows per page, 1-12 of 12)",
+    async (locale) => {
+      const state = createLocaleState();
+      await state.i18nProvider.changeLocale(locale);
+      const t = state.i18nProvider.translate;
+      expect(t("ra.action.add_filter")).not.toBe("Add filter");
+      expect(t("ra.action.create")).not.toBe("Create");
+      expect(t("ra.action.export")).not.toBe("Export");
+      expect(t("ra.navigation.page_rows_per_page")).not.toBe("Rows per page:");
+      expect(t("ra.navigation.page_range_info", { offsetBegin: 1, offsetEnd: 12, total: 12 })).not.toBe("1-12 of 12");
+    },
+  );
+
+  it("reads a language pack however the bundle wraps it (the production build wraps a CommonJS pack twice)", () => {
+    const messages = { ra: { action: { create: "新建" } } };
+    expect(packMessages({ default: { __esModule: true, default: messages } })).toBe(messages);
+    expect(packMessages({ default: messages })).toBe(messages);
+    expect(packMessages(messages)).toBe(messages);
+    expect(() => packMessages({ default: {} })).toThrow(/without `ra`/);
+  });
 
   it("a key no language has yet shows English rather than its raw name", async () => {
     const state = createLocaleState();

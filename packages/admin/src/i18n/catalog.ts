@@ -15,23 +15,40 @@ interface Layers {
   app: AppMessages;
 }
 
+/**
+ * A community pack's messages, however its module arrives. A CommonJS pack compiled from
+ * ESM (`exports.default = messages` with `__esModule`) reaches the production bundle as
+ * `{ default: { default: messages } }`: the bundler's Node-style interop ignores
+ * `__esModule`, so reading `.default` once gave no `ra` at all and react-admin's own words
+ * (ADD FILTER, CREATE, EXPORT, Rows per page) fell back to English.
+ */
+export function packMessages(module: unknown): TranslationMessages {
+  // own keys, not `in`: a module namespace may answer `in` for its default export's keys
+  const has = (tree: Tree | undefined, key: string) => !!tree && Object.keys(tree).includes(key);
+  let current = module as Tree | undefined;
+  for (let depth = 0; depth < 3 && !has(current, "ra") && has(current, "default"); depth++)
+    current = current!.default as Tree | undefined;
+  if (!has(current, "ra")) throw new Error("A react-admin language pack without `ra` messages");
+  return current as unknown as TranslationMessages;
+}
+
 /** English is bundled; every other language is a separate chunk fetched on first use. */
 const loaders: Record<string, () => Promise<Layers>> = {
   es: async () => {
     const [pack, app] = await Promise.all([import("@blackbox-vision/ra-language-spanish"), import("./messages/es")]);
-    return { pack: pack.default, ra: app.ra, app: app.es };
+    return { pack: packMessages(pack), ra: app.ra, app: app.es };
   },
   zh: async () => {
     const [pack, app] = await Promise.all([import("@haxqer/ra-language-chinese"), import("./messages/zh")]);
-    return { pack: pack.default as unknown as TranslationMessages, ra: app.ra, app: app.zh };
+    return { pack: packMessages(pack), ra: app.ra, app: app.zh };
   },
   fa: async () => {
     const [pack, app] = await Promise.all([import("ra-language-farsi"), import("./messages/fa")]);
-    return { pack: pack.default, ra: app.ra, app: app.fa };
+    return { pack: packMessages(pack), ra: app.ra, app: app.fa };
   },
   bg: async () => {
     const [pack, app] = await Promise.all([import("ra-language-bulgarian"), import("./messages/bg")]);
-    return { pack: pack.default, ra: app.ra, app: app.bg };
+    return { pack: packMessages(pack), ra: app.ra, app: app.bg };
   },
 };
 

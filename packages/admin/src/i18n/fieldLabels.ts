@@ -24,7 +24,11 @@ export function fieldSources(meta: SchemaMeta): Map<string, Set<string>> {
   };
   for (const resource of meta.resources) {
     add(resource.name, resource.fields);
-    addInputs(resource.name, resource.filters);
+    // `ids` loads references (getMany); no screen offers it as a filter
+    addInputs(
+      resource.name,
+      resource.filters.filter((f) => f.name !== "ids"),
+    );
     addInputs(resource.name, resource.create?.fields ?? []);
     addInputs(resource.name, resource.update?.fields ?? []);
   }

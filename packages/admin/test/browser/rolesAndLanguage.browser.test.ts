@@ -32,6 +32,24 @@ describe("menus by role and language, signed in against the real API", () => {
     await page.context().close();
   });
 
+  it("in 中文 react-admin's own words on a list are Chinese too (Add filter, Create, Export, pagination)", async () => {
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "operator");
+    await page.locator("header button", { hasText: "English" }).click();
+    await page.getByRole("menuitem", { name: "中文" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "zh");
+    await page.goto(`${consoleUrl}/#/orders`);
+    await page.locator(".MuiTablePagination-displayedRows").first().waitFor();
+    const toolbar =
+      (await page.locator(".RaList-main .RaTopToolbar-root, .RaList-actions").first().textContent()) ?? "";
+    expect(toolbar).not.toMatch(/add filter|create|export/i);
+    expect(toolbar).toContain("导出");
+    const pagination = (await page.locator(".MuiTablePagination-root").first().textContent()) ?? "";
+    expect(pagination).not.toMatch(/Rows per page|\d+\s*-\s*\d+ of \d+/);
+    expect(pagination).toMatch(/\d+-\d+ \/ \d+/);
+    await page.context().close();
+  });
+
   it("switching to Persian turns the console right-to-left with translated menu labels", async () => {
     const page = await newPage(browser);
     await signIn(page, consoleUrl, "operator");
