@@ -52,7 +52,11 @@ function watch(page: Page): void {
   });
   page.on("console", (message) => {
     if (message.type() === "error")
-      record({ kind: "console", text: message.text(), url: message.location().url ?? page.url() });
+      record({
+        kind: "console",
+        text: `${message.text()} (${message.location().url || page.url()})`,
+        url: message.location().url || page.url(),
+      });
   });
   page.on("pageerror", (error) => record({ kind: "pageerror", text: String(error.stack ?? error), url: page.url() }));
 }
