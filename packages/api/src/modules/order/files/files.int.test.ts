@@ -115,7 +115,7 @@ describe("POST /files", () => {
   });
 
   it("defaults to a 20 MB limit", () => {
-    expect(loadConfig({}).MAX_UPLOAD_BYTES).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ NODE_ENV: "test" }).MAX_UPLOAD_BYTES).toBe(20 * 1024 * 1024);
   });
 });
 
