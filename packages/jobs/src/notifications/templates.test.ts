@@ -5,7 +5,7 @@ import {
   queuedTemplateNames,
   renderingProblems,
   type NoticeUnderTest,
-} from "@clinigraph/api/test-support/notices";
+} from "@clinigraph/api/testing";
 import { ENDPOINT_DISABLED, ENDPOINT_DISABLED_TEMPLATE } from "../webhooks/endpoint-disabled-notice.js";
 import { APPOINTMENT_REMINDER, APPOINTMENT_REMINDER_TEMPLATE, renderAppointmentReminder } from "./templates.js";
 

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger, OrganizationKind, type Organization } from "@clinigraph/api/domain";
-import { startTestApi, type TestApi } from "@clinigraph/api/test-support/server";
-import { Fixtures } from "@clinigraph/api/test-support/fixtures";
+import { Fixtures, startTestApi, type TestApi } from "@clinigraph/api/testing";
 import { Redis } from "ioredis";
 import { loadJobsConfig } from "../config.js";
 import { deleteKeys, waitFor } from "../test-support/harness.js";

@@ -10,7 +10,7 @@ import {
   insuredPatientWithCase,
   type Coverage,
   type CoverageOptions,
-} from "./claim.test-fixtures.js";
+} from "./claim.fixtures.js";
 import {
   CLAIM,
   CLAIMS,
@@ -21,7 +21,7 @@ import {
   TRANSITION,
   type ClaimShape,
   type PayloadShape,
-} from "./claim.test-graphql.js";
+} from "./claim-graphql.fixtures.js";
 import { createClaim } from "./claim.service.js";
 import { ClaimKind } from "./claim.enums.js";
 import { flagOverdueClaim } from "./claim.overdue.js";

@@ -10,7 +10,7 @@ import {
   visitMutation,
   type VisitView,
   type VisitWorld,
-} from "./visit-test-world.js";
+} from "./visit-world.fixtures.js";
 
 let api: TestApi;
 let w: VisitWorld;

@@ -14,7 +14,7 @@ import {
   readVisit,
   visitMutation,
   type VisitWorld,
-} from "../../modules/visit/visit-test-world.js";
+} from "../../modules/visit/visit-world.fixtures.js";
 import { FieldCipher } from "./field-encryption.js";
 import { KeyRing, MasterKey } from "./key-ring.js";
 import { ENCRYPTED_COLUMNS } from "./rotation.js";
