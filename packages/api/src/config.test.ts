@@ -58,7 +58,11 @@ describe("configuration", () => {
   });
 
   it("reads retired encryption keys with their ids, and refuses malformed or clashing ones", () => {
-    const c = loadConfig({ NODE_ENV: "test", ENCRYPTION_KEY_ID: "k2", ENCRYPTION_OLD_KEYS: `k1:${KEY_A}, k0:${KEY_B}` });
+    const c = loadConfig({
+      NODE_ENV: "test",
+      ENCRYPTION_KEY_ID: "k2",
+      ENCRYPTION_OLD_KEYS: `k1:${KEY_A}, k0:${KEY_B}`,
+    });
     expect(c.ENCRYPTION_OLD_KEYS).toEqual([
       { id: "k1", key: KEY_A },
       { id: "k0", key: KEY_B },

@@ -10,7 +10,14 @@ import {
   type CallResult,
   type World,
 } from "./world.fixtures.js";
-import { buildCall, GET_BY_ID, operationsOf, publishedSchema, type IdKind, type Operation } from "./operations.fixtures.js";
+import {
+  buildCall,
+  GET_BY_ID,
+  operationsOf,
+  publishedSchema,
+  type IdKind,
+  type Operation,
+} from "./operations.fixtures.js";
 import { sampleIds } from "./samples.fixtures.js";
 import { ACCESS_POLICY, PARTNER_ROWS, mayCall } from "./access-policy.fixtures.js";
 

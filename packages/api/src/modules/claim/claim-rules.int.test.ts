@@ -5,12 +5,7 @@ import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
 import { Notification } from "../notification/notification.entity.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
-import {
-  dentalFeeSchedule,
-  insuredPatientWithCase,
-  type Coverage,
-  type CoverageOptions,
-} from "./claim.fixtures.js";
+import { dentalFeeSchedule, insuredPatientWithCase, type Coverage, type CoverageOptions } from "./claim.fixtures.js";
 import {
   CLAIM,
   CLAIMS,

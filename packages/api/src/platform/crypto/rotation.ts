@@ -72,7 +72,7 @@ export async function rotateEncryptedColumns(
         try {
           plain = cipher.decrypt(row.value);
         } catch (err) {
-          throw new Error(`${col.table}.${col.column} of row ${row.id}: ${(err as Error).message}`);
+          throw new Error(`${col.table}.${col.column} of row ${row.id}: ${(err as Error).message}`, { cause: err });
         }
         values.push(row.id, row.value, cipher.encrypt(plain), col.blindIndex ? cipher.blindIndex(plain) : null);
       }
