@@ -36,7 +36,8 @@ export class FieldCipher {
 
   /** The id of the key a stored value was written with ("v1" for the unversioned format). */
   keyIdOf(stored: string): string {
-    return stored.slice(0, stored.indexOf(":"));
+    const end = stored.indexOf(":");
+    return end < 0 ? "" : stored.slice(0, end);
   }
 
   /** True when the value is not under the current key (rotate-keys rewrites it). */
