@@ -34,13 +34,35 @@ export default tseslint.config(
       },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
       "no-console": "off",
     },
   },
   {
-    files: ["**/*.test.ts", "**/test/**", "**/test-support/**"],
+    files: ["**/*.test.ts", "**/*.fixtures.ts", "**/test/**", "**/test-support/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+  {
+    // Test helpers (*.fixtures.ts, test-support/) are left out of dist: code that ships
+    // must not import them, or tsc would pull them back into the build.
+    files: ["packages/api/src/**/*.ts", "packages/jobs/src/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.fixtures.ts", "**/test-support/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/*.fixtures.js", "**/test-support/**", "@clinigraph/api/testing"],
+              message: "test helpers are not part of the build; import them from tests and *.fixtures.ts only",
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -4,15 +4,19 @@
  * Builds the API and workers, applies migrations, seeds demo data when the database is
  * empty, then runs the API (:4000), the workers and the console (:5173) together.
  * Needs only Postgres and Redis on localhost (or DATABASE_URL / REDIS_URL).
+ * Everything runs with NODE_ENV=development (unless set otherwise): the API refuses its
+ * built-in development keys, and the seed refuses demo data, when NODE_ENV is unset.
  */
 import { execSync } from "node:child_process";
 import concurrently from "concurrently";
 
+process.env.NODE_ENV ??= "development";
 const run = (cmd) => execSync(cmd, { stdio: "inherit", env: process.env });
 
 run("pnpm --filter @clinigraph/api --filter @clinigraph/jobs build");
 run("node packages/api/dist/scripts/migrate.js");
-run("node packages/api/dist/scripts/seed.js");
+// This is the demo: --demo says so, whatever NODE_ENV is.
+run("node packages/api/dist/scripts/seed.js --demo");
 
 const { result } = concurrently(
   [

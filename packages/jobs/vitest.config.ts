@@ -20,7 +20,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@clinigraph\/api\/domain$/, replacement: `${apiSrc}domain.ts` },
-      { find: /^@clinigraph\/api\/test-support\/(.*)$/, replacement: `${apiSrc}test-support/$1.ts` },
+      // The API's test helpers (its package entry `./testing`): source only, never built.
+      { find: /^@clinigraph\/api\/testing$/, replacement: `${apiSrc}test-support/index.ts` },
       { find: /^@clinigraph\/api$/, replacement: `${apiSrc}index.ts` },
     ],
   },

@@ -2,74 +2,108 @@ import { z } from "zod";
 
 /**
  * One typed configuration, read from the environment once and validated at start.
- * Defaults point at the local Postgres and Redis so `pnpm dev` works with nothing set;
- * production refuses the development secrets.
+ * Defaults point at the local Postgres and Redis. The built-in secrets are for
+ * NODE_ENV=development or test only, said explicitly: an unset NODE_ENV means
+ * production, so a forgotten variable on a server can never fall back to a key that is
+ * printed in this file.
  */
 const DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-0123456789abcdef";
 const DEV_ENCRYPTION_KEY = "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM="; // 32 bytes, base64
+const DEV_ENVIRONMENTS = new Set(["development", "test"]);
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    DATABASE_URL: z.url().default("postgres://postgres@127.0.0.1:5432/clinigraph"),
-    REDIS_URL: z.url().default("redis://127.0.0.1:6379/0"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    HOST: z.string().default("127.0.0.1"),
-    JWT_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_JWT_SECRET),
-    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
-    REFRESH_TOKEN_TTL_SECONDS: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(30 * 24 * 3600),
-    ENCRYPTION_KEY: z
-      .string()
-      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
-      .default(DEV_ENCRYPTION_KEY),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    TIME_ZONE: z
-      .string()
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat("en", { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "must be an IANA time zone such as Europe/Madrid")
-      .default("America/Santiago"),
-    FILE_STORAGE_DIR: z.string().default("./var/files"),
-    MAX_UPLOAD_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(20 * 1024 * 1024),
-    RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
-    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
-    CORS_ORIGINS: z.string().default("http://localhost:5173,http://127.0.0.1:5173"),
-    ADMIN_STATIC_DIR: z.string().optional(),
-    ORDER_CONFIRM_HOURS_EXAM: z.coerce.number().int().positive().default(48),
-    ORDER_DUE_DAYS_EXAM: z.coerce.number().int().positive().default(10),
-    ORDER_CONFIRM_HOURS_EXPERT_OPINION: z.coerce.number().int().positive().default(72),
-    ORDER_DUE_DAYS_EXPERT_OPINION: z.coerce.number().int().positive().default(20),
-    ORDER_CONFIRM_HOURS_INTERCONSULTATION: z.coerce.number().int().positive().default(48),
-    ORDER_DUE_DAYS_INTERCONSULTATION: z.coerce.number().int().positive().default(15),
-  })
-  .superRefine((c, ctx) => {
-    if (c.NODE_ENV !== "production") return;
-    if (c.JWT_SECRET === DEV_JWT_SECRET)
+/** Key ids are stored in front of every ciphertext ("k2:…"); "v1" marks the older, unversioned format. */
+export const KEY_ID = /^k\d{1,6}$/;
+
+const base64Key32 = (v: string) => Buffer.from(v, "base64").length === 32;
+
+/** `k1:<base64>,k0:<base64>`: retired keys that still decrypt while `pnpm rotate-keys` runs. */
+const oldKeys = z.string().transform((v, ctx) => {
+  const keys: { id: string; key: string }[] = [];
+  const entries = v.split(",").map((e) => e.trim());
+  for (const entry of entries.filter(Boolean)) {
+    const at = entry.indexOf(":");
+    const id = entry.slice(0, at);
+    const key = entry.slice(at + 1);
+    if (at < 0 || !KEY_ID.test(id) || !base64Key32(key)) {
+      ctx.addIssue({ code: "custom", message: "each entry must be <key id>:<32 bytes, base64>, e.g. k1:AAAA…=" });
+      return z.NEVER;
+    }
+    keys.push({ id, key });
+  }
+  return keys;
+});
+
+const fields = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
+  DATABASE_URL: z.url().default("postgres://postgres@127.0.0.1:5432/clinigraph"),
+  REDIS_URL: z.url().default("redis://127.0.0.1:6379/0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("127.0.0.1"),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_JWT_SECRET),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 24 * 3600),
+  ENCRYPTION_KEY: z.string().refine(base64Key32, "must be 32 bytes, base64-encoded").default(DEV_ENCRYPTION_KEY),
+  /** The id stored beside every value ENCRYPTION_KEY encrypts; a new key gets a new id. */
+  ENCRYPTION_KEY_ID: z.string().regex(KEY_ID, "must look like k1, k2, …").default("k1"),
+  ENCRYPTION_OLD_KEYS: oldKeys.default([]),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TIME_ZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Europe/Madrid")
+    .default("America/Santiago"),
+  FILE_STORAGE_DIR: z.string().default("./var/files"),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  CORS_ORIGINS: z.string().default("http://localhost:5173,http://127.0.0.1:5173"),
+  ADMIN_STATIC_DIR: z.string().optional(),
+  ORDER_CONFIRM_HOURS_EXAM: z.coerce.number().int().positive().default(48),
+  ORDER_DUE_DAYS_EXAM: z.coerce.number().int().positive().default(10),
+  ORDER_CONFIRM_HOURS_EXPERT_OPINION: z.coerce.number().int().positive().default(72),
+  ORDER_DUE_DAYS_EXPERT_OPINION: z.coerce.number().int().positive().default(20),
+  ORDER_CONFIRM_HOURS_INTERCONSULTATION: z.coerce.number().int().positive().default(48),
+  ORDER_DUE_DAYS_INTERCONSULTATION: z.coerce.number().int().positive().default(15),
+});
+
+const schema = fields.superRefine((c, ctx) => {
+  if (c.ENCRYPTION_OLD_KEYS.some((k) => k.id === c.ENCRYPTION_KEY_ID))
+    ctx.addIssue({
+      code: "custom",
+      path: ["ENCRYPTION_OLD_KEYS"],
+      message: `must not repeat the current ENCRYPTION_KEY_ID (${c.ENCRYPTION_KEY_ID})`,
+    });
+  if (new Set(c.ENCRYPTION_OLD_KEYS.map((k) => k.id)).size !== c.ENCRYPTION_OLD_KEYS.length)
+    ctx.addIssue({ code: "custom", path: ["ENCRYPTION_OLD_KEYS"], message: "names a key id twice" });
+  if (DEV_ENVIRONMENTS.has(c.NODE_ENV)) return;
+  for (const [name, dev] of [
+    ["JWT_SECRET", DEV_JWT_SECRET],
+    ["ENCRYPTION_KEY", DEV_ENCRYPTION_KEY],
+  ] as const)
+    if (c[name] === dev)
       ctx.addIssue({
         code: "custom",
-        path: ["JWT_SECRET"],
-        message: "the development default may not be used in production",
+        path: [name],
+        message:
+          `not set: the built-in development key is used only with NODE_ENV=development or test ` +
+          `(NODE_ENV is ${c.NODE_ENV === "production" ? "production or unset" : c.NODE_ENV}). ` +
+          `Set JWT_SECRET (≥ 32 characters) and ENCRYPTION_KEY (openssl rand -base64 32).`,
       });
-    if (c.ENCRYPTION_KEY === DEV_ENCRYPTION_KEY)
-      ctx.addIssue({
-        code: "custom",
-        path: ["ENCRYPTION_KEY"],
-        message: "the development default may not be used in production",
-      });
-  });
+});
 
 export type Config = z.infer<typeof schema>;
 
@@ -80,21 +114,42 @@ export class ConfigError extends Error {
   }
 }
 
+// Empty strings count as unset so `FOO=` in a .env file falls back to the default.
+function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")) as Record<
+    string,
+    string
+  >;
+}
+
 /** Parses the given environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // Empty strings count as unset so `FOO=` in a .env file falls back to the default.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(cleaned);
+  const parsed = schema.safeParse(cleanEnv(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
   }
   return parsed.data;
 }
 
+/** Only the database address, for scripts that need nothing else (migrate, create-migration). */
+export function loadDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
+  const parsed = fields.pick({ DATABASE_URL: true }).safeParse(cleanEnv(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  return parsed.data.DATABASE_URL;
+}
+
 /** For entry points: print the problem and exit instead of a stack trace. */
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  return orExit(() => loadConfig(env));
+}
+
+export function loadDatabaseUrlOrExit(env: Record<string, string | undefined> = process.env): string {
+  return orExit(() => loadDatabaseUrl(env));
+}
+
+function orExit<T>(load: () => T): T {
   try {
-    return loadConfig(env);
+    return load();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

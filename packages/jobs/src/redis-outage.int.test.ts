@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { Writable } from "node:stream";
 import { createLogger } from "@clinigraph/api/domain";
-import { TcpProxy } from "@clinigraph/api/test-support/tcp-proxy";
+import { TcpProxy } from "@clinigraph/api/testing";
 import { startWorkers, type JobsRuntime } from "./index.js";
 import { createHarness, waitFor, type Harness } from "./test-support/harness.js";
 

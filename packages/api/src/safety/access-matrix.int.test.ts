@@ -9,10 +9,17 @@ import {
   type Caller,
   type CallResult,
   type World,
-} from "./world.js";
-import { buildCall, GET_BY_ID, operationsOf, publishedSchema, type IdKind, type Operation } from "./operations.js";
-import { sampleIds } from "./samples.js";
-import { ACCESS_POLICY, PARTNER_ROWS, mayCall } from "./access-policy.js";
+} from "./world.fixtures.js";
+import {
+  buildCall,
+  GET_BY_ID,
+  operationsOf,
+  publishedSchema,
+  type IdKind,
+  type Operation,
+} from "./operations.fixtures.js";
+import { sampleIds } from "./samples.fixtures.js";
+import { ACCESS_POLICY, PARTNER_ROWS, mayCall } from "./access-policy.fixtures.js";
 
 /**
  * The access matrix (SPEC §7): every operation of schema.graphql, called as every kind of

@@ -7,7 +7,7 @@ import { createDeflate } from "node:zlib";
 import { startTestApi, type TestApi } from "../test-support/server.js";
 import { Fixtures } from "../test-support/fixtures.js";
 import { OrganizationKind } from "../modules/organization/organization.entity.js";
-import { PDF_BYTES, PNG_BYTES, uploadFile } from "../modules/order/files/files.test-kit.js";
+import { PDF_BYTES, PNG_BYTES, uploadFile } from "../modules/order/files/files.fixtures.js";
 
 /**
  * Hostile uploads against POST /files at the production 20 MB limit (issue 10): each is

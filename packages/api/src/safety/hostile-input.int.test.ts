@@ -11,7 +11,7 @@ import {
 } from "graphql";
 import { startTestApi, type TestApi } from "../test-support/server.js";
 import { Fixtures, loginAs } from "../test-support/fixtures.js";
-import { buildCall, operationsOf, publishedSchema, sampleValue } from "./operations.js";
+import { buildCall, operationsOf, publishedSchema, sampleValue } from "./operations.fixtures.js";
 
 /**
  * Hostile input (SPEC §4): generated garbage in every mutation's input never gets an

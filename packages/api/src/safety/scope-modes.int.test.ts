@@ -3,7 +3,7 @@ import type { EntityClass } from "@mikro-orm/core";
 import { forkFor } from "../platform/db/orm.js";
 import { SCOPE_FILTER, type ScopeMode, type ScopeParams } from "../platform/scoping/scope.js";
 import type { Principal } from "../platform/auth/principal.js";
-import { buildWorld, FOREIGN_CALLER, PARTNER_CALLERS, type World } from "./world.js";
+import { buildWorld, FOREIGN_CALLER, PARTNER_CALLERS, type World } from "./world.fixtures.js";
 
 let world: World;
 beforeAll(async () => {

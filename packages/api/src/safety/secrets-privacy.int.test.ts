@@ -144,7 +144,7 @@ describe("secrets and privacy", () => {
     const [p] = await sql<{ enc: string }>(`select national_id_enc enc from patient where id = ?`, [patientId]);
     const [v] = await sql<{ enc: string }>(`select bank_account_enc enc from visit where id = ?`, [visitId]);
     for (const enc of [p!.enc, v!.enc]) {
-      expect(enc).toMatch(/^v1:/);
+      expect(enc).toMatch(/^k1:/);
       expect(enc).not.toContain(NATIONAL_ID.replace(/\D/g, "").slice(0, 6));
       expect(enc).not.toContain(BANK_ACCOUNT.slice(-6));
     }

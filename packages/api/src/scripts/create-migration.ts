@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import pg from "pg";
-import { loadConfigOrExit } from "../config.js";
+import { loadDatabaseUrlOrExit } from "../config.js";
 import { initOrm } from "../platform/db/orm.js";
 
 /**
@@ -8,7 +8,7 @@ import { initOrm } from "../platform/db/orm.js";
  * existing migrations produce. It migrates a scratch database first, so the diff never
  * depends on the state of anybody's development database.
  */
-const config = loadConfigOrExit();
+const config = { DATABASE_URL: loadDatabaseUrlOrExit() };
 const name = process.argv[2] ?? "";
 const scratch = `clinigraph_migration_scratch_${process.pid}`;
 const adminUrl = config.DATABASE_URL.replace(/\/[^/]*$/, "/postgres");

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import pg from "pg";
-import { loadConfigOrExit } from "../config.js";
+import { loadDatabaseUrlOrExit } from "../config.js";
 import { initOrm } from "../platform/db/orm.js";
 
 /** Creates the database when it does not exist, then applies the pending migrations. */
@@ -16,9 +16,11 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-const config = loadConfigOrExit();
-await ensureDatabase(config.DATABASE_URL);
-const orm = await initOrm(config.DATABASE_URL);
+// Migrations touch no secret: only the database address is read, so this runs before
+// (and without) the API's keys.
+const databaseUrl = loadDatabaseUrlOrExit();
+await ensureDatabase(databaseUrl);
+const orm = await initOrm(databaseUrl);
 const applied = await orm.getMigrator().up();
 console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(", ")}` : "Database is up to date.");
 await orm.close(true);

@@ -68,7 +68,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) return name === "test-support" ? [] : sourceFiles(p);
-    return p.endsWith(".ts") && !p.endsWith(".test.ts") && !p.includes("test-") ? [p] : [];
+    return p.endsWith(".ts") && !p.endsWith(".test.ts") && !p.endsWith(".fixtures.ts") ? [p] : [];
   });
 }
 

@@ -3,14 +3,27 @@ import { TableNotFoundException } from "@mikro-orm/core";
 import { loadConfigOrExit } from "../config.js";
 import { initOrm } from "../platform/db/orm.js";
 import { FieldCipher, setFieldCipher } from "../platform/crypto/field-encryption.js";
-import { formatCredentials, seedDemoData } from "../seed/index.js";
+import { assertDemoSeedAllowed, DemoSeedRefused, formatCredentials, seedDemoData } from "../seed/index.js";
 
-/** `pnpm db:seed [--force]`: the demo region, only into a database without organisations. */
+/**
+ * `pnpm db:seed [--force] [--demo]`: the demo region, only into a database without
+ * organisations. In production (NODE_ENV=production or unset) it refuses unless
+ * `--demo` asks for a demo installation: the demo logins and keys are public.
+ */
+const demo = process.argv.includes("--demo");
 const config = loadConfigOrExit();
-setFieldCipher(new FieldCipher(config.ENCRYPTION_KEY));
+try {
+  // Before connecting: a refused seed touches nothing.
+  assertDemoSeedAllowed(config.NODE_ENV, demo);
+} catch (err) {
+  if (!(err instanceof DemoSeedRefused)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+setFieldCipher(FieldCipher.fromConfig(config));
 const orm = await initOrm(config.DATABASE_URL);
 try {
-  const result = await seedDemoData(orm, { force: process.argv.includes("--force") });
+  const result = await seedDemoData(orm, { force: process.argv.includes("--force"), demo, nodeEnv: config.NODE_ENV });
   console.log(result.seeded ? "Demo data seeded." : `Nothing seeded: ${result.reason}.`);
   console.log(formatCredentials(result.credentials));
 } catch (err) {

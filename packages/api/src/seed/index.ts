@@ -15,9 +15,11 @@ import { seedOrdersStep } from "./orders.js";
 import { seedVisitsStep } from "./visits.js";
 import { seedClaimsStep } from "./claims.js";
 import { seedStatisticsStep } from "./statistics.js";
+import { assertDemoSeedAllowed } from "./production-guard.js";
 
 export type { SeedContext, SeedStep } from "./context.js";
 export { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "./demo-credentials.js";
+export { assertDemoSeedAllowed, DemoSeedRefused } from "./production-guard.js";
 
 /** Fixed, so every demo database is the same region with the same people. */
 export const DEMO_SEED = 2026;
@@ -59,14 +61,20 @@ export interface SeedResult {
 export interface SeedOptions {
   /** Seed even though organisations exist (but never twice: the demo admin must be absent). */
   force?: boolean;
+  /** Seed even in production: the operator asked for a demo installation (`--demo`). */
+  demo?: boolean;
+  /** The environment seeded into; defaults to NODE_ENV, and an unset NODE_ENV counts as production. */
+  nodeEnv?: string;
 }
 
 /**
  * Seeds the demo region into an empty database, in one transaction, and returns the
- * demo logins and API keys. Needs the field cipher set up (createRuntime and the seed
+ * demo logins and API keys. Refuses in production unless `demo` is set
+ * (DemoSeedRefused). Needs the field cipher set up (createRuntime and the seed
  * script do it): national ids are stored encrypted.
  */
 export async function seedDemoData(orm: MikroORM, options: SeedOptions = {}): Promise<SeedResult> {
+  assertDemoSeedAllowed(options.nodeEnv ?? process.env.NODE_ENV, options.demo ?? false);
   const em = forkFor(orm, SYSTEM);
   const skip = await reasonToSkip(em, options.force ?? false);
   if (skip) return { seeded: false, reason: skip, credentials: await credentials(em, false) };

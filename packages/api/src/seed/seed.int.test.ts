@@ -85,7 +85,7 @@ describe("demo seed", () => {
       .getConnection()
       .execute<{ language: string; enc: string }[]>(`select language, national_id_enc enc from patient`);
     expect(new Set(rows.map((r) => r.language))).toEqual(new Set(["es", "zh", "fa", "bg"]));
-    expect(rows.every((r) => r.enc.startsWith("v1:"))).toBe(true);
+    expect(rows.every((r) => r.enc.startsWith("k1:"))).toBe(true);
   });
 
   it("gives working demo logins, visitors linked to hospitals, and working demo API keys", async () => {

@@ -5,8 +5,14 @@ import { initOrm } from "../platform/db/orm.js";
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
+export interface TestDatabase {
+  url: string;
+  orm: MikroORM;
+  drop: () => Promise<void>;
+}
+
 /** A fresh, empty database for one test file, migrated to the current schema; dropped afterwards. */
-export async function createTestDatabase(): Promise<{ url: string; orm: MikroORM; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `clinigraph_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime } from "../platform/http/app.js";
-import { createTestDatabase } from "./database.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
 
 export interface TestApi {
   url: string;
@@ -47,9 +47,13 @@ export function capturingLogger(level: string, name: string): { logger: Logger; 
   return { logger: createLogger(level, name, sink), chunks };
 }
 
-/** Starts the real HTTP server on a random port against a fresh database. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
+/**
+ * Starts the real HTTP server on a random port against a fresh database, or against
+ * `database` (which close() then leaves in place, for a test that restarts the API on the
+ * same data with another configuration).
+ */
+export async function startTestApi(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApi> {
+  const db = database ?? (await createTestDatabase());
   const config = testConfig(db.url, env);
   const logger = createLogger(config.LOG_LEVEL, "api-test");
   const runtime = await createRuntime(config, db.orm, logger);
@@ -75,7 +79,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     gql,
     close: async () => {
       await runtime.close();
-      await db.drop();
+      if (!database) await db.drop();
     },
   };
 }

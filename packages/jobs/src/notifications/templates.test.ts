@@ -1,11 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  languageGaps,
-  queuedTemplateNames,
-  renderingProblems,
-  type NoticeUnderTest,
-} from "@clinigraph/api/test-support/notices";
+import { languageGaps, queuedTemplateNames, renderingProblems, type NoticeUnderTest } from "@clinigraph/api/testing";
 import { ENDPOINT_DISABLED, ENDPOINT_DISABLED_TEMPLATE } from "../webhooks/endpoint-disabled-notice.js";
 import { APPOINTMENT_REMINDER, APPOINTMENT_REMINDER_TEMPLATE, renderAppointmentReminder } from "./templates.js";
 

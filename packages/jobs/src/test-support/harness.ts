@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { MikroORM } from "@clinigraph/api/domain";
-import { createTestDatabase } from "@clinigraph/api/test-support/database";
+import { createTestDatabase } from "@clinigraph/api/testing";
 import { startWorkers, type JobsRuntime } from "../index.js";
 import type { QueueKey } from "../runtime.js";
 import { FakeSmsGateway } from "./fake-sms-gateway.js";

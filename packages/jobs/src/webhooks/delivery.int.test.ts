@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger, OrganizationKind, type Organization } from "@clinigraph/api/domain";
-import { startTestApi, type TestApi } from "@clinigraph/api/test-support/server";
-import { Fixtures } from "@clinigraph/api/test-support/fixtures";
+import { Fixtures, startTestApi, type TestApi } from "@clinigraph/api/testing";
 import { Redis } from "ioredis";
 import { loadJobsConfig } from "../config.js";
 import { deleteKeys, waitFor } from "../test-support/harness.js";
@@ -219,7 +218,7 @@ describe("webhook delivery", () => {
     const { eventId } = await orderEvent(labA, "order.issued", t0);
     await fanOutEvents(api.orm, t0);
     const { id } = (await deliveryOf(eventId, endpointA))!;
-    const deps = { orm: api.orm, cipher: new FieldCipher(api.config.ENCRYPTION_KEY), allowPrivate: true };
+    const deps = { orm: api.orm, cipher: FieldCipher.fromConfig(api.config), allowPrivate: true };
 
     expect((await deliverOnce(deps, id, t0)).kind).toBe("RETRY");
     expect((await deliverOnce(deps, id, new Date(t0.getTime() + 23 * HOUR))).kind).toBe("RETRY");
@@ -248,7 +247,7 @@ describe("webhook delivery", () => {
 
   it("a success ends the failure run, so an endpoint failing on and off is never disabled", async () => {
     const endpointA = await endpointFor(keyA, receiverA);
-    const deps = { orm: api.orm, cipher: new FieldCipher(api.config.ENCRYPTION_KEY), allowPrivate: true };
+    const deps = { orm: api.orm, cipher: FieldCipher.fromConfig(api.config), allowPrivate: true };
     const t0 = new Date();
     receiverA.failAlways();
     const e1 = await orderEvent(labA, "order.issued", t0);
@@ -275,7 +274,7 @@ describe("webhook delivery", () => {
     const { eventId } = await orderEvent(labA);
     await fanOutEvents(api.orm);
     const { id } = (await deliveryOf(eventId, endpointA))!;
-    const strict = { orm: api.orm, cipher: new FieldCipher(api.config.ENCRYPTION_KEY), allowPrivate: false };
+    const strict = { orm: api.orm, cipher: FieldCipher.fromConfig(api.config), allowPrivate: false };
     const outcome = await deliverOnce(strict, id);
     expect(outcome).toMatchObject({ kind: "RETRY", error: expect.stringContaining("non-public address") });
     expect(receiverA.requests).toEqual([]);

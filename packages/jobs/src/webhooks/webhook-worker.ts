@@ -35,7 +35,7 @@ export async function startWebhookDelivery(
 ): Promise<WebhookDelivery> {
   const deps: DeliveryDeps = {
     orm: rt.orm,
-    cipher: new FieldCipher(rt.config.ENCRYPTION_KEY),
+    cipher: FieldCipher.fromConfig(rt.config),
     allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "true",
   };
   const producer = new Redis(rt.config.REDIS_URL, { maxRetriesPerRequest: 3 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newPatient, startKit, type Kit } from "../order/order.test-kit.js";
+import { newPatient, startKit, type Kit } from "../order/order.fixtures.js";
 import { caseRegisteredHandlers } from "./case.events.js";
 import type { Patient } from "../patient/patient.entity.js";
 

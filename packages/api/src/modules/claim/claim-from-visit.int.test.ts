@@ -14,7 +14,7 @@ import {
   visitApprovedHandlers,
 } from "../visit/index.js";
 import { Claim } from "./claim.entity.js";
-import { dentalFeeSchedule, insuredPatientWithCase } from "./claim.test-fixtures.js";
+import { dentalFeeSchedule, insuredPatientWithCase } from "./claim.fixtures.js";
 
 let api: TestApi;
 let fx: Fixtures;

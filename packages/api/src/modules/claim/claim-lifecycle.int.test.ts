@@ -4,7 +4,7 @@ import { startTestApi, type TestApi } from "../../test-support/server.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
 import { Policy, PolicyStatus } from "../policy/policy.entity.js";
-import { dentalFeeSchedule, insuredPatientWithCase, type Coverage } from "./claim.test-fixtures.js";
+import { dentalFeeSchedule, insuredPatientWithCase, type Coverage } from "./claim.fixtures.js";
 import {
   CLAIM,
   DAILY,
@@ -14,7 +14,7 @@ import {
   SET_LINES,
   TRANSITION,
   type PayloadShape,
-} from "./claim.test-graphql.js";
+} from "./claim-graphql.fixtures.js";
 
 let api: TestApi;
 let fx: Fixtures;

@@ -5,12 +5,7 @@ import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
 import { Notification } from "../notification/notification.entity.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
-import {
-  dentalFeeSchedule,
-  insuredPatientWithCase,
-  type Coverage,
-  type CoverageOptions,
-} from "./claim.test-fixtures.js";
+import { dentalFeeSchedule, insuredPatientWithCase, type Coverage, type CoverageOptions } from "./claim.fixtures.js";
 import {
   CLAIM,
   CLAIMS,
@@ -21,7 +16,7 @@ import {
   TRANSITION,
   type ClaimShape,
   type PayloadShape,
-} from "./claim.test-graphql.js";
+} from "./claim-graphql.fixtures.js";
 import { createClaim } from "./claim.service.js";
 import { ClaimKind } from "./claim.enums.js";
 import { flagOverdueClaim } from "./claim.overdue.js";

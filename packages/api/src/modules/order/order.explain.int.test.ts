@@ -3,7 +3,7 @@ import type { Knex } from "@mikro-orm/postgresql";
 import { SYSTEM, type Principal } from "../../platform/auth/principal.js";
 import { forkFor } from "../../platform/db/orm.js";
 import { paginate, SortDirection } from "../../platform/graphql/connection.js";
-import { startKit, type Kit } from "./order.test-kit.js";
+import { startKit, type Kit } from "./order.fixtures.js";
 import { Order } from "./order.entity.js";
 import { OrderSortField, OrderTray } from "./order.inputs.js";
 import { orderWhere } from "./order.where.js";

@@ -8,8 +8,8 @@ import {
   TRAUMA_FORM,
   type Kit,
   type OrderView,
-} from "./order.test-kit.js";
-import { uploadFile, PDF_BYTES } from "./files/files.test-kit.js";
+} from "./order.fixtures.js";
+import { uploadFile, PDF_BYTES } from "./files/files.fixtures.js";
 
 let kit: Kit;
 let order: OrderView;

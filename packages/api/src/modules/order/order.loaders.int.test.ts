@@ -4,7 +4,7 @@ import { SYSTEM } from "../../platform/auth/principal.js";
 import { forkFor } from "../../platform/db/orm.js";
 import { CaseService } from "../case/case.service.js";
 import { CaseKind } from "../case/case.entity.js";
-import { newPatient, startKit, type Kit } from "./order.test-kit.js";
+import { newPatient, startKit, type Kit } from "./order.fixtures.js";
 import { OrderKind } from "./order.entity.js";
 import { OrderService } from "./order.service.js";
 import { Report, ReportKind } from "./report.entity.js";

@@ -9,7 +9,7 @@ import {
   TRAUMA_FORM,
   type Kit,
   type OrderView,
-} from "./order.test-kit.js";
+} from "./order.fixtures.js";
 
 let kit: Kit;
 beforeAll(async () => {

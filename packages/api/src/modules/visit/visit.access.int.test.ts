@@ -10,7 +10,7 @@ import {
   visitMutation,
   type VisitView,
   type VisitWorld,
-} from "./visit-test-world.js";
+} from "./visit-world.fixtures.js";
 
 let api: TestApi;
 let w: VisitWorld;
@@ -70,7 +70,7 @@ describe("visit entry validation", () => {
     expect(res.userErrors).toEqual([]);
     visit = res.visit!;
     const rows = await w.fx.em.getConnection().execute(`select bank_account_enc from visit where id = ?`, [visit.id]);
-    expect(rows[0].bank_account_enc).toMatch(/^v1:/);
+    expect(rows[0].bank_account_enc).toMatch(/^k1:/);
     expect(rows[0].bank_account_enc).not.toContain("6222");
     expect((await readVisit(api, visit.id, w.billing))!.bankAccount).toBe("6222020200000000006");
     expect((await readVisit(api, visit.id, w.hospitalKey))!.bankAccount).toBe("•••• 0006");

@@ -8,7 +8,7 @@ import {
   registerInpatientCase,
   visitMutation,
   type VisitWorld,
-} from "./visit-test-world.js";
+} from "./visit-world.fixtures.js";
 
 let api: TestApi;
 let w: VisitWorld;

@@ -12,7 +12,7 @@ import {
   readVisit,
   visitMutation,
   type VisitWorld,
-} from "./visit-test-world.js";
+} from "./visit-world.fixtures.js";
 
 let api: TestApi;
 let w: VisitWorld;

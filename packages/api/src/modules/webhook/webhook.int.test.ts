@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
-import { fire, issueOrder, orderIn, startKit, type Kit } from "../order/order.test-kit.js";
+import { fire, issueOrder, orderIn, startKit, type Kit } from "../order/order.fixtures.js";
 import { WebhookEndpoint, WebhookEvent } from "./webhook.entities.js";
 
 const ENDPOINT_FIELDS = "id url events description active version organizationId";

@@ -10,7 +10,7 @@ import { createTestDatabase } from "../../test-support/database.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { refusedPort, TcpProxy } from "../../test-support/tcp-proxy.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
-import { PDF_BYTES, uploadFile } from "../../modules/order/files/files.test-kit.js";
+import { PDF_BYTES, uploadFile } from "../../modules/order/files/files.fixtures.js";
 
 /**
  * The API against a real Postgres that goes away: its ORM reaches the database through a

@@ -42,7 +42,7 @@ export interface Runtime {
 
 /** Builds the HTTP server: /graphql, /healthz, /readyz and the REST routes of the modules. */
 export async function createRuntime(config: Config, orm: MikroORM, logger: Logger): Promise<Runtime> {
-  setFieldCipher(new FieldCipher(config.ENCRYPTION_KEY));
+  setFieldCipher(FieldCipher.fromConfig(config));
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
   watchRedis(redis, logger, "api");
   const rateLimiter = new RateLimiterRedis({

@@ -8,7 +8,7 @@ import { runInNewContext } from "node:vm";
 import { startTestApi, type TestApi } from "../../../test-support/server.js";
 import { Fixtures } from "../../../test-support/fixtures.js";
 import { OrganizationKind } from "../../organization/organization.entity.js";
-import { PDF_BYTES, uploadFile } from "./files.test-kit.js";
+import { PDF_BYTES, uploadFile } from "./files.fixtures.js";
 
 /**
  * POST /files streams the body to a temp file under the storage's tmp/ as it arrives: the

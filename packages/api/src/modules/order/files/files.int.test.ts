@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { loadConfig } from "../../../config.js";
-import { attach, orderIn, startKit, TRAUMA_FORM, type Kit } from "../order.test-kit.js";
-import { PDF_BYTES, PNG_BYTES, uploadFile } from "./files.test-kit.js";
+import { attach, orderIn, startKit, TRAUMA_FORM, type Kit } from "../order.fixtures.js";
+import { PDF_BYTES, PNG_BYTES, uploadFile } from "./files.fixtures.js";
 
 const LIMIT = 64 * 1024;
 let kit: Kit;
@@ -115,7 +115,7 @@ describe("POST /files", () => {
   });
 
   it("defaults to a 20 MB limit", () => {
-    expect(loadConfig({}).MAX_UPLOAD_BYTES).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ NODE_ENV: "test" }).MAX_UPLOAD_BYTES).toBe(20 * 1024 * 1024);
   });
 });
 

@@ -183,7 +183,7 @@ describe("national id", () => {
     const raw = await api.orm.em
       .getConnection()
       .execute(`select national_id_enc, national_id_index from patient where id = ?`, [patient!.id]);
-    expect(raw[0].national_id_enc).toMatch(/^v1:/);
+    expect(raw[0].national_id_enc).toMatch(/^k1:/);
     expect(raw[0].national_id_enc).not.toContain("8804127531");
     expect(patient!.nationalId).toBe("•••• 7531");
     const asOperator = await api.gql<{ patient: PatientOut }>(GET, { id: patient!.id }, operatorToken);

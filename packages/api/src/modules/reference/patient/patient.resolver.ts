@@ -38,7 +38,7 @@ export function patientWhere(filter?: PatientFilter | null): FilterQuery<Patient
   if (filter.status?.length) where.status = { $in: filter.status };
   if (filter.customerNumber) where.customerNumber = filter.customerNumber;
   if (filter.registeredById) where.registeredBy = filter.registeredById;
-  if (filter.nationalId) where.nationalIdIndex = fieldCipher().blindIndex(filter.nationalId);
+  if (filter.nationalId) where.nationalIdIndex = { $in: fieldCipher().blindIndexCandidates(filter.nationalId) };
   if (filter.policyId)
     where[
       raw(

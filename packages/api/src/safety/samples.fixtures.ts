@@ -1,5 +1,5 @@
-import type { IdKind } from "./operations.js";
-import type { World } from "./world.js";
+import type { IdKind } from "./operations.fixtures.js";
+import type { World } from "./world.fixtures.js";
 
 /**
  * One real row of each kind from the demo region, chosen so that it belongs to a known
