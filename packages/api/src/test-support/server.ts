@@ -6,6 +6,9 @@ import { loadConfig, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime } from "../platform/http/app.js";
 import { createTestDatabase } from "./database.js";
+import { sessionTimeouts } from "../platform/db/orm.js";
+
+const ADMIN_URL_PLACEHOLDER = "postgres://postgres@127.0.0.1:5432/unused";
 
 export interface TestApi {
   url: string;
@@ -49,7 +52,14 @@ export function capturingLogger(level: string, name: string): { logger: Logger; 
 
 /** Starts the real HTTP server on a random port against a fresh database. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
+  // The pool's session limits as main.ts sets them, from the same variables.
+  const limits = testConfig(ADMIN_URL_PLACEHOLDER, env);
+  const db = await createTestDatabase(
+    sessionTimeouts({
+      statementMs: limits.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: limits.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    }),
+  );
   const config = testConfig(db.url, env);
   const logger = createLogger(config.LOG_LEVEL, "api-test");
   const runtime = await createRuntime(config, db.orm, logger);
