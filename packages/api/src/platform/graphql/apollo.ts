@@ -8,6 +8,7 @@ import { principalKey, type Principal } from "../auth/principal.js";
 import type { AppContext } from "./context.js";
 import { armorProtection, isArmorLimitError, QUERY_TOO_COMPLEX, requestLimitsPlugin } from "./limits.js";
 import { selectsIntrospection } from "./introspection.js";
+import { readAuditPlugin } from "../audit/read-audit.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, ForbiddenError } from "../errors/domain-error.js";
 import { isInvalidValueError } from "./payload.js";
@@ -268,6 +269,7 @@ export function createApollo(
       suggestionPolicyPlugin(),
       databaseUnavailablePlugin(isUnavailable),
       requestLogPlugin(),
+      readAuditPlugin<AppContext>(logger) as ApolloServerPlugin<AppContext>,
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     allowBatchedHttpRequests: false,

@@ -25,6 +25,7 @@ import { watchRedis } from "../redis/redis-errors.js";
 import { requestLogger, type GraphQLLogFields } from "./request-log.js";
 import { answerDatabaseUnavailable } from "./database-unavailable.js";
 import { corsFor, trustProxySetting } from "./cors.js";
+import { ReadAudit } from "../audit/read-audit.js";
 
 export interface Runtime {
   app: Express;
@@ -148,12 +149,14 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
         const em = forkFor(orm, principal);
         const requestLog: GraphQLLogFields = { operationName: null, operationType: null };
         if (req.res) req.res.locals.graphql = requestLog;
+        const requestId = String(req.res?.locals.requestId ?? randomUUID());
         return {
           orm,
           em,
           principal,
           loaders: new Loaders(em),
-          requestId: String(req.res?.locals.requestId ?? randomUUID()),
+          requestId,
+          readAudit: new ReadAudit(orm, principal, requestId),
           config,
           logger,
           redis,
