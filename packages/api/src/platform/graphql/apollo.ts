@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { RateLimiterRedis } from "rate-limiter-flexible";
 import { principalKey, type Principal } from "../auth/principal.js";
 import type { AppContext } from "./context.js";
-import { armorProtection, isArmorLimitError, QUERY_TOO_COMPLEX, requestLimitsPlugin } from "./limits.js";
+import { armorProtection, isArmorLimitError, LIMITS, QUERY_TOO_COMPLEX, requestLimitsPlugin } from "./limits.js";
 import { selectsIntrospection } from "./introspection.js";
 import { readAuditPlugin } from "../audit/read-audit.js";
 import { unwrapResolverError } from "@apollo/server/errors";
@@ -118,7 +118,10 @@ export function maskError(
     return { message: original.message, path: formatted.path, extensions: { code: "FORBIDDEN" } };
   }
   if (isArmorLimitError(formatted.message)) {
-    return { message: formatted.message.replace(/^Syntax Error: /, ""), extensions: { code: QUERY_TOO_COMPLEX } };
+    const message = formatted.message
+      .replace(/^Syntax Error: /, "")
+      .replace(/Document contains more th(at|an) (\d+) tokens\. Parsing aborted\./, "Token limit of $2 exceeded.");
+    return { message, extensions: { code: QUERY_TOO_COMPLEX } };
   }
   const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
   // type-graphql's AuthorizationError (an @Authorized role check failing) says UNAUTHORIZED.
@@ -225,8 +228,12 @@ function callerFaultStatusPlugin(): ApolloServerPlugin<AppContext> {
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
           const errors = response.body.singleResult.errors ?? [];
-          if (response.http.status && response.http.status !== 200) return;
-          if (errors.some((e) => CALLER_FAULT_CODES.has(String(e.extensions?.code)))) response.http.status = 400;
+          // A 500 here means an over-limit parse (graphql-armor's token limit) that Apollo
+          // took for a fault; 401, 429 and 503 keep their own meaning.
+          const status = response.http.status ?? 200;
+          if (status !== 200 && status !== 500) return;
+          const faults = errors.filter((e) => CALLER_FAULT_CODES.has(String(e.extensions?.code)));
+          if (faults.length > 0 && (status === 200 || faults.length === errors.length)) response.http.status = 400;
         },
       };
     },
@@ -273,6 +280,7 @@ export function createApollo(
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     // The process's own handler (platform/process/shutdown.ts) drains and exits; Apollo's
     // competing SIGTERM handler left the drain hanging until the grace timeout.
     stopOnTerminationSignals: false,

@@ -22,7 +22,9 @@ export function armorProtection() {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, flattenFragments: true, ignoreIntrospection: true },
     maxAliases: { n: LIMITS.maxAliases, allowList: [] },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Counted by graphql-js's own parser instead (parseOptions in apollo.ts): armor's token
+    // check throws from parsingDidStart, which Apollo answers as a 500 fault.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     costLimit: {
       maxCost: LIMITS.maxCost,
@@ -41,7 +43,8 @@ export function armorProtection() {
 export const QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
 
 // graphql-armor reports every limit as "Syntax Error: <limit> …" with a generic code.
-const ARMOR_LIMIT = /^Syntax Error: (Query Cost limit|Query depth limit|Aliases limit|Token limit|Directives limit)/i;
+const ARMOR_LIMIT =
+  /^Syntax Error: (Query Cost limit|Query depth limit|Aliases limit|Token limit|Directives limit|Document contains more th(at|an) \d+ tokens)/i;
 
 /** True for graphql-armor's rejection of a query over one of LIMITS. */
 export function isArmorLimitError(message: string): boolean {
