@@ -29,6 +29,8 @@ export const INPUT_LIMITS = {
   filterString: 200,
   name: 200,
   reason: 2000,
+  /** An order's notes, the longest free-text note a mutation takes (order.service.ts). */
+  notes: 4000,
   any: 10_000,
 } as const;
 
@@ -39,8 +41,8 @@ const BY_NAME: Record<string, number> = {
   lastName: INPUT_LIMITS.name,
   holderName: INPUT_LIMITS.name,
   reason: INPUT_LIMITS.reason,
-  note: INPUT_LIMITS.reason,
-  notes: INPUT_LIMITS.reason,
+  note: INPUT_LIMITS.notes,
+  notes: INPUT_LIMITS.notes,
   comment: INPUT_LIMITS.reason,
 };
 
