@@ -17,7 +17,9 @@ describe("the console's CSV export", () => {
   });
 
   it("flattens nested records into dotted columns and neutralises their text too", () => {
-    const csv = toCsv([{ id: "1", patient: { __typename: "Patient", lastName: "=cmd|' /C calc'!A0" }, tags: ["a", "b"] }]);
+    const csv = toCsv([
+      { id: "1", patient: { __typename: "Patient", lastName: "=cmd|' /C calc'!A0" }, tags: ["a", "b"] },
+    ]);
     expect(csv.split("\r\n")).toEqual(["id,patient.lastName,tags", `1,'=cmd|' /C calc'!A0,"a, b"`]);
   });
 

@@ -41,9 +41,7 @@ export async function firstNonPublicAddress(url: URL, resolve = resolveAll): Pro
   return addresses.find((a) => !isPublicAddress(a)) ?? null;
 }
 
-export type DeliveryTarget =
-  | { ok: true; address: string; family: 4 | 6 }
-  | { ok: false; reason: string };
+export type DeliveryTarget = { ok: true; address: string; family: 4 | 6 } | { ok: false; reason: string };
 
 /**
  * The one address a delivery connects to: the host is resolved once, every address it

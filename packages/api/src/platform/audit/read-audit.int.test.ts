@@ -106,8 +106,10 @@ describe("a request's read audits are one insert", () => {
     const body = (await res.json()) as { errors?: unknown; data: { policy: { members: { id: string }[] } } };
     expect(body.errors).toBeUndefined();
     const ids = new Set(body.data.policy.members.map((m) => m.id));
-    const rows = await forkFor(api.orm, SYSTEM)
-      .find(AuditEvent, { action: "patient.read.nationalId", requestId: res.headers.get("x-request-id")! });
+    const rows = await forkFor(api.orm, SYSTEM).find(AuditEvent, {
+      action: "patient.read.nationalId",
+      requestId: res.headers.get("x-request-id")!,
+    });
     // Both lists are the 10 oldest members/newest patients; each distinct patient once.
     expect(rows.length).toBe(new Set(rows.map((r) => r.entityId)).size);
     for (const id of ids) expect(rows.some((r) => r.entityId === id)).toBe(true);
@@ -127,7 +129,11 @@ describe("nested lists are bounded", () => {
       reviewer,
     );
     expect(five.data.policy.members).toHaveLength(5);
-    const over = await api.gql(`query($p: ID!) { policy(id: $p) { members(first: 101) { id } } }`, { p: policyId }, reviewer);
+    const over = await api.gql(
+      `query($p: ID!) { policy(id: $p) { members(first: 101) { id } } }`,
+      { p: policyId },
+      reviewer,
+    );
     expect(over.errors?.[0]?.extensions?.code).toBe("PAGE_SIZE_OUT_OF_RANGE");
     expect(over.status).toBe(400);
   });

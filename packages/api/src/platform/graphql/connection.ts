@@ -134,8 +134,7 @@ function assertCursorFits<T extends object>(
   arg: string,
 ): void {
   const prop = em.getMetadata().find(entity as never)?.properties[sortField as never] as
-    | { runtimeType?: string; nullable?: boolean }
-    | undefined;
+    { runtimeType?: string; nullable?: boolean } | undefined;
   const expected = sortField === "id" ? "uuid" : (prop?.runtimeType ?? "unknown");
   const fits =
     value === null

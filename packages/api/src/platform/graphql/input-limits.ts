@@ -91,8 +91,7 @@ function walk(
   inFilter: boolean,
 ): OverlongInput | null {
   if (value == null) return null;
-  if (typeof value === "string")
-    return value.length > cap ? { path, limit: cap, length: value.length } : null;
+  if (typeof value === "string") return value.length > cap ? { path, limit: cap, length: value.length } : null;
   if (Array.isArray(value)) {
     const itemType = type && isNonNullType(type) ? type.ofType : type;
     const inner = itemType && isListType(itemType) ? (itemType.ofType as GraphQLInputType) : null;
@@ -115,4 +114,3 @@ function walk(
   }
   return null;
 }
-

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 
-const ALLOWED_HEADERS = "authorization, content-type, x-api-key, x-request-id, idempotency-key, apollo-require-preflight";
+const ALLOWED_HEADERS =
+  "authorization, content-type, x-api-key, x-request-id, idempotency-key, apollo-require-preflight";
 const EXPOSED_HEADERS = "x-request-id, retry-after";
 
 /**

@@ -68,7 +68,10 @@ async function post(body: object, headers: Record<string, string> = {}, base = u
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
-  const json = (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const json = (await res.json()) as {
+    data?: unknown;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
   return { status: res.status, requestId: res.headers.get("x-request-id") ?? "", ...json };
 }
 
@@ -117,7 +120,10 @@ describe("introspection needs a signed-in principal, whatever the transport", ()
     const viaGet = await get("{ __schema { queryType { name } } }", { authorization: `Bearer ${partnerKey}` });
     expect(viaGet.status).toBe(200);
     expect(viaGet.data).toEqual({ __schema: { queryType: { name: "Query" } } });
-    const viaPost = await post({ query: "{ __schema { queryType { name } } }" }, { authorization: `Bearer ${partnerKey}` });
+    const viaPost = await post(
+      { query: "{ __schema { queryType { name } } }" },
+      { authorization: `Bearer ${partnerKey}` },
+    );
     expect(viaPost.errors).toBeUndefined();
     const typename = await post({ query: "{ __typename }" });
     expect(typename.data).toEqual({ __typename: "Query" });
@@ -133,16 +139,27 @@ describe("over-limit queries and malformed cursors answer 400 with a code, logge
       { query: `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: viewer { kind }`).join(" ")} }` },
       "QUERY_TOO_COMPLEX",
     ],
-    ["tokens", { query: `{ viewer { ${Array.from({ length: 2000 }, () => "kind").join(" ")} } }` }, "QUERY_TOO_COMPLEX"],
+    [
+      "tokens",
+      { query: `{ viewer { ${Array.from({ length: 2000 }, () => "kind").join(" ")} } }` },
+      "QUERY_TOO_COMPLEX",
+    ],
     [
       "list cost",
       { query: `{ patients(first: 100) { nodes { policies { members(first: 100) { id } } } } }` },
       "QUERY_TOO_COMPLEX",
     ],
-    ["a cursor that is not base64 JSON", { query: `{ patients(first: 1, after: "garbage") { totalCount } }` }, "INVALID_CURSOR"],
+    [
+      "a cursor that is not base64 JSON",
+      { query: `{ patients(first: 1, after: "garbage") { totalCount } }` },
+      "INVALID_CURSOR",
+    ],
     [
       "a hand-made cursor with a bad id and value",
-      { query: `query($c: String) { patients(first: 1, after: $c) { nodes { id } } }`, variables: { c: cursor(["x", "y"]) } },
+      {
+        query: `query($c: String) { patients(first: 1, after: $c) { nodes { id } } }`,
+        variables: { c: cursor(["x", "y"]) },
+      },
       "INVALID_CURSOR",
     ],
     [
@@ -185,7 +202,8 @@ describe("X-Forwarded-For is believed only from the configured proxy hops", () =
     const base = await start({ RATE_LIMIT_POINTS: "3", RATE_LIMIT_WINDOW_SECONDS: "300" });
     // Each request comes from a different client behind the (loopback) proxy: none is limited.
     const unique = Array.from({ length: 5 }, (_, i) => `198.51.100.${randomInt(1, 50) * 5 + i}`);
-    for (const ip of unique) expect((await post({ query: "{ __typename }" }, { "x-forwarded-for": ip }, base)).status).toBe(200);
+    for (const ip of unique)
+      expect((await post({ query: "{ __typename }" }, { "x-forwarded-for": ip }, base)).status).toBe(200);
   });
 
   it("refuses TRUST_PROXY=true, which would believe any client", () => {
@@ -218,7 +236,12 @@ describe("customer numbers tell no tenant about another's patients", () => {
       { query: REGISTER, variables: { i: { firstName: "Ana", lastName: "Rojas", ...extra } } },
       { authorization: `Bearer ${token}` },
     ) as Promise<{
-      data: { registerPatient: { patient: { customerNumber: string } | null; userErrors: { code: string; message: string }[] } };
+      data: {
+        registerPatient: {
+          patient: { customerNumber: string } | null;
+          userErrors: { code: string; message: string }[];
+        };
+      };
     }>;
 
   it("a partner's chosen number is refused the same way whether another tenant holds it or not", async () => {
