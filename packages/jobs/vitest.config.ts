@@ -1,8 +1,12 @@
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import swc from "unplugin-swc";
 import { defineConfig } from "vitest/config";
 
 const apiSrc = fileURLToPath(new URL("../api/src/", import.meta.url));
+// One copy of graphql-js, the CommonJS entry Node loads for type-graphql and Apollo (as in
+// the API's own vitest config): the API's source walks the schema with graphql's helpers.
+const apiGraphql = createRequire(new URL("../api/package.json", import.meta.url)).resolve("graphql");
 
 // SWC emits decorator metadata explicitly; type-graphql and MikroORM need it.
 // Tests run against the API's TypeScript source (no build step); at runtime the
@@ -23,6 +27,7 @@ export default defineConfig({
       // The API's test helpers (its package entry `./testing`): source only, never built.
       { find: /^@clinigraph\/api\/testing$/, replacement: `${apiSrc}test-support/index.ts` },
       { find: /^@clinigraph\/api$/, replacement: `${apiSrc}index.ts` },
+      { find: /^graphql$/, replacement: apiGraphql },
     ],
   },
   test: {

@@ -70,7 +70,33 @@ const fields = z.object({
     .default(20 * 1024 * 1024),
   RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
-  CORS_ORIGINS: z.string().default("http://localhost:5173,http://127.0.0.1:5173"),
+  // Browser origins allowed to call the API cross-origin (comma-separated, exact
+  // `scheme://host[:port]`). Empty: none; the console is same-origin (served by the API,
+  // or through the Vite dev proxy), partners call server-to-server.
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, "must be scheme://host[:port] without a path"))),
+  // Which proxy hops' X-Forwarded-For to believe (express "trust proxy": loopback, a
+  // hop count, or addresses/CIDRs). The client address (rate limits, audit) is the
+  // first untrusted hop; the default believes no forwarded header from anywhere else.
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .refine(
+      (v) => !["true", "*"].includes(v.trim().toLowerCase()),
+      "true would believe any client's X-Forwarded-For; name the proxy hops (loopback, 10.0.0.0/8, 1)",
+    ),
+  /** Longest a single SQL statement of a request may run, ms (0: no limit). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  /** Longest a connection may sit idle inside an open transaction, ms (0: no limit). */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   ADMIN_STATIC_DIR: z.string().optional(),
   ORDER_CONFIRM_HOURS_EXAM: z.coerce.number().int().positive().default(48),
   ORDER_DUE_DAYS_EXAM: z.coerce.number().int().positive().default(10),

@@ -5,7 +5,7 @@
 import "reflect-metadata";
 export { loadConfig, loadConfigOrExit, type Config } from "./config.js";
 export { createLogger, type Logger } from "./logger.js";
-export { initOrm, forkFor, ormOptions, type MikroORM, type EntityManager } from "./platform/db/orm.js";
+export { initOrm, forkFor, ormOptions, sessionTimeouts, type MikroORM, type EntityManager } from "./platform/db/orm.js";
 export { SYSTEM, type Principal } from "./platform/auth/principal.js";
 export { FieldCipher, setFieldCipher } from "./platform/crypto/field-encryption.js";
 export { fireTransition, availableEvents } from "./platform/state-machine/engine.js";
@@ -35,6 +35,10 @@ export { computeMonthlyStatistics, previousMonth } from "./modules/statistics/mo
 export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "./modules/statistics/job-queues.js";
 export { MonthlyStatistic } from "./modules/statistics/monthly-statistic.entity.js";
 export { flagOverdueClaim } from "./modules/claim/claim.overdue.js";
-export { firstNonPublicAddress } from "./modules/webhook/webhook.url-policy.js";
+export {
+  firstNonPublicAddress,
+  resolveDeliveryTarget,
+  type DeliveryTarget,
+} from "./modules/webhook/webhook.url-policy.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
 export { watchRedis, watchRedisUser, isRedisConnectionError } from "./platform/redis/redis-errors.js";

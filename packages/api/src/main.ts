@@ -1,14 +1,21 @@
 import "reflect-metadata";
 import { loadConfigOrExit } from "./config.js";
 import { createLogger } from "./logger.js";
-import { initOrm } from "./platform/db/orm.js";
+import { initOrm, sessionTimeouts } from "./platform/db/orm.js";
 import { createRuntime } from "./platform/http/app.js";
 import { onShutdownSignals } from "./platform/process/shutdown.js";
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, "api");
 
-const orm = await initOrm(config.DATABASE_URL, {}, logger);
+const orm = await initOrm(
+  config.DATABASE_URL,
+  sessionTimeouts({
+    statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  }),
+  logger,
+);
 const runtime = await createRuntime(config, orm, logger);
 const port = await runtime.listen();
 logger.info({ port, host: config.HOST }, `Clinigraph API listening on http://${config.HOST}:${port}/graphql`);

@@ -35,6 +35,12 @@ const jobsSchema = z
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
     SCAN_CHUNK_SIZE: z.coerce.number().int().positive().max(10_000).default(1_000),
+    /**
+     * The workers' statement limit, ms: longer than the API's (DB_STATEMENT_TIMEOUT_MS),
+     * since a month's statistics aggregate in one statement; still bounded, so a runaway
+     * scan is cancelled instead of holding a connection for ever.
+     */
+    JOBS_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
     /** Register the schedulers (off in tests that drive the scanners by hand). */
     REGISTER_SCHEDULERS: z
       .enum(["true", "false"])

@@ -1,6 +1,14 @@
 import { Queue, Worker, type Processor, type WorkerOptions, type JobsOptions } from "bullmq";
 import { Redis } from "ioredis";
-import { createLogger, initOrm, watchRedis, watchRedisUser, type Logger, type MikroORM } from "@clinigraph/api/domain";
+import {
+  createLogger,
+  initOrm,
+  sessionTimeouts,
+  watchRedis,
+  watchRedisUser,
+  type Logger,
+  type MikroORM,
+} from "@clinigraph/api/domain";
 import { loadJobsConfig, type JobsConfig } from "./config.js";
 import { createGateways, type Gateways } from "./gateways/index.js";
 import { QUEUE_NAMES, SCHEDULES, type QueueName } from "./queues.js";
@@ -49,7 +57,16 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
   const config = options.config ?? loadJobsConfig(options.env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL, "jobs");
   const ownsOrm = !options.orm;
-  const orm = options.orm ?? (await initOrm(config.DATABASE_URL, {}, logger));
+  const orm =
+    options.orm ??
+    (await initOrm(
+      config.DATABASE_URL,
+      sessionTimeouts({
+        statementMs: config.JOBS_DB_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      }),
+      logger,
+    ));
   const gateways = options.gateways ?? createGateways(config, logger);
   // Producers fail fast when Redis is down (a scanner retries on its next run); workers
   // must wait forever instead, hence maxRetriesPerRequest: null on their connection.

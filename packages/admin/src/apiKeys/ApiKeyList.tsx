@@ -1,11 +1,13 @@
 import { CreateButton, Datagrid, ExportButton, List, ReferenceField, TextField, TopToolbar } from "react-admin";
 import { LocaleDateField } from "../fields/LocaleDateField";
+import { safeCsvExporter } from "../data/csvExport";
 import { RevokeButton } from "./RevokeButton";
 
 /** Partner keys: never their secrets, only the prefix that identifies them. */
 export default function ApiKeyList() {
   return (
     <List
+      exporter={safeCsvExporter}
       actions={
         <TopToolbar>
           <CreateButton />

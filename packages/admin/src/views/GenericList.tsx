@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from "react";
 import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useResourceContext } from "react-admin";
+import { safeCsvExporter } from "../data/csvExport";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
 import { renderField } from "./renderField";
@@ -30,7 +31,7 @@ export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: React
     <TopToolbar>
       {meta.filters.length > 0 && <FilterButton />}
       {meta.create && <CreateButton />}
-      {/* react-admin's exporter: every list downloads as CSV with the current filters */}
+      {/* every list downloads as CSV with the current filters, formulas neutralised (csvExport.ts) */}
       <ExportButton maxResults={1000} />
       {extra}
     </TopToolbar>
@@ -57,6 +58,7 @@ export function MetaList({
 
   return (
     <List
+      exporter={safeCsvExporter}
       filters={filterInputs(meta, hiddenFilters)}
       actions={<ListActions meta={meta} extra={extraActions} />}
       sort={defaultSort ? { field: defaultSort.source, order: "DESC" } : undefined}

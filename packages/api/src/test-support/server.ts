@@ -6,6 +6,9 @@ import { loadConfig, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime } from "../platform/http/app.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
+import { sessionTimeouts } from "../platform/db/orm.js";
+
+const ADMIN_URL_PLACEHOLDER = "postgres://postgres@127.0.0.1:5432/unused";
 
 export interface TestApi {
   url: string;
@@ -53,7 +56,16 @@ export function capturingLogger(level: string, name: string): { logger: Logger; 
  * same data with another configuration).
  */
 export async function startTestApi(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApi> {
-  const db = database ?? (await createTestDatabase());
+  // The pool's session limits as main.ts sets them, from the same variables.
+  const limits = testConfig(ADMIN_URL_PLACEHOLDER, env);
+  const db =
+    database ??
+    (await createTestDatabase(
+      sessionTimeouts({
+        statementMs: limits.DB_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: limits.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      }),
+    ));
   const config = testConfig(db.url, env);
   const logger = createLogger(config.LOG_LEVEL, "api-test");
   const runtime = await createRuntime(config, db.orm, logger);

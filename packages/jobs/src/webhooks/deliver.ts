@@ -7,7 +7,8 @@ import {
   type FieldCipher,
   type MikroORM,
 } from "@clinigraph/api/domain";
-import { firstNonPublicAddress } from "@clinigraph/api/domain";
+import { resolveDeliveryTarget } from "@clinigraph/api/domain";
+import { pinnedPost } from "./pinned-post.js";
 import { languageOf } from "../notifications/templates.js";
 import { ENDPOINT_DISABLED, ENDPOINT_DISABLED_TEMPLATE } from "./endpoint-disabled-notice.js";
 import {
@@ -23,6 +24,8 @@ export interface DeliveryDeps {
   cipher: FieldCipher;
   /** WEBHOOK_ALLOW_PRIVATE=true: loopback and private targets are allowed (tests, local development). */
   allowPrivate: boolean;
+  /** Resolves a webhook host to its addresses, once per attempt (tests inject one). */
+  resolve?: (host: string) => Promise<string[]>;
 }
 
 export type DeliveryOutcome =
@@ -112,14 +115,13 @@ async function post(
 ): Promise<{ statusCode: number | null; error: string | null }> {
   try {
     const url = new URL(row.url);
-    if (!deps.allowPrivate) {
-      const blocked = await firstNonPublicAddress(url);
-      if (blocked)
-        return { statusCode: null, error: `refused: ${url.hostname} resolves to a non-public address (${blocked})` };
-    }
-    const res = await fetch(url, {
-      method: "POST",
-      headers: {
+    const target = await resolveDeliveryTarget(url, deps.allowPrivate, deps.resolve);
+    if (!target.ok) return { statusCode: null, error: target.reason };
+    const res = await pinnedPost(
+      url,
+      target.address,
+      target.family,
+      {
         "content-type": "application/json",
         "user-agent": "Clinigraph-Webhooks/1",
         "clinigraph-event-id": row.event_id,
@@ -127,17 +129,15 @@ async function post(
         "clinigraph-signature": signature(deps.cipher.decrypt(row.secret_enc), timestamp, body),
       },
       body,
-      // A redirect could point anywhere (including our own network): it counts as a failure.
-      redirect: "manual",
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
-    await res.body?.cancel().catch(() => undefined);
-    if (res.status >= 200 && res.status < 300) return { statusCode: res.status, error: null };
-    return { statusCode: res.status, error: `HTTP ${res.status}` };
+      WEBHOOK_TIMEOUT_MS,
+    );
+    // A redirect could point anywhere (including our own network): it counts as a failure.
+    if (res.statusCode >= 200 && res.statusCode < 300) return { statusCode: res.statusCode, error: null };
+    return { statusCode: res.statusCode, error: `HTTP ${res.statusCode}` };
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    const reason =
-      e.name === "TimeoutError" ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.message);
+    const e = err as Error & { code?: string; cause?: { code?: string; name?: string } };
+    const timedOut = e.name === "TimeoutError" || e.cause?.name === "TimeoutError";
+    const reason = timedOut ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.code ?? e.message);
     return { statusCode: null, error: reason };
   }
 }

@@ -67,6 +67,7 @@ async function endpointFor(
     { i: { url: receiver.url, events: ["ORDER_ISSUED", "ORDER_REJECTED"], ...extra } },
     token,
   );
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   expect(res.data.createWebhookEndpoint.userErrors).toEqual([]);
   receiver.secret = res.data.createWebhookEndpoint.signingSecret;
   return res.data.createWebhookEndpoint.webhookEndpoint!.id;
@@ -277,6 +278,53 @@ describe("webhook delivery", () => {
     const strict = { orm: api.orm, cipher: FieldCipher.fromConfig(api.config), allowPrivate: false };
     const outcome = await deliverOnce(strict, id);
     expect(outcome).toMatchObject({ kind: "RETRY", error: expect.stringContaining("non-public address") });
+    expect(receiverA.requests).toEqual([]);
+  });
+
+  it("connects to the address the SSRF check resolved, asking DNS once, with the URL's host in the Host header", async () => {
+    const endpointA = await endpointFor(keyA, receiverA);
+    // A name no DNS server knows: only the resolver the check uses can answer it, so a
+    // delivery that looked the name up again (as fetch did) would fail with ENOTFOUND.
+    const pinned = new URL(receiverA.url);
+    pinned.hostname = "partner-a.rebind.invalid";
+    await sql(`update webhook_endpoint set url = ? where id = ?`, [pinned.toString(), endpointA]);
+    const { eventId } = await orderEvent(labA);
+    await fanOutEvents(api.orm);
+    const { id } = (await deliveryOf(eventId, endpointA))!;
+    const lookups: string[] = [];
+    const deps = {
+      orm: api.orm,
+      cipher: FieldCipher.fromConfig(api.config),
+      allowPrivate: true,
+      resolve: async (host: string) => {
+        lookups.push(host);
+        return ["127.0.0.1"];
+      },
+    };
+    const outcome = await deliverOnce(deps, id);
+    expect(outcome).toMatchObject({ kind: "DELIVERED", statusCode: 204 });
+    expect(lookups).toEqual(["partner-a.rebind.invalid"]);
+    expect(receiverA.requests.map((r) => [r.eventId, r.host, r.signatureValid])).toEqual([
+      [eventId, `partner-a.rebind.invalid:${pinned.port}`, true],
+    ]);
+  });
+
+  it("refuses a name with any non-public address before connecting, whatever order DNS answers in", async () => {
+    const endpointA = await endpointFor(keyA, receiverA);
+    const named = new URL(receiverA.url);
+    named.hostname = "rebinder.invalid";
+    await sql(`update webhook_endpoint set url = ? where id = ?`, [named.toString(), endpointA]);
+    const { eventId } = await orderEvent(labA);
+    await fanOutEvents(api.orm);
+    const { id } = (await deliveryOf(eventId, endpointA))!;
+    const deps = {
+      orm: api.orm,
+      cipher: FieldCipher.fromConfig(api.config),
+      allowPrivate: false,
+      resolve: async () => ["93.184.216.34", "127.0.0.1"],
+    };
+    const outcome = await deliverOnce(deps, id);
+    expect(outcome).toMatchObject({ kind: "RETRY", error: expect.stringContaining("non-public address (127.0.0.1)") });
     expect(receiverA.requests).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { Case } from "./case.entity.js";
 import { CaseFilter, CaseOrder, CaseSortField, RegisterCaseInput, TransitionCaseInput } from "./case.inputs.js";
 import { CaseEvent, caseMachine } from "./case.machine.js";
 import { CaseService } from "./case.service.js";
-import { caseWhere } from "./case.where.js";
+import { caseSearchFor, caseWhere } from "./case.where.js";
 import { historyLoader } from "../../platform/audit/history.loader.js";
 
 export const CaseConnection = ConnectionType(Case, "Case");
@@ -28,15 +28,16 @@ export class CaseResolver {
 
   @Authorized()
   @Query(() => CaseConnection, { description: "Cases visible to the caller, filtered and sorted." })
-  cases(
+  async cases(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => CaseFilter, { nullable: true, description: "Filters." }) filter: CaseFilter | null,
     @Arg("orderBy", () => CaseOrder, { nullable: true, description: "Sorting." })
     orderBy: InstanceType<typeof CaseOrder> | null,
     @Ctx() ctx: AppContext,
   ) {
+    const patients = await caseSearchFor(ctx.em, filter);
     return paginate(ctx.em, Case, {
-      where: () => caseWhere(filter),
+      where: () => caseWhere(filter, patients),
       sortField: orderBy?.field ?? CaseSortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,

@@ -1,29 +1,42 @@
 import { raw, type FilterQuery } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import { DomainError } from "../../platform/errors/domain-error.js";
+import type { SqlPart } from "../../platform/scoping/scope.js";
+import { visibleIdsSql } from "../../platform/scoping/visible-ids.js";
+import { likePattern as escapedLike } from "../reference/shared.js";
+import { Patient } from "../patient/patient.entity.js";
 import type { Case } from "./case.entity.js";
 import type { CaseFilter } from "./case.inputs.js";
 import { SCAN_KEY_PATTERN } from "./case.service.js";
 import { idsCondition } from "../../platform/graphql/ids-filter.js";
 
 export function likePattern(text: string): string {
-  return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return escapedLike(text.trim());
 }
 
 /**
- * Patient names live in another table; a subquery (not a join) keeps the row scope of
- * the patient out of the way: the case's own scope already decided what is visible.
+ * The patients whose name matches `text`, among those the EntityManager's principal may
+ * see (the Patient scope rule): a partner's search never matches, nor scans, another
+ * tenant's patients. Resolved once per request, before the where-clause is built.
  */
-export function patientNameMatches(patientIdColumn: (alias: string) => string, text: string): Record<string, unknown> {
-  return {
-    [raw(
-      (alias: string) =>
-        `(${patientIdColumn(alias)} in (select p.id from patient p where (p.first_name || ' ' || p.last_name) ilike ?))`,
-      [likePattern(text)],
-    )]: true,
-  };
+export function patientsNamed(em: EntityManager, text: string): Promise<SqlPart> {
+  return visibleIdsSql(em, Patient, {
+    [raw((a: string) => `(${a}.first_name || ' ' || ${a}.last_name) ilike ?`, [likePattern(text)])]: true,
+  } as FilterQuery<Patient>);
 }
 
-export function caseWhere(filter?: CaseFilter | null): FilterQuery<Case> {
+/** "`column` is one of these patients", as a where-clause key on any entity. */
+export function patientIn(patientIdColumn: (alias: string) => string, patients: SqlPart): Record<string, unknown> {
+  return { [raw((alias: string) => `(${patientIdColumn(alias)} in (${patients.sql}))`, patients.params)]: true };
+}
+
+/** What a search needs resolved beforehand (see patientsNamed); null without a search. */
+export async function caseSearchFor(em: EntityManager, filter?: CaseFilter | null): Promise<SqlPart | null> {
+  return filter?.search?.trim() ? patientsNamed(em, filter.search) : null;
+}
+
+/** `patients`: caseSearchFor's answer, required when the filter has a search. */
+export function caseWhere(filter?: CaseFilter | null, patients: SqlPart | null = null): FilterQuery<Case> {
   const and: Record<string, unknown>[] = [];
   if (!filter) return {};
   if (filter.scanKey != null) {
@@ -45,13 +58,10 @@ export function caseWhere(filter?: CaseFilter | null): FilterQuery<Case> {
   if (filter.incidentFrom) and.push({ incidentDate: { $gte: filter.incidentFrom } });
   if (filter.incidentTo) and.push({ incidentDate: { $lte: filter.incidentTo } });
   if (filter.search?.trim()) {
+    if (!patients) throw new Error("caseWhere: a search needs caseSearchFor's patients");
     const like = likePattern(filter.search);
     and.push({
-      $or: [
-        { number: { $ilike: like } },
-        { scanKey: { $ilike: like } },
-        patientNameMatches((a) => `${a}.patient_id`, filter.search),
-      ],
+      $or: [{ number: { $ilike: like } }, { scanKey: { $ilike: like } }, patientIn((a) => `${a}.patient_id`, patients)],
     });
   }
   return (and.length ? { $and: and } : {}) as FilterQuery<Case>;

@@ -7,6 +7,7 @@ import { PayloadType, toUserError, type UserError } from "../../platform/graphql
 import { idempotent } from "../../platform/idempotency/idempotency.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Claim } from "./claim.entity.js";
+import { likePattern } from "../reference/shared.js";
 import { OPEN_FOR_EDIT } from "./claim.enums.js";
 import {
   ClaimFilter,
@@ -44,7 +45,7 @@ export function claimWhere(filter?: ClaimFilter | null, now = new Date()): Filte
   if (filter.caseId) where.case = filter.caseId;
   if (filter.policyId) where.policy = filter.policyId;
   if (filter.sourceVisitId) where.sourceVisitId = filter.sourceVisitId;
-  if (filter.search) where.number = { $ilike: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+  if (filter.search) where.number = { $ilike: likePattern(filter.search) };
   if (filter.overdue === true) {
     where.$and = [{ status: { $in: [...OPEN_FOR_EDIT] } }, { deliveryDueAt: { $lt: now } }];
   } else if (filter.overdue === false) {

@@ -24,7 +24,7 @@ import {
 } from "./order.inputs.js";
 import { isOrderOverdue, OrderEvent, orderMachine } from "./order.machine.js";
 import { OrderService } from "./order.service.js";
-import { orderWhere } from "./order.where.js";
+import { orderSearchFor, orderWhere } from "./order.where.js";
 import { Report } from "./report.entity.js";
 import { ReportService } from "./report.service.js";
 import { REJECTION_REASONS, rejectionLabel } from "./rejection-reasons.js";
@@ -42,15 +42,16 @@ export class OrderResolver {
 
   @Authorized()
   @Query(() => OrderConnection, { description: "Orders visible to the caller: trays, filters and sorting." })
-  orders(
+  async orders(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Filters." }) filter: OrderFilter | null,
     @Arg("orderBy", () => OrderOrder, { nullable: true, description: "Sorting." })
     orderBy: InstanceType<typeof OrderOrder> | null,
     @Ctx() ctx: AppContext,
   ) {
+    const cases = await orderSearchFor(ctx.em, filter);
     return paginate(ctx.em, Order, {
-      where: () => orderWhere(filter),
+      where: () => orderWhere(filter, new Date(), cases),
       sortField: orderBy?.field ?? OrderSortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,
@@ -66,7 +67,8 @@ export class OrderResolver {
     filter: OrderFilter | null,
     @Ctx() ctx: AppContext,
   ): Promise<OrderTrayCounts> {
-    const count = (tray: OrderTray) => ctx.em.count(Order, orderWhere({ ...filter, tray }));
+    const cases = await orderSearchFor(ctx.em, filter);
+    const count = (tray: OrderTray) => ctx.em.count(Order, orderWhere({ ...filter, tray }, new Date(), cases));
     const [inProcess, worked, toManage, closed] = await Promise.all(
       [OrderTray.IN_PROCESS, OrderTray.WORKED, OrderTray.TO_MANAGE, OrderTray.CLOSED].map(count),
     );

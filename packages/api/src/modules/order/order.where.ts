@@ -1,5 +1,9 @@
 import { raw, type FilterQuery } from "@mikro-orm/core";
-import { likePattern } from "../case/case.where.js";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { SqlPart } from "../../platform/scoping/scope.js";
+import { visibleIdsSql } from "../../platform/scoping/visible-ids.js";
+import { Case } from "../case/case.entity.js";
+import { likePattern, patientIn, patientsNamed } from "../case/case.where.js";
 import { type Order } from "./order.entity.js";
 import { ORDER_DEADLINES } from "./order.deadlines.js";
 import { TRAY_STATUSES, type OrderFilter } from "./order.inputs.js";
@@ -23,7 +27,26 @@ const caseIdIn = (sql: string, params: unknown[]) => ({
   [raw((a: string) => `(${a}.case_id in (${sql}))`, params)]: true,
 });
 
-export function orderWhere(filter: OrderFilter | null | undefined, now = new Date()): FilterQuery<Order> {
+/**
+ * The cases a search matches (their number, or their patient's name), among the cases and
+ * patients the EntityManager's principal may see (their scope rules): resolved once per
+ * request, before the where-clause is built. Null without a search.
+ */
+export async function orderSearchFor(em: EntityManager, filter?: OrderFilter | null): Promise<SqlPart | null> {
+  const text = filter?.search?.trim();
+  if (!text) return null;
+  const patients = await patientsNamed(em, text);
+  return visibleIdsSql(em, Case, {
+    $or: [{ number: { $ilike: likePattern(text) } }, patientIn((a) => `${a}.patient_id`, patients)],
+  } as FilterQuery<Case>);
+}
+
+/** `cases`: orderSearchFor's answer, required when the filter has a search. */
+export function orderWhere(
+  filter: OrderFilter | null | undefined,
+  now = new Date(),
+  cases: SqlPart | null = null,
+): FilterQuery<Order> {
   const and: Record<string, unknown>[] = [];
   const ids = idsCondition(filter?.ids);
   if (ids) and.push(ids);
@@ -38,17 +61,8 @@ export function orderWhere(filter: OrderFilter | null | undefined, now = new Dat
   if (filter?.issuedFrom) and.push({ createdAt: { $gte: filter.issuedFrom } });
   if (filter?.issuedTo) and.push({ createdAt: { $lt: filter.issuedTo } });
   if (filter?.search?.trim()) {
-    const like = likePattern(filter.search);
-    and.push({
-      $or: [
-        { number: { $ilike: like } },
-        caseIdIn(
-          `select c.id from medical_case c join patient p on p.id = c.patient_id
-            where (p.first_name || ' ' || p.last_name) ilike ? or c.number ilike ?`,
-          [like, like],
-        ),
-      ],
-    });
+    if (!cases) throw new Error("orderWhere: a search needs orderSearchFor's cases");
+    and.push({ $or: [{ number: { $ilike: likePattern(filter.search) } }, caseIdIn(cases.sql, cases.params)] });
   }
   return (and.length ? { $and: and } : {}) as FilterQuery<Order>;
 }

@@ -1,3 +1,4 @@
+import { likePattern } from "../reference/shared.js";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { AppContext } from "../../platform/graphql/context.js";
@@ -28,7 +29,7 @@ export function organizationWhere(filter?: OrganizationFilter | null): FilterQue
   if (filter.active != null) where.active = filter.active;
   if (filter.region) where.region = filter.region;
   if (filter.search) {
-    const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(filter.search);
     where.$or = [{ name: { $ilike: like } }, { taxId: { $ilike: like } }];
   }
   return where;

@@ -14,6 +14,7 @@ import { Patient } from "../patient/patient.entity.js";
 import { User } from "../user/user.entity.js";
 import { Visit } from "./visit.entity.js";
 import { visitFilterFromQuery, visitWhere } from "./visit.where.js";
+import { safeCell } from "../../platform/csv/safe-cell.js";
 
 /** An export is a working list, not a data dump: past this many rows, narrow the filter. */
 export const MAX_EXPORT_ROWS = 10_000;
@@ -56,10 +57,7 @@ async function exportRows(em: EntityManager, query: Record<string, unknown>): Pr
   });
 }
 
-/** Spreadsheet formula injection: a cell starting with = + - @ (or a tab/CR) is made text. */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { safeCell };
 
 async function toXlsx(headers: readonly string[], rows: Row[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -1,9 +1,6 @@
-import DataLoader from "dataloader";
 import { historyLoader } from "../../platform/audit/history.loader.js";
 import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { isStaff, type Principal } from "../../platform/auth/principal.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import { forkFor } from "../../platform/db/orm.js";
 import { StatusChange } from "../../platform/audit/status-change.entity.js";
 import { fieldCipher, maskTail } from "../../platform/crypto/field-encryption.js";
 import type { AppContext } from "../../platform/graphql/context.js";
@@ -24,29 +21,6 @@ export function seesBankAccount(principal: Principal, visit: Visit): boolean {
   if (principal.kind !== "STAFF") return false;
   const userId = principal.userId;
   return isStaff(principal, "BILLING") || userId === refId(visit.assignee);
-}
-
-// One audit flush per request for all the accounts read in it, not one per visit of a page.
-const auditBatches = new WeakMap<AppContext, DataLoader<string, true>>();
-function bankAccountAudit(ctx: AppContext): DataLoader<string, true> {
-  let loader = auditBatches.get(ctx);
-  if (!loader) {
-    loader = new DataLoader<string, true>(async (ids) => {
-      // Its own unit of work: flushing the request's EntityManager here would run its other
-      // resolvers' reads, still in flight, inside this flush's transaction.
-      const em = forkFor(ctx.orm, ctx.principal);
-      for (const id of ids)
-        recordAudit(em, ctx.principal, ctx.requestId, {
-          action: "visit.read.bankAccount",
-          entityType: "Visit",
-          entityId: id,
-        });
-      await em.flush();
-      return ids.map(() => true as const);
-    });
-    auditBatches.set(ctx, loader);
-  }
-  return loader;
 }
 
 @Resolver(() => Visit)
@@ -117,11 +91,12 @@ export class VisitFieldsResolver {
     nullable: true,
     description: "Payout bank account: in clear for BILLING staff and the assignee (audited), else masked •••• 1234.",
   })
-  async bankAccount(@Root() v: Visit, @Ctx() ctx: AppContext): Promise<string | null> {
+  bankAccount(@Root() v: Visit, @Ctx() ctx: AppContext): string | null {
     if (!v.bankAccountEnc) return null;
     const plain = fieldCipher().decrypt(v.bankAccountEnc);
     if (!seesBankAccount(ctx.principal, v)) return maskTail(plain);
-    await bankAccountAudit(ctx).load(v.id);
+    // Written with the request's other read audits in one insert before the response leaves.
+    ctx.readAudit.record({ action: "visit.read.bankAccount", entityType: "Visit", entityId: v.id });
     return plain;
   }
 

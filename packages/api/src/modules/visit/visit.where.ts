@@ -2,6 +2,7 @@ import type { FilterQuery } from "@mikro-orm/core";
 import { z } from "zod";
 import { validate } from "../../platform/validation/validate.js";
 import { likePattern } from "../reference/shared.js";
+import { INPUT_LIMITS } from "../../platform/graphql/input-limits.js";
 import type { Visit } from "./visit.entity.js";
 import { VisitConclusion, VisitKind, VisitStatus } from "./visit.enums.js";
 import type { VisitFilter } from "./visit.inputs.js";
@@ -62,7 +63,7 @@ const querySchema = z.object({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
-  search: z.string().max(200).optional(),
+  search: z.string().max(INPUT_LIMITS.search).optional(),
 });
 
 /** The same filter from an export URL's query string (`?status=SCHEDULED,IN_PROGRESS&hospitalId=…`). */

@@ -41,6 +41,34 @@ export async function firstNonPublicAddress(url: URL, resolve = resolveAll): Pro
   return addresses.find((a) => !isPublicAddress(a)) ?? null;
 }
 
+export type DeliveryTarget = { ok: true; address: string; family: 4 | 6 } | { ok: false; reason: string };
+
+/**
+ * The one address a delivery connects to: the host is resolved once, every address it
+ * has is checked (unless `allowPrivate`), and the caller connects to the first — never
+ * asking DNS again, so a name that answers a public address to the check and a private
+ * one to the connection (DNS rebinding) reaches nothing but the checked address.
+ */
+export async function resolveDeliveryTarget(
+  url: URL,
+  allowPrivate: boolean,
+  resolve: (host: string) => Promise<string[]> = resolveAll,
+): Promise<DeliveryTarget> {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  try {
+    addresses = ipaddr.isValid(host) ? [host] : await resolve(host);
+  } catch (err) {
+    return { ok: false, reason: `${host} does not resolve (${(err as { code?: string }).code ?? "error"})` };
+  }
+  const valid = addresses.filter((a) => ipaddr.isValid(a));
+  if (valid.length === 0) return { ok: false, reason: `${host} does not resolve` };
+  const blocked = allowPrivate ? undefined : valid.find((a) => !isPublicAddress(a));
+  if (blocked) return { ok: false, reason: `refused: ${host} resolves to a non-public address (${blocked})` };
+  const address = valid[0]!;
+  return { ok: true, address, family: ipaddr.parse(address).kind() === "ipv6" ? 6 : 4 };
+}
+
 /**
  * Checks a webhook URL before it is stored: scheme, no credentials, and every address
  * the host resolves to (a host with one public and one private address is refused).

@@ -63,6 +63,27 @@ export function knexLog(logger: Logger) {
   };
 }
 
+export interface SessionTimeouts {
+  /** Longest one statement may run, ms; 0 for no limit (migrations). */
+  statementMs: number;
+  /** Longest a connection may sit idle inside an open transaction, ms; 0 for no limit. */
+  idleInTransactionMs: number;
+}
+
+/**
+ * Server-side limits set on every pooled connection when it opens (startup parameters of
+ * node-postgres, so they hold for every statement, ORM or raw): one slow request can hold
+ * a connection for at most `statementMs`, and a transaction left open by a stuck client
+ * cannot pin a connection and its locks. Postgres cancels the statement (SQLSTATE 57014).
+ */
+export function sessionTimeouts(t: SessionTimeouts): Partial<Options> {
+  return {
+    driverOptions: {
+      connection: { statement_timeout: t.statementMs, idle_in_transaction_session_timeout: t.idleInTransactionMs },
+    },
+  };
+}
+
 /** `logger`: where knex's own messages go (knexLog); without one knex prints them to stdout. */
 export async function initOrm(
   databaseUrl: string,

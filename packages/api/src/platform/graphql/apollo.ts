@@ -6,7 +6,9 @@ import type { Logger } from "pino";
 import type { RateLimiterRedis } from "rate-limiter-flexible";
 import { principalKey, type Principal } from "../auth/principal.js";
 import type { AppContext } from "./context.js";
-import { armorProtection } from "./limits.js";
+import { armorProtection, isArmorLimitError, LIMITS, QUERY_TOO_COMPLEX, requestLimitsPlugin } from "./limits.js";
+import { selectsIntrospection } from "./introspection.js";
+import { readAuditPlugin } from "../audit/read-audit.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, ForbiddenError } from "../errors/domain-error.js";
 import { isInvalidValueError } from "./payload.js";
@@ -16,6 +18,9 @@ import {
   DB_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from "../db/unavailable.js";
+
+/** SQLSTATE query_canceled: statement_timeout fired. */
+const STATEMENT_CANCELLED = "57014";
 
 const SAFE_CODES = new Set([
   "UNAUTHENTICATED",
@@ -27,7 +32,21 @@ const SAFE_CODES = new Set([
   "RATE_LIMITED",
   "PERSISTED_QUERY_NOT_FOUND",
   "OPERATION_RESOLUTION_FAILURE",
+  QUERY_TOO_COMPLEX,
   DB_UNAVAILABLE_CODE,
+]);
+
+/**
+ * Codes that mean "the request itself is wrong" (an over-limit query, a cursor this API
+ * never issued, a page size out of range): the response is a 400, like a malformed query,
+ * and the request's log line says warn, not error.
+ */
+const CALLER_FAULT_CODES = new Set([
+  QUERY_TOO_COMPLEX,
+  "BAD_USER_INPUT",
+  "INVALID_CURSOR",
+  "PAGE_SIZE_OUT_OF_RANGE",
+  "INVALID_OFFSET",
 ]);
 
 const unavailableExtensions = () => ({
@@ -69,6 +88,16 @@ export function maskError(
     );
     return { message: DB_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: unavailableExtensions() };
   }
+  if ((original as { code?: unknown } | null)?.code === STATEMENT_CANCELLED) {
+    // The pool's statement_timeout (platform/db/orm.ts) stopped a query: the caller's to
+    // narrow, not a fault of ours.
+    logger.warn({ err: (original as Error).message }, "statement timeout");
+    return {
+      message: "The request took too long and was cancelled; narrow the filter or ask for a smaller page.",
+      path: formatted.path,
+      extensions: { code: "QUERY_TIMEOUT" },
+    };
+  }
   if (original instanceof DomainError) {
     // A caller-fixable problem in a query (bad cursor, page size): its code travels as is.
     return {
@@ -88,6 +117,12 @@ export function maskError(
   if (original instanceof ForbiddenError) {
     return { message: original.message, path: formatted.path, extensions: { code: "FORBIDDEN" } };
   }
+  if (isArmorLimitError(formatted.message)) {
+    const message = formatted.message
+      .replace(/^Syntax Error: /, "")
+      .replace(/Document contains more th(at|an) (\d+) tokens\. Parsing aborted\./, "Token limit of $2 exceeded.");
+    return { message, extensions: { code: QUERY_TOO_COMPLEX } };
+  }
   const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
   // type-graphql's AuthorizationError (an @Authorized role check failing) says UNAUTHORIZED.
   if (code === "UNAUTHORIZED") {
@@ -101,28 +136,17 @@ export function maskError(
   return { message: "Internal server error.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
-function isIntrospection(query: unknown): boolean {
-  return typeof query === "string" && /\b__(schema|type)\b/.test(query);
-}
-
 /**
- * Principal-aware rules that run before the document is even parsed (so before any
- * resolver or SQL): introspection only for signed-in principals, and the per-principal
- * rate limit in Redis. Called from the context function, whose GraphQLErrors keep their
+ * The per-principal rate limit in Redis, before the document is even parsed (so before
+ * any resolver or SQL). Called from the context function, whose GraphQLErrors keep their
  * code and HTTP status.
  */
 export async function enforcePrincipalPolicy(
   principal: Principal,
-  query: unknown,
   ip: string | undefined,
   rateLimiter: RateLimiterRedis | null,
 ): Promise<void> {
   const anonymous = principal.kind === "ANONYMOUS";
-  if (anonymous && isIntrospection(query)) {
-    throw new GraphQLError("Introspection needs a signed-in principal.", {
-      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-    });
-  }
   if (!rateLimiter) return;
   const key = anonymous ? `anon:${ip ?? "unknown"}` : principalKey(principal);
   try {
@@ -174,6 +198,48 @@ function requestLogPlugin(): ApolloServerPlugin<AppContext> {
   };
 }
 
+/**
+ * Introspection only for signed-in principals, judged on the parsed operation (fragments
+ * included) so neither the transport (GET or POST) nor the spelling of the text matters.
+ * Signed-in partners keep it: their clients generate types from it, and the schema is
+ * published to them anyway (docs/partners.md).
+ */
+function introspectionPolicyPlugin(): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      if (contextValue.principal.kind !== "ANONYMOUS") return;
+      return {
+        async didResolveOperation({ document, operation }) {
+          if (!operation || !selectsIntrospection(document, operation)) return;
+          throw new GraphQLError("Introspection needs a signed-in principal.", {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+/** Caller faults answer 400 (see CALLER_FAULT_CODES), whichever stage raised them. */
+function callerFaultStatusPlugin(): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const errors = response.body.singleResult.errors ?? [];
+          // A 500 here means an over-limit parse (graphql-armor's token limit) that Apollo
+          // took for a fault; 401, 429 and 503 keep their own meaning.
+          const status = response.http.status ?? 200;
+          if (status !== 200 && status !== 500) return;
+          const faults = errors.filter((e) => CALLER_FAULT_CODES.has(String(e.extensions?.code)));
+          if (faults.length > 0 && (status === 200 || faults.length === errors.length)) response.http.status = 400;
+        },
+      };
+    },
+  };
+}
+
 /** No "Did you mean …?" to anonymous callers: it would map the schema for them. */
 function suggestionPolicyPlugin(): ApolloServerPlugin<AppContext> {
   return {
@@ -204,12 +270,17 @@ export function createApollo(
     ...armor,
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]),
+      introspectionPolicyPlugin(),
+      requestLimitsPlugin(),
+      callerFaultStatusPlugin(),
       suggestionPolicyPlugin(),
       databaseUnavailablePlugin(isUnavailable),
       requestLogPlugin(),
+      readAuditPlugin<AppContext>(logger) as ApolloServerPlugin<AppContext>,
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     // The process's own handler (platform/process/shutdown.ts) drains and exits; Apollo's
     // competing SIGTERM handler left the drain hanging until the grace timeout.
     stopOnTerminationSignals: false,

@@ -118,6 +118,40 @@ function decodeCursor(cursor: string): Cursor {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A decoded cursor must hold what this list's cursors hold: a row id and a value of the
+ * sort field's type. A hand-made one (`["x", "y"]`) otherwise reached Postgres as an
+ * invalid uuid or timestamp and came back as a 500 logged at error.
+ */
+function assertCursorFits<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  sortField: string,
+  value: unknown,
+  id: string,
+  arg: string,
+): void {
+  const prop = em.getMetadata().find(entity as never)?.properties[sortField as never] as
+    { runtimeType?: string; nullable?: boolean } | undefined;
+  const expected = sortField === "id" ? "uuid" : (prop?.runtimeType ?? "unknown");
+  const fits =
+    value === null
+      ? !!prop?.nullable
+      : expected === "uuid"
+        ? typeof value === "string" && UUID.test(value)
+        : expected === "Date"
+          ? value instanceof Date && !Number.isNaN(value.getTime())
+          : expected === "number"
+            ? typeof value === "number" && Number.isFinite(value)
+            : expected === "boolean"
+              ? typeof value === "boolean"
+              : typeof value === "string" || typeof value === "number";
+  if (!UUID.test(id) || !fits)
+    throw new DomainError("INVALID_CURSOR", "The cursor is not one this API issued for this list.", [arg]);
+}
+
 export interface PaginateOptions<T> {
   /**
    * Builds the filter; called once for the page and once for totalCount, because a
@@ -158,6 +192,7 @@ export async function paginate<T extends { id: string }>(
   const conditions: FilterQuery<T>[] = [opts.where()];
   if (cursorArg) {
     const [value, id] = decodeCursor(cursorArg);
+    assertCursorFits(em, entity, sortField, value, id, backwards ? "before" : "after");
     const op = readAsc ? "$gt" : "$lt";
     conditions.push({
       $or: [{ [sortField]: { [op]: value } }, { [sortField]: value, id: { [op]: id } }],

@@ -5,6 +5,7 @@ import type { Config } from "../../config.js";
 import type { Principal } from "../auth/principal.js";
 import type { Loaders } from "./loaders.js";
 import type { GraphQLLogFields } from "../http/request-log.js";
+import type { ReadAudit } from "../audit/read-audit.js";
 
 /** Everything a resolver may use; built once per request. */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   logger: Logger;
   redis: Redis;
   requestIp?: string;
+  /** Audit rows of sensitive reads, written in one insert when the request ends. */
+  readAudit: ReadAudit;
   /** Filled in once the operation is known, for the request's log line. */
   requestLog?: GraphQLLogFields;
 }

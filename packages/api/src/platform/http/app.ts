@@ -24,6 +24,8 @@ import { DB_RETRY_AFTER_SECONDS, trackDatabaseFailures } from "../db/unavailable
 import { watchRedis } from "../redis/redis-errors.js";
 import { requestLogger, type GraphQLLogFields } from "./request-log.js";
 import { answerDatabaseUnavailable } from "./database-unavailable.js";
+import { corsFor, trustProxySetting } from "./cors.js";
+import { ReadAudit } from "../audit/read-audit.js";
 
 export interface Runtime {
   app: Express;
@@ -53,7 +55,9 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   });
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // req.ip (rate limits, audit, logs) is the first hop not named here: X-Forwarded-For
+  // written by a client directly is ignored.
+  app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
   const server = http.createServer(app);
   const schema = await getSchema();
   const { isUnavailable } = trackDatabaseFailures(orm.em.getConnection().getKnex().client);
@@ -69,6 +73,7 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
 
   // Sets res.locals.requestId and the x-request-id response header, then logs one line per request.
   app.use(requestLogger(logger));
+  app.use(corsFor(config.CORS_ORIGINS));
 
   if (sqlCountingEnabled()) app.use(sqlCounter(orm));
 
@@ -136,7 +141,6 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
         }
         await enforcePrincipalPolicy(
           principal,
-          (req.body as { query?: unknown } | undefined)?.query,
           req.ip,
           // While Redis is away a limiter call would wait out the client's retries (seconds
           // per request) before failing open: skip it at once instead.
@@ -145,12 +149,14 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
         const em = forkFor(orm, principal);
         const requestLog: GraphQLLogFields = { operationName: null, operationType: null };
         if (req.res) req.res.locals.graphql = requestLog;
+        const requestId = String(req.res?.locals.requestId ?? randomUUID());
         return {
           orm,
           em,
           principal,
           loaders: new Loaders(em),
-          requestId: String(req.res?.locals.requestId ?? randomUUID()),
+          requestId,
+          readAudit: new ReadAudit(orm, principal, requestId),
           config,
           logger,
           redis,

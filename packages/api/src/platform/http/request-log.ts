@@ -113,8 +113,17 @@ export function requestLogger(logger: Logger): RequestHandler {
     },
     // Probes hit these every few seconds; /readyz logs by itself when it is not ready.
     autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+    // A caller's bad request (an over-limit query, a malformed cursor, a body too large:
+    // 400, 413, 429) is worth a look but is not our fault: warn, never error. Refused
+    // credentials and missing rows (401, 403, 404) are routine.
     customLogLevel: (_req, res, err) =>
-      res.statusCode === 503 ? "warn" : err || res.statusCode >= 500 ? "error" : "info",
+      res.statusCode === 503
+        ? "warn"
+        : err || res.statusCode >= 500
+          ? "error"
+          : res.statusCode >= 400 && ![401, 403, 404].includes(res.statusCode)
+            ? "warn"
+            : "info",
     customSuccessObject: (req, res, val: Record<string, unknown>) => ({ ...val, ...extra(req, res) }),
     // The 5xx line needs no synthetic "failed with status code" error and its stack.
     customErrorObject: (req, res, err, val: Record<string, unknown>) => ({

@@ -12,7 +12,7 @@ export class TestReceiver {
   url = "";
   secret = "";
   /** Every request that reached the endpoint, valid or not. */
-  readonly requests: { eventId: string | undefined; signatureValid: boolean; body: string }[] = [];
+  readonly requests: { eventId: string | undefined; signatureValid: boolean; body: string; host?: string }[] = [];
   /** Event id → times it was processed (must stay 1). */
   readonly processed = new Map<string, number>();
   /** The receiver's clock for the replay window (tests that move time move it too). */
@@ -54,7 +54,7 @@ export class TestReceiver {
           this.secret,
           this.nowSeconds(),
         );
-        this.requests.push({ eventId, signatureValid, body });
+        this.requests.push({ eventId, signatureValid, body, host: req.headers.host });
         if (!signatureValid) return void res.writeHead(400).end("bad signature");
         if (this.alwaysFail || this.failuresLeft > 0) {
           this.failuresLeft = Math.max(0, this.failuresLeft - 1);

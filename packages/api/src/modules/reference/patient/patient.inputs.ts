@@ -74,7 +74,11 @@ export class RegisterPatientInput {
   emailConsent?: boolean | null;
   @Field(() => String, { nullable: true, description: "National id (RUT, ЕГН, 身份证号, کد ملی); stored encrypted." })
   nationalId?: string | null;
-  @Field(() => String, { nullable: true, description: "8-digit customer number; generated when omitted." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "8-digit customer number; generated when omitted. Only operator staff may choose one (CUSTOMER_NUMBER_NOT_ALLOWED for partners).",
+  })
   customerNumber?: string | null;
   @Field(() => DeclaredInsuranceInput, { nullable: true, description: "Insurance declared at intake." })
   insurance?: DeclaredInsuranceInput | null;

@@ -8,8 +8,6 @@ import { idempotent } from "../../../platform/idempotency/idempotency.js";
 import { refId } from "../../../platform/graphql/loaders.js";
 import { fieldCipher, maskTail } from "../../../platform/crypto/field-encryption.js";
 import { isStaff } from "../../../platform/auth/principal.js";
-import { recordAudit } from "../../../platform/audit/audit.js";
-import { forkFor } from "../../../platform/db/orm.js";
 import { availableEvents } from "../../../platform/state-machine/engine.js";
 import { StatusChange } from "../../../platform/audit/status-change.entity.js";
 import { Organization } from "../../organization/organization.entity.js";
@@ -106,14 +104,8 @@ export class PatientResolver {
     if (!p.nationalIdEnc) return null;
     const plain = fieldCipher().decrypt(p.nationalIdEnc);
     if (!isStaff(ctx.principal, "REVIEWER")) return maskTail(plain);
-    // Its own unit of work: a list resolves many of these fields at once on the request's EntityManager.
-    const em = forkFor(ctx.orm, ctx.principal);
-    recordAudit(em, ctx.principal, ctx.requestId, {
-      action: "patient.read.nationalId",
-      entityType: "Patient",
-      entityId: p.id,
-    });
-    await em.flush();
+    // Written with the request's other read audits in one insert before the response leaves.
+    ctx.readAudit.record({ action: "patient.read.nationalId", entityType: "Patient", entityId: p.id });
     return plain;
   }
 

@@ -64,9 +64,9 @@ export class PatientService {
   /** Intake (dental seed steps 1–2): a PROSPECT with its declared insurance matched to a policy when possible. */
   async register(input: RegisterPatientInput, registeredById?: string): Promise<Patient> {
     const data = validate(registerSchema, { ...input, idempotencyKey: undefined });
-    const customerNumber = data.customerNumber ?? (await this.freeCustomerNumber());
-    if (data.customerNumber && (await this.customerNumberTaken(data.customerNumber)))
-      throw new DomainError("CUSTOMER_NUMBER_TAKEN", "Another patient has this customer number.", ["customerNumber"]);
+    const customerNumber = data.customerNumber
+      ? await this.chosenCustomerNumber(data.customerNumber)
+      : await this.freeCustomerNumber();
     const orgId = registeredById ?? actingOrganizationId(this.principal);
     const patient = this.em.create(Patient, {
       customerNumber,
@@ -155,6 +155,25 @@ export class PatientService {
   }
 
   // Raw SQL on purpose: uniqueness and policy matching span rows the caller may not see.
+  /**
+   * Customer numbers are unique across every tenant, so "this number is taken" would tell
+   * a partner that some other organisation has a patient with it (an oracle over 90 million
+   * numbers). Only operator staff, who see every patient anyway, may choose one (legacy
+   * files); a partner's choice is refused before any lookup, taken or not, and partners
+   * get a number the server draws.
+   */
+  private async chosenCustomerNumber(number: string): Promise<string> {
+    if (this.principal.kind !== "STAFF")
+      throw new DomainError(
+        "CUSTOMER_NUMBER_NOT_ALLOWED",
+        "Customer numbers are issued by the platform; omit customerNumber and read the one assigned.",
+        ["customerNumber"],
+      );
+    if (await this.customerNumberTaken(number))
+      throw new DomainError("CUSTOMER_NUMBER_TAKEN", "Another patient has this customer number.", ["customerNumber"]);
+    return number;
+  }
+
   private async customerNumberTaken(number: string): Promise<boolean> {
     const rows = await this.em.execute(`select 1 from patient where customer_number = ?`, [number]);
     return rows.length > 0;

@@ -1,8 +1,15 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { raw, type FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { AppContext } from "../../../platform/graphql/context.js";
-import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../../platform/graphql/connection.js";
+import {
+  ConnectionArgs,
+  ConnectionType,
+  MAX_PAGE_SIZE,
+  paginate,
+  SortDirection,
+} from "../../../platform/graphql/connection.js";
+import { DomainError } from "../../../platform/errors/domain-error.js";
 import { asPayload, PayloadType } from "../../../platform/graphql/payload.js";
 import { idempotent } from "../../../platform/idempotency/idempotency.js";
 import { refId } from "../../../platform/graphql/loaders.js";
@@ -95,11 +102,25 @@ export class PolicyResolver {
     return ctx.loaders.children(Liability, "policy", { code: "ASC" }).load(p.id);
   }
 
-  @FieldResolver(() => [Patient], { description: "Member patients visible to the caller." })
-  async members(@Root() p: Policy, @Ctx() ctx: AppContext): Promise<Patient[]> {
+  @FieldResolver(() => [Patient], {
+    description: `Member patients visible to the caller, oldest membership first: at most \`first\` (≤ ${MAX_PAGE_SIZE}); \`patients(filter: { policyId })\` pages through all of them.`,
+  })
+  async members(
+    @Root() p: Policy,
+    @Arg("first", () => Int, {
+      defaultValue: MAX_PAGE_SIZE,
+      description: `How many members at most (0–${MAX_PAGE_SIZE}).`,
+    })
+    first: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<Patient[]> {
+    // A nested list is bounded like a page: a group policy's thousands of members would
+    // otherwise multiply every field under them (and its audit rows) per policy of a page.
+    if (first < 0 || first > MAX_PAGE_SIZE)
+      throw new DomainError("PAGE_SIZE_OUT_OF_RANGE", `first must be between 0 and ${MAX_PAGE_SIZE}.`, ["first"]);
     const links = await ctx.loaders.children(PolicyMember, "policy").load(p.id);
     const rows = await ctx.loaders.byId(Patient).loadMany(links.map((l) => refId(l.patient)!));
-    return rows.filter((x): x is Patient => x instanceof Patient);
+    return rows.filter((x): x is Patient => x instanceof Patient).slice(0, first);
   }
 
   @FieldResolver(() => [Organization], { description: "Providers in the policy's network." })
