@@ -46,6 +46,19 @@ const schema = z
       .default(20 * 1024 * 1024),
     RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    /** Bytes a principal may upload per window (POST /files), besides the request budget. */
+    UPLOAD_RATE_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(64 * 1024 * 1024),
+    UPLOAD_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    /** Stored bytes per organisation (staff uploads count against the operator's). */
+    STORAGE_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(2 * 1024 ** 3),
     CORS_ORIGINS: z.string().default("http://localhost:5173,http://127.0.0.1:5173"),
     ADMIN_STATIC_DIR: z.string().optional(),
     ORDER_CONFIRM_HOURS_EXAM: z.coerce.number().int().positive().default(48),
@@ -56,6 +69,12 @@ const schema = z
     ORDER_DUE_DAYS_INTERCONSULTATION: z.coerce.number().int().positive().default(15),
   })
   .superRefine((c, ctx) => {
+    if (c.UPLOAD_RATE_LIMIT_BYTES < c.MAX_UPLOAD_BYTES)
+      ctx.addIssue({
+        code: "custom",
+        path: ["UPLOAD_RATE_LIMIT_BYTES"],
+        message: "must be at least MAX_UPLOAD_BYTES, or no upload of the largest size could ever pass",
+      });
     if (c.NODE_ENV !== "production") return;
     if (c.JWT_SECRET === DEV_JWT_SECRET)
       ctx.addIssue({
