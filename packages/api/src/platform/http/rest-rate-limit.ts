@@ -1,6 +1,11 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Principal } from "../auth/principal.js";
-import { EXPORT_REQUEST_COST, RATE_LIMITED_CODE, RateLimitedError, type RateLimits } from "../rate-limit/rate-limits.js";
+import {
+  EXPORT_REQUEST_COST,
+  RATE_LIMITED_CODE,
+  RateLimitedError,
+  type RateLimits,
+} from "../rate-limit/rate-limits.js";
 
 export interface RestRateLimitDeps {
   limits: RateLimits;
@@ -51,7 +56,8 @@ export function restRateLimit(deps: RestRateLimitDeps): RequestHandler {
     try {
       const exporting = routeOf(req).startsWith("/exports/");
       await deps.limits.consumeRequest(principal, req.ip, exporting ? EXPORT_REQUEST_COST : 1);
-      if (isUpload(req)) await deps.limits.consumeUploadBytes(principal, req.ip, uploadCharge(req, deps.maxUploadBytes));
+      if (isUpload(req))
+        await deps.limits.consumeUploadBytes(principal, req.ip, uploadCharge(req, deps.maxUploadBytes));
     } catch (err) {
       if (err instanceof RateLimitedError) {
         answerRateLimited(req, res, err);

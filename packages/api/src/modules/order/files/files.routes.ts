@@ -182,7 +182,9 @@ async function uploadCap(runtime: Runtime, principal: Principal, declared: numbe
   if (!org) return { bytes: limit, error: () => tooLarge(limit) };
   const left = quota - (await storedBytes(forkFor(runtime.orm, principal), org));
   if (left <= 0 || declared > left + MULTIPART_OVERHEAD) throw quotaExceeded(quota);
-  return left < limit ? { bytes: left, error: () => quotaExceeded(quota) } : { bytes: limit, error: () => tooLarge(limit) };
+  return left < limit
+    ? { bytes: left, error: () => quotaExceeded(quota) }
+    : { bytes: limit, error: () => tooLarge(limit) };
 }
 
 async function storeUpload(
