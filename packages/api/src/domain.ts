@@ -35,6 +35,7 @@ export { computeMonthlyStatistics, previousMonth } from "./modules/statistics/mo
 export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "./modules/statistics/job-queues.js";
 export { MonthlyStatistic } from "./modules/statistics/monthly-statistic.entity.js";
 export { flagOverdueClaim } from "./modules/claim/claim.overdue.js";
+export { storageFor, type FileStorage } from "./modules/order/files/file-storage.js";
 export { firstNonPublicAddress } from "./modules/webhook/webhook.url-policy.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
 export { watchRedis, watchRedisUser, isRedisConnectionError } from "./platform/redis/redis-errors.js";

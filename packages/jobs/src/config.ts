@@ -35,6 +35,8 @@ const jobsSchema = z
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
     SCAN_CHUNK_SIZE: z.coerce.number().int().positive().max(10_000).default(1_000),
+    /** An uploaded file no report references is deleted this long after its upload. */
+    ORPHAN_FILE_GRACE_HOURS: z.coerce.number().positive().default(24),
     /** Register the schedulers (off in tests that drive the scanners by hand). */
     REGISTER_SCHEDULERS: z
       .enum(["true", "false"])
