@@ -2,7 +2,6 @@
 import "reflect-metadata";
 import { startWorkers as start, type JobsRuntime, type StartWorkersOptions } from "./runtime.js";
 import { startWebhookDelivery } from "./webhooks/webhook-worker.js";
-import { startOrphanFileSweep } from "./files/orphan-files.js";
 
 export type { JobsRuntime, StartWorkersOptions } from "./runtime.js";
 export { loadJobsConfig, type JobsConfig } from "./config.js";
@@ -14,7 +13,6 @@ const running = new Set<JobsRuntime>();
 export async function startWorkers(options: StartWorkersOptions = {}): Promise<JobsRuntime> {
   const rt = await start(options);
   await startWebhookDelivery(rt);
-  await startOrphanFileSweep(rt);
   running.add(rt);
   const stop = rt.stop;
   rt.stop = async () => {

@@ -6,11 +6,8 @@ import { createGateways, type Gateways } from "./gateways/index.js";
 import { QUEUE_NAMES, SCHEDULES, type QueueName } from "./queues.js";
 import { registerProcessors } from "./processors.js";
 
-/**
- * Queues run by the definitions in processors.ts; webhooks and orphanFiles have their own
- * workers (webhooks/webhook-worker.ts, files/orphan-files.ts).
- */
-export type QueueKey = Exclude<keyof typeof QUEUE_NAMES, "webhooks" | "orphanFiles">;
+/** Queues run by the definitions in processors.ts; webhooks has its own worker (webhooks/webhook-worker.ts). */
+export type QueueKey = Exclude<keyof typeof QUEUE_NAMES, "webhooks">;
 
 export interface JobsRuntime {
   config: JobsConfig;

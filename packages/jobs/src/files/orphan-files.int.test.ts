@@ -8,10 +8,10 @@ import { createLogger, OrganizationKind, storageFor } from "@clinigraph/api/doma
 import { startTestApi, type TestApi } from "@clinigraph/api/test-support/server";
 import { Fixtures } from "@clinigraph/api/test-support/fixtures";
 import { loadJobsConfig } from "../config.js";
-import type { JobsRuntime } from "../runtime.js";
+import { startWorkers, type JobsRuntime } from "../index.js";
 import { deleteKeys, waitFor } from "../test-support/harness.js";
 import { SqlFixtures } from "../test-support/fixtures.js";
-import { startOrphanFileSweep, sweepOrphanFiles, type OrphanFileSweep } from "./orphan-files.js";
+import { sweepOrphanFiles } from "./orphan-files.js";
 
 /**
  * Files uploaded through the real API and never attached are deleted (row and bytes) by
@@ -26,7 +26,6 @@ const redis = new Redis("redis://127.0.0.1:6379/7");
 const prefix = `tf${randomBytes(4).toString("hex")}`;
 let api: TestApi;
 let rt: JobsRuntime;
-let sweeper: OrphanFileSweep;
 let key: string;
 let labId: string;
 let orderId: string;
@@ -51,14 +50,12 @@ beforeAll(async () => {
     ORPHAN_FILE_GRACE_HOURS: "24",
     SCAN_CHUNK_SIZE: "3",
   });
-  rt = {
-    orm: api.orm,
+  rt = await startWorkers({
     config,
+    orm: api.orm,
     logger: createLogger("silent", "jobs-test"),
-    closeTimeoutMs: 10_000,
-    stop: async () => {},
-  } as unknown as JobsRuntime;
-  sweeper = await startOrphanFileSweep(rt);
+    consume: ["orphanFiles"],
+  });
 
   // An order of the lab that reports can reference.
   const sf = new SqlFixtures(api.orm);
@@ -126,10 +123,10 @@ async function storageKeyOf(id: string): Promise<string> {
 
 /** Adds a sweep job to the real queue and waits for the worker to finish it. */
 async function runSweepJob(): Promise<string> {
-  const job = await sweeper.queue.add("sweep", {});
+  const job = await rt.queues.orphanFiles.add("sweep", {});
   return waitFor(
     async () => {
-      const done = await sweeper.queue.getJob(job.id!);
+      const done = await rt.queues.orphanFiles.getJob(job.id!);
       if (done?.failedReason) throw new Error(`sweep failed: ${done.failedReason}`);
       return done?.finishedOn ? String(done.returnvalue) : null;
     },

@@ -1,31 +1,27 @@
-import { Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
-import {
-  forkFor,
-  QUEUE_NAMES,
-  storageFor,
-  SYSTEM,
-  watchRedis,
-  watchRedisUser,
-  type FileStorage,
-  type MikroORM,
-} from "@clinigraph/api/domain";
-import { closeWorker, type JobsRuntime } from "../runtime.js";
+import { forkFor, QUEUE_NAMES, storageFor, SYSTEM, type FileStorage, type MikroORM } from "@clinigraph/api/domain";
+import type { ScheduleDefinition } from "../queues.js";
+import type { QueueDefinition } from "../runtime.js";
 import { SCAN_BACKOFF_BASE_MS, SCAN_MAX_ATTEMPTS } from "../retry-policy.js";
 
 /**
  * The orphan-file sweep: a file uploaded with POST /files that no row references (a
  * report; any table with a foreign key to stored_file) once the grace period is over is
  * deleted, row and bytes, which also gives its bytes back to the organisation's storage
- * quota. Queue, payload, schedule and processor are all here.
+ * quota. Queue, payload, schedule and processor are all here; queues.ts lists the
+ * schedule and processors.ts the queue.
  */
 export const ORPHAN_FILES_QUEUE = QUEUE_NAMES.orphanFiles;
 
 /** The sweep reads everything it needs from Postgres. */
 export type OrphanFilesJobData = Readonly<Record<string, never>>;
 
-/** Stable scheduler id: renaming it orphans the old schedule (see docs/jobs.md). */
-export const ORPHAN_FILES_SCHEDULE = { id: "orphan-files-sweep", jobName: "sweep", pattern: "23 * * * *" } as const;
+/** Hourly; the stable scheduler id must not change (see docs/jobs.md). */
+export const ORPHAN_FILES_SCHEDULE: ScheduleDefinition = {
+  id: "orphan-files-sweep",
+  queue: ORPHAN_FILES_QUEUE,
+  jobName: "sweep",
+  pattern: "23 * * * *",
+};
 
 export interface OrphanSweepOptions {
   now?: Date;
@@ -91,79 +87,23 @@ export async function sweepOrphanFiles(
   }
 }
 
-export interface OrphanFileSweep {
-  queue: Queue<OrphanFilesJobData>;
-  worker: Worker<OrphanFilesJobData>;
-  /** What the scheduled job runs, for a caller that wants it now. */
-  sweep: (now?: Date) => Promise<number>;
-}
-
-/** Starts the sweep's queue, worker and hourly schedule on the jobs runtime; stops with it. */
-export async function startOrphanFileSweep(rt: JobsRuntime): Promise<OrphanFileSweep> {
-  const storage = storageFor(rt.config.FILE_STORAGE_DIR);
-  const sweep = (now = new Date()) =>
-    sweepOrphanFiles(rt.orm, storage, {
-      now,
+/** What the scheduled job runs (processors.ts registers it; runtime.ts runs it). */
+export const orphanFilesQueue: QueueDefinition<OrphanFilesJobData> = {
+  key: "orphanFiles",
+  processor: (rt) => async () => {
+    const deleted = await sweepOrphanFiles(rt.orm, storageFor(rt.config.FILE_STORAGE_DIR), {
       graceMs: rt.config.ORPHAN_FILE_GRACE_HOURS * 3600_000,
       chunk: rt.config.SCAN_CHUNK_SIZE,
     });
-  const producer = new Redis(rt.config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  const consumer = new Redis(rt.config.REDIS_URL, { maxRetriesPerRequest: null });
-  watchRedis(producer, rt.logger, "orphan-files-producer");
-  watchRedis(consumer, rt.logger, "orphan-files-consumer");
-  const queue = new Queue<OrphanFilesJobData>(ORPHAN_FILES_QUEUE, {
-    connection: producer,
-    prefix: rt.config.QUEUE_PREFIX,
-    // A failed sweep is redone by its retries, and anyway by the next hour's run.
-    defaultJobOptions: {
-      attempts: SCAN_MAX_ATTEMPTS,
-      backoff: { type: "exponential", delay: SCAN_BACKOFF_BASE_MS },
-      removeOnComplete: { count: 100 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
-  });
-  watchRedisUser(producer, queue, rt.logger, { queue: ORPHAN_FILES_QUEUE }, "orphan files: queue error");
-  const worker = new Worker<OrphanFilesJobData>(
-    ORPHAN_FILES_QUEUE,
-    async () => {
-      const deleted = await sweep();
-      if (deleted > 0) rt.logger.info({ deleted }, "orphan files: deleted files never attached");
-      return `${deleted} files deleted`;
-    },
-    {
-      connection: consumer,
-      prefix: rt.config.QUEUE_PREFIX,
-      concurrency: 1,
-      lockDuration: rt.config.WORKER_LOCK_DURATION_MS,
-      stalledInterval: rt.config.WORKER_STALLED_INTERVAL_MS,
-    },
-  );
-  watchRedisUser(consumer, worker, rt.logger, { queue: ORPHAN_FILES_QUEUE }, "orphan files: worker error");
-  worker.on("failed", (job, err) =>
-    rt.logger.warn({ queue: ORPHAN_FILES_QUEUE, jobId: job?.id, err: err.message }, "job failed"),
-  );
-  if (rt.config.REGISTER_SCHEDULERS) {
-    const schedule = () =>
-      queue.upsertJobScheduler(
-        ORPHAN_FILES_SCHEDULE.id,
-        { pattern: ORPHAN_FILES_SCHEDULE.pattern, tz: rt.config.TIME_ZONE },
-        { name: ORPHAN_FILES_SCHEDULE.jobName, data: {} },
-      );
-    await schedule();
-    // As the runtime's schedules: a Redis restarted empty gets it back on reconnect.
-    producer.on("ready", () =>
-      schedule().catch((err: Error) => rt.logger.warn({ err: err.message }, "orphan files: re-scheduling failed")),
-    );
-  }
-  await worker.waitUntilReady();
-
-  const stopRuntime = rt.stop;
-  rt.stop = async () => {
-    await closeWorker(worker, rt.logger, rt.closeTimeoutMs);
-    await queue.close();
-    producer.disconnect();
-    consumer.disconnect();
-    await stopRuntime();
-  };
-  return { queue, worker, sweep };
-}
+    if (deleted > 0) rt.logger.info({ deleted }, "orphan files: deleted files never attached");
+    return `${deleted} files deleted`;
+  },
+  // A failed sweep is redone by its retries, and anyway by the next hour's run.
+  jobOptions: () => ({
+    attempts: SCAN_MAX_ATTEMPTS,
+    backoff: { type: "exponential" as const, delay: SCAN_BACKOFF_BASE_MS },
+    removeOnComplete: { count: 100 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  }),
+  concurrency: () => 1,
+};
