@@ -36,4 +36,11 @@ describe("configuration", () => {
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "" }).PORT).toBe(4000);
   });
+
+  it("refuses an upload byte budget smaller than the largest upload accepted", () => {
+    expect(() => loadConfig({ MAX_UPLOAD_BYTES: "1000", UPLOAD_RATE_LIMIT_BYTES: "999" })).toThrow(
+      /UPLOAD_RATE_LIMIT_BYTES/,
+    );
+    expect(loadConfig({}).STORAGE_QUOTA_BYTES).toBe(2 * 1024 ** 3);
+  });
 });
