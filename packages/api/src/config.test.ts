@@ -82,4 +82,11 @@ describe("configuration", () => {
     expect(loadDatabaseUrl({ DATABASE_URL: "postgres://db.example/x" })).toBe("postgres://db.example/x");
     expect(() => loadDatabaseUrl({ DATABASE_URL: "nope" })).toThrow(/DATABASE_URL/);
   });
+
+  it("refuses an upload byte budget smaller than the largest upload accepted", () => {
+    expect(() => loadConfig({ MAX_UPLOAD_BYTES: "1000", UPLOAD_RATE_LIMIT_BYTES: "999" })).toThrow(
+      /UPLOAD_RATE_LIMIT_BYTES/,
+    );
+    expect(loadConfig({}).STORAGE_QUOTA_BYTES).toBe(2 * 1024 ** 3);
+  });
 });

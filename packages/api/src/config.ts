@@ -70,6 +70,19 @@ const fields = z.object({
     .default(20 * 1024 * 1024),
   RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Bytes a principal may upload per window (POST /files), besides the request budget. */
+  UPLOAD_RATE_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  UPLOAD_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Stored bytes per organisation (staff uploads count against the operator's). */
+  STORAGE_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 ** 3),
   // Browser origins allowed to call the API cross-origin (comma-separated, exact
   // `scheme://host[:port]`). Empty: none; the console is same-origin (served by the API,
   // or through the Vite dev proxy), partners call server-to-server.
@@ -115,6 +128,12 @@ const schema = fields.superRefine((c, ctx) => {
     });
   if (new Set(c.ENCRYPTION_OLD_KEYS.map((k) => k.id)).size !== c.ENCRYPTION_OLD_KEYS.length)
     ctx.addIssue({ code: "custom", path: ["ENCRYPTION_OLD_KEYS"], message: "names a key id twice" });
+  if (c.UPLOAD_RATE_LIMIT_BYTES < c.MAX_UPLOAD_BYTES)
+    ctx.addIssue({
+      code: "custom",
+      path: ["UPLOAD_RATE_LIMIT_BYTES"],
+      message: "must be at least MAX_UPLOAD_BYTES, or no upload of the largest size could ever pass",
+    });
   if (DEV_ENVIRONMENTS.has(c.NODE_ENV)) return;
   for (const [name, dev] of [
     ["JWT_SECRET", DEV_JWT_SECRET],

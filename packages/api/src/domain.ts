@@ -40,5 +40,6 @@ export {
   resolveDeliveryTarget,
   type DeliveryTarget,
 } from "./modules/webhook/webhook.url-policy.js";
+export { storageFor, type FileStorage } from "./modules/order/files/file-storage.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
 export { watchRedis, watchRedisUser, isRedisConnectionError } from "./platform/redis/redis-errors.js";

@@ -41,6 +41,8 @@ const jobsSchema = z
      * scan is cancelled instead of holding a connection for ever.
      */
     JOBS_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
+    /** An uploaded file no report references is deleted this long after its upload. */
+    ORPHAN_FILE_GRACE_HOURS: z.coerce.number().positive().default(24),
     /** Register the schedulers (off in tests that drive the scanners by hand). */
     REGISTER_SCHEDULERS: z
       .enum(["true", "false"])

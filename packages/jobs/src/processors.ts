@@ -1,6 +1,7 @@
 import type { Job } from "bullmq";
 import { computeMonthlyStatistics, forkFor, previousMonth, SYSTEM } from "@clinigraph/api/domain";
 import { expireOverdueOrders } from "./expirations/expire-orders.js";
+import { orphanFilesQueue, type OrphanFilesJobData } from "./files/orphan-files.js";
 import { flagOverdueClaims } from "./expirations/flag-overdue-claims.js";
 import { notificationJobOptions, notificationProcessor } from "./notifications/notification.queue.js";
 import { sweepOutbox } from "./notifications/outbox-sweep.js";
@@ -29,6 +30,7 @@ export function registerProcessors(): QueueDefinition<unknown>[] {
     QueueDefinition<ScanJobData>,
     QueueDefinition<ScanJobData>,
     QueueDefinition<MonthlyStatisticsJobData>,
+    QueueDefinition<OrphanFilesJobData>,
   ] = [
     {
       key: "notifications",
@@ -78,6 +80,7 @@ export function registerProcessors(): QueueDefinition<unknown>[] {
       }),
       concurrency: () => 1,
     },
+    orphanFilesQueue,
   ];
   return definitions as QueueDefinition<unknown>[];
 }

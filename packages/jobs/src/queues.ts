@@ -4,6 +4,7 @@
  * only, never patient data) and its schedule.
  */
 import { QUEUE_NAMES, type MonthlyStatisticsJobData, type QueueName } from "@clinigraph/api/domain";
+import { ORPHAN_FILES_SCHEDULE } from "./files/orphan-files.js";
 
 export { QUEUE_NAMES, type QueueName };
 
@@ -44,4 +45,5 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { id: "expirations-sweep", queue: QUEUE_NAMES.expirations, jobName: "sweep", pattern: "*/15 * * * *" },
   // 02:00 on the 1st: the previous month is complete and the rule asks for it by the 5th.
   { id: "monthly-statistics", queue: QUEUE_NAMES.monthlyStatistics, jobName: "previous-month", pattern: "0 2 1 * *" },
+  ORPHAN_FILES_SCHEDULE,
 ];

@@ -24,7 +24,7 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-/** The API's configuration for a test: a random port, its own file directory, no rate limit. */
+/** The API's configuration for a test: a random port, its own file directory, no rate limits. */
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: "test",
@@ -34,6 +34,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
     FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
     RATE_LIMIT_POINTS: "100000",
+    UPLOAD_RATE_LIMIT_BYTES: String(10 * 1024 ** 3),
     ...env,
   });
 }

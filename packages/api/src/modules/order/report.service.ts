@@ -1,4 +1,4 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import { LockMode, type EntityManager } from "@mikro-orm/postgresql";
 import { isPartner, isStaff, type Principal } from "../../platform/auth/principal.js";
 import { actorOf } from "../../platform/auth/principal.js";
 import { recordAudit } from "../../platform/audit/audit.js";
@@ -18,7 +18,10 @@ export class ReportService {
     private readonly requestId: string | null,
   ) {}
 
-  /** Adds a report version; earlier versions stay (reports are append-only). */
+  /**
+   * Adds a report version; earlier versions stay (reports are append-only). Runs in the
+   * caller's transaction (a document report locks its file until the commit).
+   */
   async attach(input: AttachOrderReportInput): Promise<Report> {
     const hasFile = !!input.fileId;
     const hasForm = input.form != null;
@@ -40,7 +43,9 @@ export class ReportService {
     });
     if (hasFile) {
       if (!/^[0-9a-f-]{36}$/i.test(input.fileId!)) throw new NotFoundError("StoredFile", ["fileId"]);
-      const file = await this.em.findOne(StoredFile, { id: input.fileId! });
+      // FOR SHARE until the report is committed: the orphan-file sweep (packages/jobs) skips
+      // a locked file, and a file it is deleting right now comes back as not found.
+      const file = await this.em.findOne(StoredFile, { id: input.fileId! }, { lockMode: LockMode.PESSIMISTIC_READ });
       if (!file) throw new NotFoundError("StoredFile", ["fileId"]);
       report.file = file;
     } else {

@@ -17,6 +17,8 @@ export const QUEUE_NAMES = {
   monthlyStatistics: "monthly-statistics",
   /** One job per webhook delivery (packages/jobs/src/webhooks). */
   webhooks: "webhooks",
+  /** Sweeper: uploaded files never attached after the grace period → deleted (packages/jobs/src/files). */
+  orphanFiles: "orphan-files",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

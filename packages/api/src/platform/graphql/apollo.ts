@@ -3,8 +3,8 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
 import type { Logger } from "pino";
-import type { RateLimiterRedis } from "rate-limiter-flexible";
-import { principalKey, type Principal } from "../auth/principal.js";
+import type { Principal } from "../auth/principal.js";
+import { RATE_LIMITED_CODE, RateLimitedError, type RateLimits } from "../rate-limit/rate-limits.js";
 import type { AppContext } from "./context.js";
 import { armorProtection, isArmorLimitError, LIMITS, QUERY_TOO_COMPLEX, requestLimitsPlugin } from "./limits.js";
 import { selectsIntrospection } from "./introspection.js";
@@ -137,29 +137,25 @@ export function maskError(
 }
 
 /**
- * The per-principal rate limit in Redis, before the document is even parsed (so before
- * any resolver or SQL). Called from the context function, whose GraphQLErrors keep their
- * code and HTTP status.
+ * The per-principal rate limit in Redis (one budget with the REST routes:
+ * platform/rate-limit), before the document is even parsed (so before any resolver or
+ * SQL). Called from the context function, whose GraphQLErrors keep their code and HTTP
+ * status.
  */
 export async function enforcePrincipalPolicy(
   principal: Principal,
   ip: string | undefined,
-  rateLimiter: RateLimiterRedis | null,
+  limits: RateLimits,
 ): Promise<void> {
-  const anonymous = principal.kind === "ANONYMOUS";
-  if (!rateLimiter) return;
-  const key = anonymous ? `anon:${ip ?? "unknown"}` : principalKey(principal);
   try {
-    await rateLimiter.consume(key);
-  } catch (res) {
-    // A Redis failure must not take the API down: serve without the limit and say so.
-    if (res instanceof Error) return;
-    const retryAfter = Math.max(1, Math.ceil((res as { msBeforeNext: number }).msBeforeNext / 1000));
-    throw new GraphQLError(`Rate limit exceeded; retry after ${retryAfter} s.`, {
+    await limits.consumeRequest(principal, ip);
+  } catch (err) {
+    if (!(err instanceof RateLimitedError)) throw err;
+    throw new GraphQLError(err.message, {
       extensions: {
-        code: "RATE_LIMITED",
-        retryAfterSeconds: retryAfter,
-        http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) },
+        code: RATE_LIMITED_CODE,
+        retryAfterSeconds: err.retryAfterSeconds,
+        http: { status: 429, headers: new Map([["retry-after", String(err.retryAfterSeconds)]]) },
       },
     });
   }

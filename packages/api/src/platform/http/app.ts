@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { expressMiddleware } from "@as-integrations/express5";
 import { GraphQLError } from "graphql";
 import { Redis } from "ioredis";
-import { RateLimiterRedis } from "rate-limiter-flexible";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
@@ -26,6 +25,8 @@ import { requestLogger, type GraphQLLogFields } from "./request-log.js";
 import { answerDatabaseUnavailable } from "./database-unavailable.js";
 import { corsFor, trustProxySetting } from "./cors.js";
 import { ReadAudit } from "../audit/read-audit.js";
+import { RateLimits } from "../rate-limit/rate-limits.js";
+import { restRateLimit } from "./rest-rate-limit.js";
 
 export interface Runtime {
   app: Express;
@@ -36,6 +37,8 @@ export interface Runtime {
   logger: Logger;
   /** Resolves the principal of a raw request (used by the REST routes too). */
   principalOf: (req: Request) => Promise<Principal>;
+  /** The per-principal budgets in Redis, one for /graphql and the REST routes. */
+  rateLimits: RateLimits;
   /** Tells a database outage from a fault; REST routes answer it with answerDatabaseUnavailable. */
   isDatabaseUnavailable: (err: unknown) => boolean;
   listen: () => Promise<number>;
@@ -47,12 +50,7 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   setFieldCipher(FieldCipher.fromConfig(config));
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
   watchRedis(redis, logger, "api");
-  const rateLimiter = new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix: "rl",
-    points: config.RATE_LIMIT_POINTS,
-    duration: config.RATE_LIMIT_WINDOW_SECONDS,
-  });
+  const rateLimits = new RateLimits(redis, config);
   const app = express();
   app.disable("x-powered-by");
   // req.ip (rate limits, audit, logs) is the first hop not named here: X-Forwarded-For
@@ -64,11 +62,18 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   const apollo = createApollo(schema, server, logger, isUnavailable);
   await apollo.start();
 
-  const principalOf = async (req: Request): Promise<Principal> => {
+  const authenticateRequest = async (req: Request): Promise<Principal> => {
     const principal = await authenticate(forkFor(orm, SYSTEM), config.JWT_SECRET, req.headers.authorization);
     // For the request's log line (request-log.ts): kind and organisation, never the credential.
     if (req.res) req.res.locals.principal = principal;
     return principal;
+  };
+  // Once per request: the REST rate limit and the route itself both ask.
+  const principalOf = (req: Request): Promise<Principal> => {
+    const locals = req.res?.locals as { principalOf?: Promise<Principal> } | undefined;
+    if (!locals) return authenticateRequest(req);
+    locals.principalOf ??= authenticateRequest(req);
+    return locals.principalOf;
   };
 
   // Sets res.locals.requestId and the x-request-id response header, then logs one line per request.
@@ -116,8 +121,14 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     config,
     logger,
     principalOf,
+    rateLimits,
     isDatabaseUnavailable: isUnavailable,
   } as Runtime;
+  // Uploads, downloads and exports spend the same budgets as /graphql (uploads by bytes too).
+  app.use(
+    ["/files", "/exports"],
+    restRateLimit({ limits: rateLimits, principalOf, maxUploadBytes: config.MAX_UPLOAD_BYTES }),
+  );
   for (const route of httpRoutes) route(runtime);
 
   app.use(
@@ -139,13 +150,7 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
           }
           throw err;
         }
-        await enforcePrincipalPolicy(
-          principal,
-          req.ip,
-          // While Redis is away a limiter call would wait out the client's retries (seconds
-          // per request) before failing open: skip it at once instead.
-          redis.status === "ready" ? rateLimiter : null,
-        );
+        await enforcePrincipalPolicy(principal, req.ip, rateLimits);
         const em = forkFor(orm, principal);
         const requestLog: GraphQLLogFields = { operationName: null, operationType: null };
         if (req.res) req.res.locals.graphql = requestLog;

@@ -15,6 +15,7 @@ import { recordAudit } from "../../../platform/audit/audit.js";
 import { StoredFile } from "../stored-file.entity.js";
 import { ALLOWED_CONTENT_TYPES, sanitizeFileName } from "./file-name.js";
 import { storageFor, type FileStorage } from "./file-storage.js";
+import { fitsQuota, storedBytes } from "./storage-quota.js";
 import { declaredPixels, imageHeaderOf, looksLikeHtml, MAX_IMAGE_PIXELS, SNIFF_WINDOW } from "./content-checks.js";
 
 class HttpError extends Error {
@@ -51,17 +52,32 @@ interface Upload {
 }
 
 const tooLarge = (limit: number) => new HttpError(413, "FILE_TOO_LARGE", `The file is larger than ${limit} bytes.`);
+const quotaExceeded = (quota: number) =>
+  new HttpError(
+    413,
+    "QUOTA_EXCEEDED",
+    `This upload would take your organisation's stored files over its quota of ${quota} bytes; files never attached to a report are deleted after a grace period.`,
+  );
+
+/** Multipart framing around the file: a declared length this far over a cap is refused unread. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** The most bytes a file may have, and what to answer past it. */
+interface UploadCap {
+  bytes: number;
+  error: () => HttpError;
+}
 
 /**
  * Streams the single `file` part of a multipart body to `tempPath` (hashing it on the way),
- * refusing it past `limit` bytes. Settles only once the temp file is closed, so the caller
+ * refusing it past `cap.bytes`. Settles only once the temp file is closed, so the caller
  * can delete it without racing a pending write.
  */
-function receiveUpload(req: Request, limit: number, tempPath: string): Promise<Upload> {
+function receiveUpload(req: Request, cap: UploadCap, tempPath: string): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: limit, fields: 10, parts: 12 } });
+      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: cap.bytes, fields: 10, parts: 12 } });
     } catch {
       reject(
         new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data in a part named 'file'."),
@@ -94,7 +110,7 @@ function receiveUpload(req: Request, limit: number, tempPath: string): Promise<U
       part = stream;
       fileName = info.filename;
       // Answer now instead of reading (and discarding) the rest of a huge body.
-      stream.on("limit", () => fail(tooLarge(limit)));
+      stream.on("limit", () => fail(cap.error()));
       const out = createWriteStream(tempPath, { flags: "wx" });
       const closed = new Promise<void>((resolveClosed) => out.on("close", () => resolveClosed()));
       const piped = pipeline(
@@ -144,14 +160,31 @@ async function upload(runtime: Runtime, req: Request, res: Response): Promise<vo
   const limit = runtime.config.MAX_UPLOAD_BYTES;
   const declared = Number(req.headers["content-length"] ?? 0);
   // Far over the limit: refuse before reading (multipart overhead is a few hundred bytes).
-  if (declared > limit + 64 * 1024) throw tooLarge(limit);
+  if (declared > limit + MULTIPART_OVERHEAD) throw tooLarge(limit);
+  const cap = await uploadCap(runtime, principal, declared);
   const storage = storageFor(runtime.config.FILE_STORAGE_DIR);
   const tempPath = await storage.tempPath();
   try {
-    await storeUpload(runtime, storage, tempPath, principal, req, res);
+    await storeUpload(runtime, storage, tempPath, principal, cap, req, res);
   } finally {
     await storage.discard(tempPath);
   }
+}
+
+/**
+ * The upload's cap: the file size limit, or what is left of the organisation's storage
+ * quota when that is less, so an upload crossing the quota is cut off while streaming.
+ */
+async function uploadCap(runtime: Runtime, principal: Principal, declared: number): Promise<UploadCap> {
+  const limit = runtime.config.MAX_UPLOAD_BYTES;
+  const quota = runtime.config.STORAGE_QUOTA_BYTES;
+  const org = actorOf(principal).organizationId;
+  if (!org) return { bytes: limit, error: () => tooLarge(limit) };
+  const left = quota - (await storedBytes(forkFor(runtime.orm, principal), org));
+  if (left <= 0 || declared > left + MULTIPART_OVERHEAD) throw quotaExceeded(quota);
+  return left < limit
+    ? { bytes: left, error: () => quotaExceeded(quota) }
+    : { bytes: limit, error: () => tooLarge(limit) };
 }
 
 async function storeUpload(
@@ -159,10 +192,11 @@ async function storeUpload(
   storage: FileStorage,
   tempPath: string,
   principal: Principal,
+  cap: UploadCap,
   req: Request,
   res: Response,
 ): Promise<void> {
-  const { size, sha256, head, fileName } = await receiveUpload(req, runtime.config.MAX_UPLOAD_BYTES, tempPath);
+  const { size, sha256, head, fileName } = await receiveUpload(req, cap, tempPath);
   if (size === 0) throw new HttpError(400, "EMPTY_FILE", "The file is empty.");
   // From the file, not its first bytes: a TIFF's IFD (checked by file-type) may be at the end.
   const detected = await fileTypeFromFile(tempPath);
@@ -182,24 +216,30 @@ async function storeUpload(
       );
   }
   const key = await storage.adopt(tempPath);
-  const em = forkFor(runtime.orm, principal);
+  const organizationId = actorOf(principal).organizationId;
+  const quota = runtime.config.STORAGE_QUOTA_BYTES;
   try {
-    const file = em.create(StoredFile, {
-      fileName: sanitizeFileName(fileName, detected.mime),
-      contentType: detected.mime,
-      size,
-      sha256,
-      storageKey: key,
-      uploadedByOrganizationId: actorOf(principal).organizationId,
-      uploadedByKind: principal.kind,
+    const file = await forkFor(runtime.orm, principal).transactional(async (em) => {
+      // Checked again with the organisation's uploads serialised: the cap above was read
+      // before streaming, and concurrent uploads may have used the room since.
+      if (organizationId && !(await fitsQuota(em, organizationId, size, quota))) throw quotaExceeded(quota);
+      const created = em.create(StoredFile, {
+        fileName: sanitizeFileName(fileName, detected.mime),
+        contentType: detected.mime,
+        size,
+        sha256,
+        storageKey: key,
+        uploadedByOrganizationId: organizationId,
+        uploadedByKind: principal.kind,
+      });
+      recordAudit(em, principal, String(res.locals.requestId ?? ""), {
+        action: "file.upload",
+        entityType: "StoredFile",
+        entityId: created.id,
+        changes: { size, contentType: detected.mime },
+      });
+      return created;
     });
-    recordAudit(em, principal, String(res.locals.requestId ?? ""), {
-      action: "file.upload",
-      entityType: "StoredFile",
-      entityId: file.id,
-      changes: { size, contentType: detected.mime },
-    });
-    await em.flush();
     res.status(201).json({ id: file.id, sha256, size, contentType: detected.mime, fileName: file.fileName });
   } catch (err) {
     await storage.delete(key);
