@@ -46,6 +46,15 @@ const schema = z
       .default(20 * 1024 * 1024),
     RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    // Login throttles (platform/auth/login-guard.ts): attempts per client address and window;
+    // free attempts per account before each further one waits 2^k seconds, up to the cap;
+    // password hashes computed at once, and how many may wait for one.
+    LOGIN_ADDRESS_ATTEMPTS: z.coerce.number().int().positive().default(30),
+    LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+    LOGIN_FREE_ATTEMPTS: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(300),
+    LOGIN_HASH_CONCURRENCY: z.coerce.number().int().positive().default(4),
+    LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
     CORS_ORIGINS: z.string().default("http://localhost:5173,http://127.0.0.1:5173"),
     ADMIN_STATIC_DIR: z.string().optional(),
     ORDER_CONFIRM_HOURS_EXAM: z.coerce.number().int().positive().default(48),

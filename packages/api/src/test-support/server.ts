@@ -21,7 +21,10 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-/** The API's configuration for a test: a random port, its own file directory, no rate limit. */
+/**
+ * The API's configuration for a test: a random port, its own file directory, no rate limit
+ * (neither the API's nor the per-address login throttle; the per-account delay stays on).
+ */
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: "test",
@@ -31,6 +34,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/5",
     FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
     RATE_LIMIT_POINTS: "100000",
+    LOGIN_ADDRESS_ATTEMPTS: "100000",
     ...env,
   });
 }

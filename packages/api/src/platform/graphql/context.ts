@@ -5,6 +5,8 @@ import type { Config } from "../../config.js";
 import type { Principal } from "../auth/principal.js";
 import type { Loaders } from "./loaders.js";
 import type { GraphQLLogFields } from "../http/request-log.js";
+import type { LoginGuard } from "../auth/login-guard.js";
+import type { StaffSessions } from "../auth/staff-sessions.js";
 
 /** Everything a resolver may use; built once per request. */
 export interface AppContext {
@@ -18,6 +20,10 @@ export interface AppContext {
   logger: Logger;
   redis: Redis;
   requestIp?: string;
+  /** Login throttles and hashing slots (platform/auth/login-guard.ts). */
+  guard: LoginGuard;
+  /** Staff roles per request and ended sessions (platform/auth/staff-sessions.ts). */
+  sessions: StaffSessions;
   /** Filled in once the operation is known, for the request's log line. */
   requestLog?: GraphQLLogFields;
 }

@@ -12,6 +12,9 @@ import type { Config } from "../../config.js";
 import { forkFor } from "../db/orm.js";
 import { SYSTEM, type Principal } from "../auth/principal.js";
 import { authenticate, AuthenticationError } from "../auth/authenticate.js";
+import { StaffSessions } from "../auth/staff-sessions.js";
+import { LoginGuard } from "../auth/login-guard.js";
+import { authKeyspace } from "../auth/keyspace.js";
 import { Loaders } from "../graphql/loaders.js";
 import type { AppContext } from "../graphql/context.js";
 import { getSchema } from "../graphql/schema.js";
@@ -34,6 +37,10 @@ export interface Runtime {
   logger: Logger;
   /** Resolves the principal of a raw request (used by the REST routes too). */
   principalOf: (req: Request) => Promise<Principal>;
+  /** Staff roles and ended sessions, read per request (platform/auth/staff-sessions.ts). */
+  staffSessions: StaffSessions;
+  /** Login throttles and password-hashing slots (platform/auth/login-guard.ts). */
+  loginGuard: LoginGuard;
   /** Tells a database outage from a fault; REST routes answer it with answerDatabaseUnavailable. */
   isDatabaseUnavailable: (err: unknown) => boolean;
   listen: () => Promise<number>;
@@ -51,6 +58,9 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     points: config.RATE_LIMIT_POINTS,
     duration: config.RATE_LIMIT_WINDOW_SECONDS,
   });
+  const keyspace = authKeyspace(config.DATABASE_URL);
+  const staffSessions = new StaffSessions(redis, keyspace, config.ACCESS_TOKEN_TTL_SECONDS);
+  const loginGuard = new LoginGuard(redis, keyspace, config);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -61,7 +71,12 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   await apollo.start();
 
   const principalOf = async (req: Request): Promise<Principal> => {
-    const principal = await authenticate(forkFor(orm, SYSTEM), config.JWT_SECRET, req.headers.authorization);
+    const principal = await authenticate(
+      forkFor(orm, SYSTEM),
+      config.JWT_SECRET,
+      req.headers.authorization,
+      staffSessions,
+    );
     // For the request's log line (request-log.ts): kind and organisation, never the credential.
     if (req.res) req.res.locals.principal = principal;
     return principal;
@@ -111,6 +126,8 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     config,
     logger,
     principalOf,
+    staffSessions,
+    loginGuard,
     isDatabaseUnavailable: isUnavailable,
   } as Runtime;
   for (const route of httpRoutes) route(runtime);
@@ -155,6 +172,8 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
           logger,
           redis,
           requestIp: req.ip,
+          guard: loginGuard,
+          sessions: staffSessions,
           requestLog,
         };
       },
