@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { ANONYMOUS, SYSTEM, type Principal, type PartnerKind } from "./principal.js";
 import { API_KEY_PATTERN, sha256, verifyAccessToken } from "./tokens.js";
 import type { StaffSessions } from "./staff-sessions.js";
+import type { ApiKeyScope } from "./scopes.js";
 import { timingSafeEqual } from "node:crypto";
 
 export class AuthenticationError extends Error {
@@ -18,7 +19,7 @@ interface ApiKeyRow {
   id: string;
   secret_hash: string;
   revoked_at: Date | null;
-  scopes: string[];
+  scopes: ApiKeyScope[];
   organization_id: string;
   kind: string;
   active: boolean;

@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import type { Logger } from "pino";
 import type { RateLimiterRedis } from "rate-limiter-flexible";
 import { principalKey, type Principal } from "../auth/principal.js";
+import { assertScope, scopeForOperation } from "../auth/scopes.js";
 import type { AppContext } from "./context.js";
 import { armorProtection } from "./limits.js";
 import { unwrapResolverError } from "@apollo/server/errors";
@@ -174,6 +175,23 @@ function requestLogPlugin(): ApolloServerPlugin<AppContext> {
   };
 }
 
+/**
+ * API key scopes, checked once per operation before any resolver runs, so no mutation can
+ * forget them: a mutation needs `write`, a query `read` (FORBIDDEN, 403, otherwise).
+ */
+function scopePolicyPlugin(): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          // Always known here; were it not, the stricter scope applies.
+          assertScope(contextValue.principal, scopeForOperation(operation?.operation ?? "mutation"));
+        },
+      };
+    },
+  };
+}
+
 /** No "Did you mean …?" to anonymous callers: it would map the schema for them. */
 function suggestionPolicyPlugin(): ApolloServerPlugin<AppContext> {
   return {
@@ -205,6 +223,7 @@ export function createApollo(
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]),
       suggestionPolicyPlugin(),
+      scopePolicyPlugin(),
       databaseUnavailablePlugin(isUnavailable),
       requestLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),

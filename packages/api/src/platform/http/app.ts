@@ -14,6 +14,7 @@ import { SYSTEM, type Principal } from "../auth/principal.js";
 import { authenticate, AuthenticationError } from "../auth/authenticate.js";
 import { StaffSessions } from "../auth/staff-sessions.js";
 import { LoginGuard } from "../auth/login-guard.js";
+import { restScopeGuard } from "./rest-scopes.js";
 import { authKeyspace } from "../auth/keyspace.js";
 import { Loaders } from "../graphql/loaders.js";
 import type { AppContext } from "../graphql/context.js";
@@ -70,15 +71,16 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   const apollo = createApollo(schema, server, logger, isUnavailable);
   await apollo.start();
 
-  const principalOf = async (req: Request): Promise<Principal> => {
-    const principal = await authenticate(
-      forkFor(orm, SYSTEM),
-      config.JWT_SECRET,
-      req.headers.authorization,
-      staffSessions,
-    );
-    // For the request's log line (request-log.ts): kind and organisation, never the credential.
-    if (req.res) req.res.locals.principal = principal;
+  // Once per request: the REST scope guard and the route ask for the same principal.
+  const principals = new WeakMap<Request, Promise<Principal>>();
+  const principalOf = (req: Request): Promise<Principal> => {
+    let principal = principals.get(req);
+    if (!principal) {
+      principal = authenticate(forkFor(orm, SYSTEM), config.JWT_SECRET, req.headers.authorization, staffSessions);
+      // For the request's log line (request-log.ts): kind and organisation, never the credential.
+      principal.then((p) => req.res && (req.res.locals.principal = p)).catch(() => undefined);
+      principals.set(req, principal);
+    }
     return principal;
   };
 
@@ -130,6 +132,7 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     loginGuard,
     isDatabaseUnavailable: isUnavailable,
   } as Runtime;
+  app.use(restScopeGuard(principalOf));
   for (const route of httpRoutes) route(runtime);
 
   app.use(
