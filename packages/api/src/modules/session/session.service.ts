@@ -74,7 +74,7 @@ export class SessionService {
          locked_until = case when failed_logins + 1 >= ?
            then now() + make_interval(secs => least(power(2, failed_logins + 1 - ?), ?))
            else locked_until end
-       where id = ? returning failed_logins`,
+       where id = ?`,
       [this.config.LOGIN_FREE_ATTEMPTS, this.config.LOGIN_FREE_ATTEMPTS, this.config.LOGIN_MAX_DELAY_SECONDS, userId],
     );
   }
