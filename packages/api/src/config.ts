@@ -70,6 +70,15 @@ const fields = z.object({
     .default(20 * 1024 * 1024),
   RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  // Login throttles (platform/auth/login-guard.ts): attempts per client address and window;
+  // free attempts per account before each further one waits 2^k seconds, up to the cap;
+  // password hashes computed at once, and how many may wait for one.
+  LOGIN_ADDRESS_ATTEMPTS: z.coerce.number().int().positive().default(30),
+  LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+  LOGIN_FREE_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(300),
+  LOGIN_HASH_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
   /** Bytes a principal may upload per window (POST /files), besides the request budget. */
   UPLOAD_RATE_LIMIT_BYTES: z.coerce
     .number()

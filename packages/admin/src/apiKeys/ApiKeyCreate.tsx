@@ -1,6 +1,7 @@
 import { useState } from "react";
 import {
   AutocompleteInput,
+  CheckboxGroupInput,
   Create,
   ReferenceInput,
   SaveButton,
@@ -14,13 +15,14 @@ import {
 import { request } from "../data/api";
 import { createApiKey, type NewApiKey } from "./mutations";
 import { SecretDialog } from "./SecretDialog";
+import { RESOURCE_META } from "../resources/registry";
+import { EnumOption } from "../fields/EnumOption";
 
-const parseScopes = (value: string) =>
-  value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-const formatScopes = (value: unknown) => (Array.isArray(value) ? value.join(", ") : "");
+// The valid scopes come from the schema (enum ApiKeyScope), so the form offers exactly them.
+const SCOPES = RESOURCE_META.resources
+  .find((r) => r.name === "apiKeys")
+  ?.create?.fields.find((f) => f.name === "scopes");
+const scopeChoices = (SCOPES?.choices ?? []).map((id) => ({ id, name: id }));
 
 /** A new partner key: the form goes straight to createApiKey so the one-time secret reaches the screen. */
 export default function ApiKeyCreate() {
@@ -54,7 +56,13 @@ export default function ApiKeyCreate() {
         <ReferenceInput source="organizationId" reference="organizations">
           <AutocompleteInput />
         </ReferenceInput>
-        <TextInput source="scopes" format={formatScopes} parse={parseScopes} />
+        <CheckboxGroupInput
+          source="scopes"
+          choices={scopeChoices}
+          defaultValue={scopeChoices.map((c) => c.id)}
+          optionText={<EnumOption enumType={SCOPES?.enumType} />}
+          validate={required()}
+        />
       </SimpleForm>
       {secret && (
         <SecretDialog

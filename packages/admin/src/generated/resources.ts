@@ -62,9 +62,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "scopes",
-          kind: "string",
+          kind: "enum",
           list: true,
           required: true,
+          enumType: "ApiKeyScope",
+          choices: ["read", "write"],
         },
         {
           name: "updatedAt",
@@ -119,9 +121,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "scopes",
-            kind: "string",
+            kind: "enum",
             list: true,
             required: false,
+            enumType: "ApiKeyScope",
+            choices: ["read", "write"],
           },
         ],
         idempotent: false,

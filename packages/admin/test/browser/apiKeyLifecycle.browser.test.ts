@@ -38,7 +38,8 @@ describe("API keys against the real API", () => {
     // the organisation picker is react-admin's autocomplete over the organisations
     await page.locator("form").getByRole("combobox").fill(lab.organization.name.slice(0, 12));
     await page.getByRole("option", { name: lab.organization.name }).click();
-    await page.locator('input[name="scopes"]').fill("read");
+    // the scopes are a choice of the schema's values, both ticked by default: keep read only
+    await page.getByRole("checkbox", { name: "Write" }).uncheck();
     await page.locator('button[type="submit"]').click();
 
     const secretInput = page.getByTestId("api-key-secret");

@@ -24,7 +24,10 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-/** The API's configuration for a test: a random port, its own file directory, no rate limits. */
+/**
+ * The API's configuration for a test: a random port, its own file directory, no rate limits
+ * (neither the API's nor the per-address login throttle; the per-account delay stays on).
+ */
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: "test",
@@ -35,6 +38,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     FILE_STORAGE_DIR: `/tmp/clinigraph-test-files/${randomUUID()}`,
     RATE_LIMIT_POINTS: "100000",
     UPLOAD_RATE_LIMIT_BYTES: String(10 * 1024 ** 3),
+    LOGIN_ADDRESS_ATTEMPTS: "100000",
     ...env,
   });
 }

@@ -3,6 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { Organization } from "../organization/organization.entity.js";
+import { ApiKeyScope } from "../../platform/auth/scopes.js";
 
 @ObjectType({
   description: "A partner organisation's API key. The secret is shown once, at creation; only its hash is stored.",
@@ -24,9 +25,9 @@ export class ApiKey extends VersionedEntity<"scopes"> {
   @Property({ type: "text", hidden: true })
   secretHash!: string;
 
-  @Field(() => [String], { description: "Scopes: read, write." })
+  @Field(() => [ApiKeyScope], { description: "What the key may do: read (queries, GET), write (mutations, uploads)." })
   @Property({ type: "jsonb" })
-  scopes: string[] = ["read", "write"];
+  scopes: ApiKeyScope[] = [ApiKeyScope.read, ApiKeyScope.write];
 
   @Field(() => DateTimeResolver, { nullable: true, description: "Last successful use." })
   @Property({ type: "timestamptz", nullable: true })

@@ -33,7 +33,7 @@ export class SessionResolver {
   ): Promise<LoginPayload> {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
-      const s = await new SessionService(em, ctx.config).login(input.email, input.password);
+      const s = await new SessionService(em, ctx.config, ctx).login(input.email, input.password, ctx.requestIp);
       recordAudit(
         em,
         {
@@ -66,7 +66,7 @@ export class SessionResolver {
   ): Promise<LoginPayload> {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
-      const s = await new SessionService(em, ctx.config).refresh(input.refreshToken);
+      const s = await new SessionService(em, ctx.config, ctx).refresh(input.refreshToken);
       return { ...s, userErrors: [] };
     } catch (err) {
       const ue = toUserError(err);
@@ -75,12 +75,14 @@ export class SessionResolver {
     }
   }
 
-  @Mutation(() => LogoutPayload, { description: "Revokes a refresh token and its rotation family." })
+  @Mutation(() => LogoutPayload, {
+    description: "Ends a session: its refresh token, the token's rotation family and the access tokens issued in it.",
+  })
   async logout(
     @Arg("input", { description: "The refresh token to revoke." }) input: LogoutInput,
     @Ctx() ctx: AppContext,
   ): Promise<LogoutPayload> {
-    await new SessionService(forkFor(ctx.orm, SYSTEM), ctx.config).logout(input.refreshToken);
+    await new SessionService(forkFor(ctx.orm, SYSTEM), ctx.config, ctx).logout(input.refreshToken);
     return { ok: true, userErrors: [] };
   }
 }

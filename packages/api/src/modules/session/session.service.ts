@@ -4,10 +4,9 @@ import type { Config } from "../../config.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import { randomSecret, sha256, signAccessToken } from "../../platform/auth/tokens.js";
+import { accountDelayed, type LoginGuard } from "../../platform/auth/login-guard.js";
+import type { StaffSessions } from "../../platform/auth/staff-sessions.js";
 import { RefreshToken, User } from "../user/user.entity.js";
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 
 export interface Session {
   accessToken: string;
@@ -16,51 +15,68 @@ export interface Session {
   user: User;
 }
 
-// A constant hash to verify against when the user does not exist, so response time does
-// not reveal which e-mails have accounts.
-let dummyHash: Promise<string> | null = null;
+/** What login needs beyond the database: the throttles and hashing slots, and session ends. */
+export interface SessionDeps {
+  guard: LoginGuard;
+  sessions: StaffSessions;
+}
+
+// Unknown e-mails are checked against this hash (same algorithm and cost as a real one),
+// so they take as long as a real account. Started at load so the first one is not slower.
+const dummyHash: Promise<string> = hashPassword(randomSecret(16));
+dummyHash.catch(() => undefined);
 
 /** Login, refresh and logout; `em` is a SYSTEM-scoped fork (there is no principal yet). */
 export class SessionService {
   constructor(
     private readonly em: EntityManager,
     private readonly config: Config,
+    private readonly deps: SessionDeps,
   ) {}
 
-  async login(email: string, password: string, now = new Date()): Promise<Session> {
-    const user = await this.em.findOne(User, { email: email.trim().toLowerCase() }, { populate: ["passwordHash"] });
+  /**
+   * Unknown, inactive and delayed accounts answer alike: the first two run the hasher and
+   * say INVALID_CREDENTIALS, a delayed one (known or not) says RATE_LIMITED before hashing.
+   */
+  async login(email: string, password: string, address?: string, now = new Date()): Promise<Session> {
+    const normalized = email.trim().toLowerCase();
     const invalid = new DomainError("INVALID_CREDENTIALS", "E-mail or password is wrong.", ["password"]);
-    if (!user) {
-      dummyHash ??= hashPassword("not-a-real-password");
-      await verifyPassword(await dummyHash, password);
+    await this.deps.guard.admit(normalized, address);
+    const user = await this.em.findOne(User, { email: normalized }, { populate: ["passwordHash"] });
+    // Without Redis only the database's delay is left (known accounts only).
+    if (!this.deps.guard.available && user?.lockedUntil && user.lockedUntil > now)
+      throw accountDelayed((user.lockedUntil.getTime() - now.getTime()) / 1000);
+    const hashed = user?.passwordHash ?? (await dummyHash);
+    const matches = await this.deps.guard.hash(() => verifyPassword(hashed, password));
+    if (!user || !user.active || !matches) {
+      if (user) await this.recordFailure(user.id);
       throw invalid;
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new DomainError(
-        "ACCOUNT_LOCKED",
-        `Too many failed attempts; try again after ${user.lockedUntil.toISOString()}.`,
-        ["email"],
-      );
-    }
-    if (!user.active) throw invalid;
-    // Login bookkeeping goes through nativeUpdate so it never bumps the user's version:
-    // an administrator editing the user must not get STALE_VERSION because they logged in.
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const failed = user.failedLogins + 1;
-      const lock = failed >= MAX_FAILED_LOGINS;
-      await this.em.nativeUpdate(
-        User,
-        { id: user.id },
-        lock
-          ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) }
-          : { failedLogins: failed },
-      );
-      throw invalid;
-    }
-    await this.em.nativeUpdate(User, { id: user.id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    // Login bookkeeping is raw SQL so it never bumps the user's version: an administrator
+    // editing the user must not get STALE_VERSION because they logged in.
+    await this.em.execute(
+      `update app_user set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?`,
+      [now, user.id],
+    );
+    await this.deps.guard.succeeded(normalized, address);
     const session = await this.issue(user, uuidv7(), now);
     await this.em.flush();
     return session;
+  }
+
+  /**
+   * Counts the failure in one statement (30 parallel failures count 30) and records the
+   * account's delay beside it, the copy used while Redis is away.
+   */
+  private async recordFailure(userId: string): Promise<void> {
+    await this.em.execute(
+      `update app_user set failed_logins = failed_logins + 1,
+         locked_until = case when failed_logins + 1 >= ?
+           then now() + make_interval(secs => least(power(2, failed_logins + 1 - ?), ?))
+           else locked_until end
+       where id = ?`,
+      [this.config.LOGIN_FREE_ATTEMPTS, this.config.LOGIN_FREE_ATTEMPTS, this.config.LOGIN_MAX_DELAY_SECONDS, userId],
+    );
   }
 
   /** Rotates the refresh token; presenting a used one revokes its whole family (token theft). */
@@ -75,18 +91,26 @@ export class SessionService {
       if (row.usedAt) {
         // Committed, not rolled back with the error: the family must stay revoked.
         await em.nativeUpdate(RefreshToken, { family: row.family, revokedAt: null }, { revokedAt: now });
-        return "invalid" as const;
+        return { replayed: row.family };
       }
       row.usedAt = now;
       return this.issueWith(em, row.user, row.family, now);
     });
     if (outcome === "invalid") throw invalid;
+    if ("replayed" in outcome) {
+      // A stolen token's session: its access tokens end too, not only its refresh tokens.
+      await this.deps.sessions.endSessions([outcome.replayed]);
+      throw invalid;
+    }
     return outcome;
   }
 
+  /** Ends the refresh token's session: its refresh tokens and the access tokens issued in it. */
   async logout(token: string, now = new Date()): Promise<void> {
     const row = await this.em.findOne(RefreshToken, { tokenHash: sha256(token) });
-    if (row) await this.em.nativeUpdate(RefreshToken, { family: row.family, revokedAt: null }, { revokedAt: now });
+    if (!row) return;
+    await this.em.nativeUpdate(RefreshToken, { family: row.family, revokedAt: null }, { revokedAt: now });
+    await this.deps.sessions.endSessions([row.family]);
   }
 
   private issue(user: User, family: string, now: Date): Promise<Session> {
@@ -105,7 +129,7 @@ export class SessionService {
     );
     const accessToken = await signAccessToken(
       this.config.JWT_SECRET,
-      { sub: user.id, org: user.organization.id, roles: user.roles, email: user.email },
+      { sub: user.id, sid: family, org: user.organization.id, email: user.email },
       this.config.ACCESS_TOKEN_TTL_SECONDS,
     );
     return { accessToken, refreshToken: refresh, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user };

@@ -2,6 +2,7 @@ import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { User } from "../user/user.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { UserError } from "../../platform/graphql/payload.js";
+import { ApiKeyScope } from "../../platform/auth/scopes.js";
 
 @InputType({ description: "Staff credentials." })
 export class LoginInput {
@@ -55,6 +56,6 @@ export class Viewer {
   organization!: Organization | null;
   @Field(() => [String], { description: "Staff roles, or the partner's organisation kind." })
   roles!: string[];
-  @Field(() => [String], { description: "API key scopes (partners)." })
-  scopes!: string[];
+  @Field(() => [ApiKeyScope], { description: "API key scopes (partners); empty for staff." })
+  scopes!: ApiKeyScope[];
 }

@@ -47,7 +47,12 @@ export function mountQueueDashboard(runtime: Runtime): void {
     const token = queryToken ?? cookieToken(req);
     const header = req.headers.authorization ?? (token ? `Bearer ${token}` : undefined);
     try {
-      const principal = await authenticate(forkFor(runtime.orm, SYSTEM), runtime.config.JWT_SECRET, header);
+      const principal = await authenticate(
+        forkFor(runtime.orm, SYSTEM),
+        runtime.config.JWT_SECRET,
+        header,
+        runtime.staffSessions,
+      );
       if (principal.kind === "ANONYMOUS") {
         res.status(401).type("text/plain").send("Sign in as an administrator first.");
         return;

@@ -39,7 +39,9 @@ export class User extends VersionedEntity<"language" | "roles" | "active" | "fai
   @Property({ type: "boolean" })
   active: boolean = true;
 
-  @Field(() => Int, { description: "Consecutive failed logins; the account locks after too many." })
+  @Field(() => Int, {
+    description: "Consecutive failed logins; after too many, each further attempt must wait longer (2^k s).",
+  })
   @Property({ type: "integer" })
   failedLogins: number = 0;
 

@@ -31,7 +31,7 @@ describe("staff login", () => {
     expect(res.data.login.userErrors[0]!.code).toBe("INVALID_CREDENTIALS");
   });
 
-  it("locks the account after five failures, even for the right password", async () => {
+  it("delays the account after five failures, even for the right password (RATE_LIMITED with a retry time)", async () => {
     const u = await fx.user(["REVIEWER"]);
     const attempt = (password: string) =>
       api.gql<{ login: { userErrors: { code: string }[] } }>(
@@ -40,7 +40,9 @@ describe("staff login", () => {
       );
     for (let i = 0; i < 5; i++)
       expect((await attempt("nope")).data.login.userErrors[0]!.code).toBe("INVALID_CREDENTIALS");
-    expect((await attempt(u.password)).data.login.userErrors[0]!.code).toBe("ACCOUNT_LOCKED");
+    const delayed = await attempt(u.password);
+    expect(delayed.status).toBe(429);
+    expect(delayed.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 1 });
   });
 
   it("refuses an inactive user", async () => {

@@ -1,6 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ANONYMOUS, SYSTEM, type Principal, type PartnerKind } from "./principal.js";
 import { API_KEY_PATTERN, sha256, verifyAccessToken } from "./tokens.js";
+import type { StaffSessions } from "./staff-sessions.js";
+import type { ApiKeyScope } from "./scopes.js";
 import { timingSafeEqual } from "node:crypto";
 
 export class AuthenticationError extends Error {
@@ -17,7 +19,7 @@ interface ApiKeyRow {
   id: string;
   secret_hash: string;
   revoked_at: Date | null;
-  scopes: string[];
+  scopes: ApiKeyScope[];
   organization_id: string;
   kind: string;
   active: boolean;
@@ -28,11 +30,14 @@ interface ApiKeyRow {
  * any other bearer token a staff JWT, no header anonymous. A header that is present but
  * wrong is an error (never silently anonymous), so integrators see why they are refused.
  * Reads with SQL under the SYSTEM scope: authentication happens before there is a principal.
+ * A staff token proves who the user is and which session it belongs to; what they may do
+ * (roles, active) is read now, through `sessions`, never taken from the token.
  */
 export async function authenticate(
   em: EntityManager,
   jwtSecret: string,
   header: string | undefined,
+  sessions: StaffSessions,
 ): Promise<Principal> {
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
@@ -45,16 +50,15 @@ export async function authenticate(
       verified.reason === "EXPIRED" ? "Access token expired; refresh it." : "Invalid access token.",
       verified.reason,
     );
-  const rows = await em.execute<{ active: boolean }[]>(`select active from app_user where id = ?`, [
-    verified.claims.sub,
-  ]);
-  if (!rows[0]?.active) throw new AuthenticationError("User is inactive.", "REVOKED");
+  const { user, ended } = await sessions.check(em, verified.claims.sub, verified.claims.sid);
+  if (!user?.active) throw new AuthenticationError("User is inactive.", "REVOKED");
+  if (ended) throw new AuthenticationError("The session has ended; log in again.", "REVOKED");
   return {
     kind: "STAFF",
     userId: verified.claims.sub,
-    organizationId: verified.claims.org,
-    roles: verified.claims.roles,
-    email: verified.claims.email,
+    organizationId: user.organizationId,
+    roles: user.roles,
+    email: user.email,
   };
 }
 

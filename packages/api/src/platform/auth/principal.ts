@@ -1,3 +1,5 @@
+import type { ApiKeyScope } from "./scopes.js";
+
 /**
  * Who is calling. Every read and write is scoped by this value (see platform/scoping).
  */
@@ -15,7 +17,7 @@ export type Principal =
       organizationId: string;
       organizationKind: PartnerKind;
       apiKeyId: string;
-      scopes: string[];
+      scopes: ApiKeyScope[];
     }
   | { kind: "SYSTEM" };
 

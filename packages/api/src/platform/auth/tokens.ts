@@ -1,21 +1,25 @@
 import { SignJWT, jwtVerify, errors } from "jose";
 import { createHash, randomBytes } from "node:crypto";
-import type { StaffRole } from "./principal.js";
-
 const ISSUER = "clinigraph";
 const AUDIENCE = "clinigraph-api";
 
+/**
+ * What an access token says. No roles and no active flag: those are read per request
+ * (staff-sessions.ts), so a demotion or deactivation applies at once. `sid` names the
+ * session (the refresh token family) so that ending it ends its access tokens too.
+ */
 export interface AccessClaims {
   sub: string;
+  sid: string;
   org: string;
-  roles: StaffRole[];
   email: string;
 }
 
 export async function signAccessToken(secret: string, claims: AccessClaims, ttlSeconds: number): Promise<string> {
-  return new SignJWT({ org: claims.org, roles: claims.roles, email: claims.email })
+  return new SignJWT({ sid: claims.sid, org: claims.org, email: claims.email })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.sub)
+    .setJti(randomSecret(12))
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
@@ -32,16 +36,13 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       audience: AUDIENCE,
       algorithms: ["HS256"],
     });
-    if (typeof payload.sub !== "string" || typeof payload.org !== "string" || !Array.isArray(payload.roles))
+    // A token without a session id (issued before sessions could be ended) is refused: the
+    // console refreshes it, and nobody keeps a token that logout could not end.
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.org !== "string")
       return { ok: false, reason: "INVALID" };
     return {
       ok: true,
-      claims: {
-        sub: payload.sub,
-        org: payload.org,
-        roles: payload.roles as StaffRole[],
-        email: String(payload.email ?? ""),
-      },
+      claims: { sub: payload.sub, sid: payload.sid, org: payload.org, email: String(payload.email ?? "") },
     };
   } catch (err) {
     return { ok: false, reason: err instanceof errors.JWTExpired ? "EXPIRED" : "INVALID" };

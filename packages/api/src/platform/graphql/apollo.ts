@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "gr
 import type { Server } from "node:http";
 import type { Logger } from "pino";
 import type { Principal } from "../auth/principal.js";
+import { assertScope, scopeForOperation } from "../auth/scopes.js";
 import { RATE_LIMITED_CODE, RateLimitedError, type RateLimits } from "../rate-limit/rate-limits.js";
 import type { AppContext } from "./context.js";
 import { armorProtection, isArmorLimitError, LIMITS, QUERY_TOO_COMPLEX, requestLimitsPlugin } from "./limits.js";
@@ -236,6 +237,23 @@ function callerFaultStatusPlugin(): ApolloServerPlugin<AppContext> {
   };
 }
 
+/**
+ * API key scopes, checked once per operation before any resolver runs, so no mutation can
+ * forget them: a mutation needs `write`, a query `read` (FORBIDDEN, 403, otherwise).
+ */
+function scopePolicyPlugin(): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          // Always known here; were it not, the stricter scope applies.
+          assertScope(contextValue.principal, scopeForOperation(operation?.operation ?? "mutation"));
+        },
+      };
+    },
+  };
+}
+
 /** No "Did you mean …?" to anonymous callers: it would map the schema for them. */
 function suggestionPolicyPlugin(): ApolloServerPlugin<AppContext> {
   return {
@@ -270,6 +288,7 @@ export function createApollo(
       requestLimitsPlugin(),
       callerFaultStatusPlugin(),
       suggestionPolicyPlugin(),
+      scopePolicyPlugin(),
       databaseUnavailablePlugin(isUnavailable),
       requestLogPlugin(),
       readAuditPlugin<AppContext>(logger) as ApolloServerPlugin<AppContext>,

@@ -11,6 +11,10 @@ import type { Config } from "../../config.js";
 import { forkFor } from "../db/orm.js";
 import { SYSTEM, type Principal } from "../auth/principal.js";
 import { authenticate, AuthenticationError } from "../auth/authenticate.js";
+import { StaffSessions } from "../auth/staff-sessions.js";
+import { LoginGuard } from "../auth/login-guard.js";
+import { restScopeGuard } from "./rest-scopes.js";
+import { authKeyspace } from "../auth/keyspace.js";
 import { Loaders } from "../graphql/loaders.js";
 import type { AppContext } from "../graphql/context.js";
 import { getSchema } from "../graphql/schema.js";
@@ -39,6 +43,10 @@ export interface Runtime {
   principalOf: (req: Request) => Promise<Principal>;
   /** The per-principal budgets in Redis, one for /graphql and the REST routes. */
   rateLimits: RateLimits;
+  /** Staff roles and ended sessions, read per request (platform/auth/staff-sessions.ts). */
+  staffSessions: StaffSessions;
+  /** Login throttles and password-hashing slots (platform/auth/login-guard.ts). */
+  loginGuard: LoginGuard;
   /** Tells a database outage from a fault; REST routes answer it with answerDatabaseUnavailable. */
   isDatabaseUnavailable: (err: unknown) => boolean;
   listen: () => Promise<number>;
@@ -51,6 +59,9 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
   watchRedis(redis, logger, "api");
   const rateLimits = new RateLimits(redis, config);
+  const keyspace = authKeyspace(config.DATABASE_URL);
+  const staffSessions = new StaffSessions(redis, keyspace, config.ACCESS_TOKEN_TTL_SECONDS);
+  const loginGuard = new LoginGuard(redis, keyspace, config);
   const app = express();
   app.disable("x-powered-by");
   // req.ip (rate limits, audit, logs) is the first hop not named here: X-Forwarded-For
@@ -63,7 +74,12 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   await apollo.start();
 
   const authenticateRequest = async (req: Request): Promise<Principal> => {
-    const principal = await authenticate(forkFor(orm, SYSTEM), config.JWT_SECRET, req.headers.authorization);
+    const principal = await authenticate(
+      forkFor(orm, SYSTEM),
+      config.JWT_SECRET,
+      req.headers.authorization,
+      staffSessions,
+    );
     // For the request's log line (request-log.ts): kind and organisation, never the credential.
     if (req.res) req.res.locals.principal = principal;
     return principal;
@@ -122,8 +138,12 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     logger,
     principalOf,
     rateLimits,
+    staffSessions,
+    loginGuard,
     isDatabaseUnavailable: isUnavailable,
   } as Runtime;
+  // API key scopes by method on every REST route (reads need `read`, writes `write`).
+  app.use(restScopeGuard(principalOf));
   // Uploads, downloads and exports spend the same budgets as /graphql (uploads by bytes too).
   app.use(
     ["/files", "/exports"],
@@ -166,6 +186,8 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
           logger,
           redis,
           requestIp: req.ip,
+          guard: loginGuard,
+          sessions: staffSessions,
           requestLog,
         };
       },

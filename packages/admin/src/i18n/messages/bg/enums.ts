@@ -53,6 +53,7 @@ export const enums: EnumLabels = {
     AGENCY: "Агенция",
     INSURER: "Застраховател",
   },
+  ApiKeyScope: { read: "Четене", write: "Запис" },
   StaffRole: {
     ADMIN: "Администратор",
     OPERATOR: "Оператор",

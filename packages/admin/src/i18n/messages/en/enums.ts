@@ -52,6 +52,7 @@ export const enums = {
     AGENCY: "Agency",
     INSURER: "Insurer",
   },
+  ApiKeyScope: { read: "Read", write: "Write" },
   StaffRole: {
     ADMIN: "Administrator",
     OPERATOR: "Operator",

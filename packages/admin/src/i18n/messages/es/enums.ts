@@ -54,6 +54,7 @@ export const enums: EnumLabels = {
     AGENCY: "Agencia",
     INSURER: "Aseguradora",
   },
+  ApiKeyScope: { read: "Lectura", write: "Escritura" },
   StaffRole: {
     ADMIN: "Administrador",
     OPERATOR: "Operador",

@@ -54,6 +54,7 @@ export const enums: EnumLabels = {
     AGENCY: "کارگزاری",
     INSURER: "بیمه‌گر",
   },
+  ApiKeyScope: { read: "خواندن", write: "نوشتن" },
   StaffRole: {
     ADMIN: "مدیر",
     OPERATOR: "اپراتور",

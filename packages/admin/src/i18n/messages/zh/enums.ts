@@ -54,6 +54,7 @@ export const enums: EnumLabels = {
     AGENCY: "代理机构",
     INSURER: "保险公司",
   },
+  ApiKeyScope: { read: "读取", write: "写入" },
   StaffRole: { ADMIN: "管理员", OPERATOR: "操作员", REVIEWER: "审核员", VISITOR: "探访人员", BILLING: "结算" },
   NotificationChannel: { SMS: "短信", EMAIL: "电子邮件" },
   NotificationStatus: {

@@ -7,12 +7,14 @@ import { DomainError, NotFoundError } from "../../../platform/errors/domain-erro
 import { rules, validate } from "../../../platform/validation/validate.js";
 import { Organization, OrganizationKind } from "../../organization/organization.entity.js";
 import { ApiKey } from "../../api-key/api-key.entity.js";
-import { API_KEY_SCOPES, type CreateApiKeyInput, type RevokeApiKeyInput } from "./api-key.types.js";
+import type { CreateApiKeyInput, RevokeApiKeyInput } from "./api-key.types.js";
+import { API_KEY_SCOPES, ApiKeyScope } from "../../../platform/auth/scopes.js";
+import { forbidden } from "../../../platform/auth/auth-checker.js";
 
 const createSchema = z.object({
   organizationId: rules.uuid.nullish(),
   name: rules.name,
-  scopes: z.array(z.enum(API_KEY_SCOPES, "must be read or write")).min(1, "needs at least one scope").nullish(),
+  scopes: z.array(z.enum(ApiKeyScope, "must be read or write")).min(1, "needs at least one scope").nullish(),
 });
 
 export class ApiKeyService {
@@ -25,6 +27,7 @@ export class ApiKeyService {
   /** Returns the key row and the full secret; only the secret's sha256 is stored. */
   async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
     const data = validate(createSchema, input);
+    const scopes = this.grantableScopes(data.scopes);
     const organization = await this.targetOrganization(data.organizationId);
     const { prefix, secret, full } = newApiKeySecret();
     const apiKey = this.em.create(ApiKey, {
@@ -32,7 +35,7 @@ export class ApiKeyService {
       name: data.name,
       prefix,
       secretHash: sha256(secret),
-      scopes: [...new Set(data.scopes ?? API_KEY_SCOPES)],
+      scopes,
       createdByUserId: this.principal.kind === "STAFF" ? this.principal.userId : null,
     });
     this.audit("apiKey.create", apiKey, { organizationId: organization.id, scopes: apiKey.scopes, prefix });
@@ -48,6 +51,19 @@ export class ApiKeyService {
     this.audit("apiKey.revoke", apiKey, { prefix: apiKey.prefix });
     await this.em.flush();
     return apiKey;
+  }
+
+  /**
+   * A key never mints a key with more than it has (FORBIDDEN, 403, a top-level error like a
+   * missing scope); without a choice it passes on its own scopes. ADMIN grants any.
+   */
+  private grantableScopes(requested: ApiKeyScope[] | null | undefined): ApiKeyScope[] {
+    const p = this.principal;
+    const own = p.kind === "PARTNER" ? API_KEY_SCOPES.filter((s) => p.scopes.includes(s)) : API_KEY_SCOPES;
+    const scopes = [...new Set(requested ?? own)];
+    const beyond = scopes.filter((s) => !own.includes(s));
+    if (beyond.length) throw forbidden(`An API key cannot grant scopes it does not have: ${beyond.join(", ")}.`);
+    return scopes;
   }
 
   /** Partners get keys for their own organisation only; staff (ADMIN) name a partner organisation. */

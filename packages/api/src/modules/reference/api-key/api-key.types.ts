@@ -1,8 +1,7 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { UserError } from "../../../platform/graphql/payload.js";
 import { ApiKey } from "../../api-key/api-key.entity.js";
-
-export const API_KEY_SCOPES = ["read", "write"] as const;
+import { ApiKeyScope } from "../../../platform/auth/scopes.js";
 
 @InputType({ description: "Filters for the API key list." })
 export class ApiKeyFilter {
@@ -21,8 +20,11 @@ export class CreateApiKeyInput {
   organizationId?: string | null;
   @Field({ description: "A label, e.g. 'LIS production'." })
   name!: string;
-  @Field(() => [String], { nullable: true, description: "Scopes: read, write (default both)." })
-  scopes?: string[] | null;
+  @Field(() => [ApiKeyScope], {
+    nullable: true,
+    description: "Scopes (default: all for ADMIN; a key creating a key: its own, and never more than its own).",
+  })
+  scopes?: ApiKeyScope[] | null;
 }
 
 @InputType({ description: "Revokes an API key; it never authenticates again." })

@@ -145,6 +145,19 @@ function service(em: EntityManager, ctx: AppContext): UserService {
   return new UserService(em, ctx.principal, ctx.requestId);
 }
 
+/**
+ * Once the change is committed, the user's cached roles and active flag are forgotten and
+ * the sessions it ended lose their access tokens (platform/auth/staff-sessions.ts).
+ */
 function run(ctx: AppContext, body: (s: UserService) => Promise<User>) {
-  return asPayload("user", () => ctx.em.transactional((em) => body(service(em, ctx))));
+  return asPayload("user", async () => {
+    const used: UserService[] = [];
+    const user = await ctx.em.transactional((em) => {
+      used.push(service(em, ctx));
+      return body(used[used.length - 1]!);
+    });
+    await ctx.sessions.forget(user.id);
+    await ctx.sessions.endSessions(used.flatMap((s) => s.endedSessions));
+    return user;
+  });
 }

@@ -40,6 +40,9 @@ const updateSchema = z.object({
 });
 
 export class UserService {
+  /** Sessions this service ended; the caller ends their access tokens once committed. */
+  readonly endedSessions: string[] = [];
+
   constructor(
     private readonly em: EntityManager,
     private readonly principal: Principal,
@@ -83,7 +86,8 @@ export class UserService {
       user.lockedUntil = null;
       changed.push("password");
     }
-    if (newPassword || data.active === false) await this.endSessions(user);
+    // A role change ends the sessions too: the console signs in again and sees the new roles.
+    if (newPassword || newRoles || data.active === false) await this.endSessions(user);
     this.audit("user.update", user, { fields: changed, ...(newRoles ? { roles: user.roles } : {}) });
     await this.em.flush();
     return user;
@@ -132,9 +136,11 @@ export class UserService {
   }
 
   private async endSessions(user: User): Promise<void> {
-    await this.em.execute(`update refresh_token set revoked_at = now() where user_id = ? and revoked_at is null`, [
-      user.id,
-    ]);
+    const rows = await this.em.execute<{ family: string }[]>(
+      `update refresh_token set revoked_at = now() where user_id = ? and revoked_at is null returning family`,
+      [user.id],
+    );
+    this.endedSessions.push(...rows.map((r) => r.family));
   }
 
   private async load(id: string, expectedVersion?: number): Promise<User> {
