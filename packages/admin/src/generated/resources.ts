@@ -884,6 +884,12 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
         {
+          name: "priceAboveSchedule",
+          kind: "boolean",
+          list: false,
+          required: true,
+        },
+        {
           name: "provider",
           kind: "reference",
           list: false,
@@ -1096,13 +1102,13 @@ export const schemaMeta: SchemaMeta = {
                     list: false,
                     required: true,
                   },
-                  {
-                    name: "factor",
-                    kind: "string",
-                    list: false,
-                    required: true,
-                  },
                 ],
+              },
+              {
+                name: "priceOverrideReason",
+                kind: "string",
+                list: false,
+                required: false,
               },
               {
                 name: "quantity",
@@ -2383,6 +2389,18 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "declaredPolicyNumber",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "declaredPolicyVerified",
+          kind: "boolean",
+          list: false,
+          required: false,
+        },
+        {
           name: "email",
           kind: "string",
           list: false,
@@ -2476,9 +2494,9 @@ export const schemaMeta: SchemaMeta = {
         "birthDate",
         "createdAt",
         "declaredInsurance",
+        "declaredPolicyNumber",
+        "declaredPolicyVerified",
         "email",
-        "emailConsent",
-        "firstName",
       ],
       filterType: "PatientFilter",
       filters: [
