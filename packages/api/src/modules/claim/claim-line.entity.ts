@@ -58,7 +58,10 @@ export class ClaimLine extends VersionedEntity<"modifiers" | "discount" | "price
   @Property({ type: "boolean" })
   priceAboveSchedule: boolean = false;
 
-  @Field(() => String, { nullable: true, description: "Why the unit price is above the fee schedule, as the biller gave it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the unit price is above the fee schedule, as the biller gave it.",
+  })
   @Property({ type: "text", nullable: true })
   priceOverrideReason?: string | null;
 

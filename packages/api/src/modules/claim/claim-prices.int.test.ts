@@ -3,7 +3,7 @@ import { startTestApi, type TestApi } from "../../test-support/server.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
 import { dentalFeeSchedule, insuredPatientWithCase, type Coverage } from "./claim.test-fixtures.js";
-import { CLAIM, REGISTER, SET_LINES, type PayloadShape } from "./claim.test-graphql.js";
+import { CLAIM, REGISTER, type PayloadShape } from "./claim.test-graphql.js";
 
 /**
  * Issue 14 item 12: the fee schedule bounds unit prices unless a reason is given (and then

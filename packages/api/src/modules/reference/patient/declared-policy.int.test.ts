@@ -139,9 +139,7 @@ describe("a partner's declared policy number", () => {
     const claim = await registerClaim(hospitalKey, kase.case!.id);
     expect(claim.claim).toBeNull();
     expect(claim.userErrors).toEqual([{ code: "NOT_FOUND", field: ["policyId"], message: "Policy not found." }]);
-    const claims = await api.orm.em
-      .getConnection()
-      .execute(`select 1 from claim where case_id = ?`, [kase.case!.id]);
+    const claims = await api.orm.em.getConnection().execute(`select 1 from claim where case_id = ?`, [kase.case!.id]);
     expect(claims).toEqual([]);
   });
 

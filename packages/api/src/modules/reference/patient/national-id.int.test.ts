@@ -34,9 +34,9 @@ async function register(nationalId: string, lastName: string): Promise<string> {
 const lookupAudits = async () =>
   api.orm.em
     .getConnection()
-    .execute<
-      { actor_id: string; changes: unknown; entity_id: string | null }[]
-    >(`select actor_id, changes, entity_id from audit_event where action = 'patient.lookup.nationalId'`);
+    .execute<{ actor_id: string; changes: unknown; entity_id: string | null }[]>(
+      `select actor_id, changes, entity_id from audit_event where action = 'patient.lookup.nationalId'`,
+    );
 
 beforeAll(async () => {
   api = await startTestApi();
