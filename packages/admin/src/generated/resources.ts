@@ -894,6 +894,12 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
         {
+          name: "priceAboveSchedule",
+          kind: "boolean",
+          list: false,
+          required: true,
+        },
+        {
           name: "provider",
           kind: "reference",
           list: false,
@@ -1112,13 +1118,13 @@ export const schemaMeta: SchemaMeta = {
                     list: false,
                     required: true,
                   },
-                  {
-                    name: "factor",
-                    kind: "string",
-                    list: false,
-                    required: true,
-                  },
                 ],
+              },
+              {
+                name: "priceOverrideReason",
+                kind: "string",
+                list: false,
+                required: false,
               },
               {
                 name: "quantity",
@@ -2411,6 +2417,18 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "declaredPolicyNumber",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "declaredPolicyVerified",
+          kind: "boolean",
+          list: false,
+          required: false,
+        },
+        {
           name: "email",
           kind: "string",
           list: false,
@@ -2504,9 +2522,9 @@ export const schemaMeta: SchemaMeta = {
         "birthDate",
         "createdAt",
         "declaredInsurance",
+        "declaredPolicyNumber",
+        "declaredPolicyVerified",
         "email",
-        "emailConsent",
-        "firstName",
       ],
       filterType: "PatientFilter",
       filters: [

@@ -64,6 +64,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   dailyCollections: { who: ["SIGNED_IN"], rows: OWN },
   checkEligibility: { who: ["SIGNED_IN"], rows: OWN },
   estimateCost: { who: ["SIGNED_IN"], rows: OWN },
+  claimModifiers: { who: ["SIGNED_IN"], rows: SHARED },
   monthlyStatistics: { who: ["SIGNED_IN"], rows: OWN },
   notifications: { who: ["SIGNED_IN"], rows: OWN },
   patient: { who: ["SIGNED_IN"], rows: OWN },

@@ -22,7 +22,7 @@ const DENTAL_LINES = [
   [{ system: "CDT", code: "D1110", quantity: 1, discount: "5000" }],
   [
     { system: "CDT", code: "D0120", quantity: 1 },
-    { system: "CDT", code: "D2140", quantity: 2, modifiers: [{ code: "AH", factor: "1.25" }] },
+    { system: "CDT", code: "D2140", quantity: 2, modifiers: [{ code: "AH" }] },
   ],
   [
     { system: "CDT", code: "D7140", quantity: 1 },

@@ -58,7 +58,9 @@ async function listCases(token: string, filter: Record<string, unknown>, orderBy
 describe("registerCase", () => {
   let patient: Patient;
   beforeAll(async () => {
-    patient = await newPatient(kit.fx);
+    // The hospital's own patient: a partner registers cases only for patients in its scope
+    // (declared-policy.int.test.ts proves a foreign one answers like a missing one).
+    patient = await newPatient(kit.fx, kit.hospital);
   });
 
   it("lets a hospital register its own case: the hospital is itself and the scan key is computed", async () => {

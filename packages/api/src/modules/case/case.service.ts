@@ -129,13 +129,12 @@ export class CaseService {
   }
 
   /**
-   * Hospitals register cases for insured people they may not have seen before, so the
-   * patient is looked up by its (unguessable) id outside the partner's patient scope.
+   * The patient through the caller's scope: a hospital registers cases only for patients
+   * it can see (registered itself, or through its cases). Anyone else's patient answers
+   * exactly like a missing one, so registerCase never confirms that an id exists.
    */
   private async patient(id: string): Promise<Patient> {
-    const patient = isPartner(this.principal)
-      ? await this.em.findOne(Patient, { id }, { filters: false })
-      : await this.em.findOne(Patient, { id });
+    const patient = await this.em.findOne(Patient, { id });
     if (!patient) throw new NotFoundError("Patient", ["patientId"]);
     return patient;
   }

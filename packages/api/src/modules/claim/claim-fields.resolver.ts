@@ -135,6 +135,14 @@ export class ClaimFieldsResolver {
   lines(@Root() c: Claim, @Ctx() ctx: AppContext) {
     return ctx.loaders.children(ClaimLine, "claim", { position: "ASC" }).load(c.id);
   }
+  @FieldResolver(() => Boolean, {
+    description:
+      "Some line is priced above the fee schedule (each with its priceOverrideReason): the reviewer checks it before approving.",
+  })
+  async priceAboveSchedule(@Root() c: Claim, @Ctx() ctx: AppContext): Promise<boolean> {
+    const lines = await ctx.loaders.children(ClaimLine, "claim", { position: "ASC" }).load(c.id);
+    return lines.some((l) => l.priceAboveSchedule);
+  }
   @FieldResolver(() => [Payment], { description: "Payments received, oldest first." })
   payments(@Root() c: Claim, @Ctx() ctx: AppContext) {
     return ctx.loaders.children(Payment, "claim", { receivedAt: "ASC" }).load(c.id);
@@ -158,6 +166,13 @@ export class ClaimLineFieldsResolver {
   @FieldResolver(() => String, { description: "Unit price." })
   unitPrice(@Root() l: ClaimLine): string {
     return money(l.unitPrice, l.currency);
+  }
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The fee schedule's unit price when the line was set; null when the fee is in another currency.",
+  })
+  scheduleUnitPrice(@Root() l: ClaimLine): string | null {
+    return moneyOrNull(l.scheduleUnitPrice, l.currency);
   }
   @FieldResolver(() => String, { description: "Absolute discount." })
   discount(@Root() l: ClaimLine): string {

@@ -54,7 +54,7 @@ const call = async (doc: string, input: Record<string, unknown>, token: string, 
 
 const LINES = [
   { system: "CDT", code: "D0150", quantity: 1, discount: "5.00" },
-  { system: "CDT", code: "D0210", quantity: 2, modifiers: [{ code: "AH", factor: "1.5" }] },
+  { system: "CDT", code: "D0210", quantity: 2, modifiers: [{ code: "AH" }] },
   { system: "CDT", code: "D1110", quantity: 1 },
 ];
 

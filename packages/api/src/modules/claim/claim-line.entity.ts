@@ -13,7 +13,7 @@ export interface LineModifier {
 @ObjectType({ description: "A line of a claim: one service code with quantity, price, discount and modifiers." })
 @Entity({ tableName: "claim_line" })
 @Index({ properties: ["claim", "position"] })
-export class ClaimLine extends VersionedEntity<"modifiers" | "discount"> {
+export class ClaimLine extends VersionedEntity<"modifiers" | "discount" | "priceAboveSchedule"> {
   @ManyToOne(() => Claim)
   claim!: Claim;
 
@@ -47,7 +47,28 @@ export class ClaimLine extends VersionedEntity<"modifiers" | "discount"> {
   @Property(moneyColumn())
   discount: string = "0";
 
-  @Field(() => GraphQLJSON, { description: "Modifiers applied in order: [{ code, factor }], factor a decimal string." })
+  /** The fee schedule's fee in the claim's currency when the line was set; null when the fee is in another currency. */
+  @Property(moneyColumn(true))
+  scheduleUnitPrice?: string | null;
+
+  @Field({
+    description:
+      "The unit price is above the fee schedule's fee (or the fee is in another currency): set only with priceOverrideReason, for the reviewer to check.",
+  })
+  @Property({ type: "boolean" })
+  priceAboveSchedule: boolean = false;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the unit price is above the fee schedule, as the biller gave it.",
+  })
+  @Property({ type: "text", nullable: true })
+  priceOverrideReason?: string | null;
+
+  @Field(() => GraphQLJSON, {
+    description:
+      "Modifiers applied in order: [{ code, factor }], the factor taken from the configured modifier list (claimModifiers) when the line was set.",
+  })
   @Property({ type: "jsonb" })
   modifiers: LineModifier[] = [];
 

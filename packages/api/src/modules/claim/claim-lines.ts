@@ -7,7 +7,8 @@ import { money } from "./claim-money.js";
 import { codeKey, findServiceCodes } from "./eligibility.service.js";
 import { applyTotals, claimContext } from "./claim-recompute.js";
 import { calculateClaim } from "./claim-calculation.js";
-import type { ClaimLineInput } from "./engine/index.js";
+import { resolveModifiers, type ClaimLineInput } from "./engine/index.js";
+import { schedulePrice } from "./claim-line-price.js";
 
 export const MAX_LINES = 200;
 
@@ -25,13 +26,17 @@ interface LineDraft {
     | "modifiers"
     | "approvedAmount"
     | "adjustmentReason"
+    | "scheduleUnitPrice"
+    | "priceAboveSchedule"
+    | "priceOverrideReason"
   >;
   engine: ClaimLineInput;
 }
 
 /**
  * Checks and prices line input without creating rows: the service code must exist and be
- * active, the unit price defaults to the fee schedule's fee (in the claim's currency).
+ * active, the unit price defaults to the fee schedule's fee (in the claim's currency) and
+ * goes above it only with a reason, modifiers are codes of the configured list.
  * The raw amount strings go to the engine, which refuses "1e309" or 3 decimals in EUR.
  */
 async function draftLines(
@@ -60,18 +65,11 @@ async function draftLines(
     const description = trimmed(input.description) || sc.description;
     if (description.length > 500)
       throw new DomainError("VALIDATION_FAILED", "description: is at most 500 characters", at("description"));
-    const modifiers = (input.modifiers ?? []).map((m, j) => {
-      if (!/^[A-Z0-9_-]{1,20}$/i.test(m.code)) {
-        throw new DomainError("VALIDATION_FAILED", "modifier code: 1 to 20 letters or digits", [
-          "lines",
-          String(i),
-          "modifiers",
-          String(j),
-          "code",
-        ]);
-      }
-      return { code: m.code.toUpperCase(), factor: m.factor };
-    });
+    const modifiers = resolveModifiers(
+      (input.modifiers ?? []).map((m) => m.code),
+      (j) => ["lines", String(i), "modifiers", String(j), "code"],
+    );
+    const price = schedulePrice(sc, claim.currency, input, at);
     return {
       data: {
         position: i,
@@ -83,6 +81,7 @@ async function draftLines(
         modifiers,
         approvedAmount: null,
         adjustmentReason: null,
+        ...price,
       },
       engine: {
         serviceCode: codeKey(ref),

@@ -245,7 +245,8 @@ describe("money input", () => {
     [{ unitPrice: "1e309" }, "INVALID_AMOUNT", ["lines", "0", "unitPrice"]],
     [{ quantity: -1 }, "INVALID_QUANTITY", ["lines", "0", "quantity"]],
     [{ discount: "1.005" }, "TOO_MANY_DECIMALS", ["lines", "0", "discount"]],
-    [{ modifiers: [{ code: "AH", factor: "NaN" }] }, "INVALID_FACTOR", ["lines", "0", "modifiers", "0", "factor"]],
+    [{ modifiers: [{ code: "ZZ9" }] }, "UNKNOWN_MODIFIER", ["lines", "0", "modifiers", "0", "code"]],
+    [{ unitPrice: "999999999999" }, "PRICE_ABOVE_SCHEDULE", ["lines", "0", "unitPrice"]],
   ])("refuses %j with a userError at the field", async (patch, code, field) => {
     const cov = await coverage();
     const claim = await register(cov, cleaning(1));

@@ -4,12 +4,12 @@ import { OrderByInput } from "../../platform/graphql/connection.js";
 import { ClaimEvent, ClaimKind, ClaimStatus, PaymentMethod, PaymentPayer } from "./claim.enums.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
 
-@InputType({ description: "A modifier of a claim line: a code and the factor it multiplies the line by." })
+@InputType({
+  description: "A modifier of a claim line, by code; its factor comes from the configured list (claimModifiers).",
+})
 export class ClaimLineModifierInput {
-  @Field({ description: "Modifier code, e.g. AH (after hours)." })
+  @Field({ description: "Modifier code from claimModifiers, e.g. AH (after hours); unknown codes are refused." })
   code!: string;
-  @Field({ description: 'Factor as a decimal string, e.g. "1.5".' })
-  factor!: string;
 }
 
 @InputType({ description: "A claim line. Amounts are decimal strings in the claim's currency." })
@@ -22,8 +22,17 @@ export class ClaimLineDataInput {
   description?: string | null;
   @Field(() => Int, { description: "Units, a positive whole number." })
   quantity!: number;
-  @Field(() => String, { nullable: true, description: "Unit price; defaults to the fee schedule's fee." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Unit price; defaults to the fee schedule's fee. Above the fee (or with the fee in another currency) it needs priceOverrideReason and flags the line for review.",
+  })
   unitPrice?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the unit price is above the fee schedule (required then; at most 500 characters).",
+  })
+  priceOverrideReason?: string | null;
   @Field(() => String, { nullable: true, description: "Absolute discount on quantity × unit price; default 0." })
   discount?: string | null;
   @Field(() => [ClaimLineModifierInput], {

@@ -23,7 +23,8 @@ import {
 } from "./claim.inputs.js";
 import { ClaimNotEligibleError } from "./claim-eligibility.js";
 import { ClaimService } from "./claim.service.js";
-import { CostEstimate, DailyCollection } from "./claim.types.js";
+import { ClaimModifier, CostEstimate, DailyCollection } from "./claim.types.js";
+import { CLAIM_MODIFIERS } from "./engine/index.js";
 import { dailyCollections } from "./daily-collections.js";
 import { Eligibility } from "./eligibility.types.js";
 import { assessEligibility, SCOPED } from "./eligibility.service.js";
@@ -110,6 +111,12 @@ export class ClaimResolver {
     @Ctx() ctx: AppContext,
   ) {
     return assessEligibility(ctx.em, input, SCOPED);
+  }
+
+  @Authorized()
+  @Query(() => [ClaimModifier], { description: "The claim line modifiers a line may name, with their factors." })
+  claimModifiers(): ClaimModifier[] {
+    return Object.entries(CLAIM_MODIFIERS).map(([code, m]) => ({ code, factor: m.factor, description: m.description }));
   }
 
   @Authorized()

@@ -7,7 +7,9 @@ import { recordStatusChange, fireTransition } from "../../platform/state-machine
 import { Case } from "../case/case.entity.js";
 import { nextNumber } from "../numbering/document-counter.js";
 import { Organization } from "../organization/organization.entity.js";
-import { Liability, Policy } from "../policy/policy.entity.js";
+import { Liability, Policy, PolicyMember } from "../policy/policy.entity.js";
+import { refId } from "../../platform/graphql/loaders.js";
+import { SCOPED, visiblePolicy } from "./eligibility.service.js";
 import { Claim } from "./claim.entity.js";
 import { ClaimEvent, ClaimKind, ClaimStatus, OPEN_FOR_EDIT } from "./claim.enums.js";
 import type {
@@ -113,6 +115,25 @@ export class ClaimService {
     return { policy, liability };
   }
 
+  /**
+   * The policy of a new claim must cover the case's patient through a verified membership
+   * (one the insurer or the operator created). A policy the caller can neither read nor
+   * finds covering the patient answers like a missing one.
+   */
+  async insuredPolicyAndLiability(kase: Case, policyId: string, liabilityId: string) {
+    const patientId = refId(kase.patient)!;
+    const visible = await visiblePolicy(this.em, policyId, patientId, SCOPED);
+    if (!visible) throw new NotFoundError("Policy", ["policyId"]);
+    const member = await this.em.count(PolicyMember, { policy: visible, patient: patientId }, UNSCOPED);
+    if (member === 0)
+      throw new DomainError(
+        "PATIENT_NOT_MEMBER",
+        "The case's patient is not a verified member of this policy; the insurer or the operator confirms memberships.",
+        ["policyId"],
+      );
+    return this.policyAndLiability(visible.id, liabilityId);
+  }
+
   async register(input: RegisterClaimInput): Promise<Claim> {
     let caseId = input.caseId ?? null;
     let policyId = input.policyId ?? null;
@@ -127,7 +148,7 @@ export class ClaimService {
     // Scoped: a partner registers claims only on cases it can see.
     const kase = await this.em.findOne(Case, { id: caseId });
     if (!kase) throw new NotFoundError("Case", [input.visitId ? "visitId" : "caseId"]);
-    const { policy, liability } = await this.policyAndLiability(policyId, input.liabilityId);
+    const { policy, liability } = await this.insuredPolicyAndLiability(kase, policyId, input.liabilityId);
     const provider = input.providerId ? await this.em.findOne(Organization, { id: input.providerId }) : null;
     if (input.providerId && !provider) throw new NotFoundError("Organization", ["providerId"]);
     const claim = await createClaim(this.em, this.principal, this.requestId, {

@@ -112,3 +112,13 @@ export class DailyCollection {
   @Field(() => Int, { description: "Approved or settled claims with something still owed." })
   outstandingClaims!: number;
 }
+
+@ObjectType({ description: "A claim line modifier from the configured list: lines name its code, never a factor." })
+export class ClaimModifier {
+  @Field({ description: "Code to send in a line's modifiers, e.g. AH." })
+  code!: string;
+  @Field({ description: 'Factor it multiplies the discounted line amount by, a decimal string such as "1.5".' })
+  factor!: string;
+  @Field({ description: "What it is for." })
+  description!: string;
+}

@@ -130,19 +130,26 @@ export async function assessEligibility(
     reason("PATIENT_NOT_FOUND", "No such patient.");
     return result;
   }
+  // A policy number a partner declared at intake is no membership until confirmed.
+  const unverified = !!patient.declaredPolicyNumber && !patient.declaredPolicyConfirmedAt;
+  const notVerified = () =>
+    reason(
+      "MEMBERSHIP_NOT_VERIFIED",
+      "The patient declared a policy at intake; the insurer or the operator has not confirmed the membership yet.",
+    );
   const policy = await pickPolicy(em, q, entry);
   if (!policy) {
-    reason(
-      q.policyId ? "POLICY_NOT_FOUND" : "NO_POLICY",
-      q.policyId ? "No such policy." : "The patient has no policy.",
-    );
+    if (unverified) notVerified();
+    if (q.policyId) reason("POLICY_NOT_FOUND", "No such policy.");
+    else if (!unverified) reason("NO_POLICY", "The patient has no policy.");
     return result;
   }
   result.policyId = policy.id;
   result.currency = policy.currency;
 
   const member = await em.count(PolicyMember, { policy, patient }, UNSCOPED);
-  if (member === 0) reason("PATIENT_NOT_MEMBER", `The patient is not covered by policy ${policy.number}.`);
+  if (member === 0 && unverified && patient.declaredPolicyNumber === policy.number) notVerified();
+  else if (member === 0) reason("PATIENT_NOT_MEMBER", `The patient is not covered by policy ${policy.number}.`);
   if (policy.status !== PolicyStatus.ACTIVE)
     reason("POLICY_NOT_ACTIVE", `Policy ${policy.number} is ${policy.status}.`);
   const withinValidity = policy.validFrom <= q.date && q.date <= policy.validTo;

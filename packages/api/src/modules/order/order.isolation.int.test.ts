@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   attach,
+  newPatient,
   orderIn,
   ORDER_FIELDS,
   startKit,
@@ -97,10 +98,12 @@ describe("lab B cannot see or touch lab A's orders, files or reports", () => {
   });
 
   it("lets the case's registering hospital read the order but not act on it", async () => {
-    // The kit's case was registered by the operator; register one at the hospital.
+    // The kit's case was registered by the operator; register one at the hospital, for a
+    // patient of its own (a hospital registers cases only for patients in its scope).
+    const patient = await newPatient(kit.fx, kit.hospital);
     const reg = await kit.q<{ registerCase: { case: { id: string } } }>(
       `mutation($i: RegisterCaseInput!) { registerCase(input: $i) { case { id } userErrors { code } } }`,
-      { i: { patientId: kit.patient.id, kind: "INPATIENT", incidentDate: "2026-02-02" } },
+      { i: { patientId: patient.id, kind: "INPATIENT", incidentDate: "2026-02-02" } },
       kit.hospitalKey,
     );
     const caseId = reg.registerCase.case.id;

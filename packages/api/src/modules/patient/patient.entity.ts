@@ -81,6 +81,24 @@ export class Patient extends VersionedEntity<"language" | "status" | "smsConsent
   @Property({ type: "text", nullable: true })
   declaredInsurance?: string | null;
 
+  /**
+   * The policy number a partner wrote on the intake form. It is never trusted as a
+   * membership: only the policy's insurer or operator staff confirm it (addPolicyMember),
+   * which sets declaredPolicyConfirmedAt.
+   */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Policy number declared at intake; unverified (see declaredPolicyVerified) until the policy's insurer or operator staff confirm the membership with addPolicyMember.",
+  })
+  @Property({ type: "text", nullable: true })
+  @Index()
+  declaredPolicyNumber?: string | null;
+
+  /** When the insurer or the operator confirmed the declared policy (created the membership). */
+  @Property({ type: "timestamptz", nullable: true })
+  declaredPolicyConfirmedAt?: Date | null;
+
   @ManyToOne(() => Organization, { nullable: true })
   registeredBy?: Organization | null;
 }

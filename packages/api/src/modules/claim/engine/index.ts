@@ -11,3 +11,4 @@ export {
   type ClaimTotalsInput,
   type MoneyString,
 } from "./claim-engine.types.js";
+export { CLAIM_MODIFIERS, resolveModifiers, type ClaimModifierDefinition } from "./modifiers.js";

@@ -16,7 +16,8 @@ export class PatientFilter {
   customerNumber?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: "Exact national id (matched through its blind index, never decrypted).",
+    description:
+      "Exact national id (matched through its blind index, never decrypted). ADMIN/OPERATOR staff search all patients, a partner only those it registered; others are FORBIDDEN. Audited and rate-limited per caller (RATE_LIMITED).",
   })
   nationalId?: string | null;
   @Field(() => ID, { nullable: true, description: "Registered by this organisation." })
@@ -45,7 +46,8 @@ export const PatientOrder = OrderByInput("PatientOrder", PatientSortField, Patie
 export class DeclaredInsuranceInput {
   @Field(() => String, {
     nullable: true,
-    description: "Policy number; when the policy is known the patient becomes its member.",
+    description:
+      "Policy number, kept as declaredPolicyNumber. From a partner it stays unverified until the policy's insurer or operator staff confirm it (addPolicyMember); operator staff registering the patient confirm it at once.",
   })
   policyNumber?: string | null;
   @Field(() => String, { nullable: true, description: "Insurer name as written on the card." })

@@ -4,6 +4,7 @@ import { Fixtures, loginAs } from "../../../test-support/fixtures.js";
 import { Organization, OrganizationKind } from "../../organization/organization.entity.js";
 import { Case, CaseKind } from "../../case/case.entity.js";
 import { Patient } from "../../patient/patient.entity.js";
+import { NATIONAL_ID_MASK } from "./national-id.js";
 
 let api: TestApi;
 let fx: Fixtures;
@@ -148,7 +149,7 @@ describe("patient intake (dental seed steps 1–4)", () => {
     expect(byOperator.data.transitionPatient.patient!.status).toBe("INACTIVE");
   });
 
-  it("matches a declared policy number to a membership, and keeps unknown insurance as text", async () => {
+  it("keeps a partner's declared policy number as unverified text (no membership), and unknown insurance as text", async () => {
     const insurer = await fx.organization(OrganizationKind.INSURER);
     const created = await api.gql<{ createPolicy: { policy: { id: string } | null; userErrors: unknown[] } }>(
       `mutation($i: CreatePolicyInput!) { createPolicy(input: $i) { policy { id } userErrors { code field message } } }`,
@@ -171,7 +172,9 @@ describe("patient intake (dental seed steps 1–4)", () => {
     const members = await api.orm.em
       .getConnection()
       .execute(`select policy_id from policy_member where patient_id = ?`, [matched.patient!.id]);
-    expect(members).toEqual([{ policy_id: created.data.createPolicy.policy!.id }]);
+    // Only the insurer or operator staff create memberships (declared-policy.int.test.ts).
+    expect(members).toEqual([]);
+    expect(matched.patient!.declaredInsurance).toBe("Insurer: DZI; Policy: POL-DENT-1");
     const unmatched = await register(intake({ insurance: { policyNumber: "UNKNOWN-9", insurerName: "Bulstrad" } }));
     expect(unmatched.patient!.declaredInsurance).toBe("Insurer: Bulstrad; Policy: UNKNOWN-9");
   });
@@ -185,9 +188,9 @@ describe("national id", () => {
       .execute(`select national_id_enc, national_id_index from patient where id = ?`, [patient!.id]);
     expect(raw[0].national_id_enc).toMatch(/^k1:/);
     expect(raw[0].national_id_enc).not.toContain("8804127531");
-    expect(patient!.nationalId).toBe("•••• 7531");
+    expect(patient!.nationalId).toBe(NATIONAL_ID_MASK);
     const asOperator = await api.gql<{ patient: PatientOut }>(GET, { id: patient!.id }, operatorToken);
-    expect(asOperator.data.patient.nationalId).toBe("•••• 7531");
+    expect(asOperator.data.patient.nationalId).toBe(NATIONAL_ID_MASK);
     const asAdmin = await api.gql<{ patient: PatientOut }>(GET, { id: patient!.id }, adminToken);
     expect(asAdmin.data.patient.nationalId).toBe("8804127531");
     const audits = await api.orm.em

@@ -6,8 +6,7 @@ import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../.
 import { asPayload, PayloadType } from "../../../platform/graphql/payload.js";
 import { idempotent } from "../../../platform/idempotency/idempotency.js";
 import { refId } from "../../../platform/graphql/loaders.js";
-import { fieldCipher, maskTail } from "../../../platform/crypto/field-encryption.js";
-import { isStaff } from "../../../platform/auth/principal.js";
+import { fieldCipher } from "../../../platform/crypto/field-encryption.js";
 import { availableEvents } from "../../../platform/state-machine/engine.js";
 import { StatusChange } from "../../../platform/audit/status-change.entity.js";
 import { Organization } from "../../organization/organization.entity.js";
@@ -25,6 +24,13 @@ import {
 import { PatientEvent, patientMachine } from "./patient.machine.js";
 import { PatientService } from "./patient.service.js";
 import { idsCondition } from "../../../platform/graphql/ids-filter.js";
+import {
+  auditNationalIdLookup,
+  consumeNationalIdLookup,
+  NATIONAL_ID_MASK,
+  nationalIdLookupRows,
+  seesNationalId,
+} from "./national-id.js";
 
 export const PatientConnection = ConnectionType(Patient, "Patient");
 export const PatientPayload = PayloadType("PatientPayload", "patient", Patient);
@@ -68,16 +74,28 @@ export class PatientResolver {
   }
 
   @Authorized()
-  @Query(() => PatientConnection, { description: "Patients visible to the caller." })
-  patients(
+  @Query(() => PatientConnection, {
+    description:
+      "Patients visible to the caller. filter.nationalId is for ADMIN/OPERATOR staff (all patients) and partners (only patients they registered); each such lookup is audited and rate-limited.",
+  })
+  async patients(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => PatientFilter, { nullable: true, description: "Filters." }) filter: PatientFilter | null,
     @Arg("orderBy", () => PatientOrder, { nullable: true, description: "Sorting." })
     orderBy: InstanceType<typeof PatientOrder> | null,
     @Ctx() ctx: AppContext,
   ) {
+    let lookupRows: ReturnType<typeof nationalIdLookupRows> = "ALL";
+    if (filter?.nationalId) {
+      lookupRows = nationalIdLookupRows(ctx.principal);
+      await consumeNationalIdLookup(ctx);
+      await auditNationalIdLookup(ctx);
+    }
     return paginate(ctx.em, Patient, {
-      where: () => patientWhere(filter),
+      where: () => {
+        const where = patientWhere(filter);
+        return lookupRows === "ALL" ? where : { $and: [where, lookupRows] };
+      },
       sortField: orderBy?.field ?? PatientSortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
       args,
@@ -97,16 +115,25 @@ export class PatientResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description:
-      "National id: masked (•••• 1234) for partners and staff without ADMIN/REVIEWER; unmasked reads are audited.",
+    description: `National id: in full for ADMIN/REVIEWER staff (each read audited); for everyone else the fixed mask "${NATIONAL_ID_MASK}" (no digit of the id, so it never combines with birthDate into the id).`,
   })
   async nationalId(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<string | null> {
     if (!p.nationalIdEnc) return null;
+    if (!seesNationalId(ctx.principal)) return NATIONAL_ID_MASK;
     const plain = fieldCipher().decrypt(p.nationalIdEnc);
-    if (!isStaff(ctx.principal, "REVIEWER")) return maskTail(plain);
     // Written with the request's other read audits in one insert before the response leaves.
     ctx.readAudit.record({ action: "patient.read.nationalId", entityType: "Patient", entityId: p.id });
     return plain;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether declaredPolicyNumber is confirmed by the policy's insurer or operator staff; null when no policy was declared.",
+  })
+  declaredPolicyVerified(@Root() p: Patient): boolean | null {
+    if (!p.declaredPolicyNumber) return null;
+    return !!p.declaredPolicyConfirmedAt;
   }
 
   @FieldResolver(() => [Policy], { description: "Policies the patient is a member of (those visible to the caller)." })

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Principal } from "../../../platform/auth/principal.js";
+import { isStaff, type Principal } from "../../../platform/auth/principal.js";
 import { recordAudit } from "../../../platform/audit/audit.js";
 import { checkVersion } from "../../../platform/db/versioning.js";
 import { fieldCipher } from "../../../platform/crypto/field-encryption.js";
@@ -61,7 +61,11 @@ export class PatientService {
     private readonly requestId: string | null,
   ) {}
 
-  /** Intake (dental seed steps 1–2): a PROSPECT with its declared insurance matched to a policy when possible. */
+  /**
+   * Intake (dental seed steps 1–2): a PROSPECT with its declared insurance. Operator staff
+   * registering it match the policy number to a membership; a partner's number stays
+   * declared and unverified until the insurer or the operator confirms it.
+   */
   async register(input: RegisterPatientInput, registeredById?: string): Promise<Patient> {
     const data = validate(registerSchema, { ...input, idempotencyKey: undefined });
     const customerNumber = data.customerNumber
@@ -81,11 +85,15 @@ export class PatientService {
       registeredBy: this.em.getReference(Organization, orgId),
       ...this.encryptedNationalId(data.nationalId),
     });
-    const policyId = await this.matchPolicy(data.insurance?.policyNumber);
+    // A declared number is kept as unverified text; only operator staff turn it into a
+    // membership here (partners would otherwise enrol anyone in any insurer's policy).
+    const declaredNumber = data.insurance?.policyNumber?.trim() || null;
+    const policyId = isStaff(this.principal, "OPERATOR") ? await this.matchPolicy(declaredNumber) : null;
+    if (data.insurance) patient.declaredInsurance = declaredText(data.insurance) || null;
+    patient.declaredPolicyNumber = declaredNumber;
     if (policyId) {
       this.em.persist(this.em.create(PolicyMember, { policy: this.em.getReference(Policy, policyId), patient }));
-    } else if (data.insurance) {
-      patient.declaredInsurance = declaredText(data.insurance) || null;
+      patient.declaredPolicyConfirmedAt = new Date();
     }
     recordStatusChange(this.em, "Patient", patient.id, null, PatientStatus.PROSPECT, "REGISTER", this.principal);
     recordAudit(this.em, this.principal, this.requestId, {

@@ -1,4 +1,5 @@
 import { defineScope } from "../../../platform/scoping/scope.js";
+import { patientVisibilitySources } from "../patient/patient.scope.js";
 import type { Principal } from "../../../platform/auth/principal.js";
 
 /** Staff see every policy; an insurer its own; other partners none (coverage is the insurer's business). */
@@ -19,3 +20,14 @@ for (const child of ["Liability", "PolicyMember", "PolicyNetworkProvider"]) {
     return org === "ALL" || org === "NONE" ? org : { policy: { insurer: org } };
   });
 }
+
+/**
+ * An insurer sees the patients who declared one of its policy numbers at intake, so it can
+ * verify the declaration and confirm it (addPolicyMember); the registering partner chose
+ * to name that insurer. Nobody else learns anything from a declared number.
+ */
+patientVisibilitySources.push({
+  from: "patient dp join policy dpo on dpo.number = dp.declared_policy_number",
+  key: "dp.id",
+  where: (org) => ({ sql: "dpo.insurer_id = ?", params: [org] }),
+});

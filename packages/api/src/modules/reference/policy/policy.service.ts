@@ -137,12 +137,19 @@ export class PolicyService {
     return policy;
   }
 
+  /**
+   * The one way a membership comes to exist outside policy creation: the policy's insurer
+   * (its own policies only, through the scope) or operator staff. Adding a patient who
+   * declared this policy's number at intake confirms that declaration.
+   */
   async addMember(input: PolicyLinkInput): Promise<Policy> {
     const policy = await this.load(input.policyId);
     const patient = await this.patient(input.targetId, ["targetId"]);
     if (!(await this.em.findOne(PolicyMember, { policy, patient })))
       this.em.persist(this.em.create(PolicyMember, { policy, patient }));
-    this.audit("policy.addMember", policy, { patientId: patient.id });
+    const confirmsDeclaration = patient.declaredPolicyNumber === policy.number && !patient.declaredPolicyConfirmedAt;
+    if (confirmsDeclaration) patient.declaredPolicyConfirmedAt = new Date();
+    this.audit("policy.addMember", policy, { patientId: patient.id, confirmsDeclaration });
     await this.em.flush();
     return policy;
   }
