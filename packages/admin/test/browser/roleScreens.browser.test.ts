@@ -44,7 +44,10 @@ describe("every screen a restricted staff role opens loads without an API error"
         .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
       expect(links.length).toBeGreaterThan(0);
       for (const href of [...new Set(links)]) {
+        // Every screen asks the API for something: wait for that answer, then for quiet.
+        const answered = page.waitForResponse((r) => r.url().includes("/graphql"), { timeout: 15_000 });
         await page.goto(`${consoleUrl}/${href}`);
+        await answered.catch(() => undefined);
         await page.waitForLoadState("networkidle");
         expect(await page.locator(".MuiAlert-standardError, .RaNotification-error").count(), href).toBe(0);
       }
