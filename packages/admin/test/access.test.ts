@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screensFor } from "../src/layout/access";
+import { screensFor, seesCollections } from "../src/layout/access";
 
 describe("menus by role", () => {
   it("a VISITOR sees only their visits: no users, API keys or queue dashboard", () => {
@@ -14,6 +14,15 @@ describe("menus by role", () => {
   it("BILLING gets claims and statistics but not visit assignment", () => {
     expect(screensFor(["BILLING"])).toEqual(expect.arrayContaining(["claims", "monthlyStatistics"]));
     expect(screensFor(["BILLING"])).not.toContain("visitAssignment");
+  });
+
+  it("only the roles the API lets read them get the outbox and today's collections", () => {
+    expect(screensFor(["BILLING"])).not.toContain("notifications");
+    expect(screensFor(["REVIEWER"])).not.toContain("notifications");
+    expect(seesCollections(["REVIEWER"])).toBe(false);
+    expect(seesCollections(["VISITOR"])).toBe(false);
+    expect(seesCollections(["BILLING"])).toBe(true);
+    expect(seesCollections(["REVIEWER", "OPERATOR"])).toBe(true);
   });
 
   it("ADMIN sees everything, including users, API keys and the queue dashboard", () => {

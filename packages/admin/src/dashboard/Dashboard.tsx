@@ -1,10 +1,10 @@
 import { Stack } from "@mui/material";
 import { Title, usePermissions, useTranslate } from "react-admin";
-import { canSee } from "../layout/access";
+import { canSee, seesCollections } from "../layout/access";
 import { MonthlyCharts } from "./MonthlyCharts";
 import { TodayCollections } from "./TodayCollections";
 
-/** Monthly statistics and today's collections; a visitor, who has neither, gets a greeting. */
+/** Monthly statistics and, for the roles that handle money, today's collections; a visitor gets neither. */
 export default function Dashboard() {
   const translate = useTranslate();
   const { permissions } = usePermissions();
@@ -13,7 +13,7 @@ export default function Dashboard() {
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate("clinigraph.menu.dashboard")} />
       {full && <MonthlyCharts />}
-      {full && <TodayCollections />}
+      {full && seesCollections(permissions) && <TodayCollections />}
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
 import type { Role } from "../auth/authProvider";
 
 /**
- * What each role works with (SPEC §6, issue 7). The API enforces access; this
- * only keeps menus and routes to what a role can use. A user with several
- * roles gets the union.
+ * What each role works with (SPEC §6, §8 staff row rules). The API enforces access
+ * (role checks and row rules); this only keeps menus and routes to what a role can
+ * use, so no screen a role opens is refused by the API. A user with several roles
+ * gets the union.
  */
 export type Screen =
   | "dashboard"
@@ -29,7 +30,8 @@ export type Screen =
 const BY_ROLE: Record<Role, Screen[]> = {
   VISITOR: ["visits"],
   REVIEWER: ["dashboard", "visitReview", "claimReview", "visits", "claims", "cases", "auditEvents"],
-  BILLING: ["dashboard", "claims", "orders", "policies", "monthlyStatistics", "notifications"],
+  // The outbox is refused to BILLING (and REVIEWER): messages hold phones and texts of others.
+  BILLING: ["dashboard", "claims", "orders", "policies", "monthlyStatistics"],
   OPERATOR: [
     "dashboard",
     "orders",
@@ -78,4 +80,12 @@ export function screensFor(roles: unknown): Screen[] {
 
 export function canSee(roles: unknown, screen: Screen): boolean {
   return screensFor(roles).includes(screen);
+}
+
+/** Who reads today's collections on the dashboard (the API's dailyCollections refuses the rest). */
+const COLLECTION_ROLES: Role[] = ["ADMIN", "OPERATOR", "BILLING"];
+
+export function seesCollections(roles: unknown): boolean {
+  const held = Array.isArray(roles) ? (roles as string[]) : [];
+  return COLLECTION_ROLES.some((role) => held.includes(role));
 }

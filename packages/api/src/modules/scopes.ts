@@ -1,11 +1,10 @@
 /**
- * The row-scoping table (SPEC §1): which rows of each entity a principal may see.
- * Staff and the system see everything unless a rule narrows it; partners see only rows
- * that belong to their organisation. Entities not listed are staff-only.
+ * The row-scoping table (SPEC §1, §8): which rows of each entity a principal may see.
+ * Partners see only rows that belong to their organisation; ADMIN and OPERATOR staff see
+ * everything; VISITOR, BILLING and REVIEWER staff see what their role's rules grant.
+ * Entities not listed here or in a module's *.scope.ts are staff-only bookkeeping.
  */
-import { defineScope } from "../platform/scoping/scope.js";
-
-const partnerOrg = (p: { kind: string; organizationId?: string }) => (p.kind === "PARTNER" ? p.organizationId! : null);
+import { defineScope, partnerOrStaff, rawWhere } from "../platform/scoping/scope.js";
 
 // The organisation directory is public to signed-in principals: partners need the names
 // of the operator, hospitals and providers on their own rows.
@@ -13,12 +12,22 @@ defineScope("Organization", () => "ALL");
 defineScope("ServiceCode", () => "ALL");
 defineScope("WorkCalendar", () => "ALL");
 
-defineScope("ApiKey", (p) => {
-  const org = partnerOrg(p);
-  return org ? { organization: org } : p.kind === "STAFF" ? "ALL" : "NONE";
-});
+// API keys are the administrators' (and each partner's own).
+defineScope(
+  "ApiKey",
+  partnerOrStaff((p) => ({ organization: p.organizationId }), {}),
+);
 
-defineScope("Notification", (p) => {
-  const org = partnerOrg(p);
-  return org ? { organizationId: org } : p.kind === "STAFF" ? "ALL" : "NONE";
-});
+// The outbox holds phones, e-mails and message text: a VISITOR sees the messages sent to
+// them about their own visits; BILLING and REVIEWER are refused the outbox outright.
+defineScope(
+  "Notification",
+  partnerOrStaff((p) => ({ organizationId: p.organizationId }), {
+    VISITOR: (p) =>
+      rawWhere(
+        (a) => `(${a}.related_type = 'Visit' and ${a}.related_id in (select v.id from visit v where v.assignee_id = ?)
+          and ${a}.recipient = (select u.phone from app_user u where u.id = ?))`,
+        [p.userId, p.userId],
+      ),
+  }),
+);

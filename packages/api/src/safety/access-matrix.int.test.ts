@@ -19,7 +19,7 @@ import {
   type Operation,
 } from "./operations.fixtures.js";
 import { sampleIds } from "./samples.fixtures.js";
-import { ACCESS_POLICY, PARTNER_ROWS, mayCall } from "./access-policy.fixtures.js";
+import { ACCESS_POLICY, PARTNER_ROWS, STAFF_ROWS, mayCall } from "./access-policy.fixtures.js";
 
 /**
  * The access matrix (SPEC §7): every operation of schema.graphql, called as every kind of
@@ -27,6 +27,74 @@ import { ACCESS_POLICY, PARTNER_ROWS, mayCall } from "./access-policy.fixtures.j
  * answer exactly like missing ones; every successful mutation leaves an audit row.
  */
 let world: World;
+
+/** Staff visibility (STAFF_ROWS): the table of each kind, its list with nested rows, its by-id query. */
+const STAFF_TABLES: Record<string, string> = {
+  visit: "visit",
+  case: "medical_case",
+  patient: "patient",
+  order: "attention_order",
+  claim: "claim",
+  payment: "payment",
+  user: "app_user",
+  notification: "notification",
+};
+const STAFF_LISTS: Record<string, string> = {
+  visit: `visits(first: 100) { totalCount nodes { id case { id patient { id } } patient { id } order { id } assignee { id } } }`,
+  case: `cases(first: 100) { totalCount nodes { id patient { id } orders { id } } }`,
+  patient: `patients(first: 100) { totalCount nodes { id } }`,
+  order: `orders(first: 100) { totalCount nodes { id case { id patient { id } } } }`,
+  claim: `claims(first: 100) { totalCount nodes { id case { id patient { id } } policy { id } payments { id } } }`,
+  user: `users(first: 100) { totalCount nodes { id } }`,
+  notification: `notifications(first: 100) { totalCount nodes { id } }`,
+};
+const GET_ONE: Record<string, string> = {
+  visit: "visit",
+  case: "case",
+  patient: "patient",
+  order: "order",
+  claim: "claim",
+  user: "user",
+};
+/** What a visible row needs and so must show (SPEC §8 "and what those need"); `case?` may be null (an appointment without a case). */
+const STAFF_NEEDS: Record<string, string[]> = {
+  visit: ["patient", "case?.patient"],
+  case: ["patient"],
+  order: ["case.patient"],
+  claim: ["case.patient", "policy"],
+};
+const NESTED_KIND: Record<string, string> = {
+  case: "case",
+  patient: "patient",
+  order: "order",
+  orders: "order",
+  assignee: "user",
+  payments: "payment",
+};
+/** Whether `path` (a.b, with `a?` allowing a null a) is missing from a list node. */
+function lacks(node: Record<string, unknown>, path: string): boolean {
+  let value: unknown = node;
+  for (const step of path.split(".")) {
+    const optional = step.endsWith("?");
+    value = (value as Record<string, unknown>)[optional ? step.slice(0, -1) : step];
+    if (value == null) return !optional;
+  }
+  return false;
+}
+
+/** [kind, id] of every row nested in a list node (the node itself excluded). */
+function nestedRows(node: Record<string, unknown>): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (value: unknown, key: string) => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(v, key));
+    if (!value || typeof value !== "object") return;
+    const obj = value as Record<string, unknown>;
+    if (NESTED_KIND[key] && typeof obj.id === "string") out.push([NESTED_KIND[key]!, obj.id]);
+    for (const [k, v] of Object.entries(obj)) walk(v, k);
+  };
+  for (const [k, v] of Object.entries(node)) walk(v, k);
+  return out;
+}
 let ids: Record<IdKind, string>;
 const ops: Operation[] = operationsOf(publishedSchema());
 const results = new Map<string, CallResult>();
@@ -131,6 +199,60 @@ describe("access matrix", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("shows each staff role exactly its rows: by id, in lists and in nested fields", { timeout: 300_000 }, async () => {
+    const wrong: string[] = [];
+    for (const caller of STAFF_CALLERS) {
+      const rules = STAFF_ROWS[caller as keyof typeof STAFF_ROWS] as Record<string, string> | undefined;
+      const visible = new Map<string, Set<string>>();
+      for (const [kind, table] of Object.entries(STAFF_TABLES)) {
+        // ADMIN and OPERATOR see every row; a restricted role only what its rules list.
+        const sql = rules ? (rules[kind] ?? `select id from ${table} where false`) : `select id from ${table}`;
+        const params = Array(sql.split("?").length - 1).fill(world.staffUserIds[caller]);
+        visible.set(kind, new Set((await world.sql<{ id: string }>(sql, params)).map((r) => r.id)));
+      }
+      const sees = (kind: string, id: string) => visible.get(kind)!.has(id);
+      for (const [kind, selection] of Object.entries(STAFF_LISTS)) {
+        const op = selection.slice(0, selection.indexOf("("));
+        const r = await world.call(caller, `{ ${selection} }`);
+        if (!mayCall(ACCESS_POLICY[op]!, { staffRole: caller })) {
+          if (!errorCodes(r).includes("FORBIDDEN")) wrong.push(`${caller} ${op}: not refused`);
+          continue;
+        }
+        const page = r.data?.[op] as { totalCount: number; nodes: Record<string, unknown>[] } | undefined;
+        if (!page) {
+          wrong.push(`${caller} ${op}: ${JSON.stringify(r.errors)}`);
+          continue;
+        }
+        if (page.totalCount !== visible.get(kind)!.size)
+          wrong.push(`${caller} ${op}: totalCount ${page.totalCount}, may see ${visible.get(kind)!.size}`);
+        for (const node of page.nodes) {
+          // Every nested row shown must be visible to the caller; what the row needs must be there.
+          for (const [nestedKind, id] of nestedRows(node))
+            if (!sees(nestedKind, id)) wrong.push(`${caller} ${op}: nested ${nestedKind} ${id} out of scope`);
+          for (const path of STAFF_NEEDS[kind] ?? [])
+            if (lacks(node, path)) wrong.push(`${caller} ${op}: ${kind} ${String(node.id)} lacks ${path}`);
+        }
+        if (!(kind in GET_ONE)) continue;
+        const table = STAFF_TABLES[kind]!;
+        const ids = [...visible.get(kind)!];
+        const outside = await world.sql<{ id: string }>(
+          `select id from ${table} where not (id = any(?::uuid[])) order by id limit 1`,
+          [`{${ids.join(",")}}`],
+        );
+        for (const [id, expected] of [
+          [ids[0], true],
+          [outside[0]?.id, false],
+        ] as const) {
+          if (!id) continue;
+          const one = await world.call(caller, `query($id: ID!) { ${GET_ONE[kind]}(id: $id) { id } }`, { id });
+          if ((one.data?.[GET_ONE[kind]!] != null) !== expected)
+            wrong.push(`${caller} ${kind}(id: ${id}): expected ${expected ? "the row" : "null"}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it("answers a foreign row exactly like a missing one, for every operation that takes an id", async () => {
     const scopedKinds = (Object.values(GET_BY_ID) as IdKind[]).filter(
       (k) => !["organization", "serviceCode", "workCalendar", "user"].includes(k),
@@ -142,7 +264,7 @@ describe("access matrix", () => {
       );
     const wrong: string[] = [];
     let compared = 0;
-    for (const caller of [...PARTNER_CALLERS, "FOREIGN_CLINIC"] as const) {
+    for (const caller of [...PARTNER_CALLERS, "FOREIGN_CLINIC", "VISITOR", "BILLING", "REVIEWER"] as const) {
       const invisible = new Set<IdKind>();
       for (const k of scopedKinds) {
         const q = Object.entries(GET_BY_ID).find(([, v]) => v === k)![0];
@@ -163,7 +285,7 @@ describe("access matrix", () => {
     }
     expect(compared).toBeGreaterThan(50);
     expect(wrong).toEqual([]);
-  });
+  }, 600_000);
 
   it("writes an audit event for every mutation that succeeded", async () => {
     const wrong: string[] = [];

@@ -61,12 +61,12 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   visits: { who: ["SIGNED_IN"], rows: OWN },
   claim: { who: ["SIGNED_IN"], rows: OWN },
   claims: { who: ["SIGNED_IN"], rows: OWN },
-  dailyCollections: { who: ["SIGNED_IN"], rows: OWN },
+  dailyCollections: { who: ["PARTNER", ...OPS, "BILLING"], rows: OWN },
   checkEligibility: { who: ["SIGNED_IN"], rows: OWN },
   estimateCost: { who: ["SIGNED_IN"], rows: OWN },
   claimModifiers: { who: ["SIGNED_IN"], rows: SHARED },
-  monthlyStatistics: { who: ["SIGNED_IN"], rows: OWN },
-  notifications: { who: ["SIGNED_IN"], rows: OWN },
+  monthlyStatistics: { who: ["PARTNER", ...OPS, "REVIEWER", "BILLING"], rows: OWN },
+  notifications: { who: ["PARTNER", ...OPS, "VISITOR"], rows: OWN },
   patient: { who: ["SIGNED_IN"], rows: OWN },
   patients: { who: ["SIGNED_IN"], rows: OWN },
   policy: { who: ["SIGNED_IN"], rows: OWN },
@@ -169,6 +169,64 @@ export const PARTNER_ROWS: Record<string, string> = {
           or id in (select case_id from claim where registered_by_id = ?)`,
   visit: `select id from visit where site_id = ?`,
   claim: `select id from claim where registered_by_id = ?`,
+};
+
+/**
+ * What each restricted staff role sees (SPEC §8 "Staff row rules per role"), written
+ * independently of the scope filters: `?` is the staff user's id (repeated as often as it
+ * appears). ADMIN and OPERATOR see every row (no branches yet); a kind a role does not list
+ * here it does not see at all. A VISITOR: the visits assigned to them and their cases,
+ * patients, their own user row and the outbox messages sent to them about those visits.
+ * BILLING: every claim, the orders where billing acts, the visits that produced a claim
+ * (payout account), their cases and patients. REVIEWER: orders from IN_VERIFICATION on
+ * (and those voided after reaching it), field visits IN_REVIEW/RETURNED/COMPLETED, claims
+ * submitted at least once, their cases and patients, and the visitors of those visits.
+ */
+const REVIEW_ORDERS = `select id from attention_order where status in ('IN_VERIFICATION', 'REJECTED', 'VALIDATED_FOR_BILLING', 'BILLED')
+  or (status = 'VOIDED' and id in (select entity_id from status_change where entity_type = 'Order' and to_status = 'IN_VERIFICATION'))`;
+const REVIEW_VISITS = `select id from visit where kind = 'FIELD_VISIT' and status in ('IN_REVIEW', 'RETURNED', 'COMPLETED')`;
+const REVIEW_CLAIMS = `select id from claim where status not in ('DRAFT', 'CANCELLED') or first_submitted_at is not null`;
+const BILLING_ORDERS = `select id from attention_order where status in ('VALIDATED_FOR_BILLING', 'BILLED')`;
+const casesOf = (orders: string, visits: string, claims: string) =>
+  `select case_id id from attention_order where id in (${orders})
+   union select case_id from visit where id in (${visits}) and case_id is not null
+   union select case_id from claim where id in (${claims})`;
+const patientsOf = (cases: string, visits: string) =>
+  `select patient_id id from medical_case where id in (${cases}) union select patient_id from visit where id in (${visits})`;
+const NOTHING = `select id from claim where false`;
+const VISITOR_VISITS = `select id from visit where assignee_id = ?`;
+const BILLING_VISITS = `select id from visit where id in (select source_visit_id from claim)`;
+
+export const STAFF_ROWS: Record<"VISITOR" | "BILLING" | "REVIEWER", Record<string, string>> = {
+  VISITOR: {
+    visit: VISITOR_VISITS,
+    case: casesOf(NOTHING, VISITOR_VISITS, NOTHING),
+    patient: patientsOf(casesOf(NOTHING, VISITOR_VISITS, NOTHING), VISITOR_VISITS),
+    order: NOTHING,
+    claim: NOTHING,
+    payment: NOTHING,
+    user: `select id from app_user where id = ?`,
+    notification: `select n.id from notification n join app_user u on u.phone = n.recipient
+      where u.id = ? and n.related_type = 'Visit' and n.related_id in (${VISITOR_VISITS})`,
+  },
+  BILLING: {
+    visit: BILLING_VISITS,
+    case: casesOf(BILLING_ORDERS, NOTHING, "select id from claim"),
+    patient: patientsOf(casesOf(BILLING_ORDERS, NOTHING, "select id from claim"), NOTHING),
+    order: BILLING_ORDERS,
+    claim: `select id from claim`,
+    payment: `select id from payment`,
+    user: `select id from app_user where id = ?`,
+  },
+  REVIEWER: {
+    visit: REVIEW_VISITS,
+    case: casesOf(REVIEW_ORDERS, REVIEW_VISITS, REVIEW_CLAIMS),
+    patient: patientsOf(casesOf(REVIEW_ORDERS, REVIEW_VISITS, REVIEW_CLAIMS), REVIEW_VISITS),
+    order: REVIEW_ORDERS,
+    claim: REVIEW_CLAIMS,
+    payment: NOTHING,
+    user: `select id from app_user where id = ? or id in (select assignee_id from visit where id in (${REVIEW_VISITS}))`,
+  },
 };
 
 const STAFF_ROLES = new Set<Who>(["ADMIN", "OPERATOR", "REVIEWER", "VISITOR", "BILLING"]);

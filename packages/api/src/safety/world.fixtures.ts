@@ -27,6 +27,8 @@ export interface World {
   tokens: Record<Caller, string | null>;
   /** Organisation id per partner caller (FOREIGN_CLINIC included). */
   orgIds: Record<PartnerCaller | typeof FOREIGN_CALLER, string>;
+  /** The user id behind each staff caller's token. */
+  staffUserIds: Record<StaffCaller, string>;
   /** A staff user and an API key the matrix may deactivate or revoke without harm. */
   expendableUserId: string;
   expendableApiKeyId: string;
@@ -68,9 +70,11 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
   const expendableKey = await fx.apiKey(await fx.organization(OrganizationKind.LAB));
 
   const gql = (q: string, v?: Record<string, unknown>) => api.gql(q, v) as never;
+  const staffUserIds = {} as World["staffUserIds"];
   for (const role of STAFF_CALLERS) {
     const login = DEMO_LOGINS.find((l) => l.roles.length === 1 && l.roles[0] === role)!;
     tokens[role] = await loginAs(gql, login.email, login.password);
+    staffUserIds[role] = (await sql<{ id: string }>(`select id from app_user where email = ?`, [login.email]))[0]!.id;
   }
   const admin = (
     await sql<{ id: string; organization_id: string }>(`select id, organization_id from app_user where email = ?`, [
@@ -116,6 +120,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     api,
     tokens,
     orgIds,
+    staffUserIds,
     expendableUserId: (expendable as User).id,
     expendableApiKeyId: expendableKey.key.id,
     sql,

@@ -1,6 +1,9 @@
 import { raw } from "@mikro-orm/core";
 import {
   defineScope,
+  partnerOrStaff,
+  staffSources,
+  staffThrough,
   visibleThrough,
   type ScopeMode,
   type SqlPart,
@@ -34,10 +37,22 @@ export function caseVisibleCondition(
   return { [raw((alias: string) => caseVisibleThroughSources(column(alias), orgId, mode).sql, params)]: [] };
 }
 
-defineScope("Case", (p, mode) => {
-  if (p.kind !== "PARTNER") return p.kind === "STAFF" ? "ALL" : "NONE";
-  const org = p.organizationId;
-  return {
-    $or: [{ registeredBy: org }, { hospital: org }, caseVisibleCondition((alias) => `${alias}.id`, org, mode)],
-  };
-});
+/**
+ * The ways a VISITOR, BILLING or REVIEWER staff member sees a case: through the visits,
+ * orders and claims of their remit. Each module pushes its own (visit.scope, order.scope,
+ * claim.scope); the `where` of a source gets the user id.
+ */
+export const caseStaffSources = staffSources();
+
+defineScope(
+  "Case",
+  partnerOrStaff(
+    (p, mode) => {
+      const org = p.organizationId;
+      return {
+        $or: [{ registeredBy: org }, { hospital: org }, caseVisibleCondition((alias) => `${alias}.id`, org, mode)],
+      };
+    },
+    staffThrough(caseStaffSources, (alias) => `${alias}.id`),
+  ),
+);

@@ -69,12 +69,14 @@ describe("visit approval", () => {
       for (const handler of visitApprovedHandlers) await handler(tem as typeof em, visit.id, principal);
     });
 
-    const claims = await forkFor(api.orm, principal).find(
+    // Read unscoped: a reviewer sees claims once submitted, not the drafts its approval opened.
+    const claims = await forkFor(api.orm, { kind: "SYSTEM" }).find(
       Claim,
       { sourceVisitId: visit.id },
       { orderBy: { number: "ASC" } },
     );
     expect(claims).toHaveLength(2);
+    expect(await forkFor(api.orm, principal).count(Claim, { sourceVisitId: visit.id })).toBe(0);
     expect(claims.map((c) => c.liability.id).sort()).toEqual([cov.liability.id, hosp.id].sort());
     for (const c of claims) {
       expect(c).toMatchObject({ status: "DRAFT", kind: "INPATIENT", currency: "EUR", lineCount: 0 });

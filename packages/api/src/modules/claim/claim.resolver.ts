@@ -130,10 +130,10 @@ export class ClaimResolver {
     return estimateCost(ctx.em, input, SCOPED);
   }
 
-  @Authorized()
+  @Authorized("PARTNER", "OPERATOR", "BILLING")
   @Query(() => [DailyCollection], {
     description:
-      "Payments received that day by payer and method, and what is still owed, per organisation and currency.",
+      "Payments received that day by payer and method, and what is still owed, per organisation and currency (partners, OPERATOR, BILLING, ADMIN).",
   })
   dailyCollections(
     @Arg("date", () => LocalDateResolver, { description: "The day, in each organisation's time zone." }) date: string,

@@ -1,15 +1,48 @@
 /**
- * Claim visibility (SPEC §1): a partner (agency, hospital) sees the claims it registered,
- * their lines and payments; staff and the system see all of them.
+ * Claim visibility (SPEC §1, §8): a partner (agency, hospital) sees the claims it registered,
+ * their lines and payments. Staff: BILLING sees every claim, line and payment (collections
+ * and settlement are its work); a REVIEWER the claims submitted for review (SUBMITTED on,
+ * including those returned and resubmitted) with their lines, not the payments; a VISITOR
+ * none. ADMIN and OPERATOR see all.
  */
-import { defineScope, type ScopeCondition } from "../../platform/scoping/scope.js";
-import type { Principal } from "../../platform/auth/principal.js";
+import { defineScope, partnerOrStaff, rawWhere } from "../../platform/scoping/scope.js";
+import { caseStaffSources } from "../case/case.scope.js";
+import { policyStaffSources } from "../reference/policy/policy.scope.js";
 
-function byRegisteringOrg(principal: Principal, path: (orgId: string) => Record<string, unknown>): ScopeCondition {
-  if (principal.kind === "PARTNER") return path(principal.organizationId);
-  return principal.kind === "STAFF" ? "ALL" : "NONE";
-}
+/** SQL on a claim alias `c`: the claims a reviewer works on. */
+const SUBMITTED_CLAIM = (c: string) =>
+  `(${c}.status not in ('DRAFT', 'CANCELLED') or ${c}.first_submitted_at is not null)`;
 
-defineScope("Claim", (p) => byRegisteringOrg(p, (org) => ({ registeredBy: org })));
-defineScope("ClaimLine", (p) => byRegisteringOrg(p, (org) => ({ claim: { registeredBy: org } })));
-defineScope("Payment", (p) => byRegisteringOrg(p, (org) => ({ organization: org })));
+defineScope(
+  "Claim",
+  partnerOrStaff((p) => ({ registeredBy: p.organizationId }), {
+    BILLING: () => "ALL",
+    REVIEWER: () => rawWhere(SUBMITTED_CLAIM),
+  }),
+);
+defineScope(
+  "ClaimLine",
+  partnerOrStaff((p) => ({ claim: { registeredBy: p.organizationId } }), {
+    BILLING: () => "ALL",
+    REVIEWER: () =>
+      rawWhere((a) => `exists (select 1 from claim c where c.id = ${a}.claim_id and ${SUBMITTED_CLAIM("c")})`),
+  }),
+);
+defineScope(
+  "Payment",
+  partnerOrStaff((p) => ({ organization: p.organizationId }), { BILLING: () => "ALL" }),
+);
+
+// A claim brings its case (and so its patient) and its policy.
+caseStaffSources.BILLING.push({ from: "claim cl", key: "cl.case_id", where: () => ({ sql: "true", params: [] }) });
+caseStaffSources.REVIEWER.push({
+  from: "claim cl",
+  key: "cl.case_id",
+  where: () => ({ sql: SUBMITTED_CLAIM("cl"), params: [] }),
+});
+policyStaffSources.BILLING.push({ from: "claim cl", key: "cl.policy_id", where: () => ({ sql: "true", params: [] }) });
+policyStaffSources.REVIEWER.push({
+  from: "claim cl",
+  key: "cl.policy_id",
+  where: () => ({ sql: SUBMITTED_CLAIM("cl"), params: [] }),
+});

@@ -1,6 +1,12 @@
 import { raw } from "@mikro-orm/core";
-import { defineScope, type ScopeCondition } from "../../platform/scoping/scope.js";
-import type { Principal } from "../../platform/auth/principal.js";
+import {
+  defineScope,
+  partnerOrStaff,
+  rawWhere,
+  type RowRole,
+  type ScopeCondition,
+} from "../../platform/scoping/scope.js";
+import { caseStaffSources } from "../case/case.scope.js";
 
 /**
  * Partners see the orders addressed to them and, read-only, the orders of the cases they
@@ -14,47 +20,88 @@ const visibleOrders = (a: string) => `(${a}.provider_id = ? or ${a}.case_id = an
 const VISIBLE_ORDER_IDS = `select o.id from attention_order o where ${visibleOrders("o")}`;
 const visibleOrderParams = (org: string) => [org, org, org];
 
-function partnerScope(p: Principal, cond: (org: string) => Record<string, unknown>): ScopeCondition {
-  if (p.kind === "PARTNER") return cond(p.organizationId);
-  return p.kind === "STAFF" ? "ALL" : "NONE";
+/**
+ * Staff (SPEC §8): BILLING sees the orders where billing acts (VALIDATED_FOR_BILLING and
+ * BILLED: MARK_BILLED is its transition); a REVIEWER the orders submitted for review, from
+ * IN_VERIFICATION on, and those voided after reaching it; a VISITOR none. SQL on alias `o`.
+ */
+const STAFF_ORDERS: Partial<Record<RowRole, (o: string) => string>> = {
+  BILLING: (o) => `${o}.status in ('VALIDATED_FOR_BILLING', 'BILLED')`,
+  REVIEWER: (o) =>
+    `(${o}.status in ('IN_VERIFICATION', 'REJECTED', 'VALIDATED_FOR_BILLING', 'BILLED') or (${o}.status = 'VOIDED'
+      and exists (select 1 from status_change sc where sc.entity_type = 'Order' and sc.entity_id = ${o}.id
+      and sc.to_status = 'IN_VERIFICATION')))`,
+};
+
+/** The partner rule, and per staff role a condition on the row's order (`orderId(alias)`). */
+function orderScope(
+  partner: (org: string, mode: "list" | "probe") => Record<string, unknown>,
+  staffWhere: (role: RowRole) => (alias: string) => string,
+) {
+  const staff: Partial<Record<RowRole, () => ScopeCondition>> = {};
+  for (const role of Object.keys(STAFF_ORDERS) as RowRole[]) staff[role] = () => rawWhere(staffWhere(role));
+  return partnerOrStaff((p, mode) => partner(p.organizationId, mode), staff);
 }
 
 // Written as an $or of column conditions: a raw key would be compared `= true`, which
 // hides the OR from the planner and loses the BitmapOr.
-defineScope("Order", (p) =>
-  partnerScope(p, (org) => ({
-    $or: [{ provider: org }, { case: { $eq: raw(`any(${PARTNER_CASE_IDS})`, [org, org]) } }],
-  })),
+defineScope(
+  "Order",
+  orderScope(
+    (org) => ({ $or: [{ provider: org }, { case: { $eq: raw(`any(${PARTNER_CASE_IDS})`, [org, org]) } }] }),
+    (role) => (a) => `(${STAFF_ORDERS[role]!(a)})`,
+  ),
 );
 
 // In probe mode (a loader batch of reports by order) one order lookup per report replaces
 // the partner's whole visible-order set.
-defineScope("Report", (p, mode) =>
-  partnerScope(p, (org) => ({
-    [raw(
-      (a: string) =>
-        mode === "probe"
-          ? `exists (select 1 from attention_order o where o.id = ${a}.order_id and ${visibleOrders("o")})`
-          : `(${a}.order_id in (${VISIBLE_ORDER_IDS}))`,
-      visibleOrderParams(org),
-    )]: true,
-  })),
+defineScope(
+  "Report",
+  orderScope(
+    (org, mode) => ({
+      [raw(
+        (a: string) =>
+          mode === "probe"
+            ? `exists (select 1 from attention_order o where o.id = ${a}.order_id and ${visibleOrders("o")})`
+            : `(${a}.order_id in (${VISIBLE_ORDER_IDS}))`,
+        visibleOrderParams(org),
+      )]: true,
+    }),
+    (role) => (a) =>
+      `exists (select 1 from attention_order o where o.id = ${a}.order_id and ${STAFF_ORDERS[role]!("o")})`,
+  ),
 );
 
-defineScope("StoredFile", (p) =>
-  partnerScope(p, (org) => ({
-    $or: [
-      { uploadedByOrganizationId: org },
-      {
-        [raw(
-          (a: string) =>
-            `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
-          visibleOrderParams(org),
-        )]: true,
-      },
-    ],
-  })),
+// Staff of a restricted role download only the report files of the orders they see: a
+// VISITOR none (GET /files/:id answers 404 as for a missing file).
+defineScope(
+  "StoredFile",
+  orderScope(
+    (org) => ({
+      $or: [
+        { uploadedByOrganizationId: org },
+        {
+          [raw(
+            (a: string) =>
+              `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
+            visibleOrderParams(org),
+          )]: true,
+        },
+      ],
+    }),
+    (role) => (a) =>
+      `exists (select 1 from order_report r join attention_order o on o.id = r.order_id
+        where r.file_id = ${a}.id and ${STAFF_ORDERS[role]!("o")})`,
+  ),
 );
+
+// The cases (and through them the patients) of the orders billing and reviewers see.
+for (const role of Object.keys(STAFF_ORDERS) as RowRole[])
+  caseStaffSources[role].push({
+    from: "attention_order o",
+    key: "o.case_id",
+    where: () => ({ sql: STAFF_ORDERS[role]!("o"), params: [] }),
+  });
 
 // Partners fill forms against these, so every signed-in principal may read them.
 defineScope("FormTemplate", (p) => (p.kind === "ANONYMOUS" ? "NONE" : "ALL"));

@@ -203,9 +203,9 @@ describe("policies", () => {
     const get = `query($id: ID!) { policy(id: $id) { id } }`;
     expect((await api.gql<{ policy: unknown }>(get, { id: policy.id }, otherInsurerKey)).data.policy).toBeNull();
     expect((await api.gql<{ policy: unknown }>(get, { id: policy.id }, clinicKey)).data.policy).toBeNull();
-    expect((await api.gql<{ policy: { id: string } }>(get, { id: policy.id }, reviewer)).data.policy.id).toBe(
-      policy.id,
-    );
+    expect((await api.gql<{ policy: { id: string } }>(get, { id: policy.id }, admin)).data.policy.id).toBe(policy.id);
+    // A reviewer sees the policies of what it reviews (SPEC §8), not a policy nothing refers to.
+    expect((await api.gql<{ policy: unknown }>(get, { id: policy.id }, reviewer)).data.policy).toBeNull();
   });
 
   it("refuses validTo before validFrom, a bad rate, and a non-insurer", async () => {

@@ -1,6 +1,7 @@
-import { defineScope } from "../../platform/scoping/scope.js";
+import { defineScope, partnerOrStaff } from "../../platform/scoping/scope.js";
 
-// A partner sees its own organisation's figures; staff see all.
-defineScope("MonthlyStatistic", (p) =>
-  p.kind === "PARTNER" ? { organization: p.organizationId } : p.kind === "STAFF" ? "ALL" : "NONE",
+// A partner sees its own organisation's figures; staff but visitors see all (aggregates).
+defineScope(
+  "MonthlyStatistic",
+  partnerOrStaff((p) => ({ organization: p.organizationId }), { BILLING: () => "ALL", REVIEWER: () => "ALL" }),
 );

@@ -7,6 +7,7 @@ import { Organization } from "../organization/organization.entity.js";
 import { MonthlyStatistic } from "./monthly-statistic.entity.js";
 import { assertMonth } from "./monthly-statistics.service.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
+import { isStaff } from "../../platform/auth/principal.js";
 
 const COLUMNS: [string, (s: MonthlyStatistic, orgName: string) => unknown][] = [
   ["month", (s) => s.month],
@@ -48,6 +49,11 @@ export function mountMonthlyStatisticsCsv(runtime: Runtime): void {
       const principal = await runtime.principalOf(req);
       if (principal.kind === "ANONYMOUS") {
         res.status(401).json({ errors: [{ message: "Sign in first.", extensions: { code: "UNAUTHENTICATED" } }] });
+        return;
+      }
+      // As the GraphQL list (STATISTICS_READERS): a VISITOR's work has no statistics.
+      if (principal.kind === "STAFF" && !isStaff(principal, "OPERATOR", "REVIEWER", "BILLING")) {
+        res.status(403).json({ errors: [{ message: "Not allowed.", extensions: { code: "FORBIDDEN" } }] });
         return;
       }
       const month = typeof req.query.month === "string" ? req.query.month : "";

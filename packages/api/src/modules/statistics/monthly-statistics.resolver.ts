@@ -16,6 +16,7 @@ import {
 } from "./monthly-statistics.inputs.js";
 import { enqueueMonthlyStatistics } from "./monthly-statistics.producer.js";
 import { assertMonth } from "./monthly-statistics.service.js";
+import type { AccessRole } from "../../platform/auth/auth-checker.js";
 
 export const MonthlyStatisticConnection = ConnectionType(MonthlyStatistic, "MonthlyStatistic");
 export const RecomputeMonthlyStatisticsPayload = PayloadType(
@@ -41,11 +42,14 @@ export function monthlyStatisticWhere(filter?: MonthlyStatisticFilter | null): F
   return where;
 }
 
+/** Who reads the statistics (GraphQL and CSV): partners their own, staff but visitors all. */
+export const STATISTICS_READERS: AccessRole[] = ["PARTNER", "OPERATOR", "REVIEWER", "BILLING"];
+
 @Resolver(() => MonthlyStatistic)
 export class MonthlyStatisticResolver {
-  @Authorized()
+  @Authorized(...STATISTICS_READERS)
   @Query(() => MonthlyStatisticConnection, {
-    description: "Monthly figures per organisation (partners see their own).",
+    description: "Monthly figures per organisation (partners see their own; staff other than VISITOR all).",
   })
   monthlyStatistics(
     @Args() args: ConnectionArgs,

@@ -172,6 +172,8 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
     expect(again.userErrors).toEqual([]);
     expect(again.visit!.status).toBe("IN_REVIEW");
 
+    // Billing pays the account out of the visit's claims: before there is one, the visit is not in its remit.
+    expect(await readVisit(api, first.id, w.billing)).toBeNull();
     const approvedRes = await visitMutation(
       api,
       "transitionVisit",
@@ -189,6 +191,7 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
         ["DRAFT", w.liabilities.groupHosp.id],
       ].sort(),
     );
+    expect((await readVisit(api, first.id, w.billing))!.bankAccount).toBe("BG80BNBG96611020345678");
 
     const history = await api.gql<{
       visit: { history: { fromStatus: string | null; toStatus: string; event: string }[] };
@@ -294,8 +297,16 @@ describe("assignment rules", () => {
       api,
       "saveVisitFindings",
       { id: visit.id, expectedVersion: assigned!.version, findings: { ward: "x" } },
-      w.reviewer,
+      w.operator,
     );
     expect(byOther.userErrors.map((e) => e.code)).toEqual(["TRANSITION_NOT_PERMITTED"]);
+    // A reviewer does not see a visit before it is concluded: the same answer as a missing one.
+    const byReviewer = await visitMutation(
+      api,
+      "saveVisitFindings",
+      { id: visit.id, expectedVersion: assigned!.version, findings: { ward: "x" } },
+      w.reviewer,
+    );
+    expect(byReviewer.userErrors.map((e) => e.code)).toEqual(["NOT_FOUND"]);
   });
 });

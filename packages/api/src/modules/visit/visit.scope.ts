@@ -1,29 +1,48 @@
 /**
- * Visit visibility (SPEC §1): a partner sees the visits at its organisation (field visits at
- * its hospital, appointments at its clinic or lab); a staff member whose only role is
- * VISITOR sees the visits assigned to them; other staff see all.
+ * Visit visibility (SPEC §1, §8): a partner sees the visits at its organisation (field visits
+ * at its hospital, appointments at its clinic or lab). Staff: a VISITOR sees the visits
+ * assigned to them, a REVIEWER the field visits submitted for review (IN_REVIEW, RETURNED,
+ * COMPLETED), BILLING the visits that produced a claim (their payout account); ADMIN and
+ * OPERATOR see all. The same roles see the cases, patients and policies those visits need.
  */
-import { defineScope, type ScopeCondition } from "../../platform/scoping/scope.js";
-import type { Principal } from "../../platform/auth/principal.js";
-import { caseVisibilitySources } from "../case/case.scope.js";
-import { patientVisibilitySources } from "../reference/patient/patient.scope.js";
+import {
+  defineScope,
+  partnerOrStaff,
+  rawWhere,
+  type RowRole,
+  type StaffRowRule,
+} from "../../platform/scoping/scope.js";
+import { caseStaffSources, caseVisibilitySources } from "../case/case.scope.js";
+import { patientStaffSources, patientVisibilitySources } from "../reference/patient/patient.scope.js";
+import { policyStaffSources } from "../reference/policy/policy.scope.js";
 
-export function isVisitorOnly(p: Principal): boolean {
-  return p.kind === "STAFF" && p.roles.length > 0 && p.roles.every((r) => r === "VISITOR");
-}
+/** SQL on a visit alias `v`: the field visits a reviewer works on. */
+export const REVIEWABLE_VISIT = (v: string) =>
+  `(${v}.kind = 'FIELD_VISIT' and ${v}.status in ('IN_REVIEW', 'RETURNED', 'COMPLETED'))`;
+/** SQL on a visit alias `v`: the visits whose claims billing pays out. */
+const BILLED_VISIT = (v: string) => `(${v}.id in (select cl.source_visit_id from claim cl))`;
 
-function visitCondition(p: Principal): ScopeCondition {
-  if (p.kind === "PARTNER") return { site: p.organizationId };
-  if (p.kind !== "STAFF") return "NONE";
-  return isVisitorOnly(p) ? { assignee: p.userId } : "ALL";
-}
+const staffVisitRules: Record<RowRole, StaffRowRule> = {
+  VISITOR: (p) => ({ assignee: p.userId }),
+  REVIEWER: () => rawWhere(REVIEWABLE_VISIT),
+  BILLING: () => rawWhere(BILLED_VISIT),
+};
 
-defineScope("Visit", visitCondition);
+defineScope(
+  "Visit",
+  partnerOrStaff((p) => ({ site: p.organizationId }), staffVisitRules),
+);
 
-defineScope("VisitLiabilityLink", (p) => {
-  const cond = visitCondition(p);
-  return typeof cond === "string" ? cond : { visit: cond };
-});
+defineScope(
+  "VisitLiabilityLink",
+  partnerOrStaff((p) => ({ visit: { site: p.organizationId } }), {
+    VISITOR: (p) => ({ visit: { assignee: p.userId } }),
+    REVIEWER: () =>
+      rawWhere((a) => `exists (select 1 from visit v where v.id = ${a}.visit_id and ${REVIEWABLE_VISIT("v")})`),
+    BILLING: () =>
+      rawWhere((a) => `exists (select 1 from visit v where v.id = ${a}.visit_id and ${BILLED_VISIT("v")})`),
+  }),
+);
 
 // A provider sees the case and the patient of an appointment booked at its organisation.
 caseVisibilitySources.push({
@@ -36,3 +55,20 @@ patientVisibilitySources.push({
   key: "v.patient_id",
   where: (org) => ({ sql: "v.site_id = ?", params: [org] }),
 });
+
+// Staff: a visitor's and a reviewer's visits bring their case, their patient and the
+// policies that patient holds (the liability links are chosen among them).
+const assigned = (userId: string) => ({ sql: "v.assignee_id = ?", params: [userId] });
+const reviewable = () => ({ sql: REVIEWABLE_VISIT("v"), params: [] });
+for (const [role, where] of [
+  ["VISITOR", assigned],
+  ["REVIEWER", reviewable],
+] as const) {
+  caseStaffSources[role].push({ from: "visit v", key: "v.case_id", where: (u) => where(u) });
+  patientStaffSources[role].push({ from: "visit v", key: "v.patient_id", where: (u) => where(u) });
+  policyStaffSources[role].push({
+    from: "policy_member pm join visit v on v.patient_id = pm.patient_id",
+    key: "pm.policy_id",
+    where: (u) => where(u),
+  });
+}

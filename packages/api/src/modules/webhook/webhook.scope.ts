@@ -1,12 +1,15 @@
-import { defineScope, type ScopeCondition } from "../../platform/scoping/scope.js";
-import type { Principal } from "../../platform/auth/principal.js";
+import { defineScope, partnerOrStaff } from "../../platform/scoping/scope.js";
 
-/** A partner sees its own endpoints, events and deliveries; staff see all of them. */
-function own(p: Principal, cond: (org: string) => Record<string, unknown>): ScopeCondition {
-  if (p.kind === "PARTNER") return cond(p.organizationId);
-  return p.kind === "STAFF" ? "ALL" : "NONE";
-}
-
-defineScope("WebhookEndpoint", (p) => own(p, (org) => ({ organization: org })));
-defineScope("WebhookEvent", (p) => own(p, (org) => ({ organization: org })));
-defineScope("WebhookDelivery", (p) => own(p, (org) => ({ endpoint: { organization: org } })));
+/** A partner sees its own endpoints, events and deliveries; ADMIN and OPERATOR all of them. */
+defineScope(
+  "WebhookEndpoint",
+  partnerOrStaff((p) => ({ organization: p.organizationId }), {}),
+);
+defineScope(
+  "WebhookEvent",
+  partnerOrStaff((p) => ({ organization: p.organizationId }), {}),
+);
+defineScope(
+  "WebhookDelivery",
+  partnerOrStaff((p) => ({ endpoint: { organization: p.organizationId } }), {}),
+);

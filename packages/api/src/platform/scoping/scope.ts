@@ -1,4 +1,5 @@
-import type { Principal } from "../auth/principal.js";
+import { raw } from "@mikro-orm/core";
+import type { Principal, StaffPrincipal } from "../auth/principal.js";
 
 /**
  * Row-level scoping, in one place: each entity declares which rows a principal may see,
@@ -27,7 +28,11 @@ export function defineScope(entityName: string, rule: ScopeRule): void {
   rules.set(entityName, rule);
 }
 
-/** The default for entities without a rule: staff and system see everything, partners nothing. */
+/**
+ * The default for entities without a rule: staff and system see everything, partners
+ * nothing. Only bookkeeping relies on it (status history read through its visible parent,
+ * the audit trail behind its own role check); every business entity declares its rule.
+ */
 function defaultRule(principal: Principal): ScopeCondition {
   return principal.kind === "STAFF" || principal.kind === "SYSTEM" ? "ALL" : "NONE";
 }
@@ -105,4 +110,77 @@ export function visibleThrough(
     sql: `(${column} in (${parts.map(({ s, w }) => `select ${s.key} from ${s.from} where ${w.sql}`).join(" union all ")}))`,
     params,
   };
+}
+
+/**
+ * Staff roles whose rows are narrowed (SPEC §8 "Staff row rules per role"). ADMIN and
+ * OPERATOR see every row until branches exist; a user with several roles sees the union of
+ * what each role sees; a staff role a rule does not mention sees none of that entity.
+ */
+export const ROW_ROLES = ["VISITOR", "BILLING", "REVIEWER"] as const;
+export type RowRole = (typeof ROW_ROLES)[number];
+export type StaffRowRule = (p: StaffPrincipal, mode: ScopeMode) => ScopeCondition;
+
+export function staffRows(
+  p: StaffPrincipal,
+  mode: ScopeMode,
+  rules: Partial<Record<RowRole, StaffRowRule>>,
+): ScopeCondition {
+  if (p.roles.includes("ADMIN") || p.roles.includes("OPERATOR")) return "ALL";
+  const conds: Record<string, unknown>[] = [];
+  for (const role of ROW_ROLES) {
+    const rule = rules[role];
+    if (!rule || !p.roles.includes(role)) continue;
+    const cond = rule(p, mode);
+    if (cond === "ALL") return "ALL";
+    if (cond !== "NONE") conds.push(cond);
+  }
+  if (conds.length === 0) return "NONE";
+  return conds.length === 1 ? conds[0]! : { $or: conds };
+}
+
+/** A rule for partners and another for staff; the system sees all, anonymous callers nothing. */
+export function partnerOrStaff(
+  partner: (p: Extract<Principal, { kind: "PARTNER" }>, mode: ScopeMode) => ScopeCondition,
+  staff: Partial<Record<RowRole, StaffRowRule>>,
+): ScopeRule {
+  return (p, mode) => {
+    if (p.kind === "PARTNER") return partner(p, mode);
+    if (p.kind === "STAFF") return staffRows(p, mode, staff);
+    return p.kind === "SYSTEM" ? "ALL" : "NONE";
+  };
+}
+
+/**
+ * Per restricted staff role, the ways a member of that role comes to see rows of one kind
+ * (their `where` gets the user id). Modules push their own, as with partner sources.
+ */
+export type StaffSources = Record<RowRole, VisibilitySource[]>;
+export const staffSources = (): StaffSources => ({ VISITOR: [], BILLING: [], REVIEWER: [] });
+
+/** A where-clause key: `column(alias)` is granted to this user by one of the role's sources. */
+export function grantedTo(
+  sources: readonly VisibilitySource[],
+  column: (alias: string) => string,
+  userId: string,
+  mode: ScopeMode,
+): Record<string, unknown> {
+  const { params } = visibleThrough(sources, "", userId, mode);
+  return { [raw((alias: string) => visibleThrough(sources, column(alias), userId, mode).sql, params)]: [] };
+}
+
+/** The staff half of a rule that grants through sources: one `grantedTo` per role. */
+export function staffThrough(
+  sources: StaffSources,
+  column: (alias: string) => string,
+): Partial<Record<RowRole, StaffRowRule>> {
+  const rules: Partial<Record<RowRole, StaffRowRule>> = {};
+  for (const role of ROW_ROLES)
+    rules[role] = (p, mode) => (sources[role].length === 0 ? "NONE" : grantedTo(sources[role], column, p.userId, mode));
+  return rules;
+}
+
+/** A raw where-clause key from SQL on the row's alias (`a`), with its parameters. */
+export function rawWhere(sql: (alias: string) => string, params: unknown[] = []): Record<string, unknown> {
+  return { [raw((alias: string) => sql(alias), params)]: [] };
 }

@@ -36,9 +36,11 @@ function notificationWhere(filter?: NotificationFilter | null): FilterQuery<Noti
 
 @Resolver(() => Notification)
 export class NotificationReadResolver {
-  @Authorized()
+  // BILLING and REVIEWER work has no outbox; a VISITOR sees the messages sent to them.
+  @Authorized("PARTNER", "OPERATOR", "VISITOR")
   @Query(() => NotificationConnection, {
-    description: "The SMS/e-mail outbox visible to the caller, newest first (read-only).",
+    description:
+      "The SMS/e-mail outbox visible to the caller, newest first (read-only): partners, OPERATOR, ADMIN; a VISITOR sees the messages sent to them.",
   })
   notifications(
     @Args() args: ConnectionArgs,
