@@ -81,7 +81,8 @@ export class ClaimFieldsResolver {
     return OPEN_FOR_EDIT.includes(c.status) && c.deliveryDueAt.getTime() < Date.now();
   }
   @FieldResolver(() => [ClaimDeliveryWindow], {
-    description: "Every delivery window, oldest first: registration's, then one per RETURN; the last is open until SUBMIT.",
+    description:
+      "Every delivery window, oldest first: registration's, then one per RETURN; the last is open until SUBMIT.",
   })
   deliveryWindows(@Root() c: Claim): ClaimDeliveryWindow[] {
     return c.deliveryWindows.map((w) => {

@@ -125,10 +125,18 @@ const READ_FEE = `query($id: ID!) { serviceCode(id: $id) { fee } }`;
 describe("IRR-scale amounts", () => {
   it("writes and reads back 5,000,000,000,000 rials on a fee, a deductible, a liability limit and a claim", async () => {
     const FIVE_TRILLION = "5000000000000";
-    const fee = await api.gql<{ createServiceCode: { serviceCode: { id: string; fee: string }; userErrors: unknown[] } }>(
+    const fee = await api.gql<{
+      createServiceCode: { serviceCode: { id: string; fee: string }; userErrors: unknown[] };
+    }>(
       SERVICE_CODE,
       {
-        input: { system: "LOCAL", code: "IR-CARDIAC", description: "Cardiac surgery", fee: FIVE_TRILLION, currency: "IRR" },
+        input: {
+          system: "LOCAL",
+          code: "IR-CARDIAC",
+          description: "Cardiac surgery",
+          fee: FIVE_TRILLION,
+          currency: "IRR",
+        },
       },
       operator,
     );
@@ -158,7 +166,13 @@ describe("IRR-scale amounts", () => {
           coverageRate: "0.8000",
           currency: "IRR",
           liabilities: [
-            { code: "HOSP", name: "بستری", coverageRate: "0.8000", annualLimit: FIVE_TRILLION, perClaimLimit: FIVE_TRILLION },
+            {
+              code: "HOSP",
+              name: "بستری",
+              coverageRate: "0.8000",
+              annualLimit: FIVE_TRILLION,
+              perClaimLimit: FIVE_TRILLION,
+            },
           ],
           memberIds: [patient.id],
         },

@@ -175,7 +175,13 @@ describe("resubmission deadline after a RETURN", () => {
         deliveredAt: "2026-03-15T06:30:00.000Z",
         onTime: false,
       },
-      { opensBy: "RETURN", opensAt: RETURN_AT.replace("Z", ".000Z"), dueAt: claimA.deliveryDueAt, deliveredAt: null, onTime: null },
+      {
+        opensBy: "RETURN",
+        opensAt: RETURN_AT.replace("Z", ".000Z"),
+        dueAt: claimA.deliveryDueAt,
+        deliveredAt: null,
+        onTime: null,
+      },
     ]);
     expect(claimA.history.map((h) => h.event)).toEqual(["REGISTER", "SUBMIT", "START_REVIEW", "RETURN"]);
 

@@ -17,8 +17,5 @@ export async function lockPolicyYear(em: EntityManager, claim: Claim): Promise<v
   const policy = await em.findOneOrFail(Policy, { id: refId(claim.policy)! }, { filters: false });
   const kase = await em.findOneOrFail(Case, { id: refId(claim.case)! }, { filters: false });
   const year = policyYearOf(policy.validFrom, kase.incidentDate);
-  await em.execute(`select pg_advisory_xact_lock(hashtext(?), hashtext(?))`, [
-    `policy-year:${policy.id}`,
-    year.start,
-  ]);
+  await em.execute(`select pg_advisory_xact_lock(hashtext(?), hashtext(?))`, [`policy-year:${policy.id}`, year.start]);
 }
