@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
-import { issueOrder, newPatient, startKit, type Kit } from "../../modules/order/order.test-kit.js";
+import { issueOrder, newPatient, startKit, type Kit } from "../../modules/order/order.fixtures.js";
 import { LIMITS } from "./limits.js";
 import { MAX_FILTER_IDS } from "./ids-filter.js";
 
