@@ -12,7 +12,7 @@ import { Claim } from "./claim.entity.js";
 import { ClaimEvent, OPEN_FOR_EDIT } from "./claim.enums.js";
 import { claimMachine } from "./claim.machine.js";
 import { money, moneyOrNull } from "./claim-money.js";
-import { ClaimApprovedTotals, ClaimReturnReasonType, ClaimSplit } from "./claim.types.js";
+import { ClaimApprovedTotals, ClaimDeliveryWindow, ClaimReturnReasonType, ClaimSplit } from "./claim.types.js";
 import { Payment } from "./payment.entity.js";
 
 @Resolver(() => Claim)
@@ -79,6 +79,23 @@ export class ClaimFieldsResolver {
   @FieldResolver(() => Boolean, { description: "Still DRAFT or RETURNED past deliveryDueAt." })
   overdue(@Root() c: Claim): boolean {
     return OPEN_FOR_EDIT.includes(c.status) && c.deliveryDueAt.getTime() < Date.now();
+  }
+  @FieldResolver(() => [ClaimDeliveryWindow], {
+    description:
+      "Every delivery window, oldest first: registration's, then one per RETURN; the last is open until SUBMIT.",
+  })
+  deliveryWindows(@Root() c: Claim): ClaimDeliveryWindow[] {
+    return c.deliveryWindows.map((w) => {
+      const dueAt = new Date(w.dueAt);
+      const deliveredAt = w.deliveredAt ? new Date(w.deliveredAt) : null;
+      return {
+        opensBy: w.opensBy,
+        opensAt: new Date(w.opensAt),
+        dueAt,
+        deliveredAt,
+        onTime: deliveredAt ? deliveredAt.getTime() <= dueAt.getTime() : null,
+      };
+    });
   }
   @FieldResolver(() => [ClaimReturnReasonType], { description: "Reasons of the latest RETURN." })
   returnReasons(@Root() c: Claim): ClaimReturnReasonType[] {

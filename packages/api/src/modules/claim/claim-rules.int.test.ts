@@ -201,7 +201,7 @@ describe("delivery deadline", () => {
     expect(await flagOverdueClaim(em, claim.id, new Date("2026-10-07T02:00:00Z"))).toBe(false);
     expect(await flagOverdueClaim(em, claim.id, new Date("2026-10-07T12:00:00Z"))).toBe(true);
     expect(await flagOverdueClaim(em, claim.id, new Date("2026-10-08T12:00:00Z"))).toBe(false);
-    const notes = await em.find(Notification, { dedupeKey: `claim-overdue:${claim.id}` });
+    const notes = await em.find(Notification, { template: "claim-overdue", relatedId: claim.id });
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ recipient: "agency-a@agency.test", template: "claim-overdue" });
     const listed = await api.gql<{ claims: { nodes: { id: string }[] } }>(

@@ -24,6 +24,8 @@ export async function calendarOf(em: EntityManager, org: Organization): Promise<
       ...(calendar.region ? { region: calendar.region } : {}),
       weekendDays: calendar.weekendDays,
       closures: calendar.closures,
+      // A declared working Friday or worked holiday is a working day for every deadline.
+      openDays: calendar.openDays,
       timeZone: calendar.timeZone,
     };
   }

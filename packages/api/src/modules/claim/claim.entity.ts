@@ -15,6 +15,18 @@ import { ClaimKind, ClaimStatus } from "./claim.enums.js";
  */
 export const moneyColumn = (nullable = false) => ({ type: DecimalStringType, precision: 19, scale: 4, nullable });
 
+/**
+ * One delivery window: registration opens the first, each RETURN opens another with 15
+ * fresh working days (Persian seed, clause 7). Stored as ISO strings in jsonb.
+ */
+export interface ClaimDeliveryWindowRecord {
+  opensBy: "REGISTER" | "RETURN";
+  opensAt: string;
+  dueAt: string;
+  /** The SUBMIT that closed the window, if any. */
+  deliveredAt?: string | null;
+}
+
 export interface ClaimReturnReason {
   code: string;
   text: string;
@@ -34,7 +46,8 @@ type ClaimDefaults =
   | "paidInsurer"
   | "outstandingPatient"
   | "outstandingInsurer"
-  | "returnReasons";
+  | "returnReasons"
+  | "deliveryWindows";
 
 @ObjectType({ description: "A claim (理赔, претенция, خسارت) under one liability of a policy, for one case." })
 @Entity({ tableName: "claim" })
@@ -143,7 +156,8 @@ export class Claim extends VersionedEntity<ClaimDefaults> {
   outstandingInsurer: string = "0";
 
   @Field(() => DateTimeResolver, {
-    description: "Registration + 15 working days of the registering organisation's calendar (the delivery deadline).",
+    description:
+      "The delivery deadline: 15 working days of the registering organisation's calendar from registration, or from the latest RETURN.",
   })
   @Property({ type: "timestamptz" })
   deliveryDueAt!: Date;
@@ -172,6 +186,9 @@ export class Claim extends VersionedEntity<ClaimDefaults> {
 
   @Property({ type: "jsonb" })
   returnReasons: ClaimReturnReason[] = [];
+
+  @Property({ type: "jsonb", default: "[]" })
+  deliveryWindows: ClaimDeliveryWindowRecord[] = [];
 
   @Field(() => String, { nullable: true, description: "Why the claim was denied." })
   @Property({ type: "text", nullable: true })

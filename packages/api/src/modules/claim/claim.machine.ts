@@ -6,6 +6,8 @@ import { ClaimEvent, ClaimStatus } from "./claim.enums.js";
 import { ClaimNotEligibleError, claimEligibility } from "./claim-eligibility.js";
 import { applyApprovedAmounts, type ApprovedLine } from "./claim-approval.js";
 import { recomputeClaim } from "./claim-recompute.js";
+import { closeDeliveryWindow, reopenDeliveryWindow } from "./claim.returned.js";
+import { lockPolicyYear } from "./policy-year-lock.js";
 
 /**
  * The Claim machine of SPEC §3, row for row. Event data travels in `input.data`:
@@ -71,6 +73,7 @@ async function onSubmit({ em, entity, now }: GuardContext<Claim>): Promise<void>
     entity.deliveredOnTime = now.getTime() <= entity.deliveryDueAt.getTime();
   }
   entity.lastSubmittedAt = now;
+  closeDeliveryWindow(entity, now);
 }
 
 const SUBMIT_RULE = {
@@ -101,8 +104,9 @@ export const claimMachine = defineMachine<Claim, ClaimStatus, ClaimEvent>({
       to: ClaimStatus.RETURNED,
       who: [REVIEWER],
       guards: [hasReturnReasons],
-      effect: ({ entity, input }) => {
+      effect: async ({ em, entity, input, now }) => {
         entity.returnReasons = returnReasonsOf(input);
+        await reopenDeliveryWindow(em, entity, entity.returnReasons, now);
       },
     },
     { ...SUBMIT_RULE, from: [ClaimStatus.RETURNED], description: "Resubmit after correcting." },
@@ -112,6 +116,8 @@ export const claimMachine = defineMachine<Claim, ClaimStatus, ClaimEvent>({
       to: ClaimStatus.APPROVED,
       who: [REVIEWER],
       effect: async ({ em, entity, input, now }) => {
+        // Before reading the year's usage: a concurrent approval must not consume the same remainder.
+        await lockPolicyYear(em, entity);
         const lines = (input.data?.approvedLines as ApprovedLine[] | undefined) ?? [];
         if (lines.length > 0) await applyApprovedAmounts(em, entity, lines);
         const totals = await recomputeClaim(em, entity);

@@ -45,7 +45,8 @@ interface FlaggedRow {
 
 /**
  * Flags one claim that is still DRAFT or RETURNED after its deliveryDueAt, once, and
- * queues one message to the registering organisation (dedupe key claim-overdue:<id>).
+ * queues one message to the registering organisation (dedupe key claim-overdue:<id>:<due>).
+ * A RETURN clears the flag and moves the deadline, so the new deadline can raise it again.
  * Called by the expiration worker with a SYSTEM EntityManager inside its transaction.
  *
  * A conditional UPDATE does the check and the write in one statement, so two workers
@@ -80,7 +81,8 @@ export async function flagOverdueClaim(em: EntityManager, claimId: string, now: 
       language,
       subject,
       body,
-      dedupeKey: `claim-overdue:${row.id}`,
+      // One notice per deadline: a RETURN opens a new window whose own overdue gets its own notice.
+      dedupeKey: `claim-overdue:${row.id}:${new Date(row.delivery_due_at).toISOString()}`,
       organizationId: org.id,
       relatedType: "Claim",
       relatedId: row.id,

@@ -54,6 +54,7 @@ export async function createClaim(
   if (data.liability.policy.id !== data.policy.id) {
     throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
   }
+  const due = await deliveryDueAt(em, data.registeredBy, now);
   const claim = em.create(Claim, {
     number: await nextNumber(em, "CLM", now.getUTCFullYear()),
     case: data.kase,
@@ -64,7 +65,8 @@ export async function createClaim(
     provider: data.provider ?? null,
     sourceVisitId: data.sourceVisitId ?? null,
     currency: data.policy.currency,
-    deliveryDueAt: await deliveryDueAt(em, data.registeredBy, now),
+    deliveryDueAt: due,
+    deliveryWindows: [{ opensBy: "REGISTER", opensAt: now.toISOString(), dueAt: due.toISOString() }],
     createdAt: now,
     updatedAt: now,
   });

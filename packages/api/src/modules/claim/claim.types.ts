@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 import { PaymentMethod, PaymentPayer } from "./claim.enums.js";
 import { Eligibility } from "./eligibility.types.js";
 
@@ -11,6 +11,22 @@ export class ClaimSplit {
   insurer!: string;
   @Field({ description: "ISO 4217 currency." })
   currency!: string;
+}
+
+@ObjectType({
+  description: "A delivery window: 15 working days from registration, or again from a RETURN (Persian seed clause 7).",
+})
+export class ClaimDeliveryWindow {
+  @Field(() => String, { description: "What opened the window: REGISTER or RETURN." })
+  opensBy!: string;
+  @Field(() => DateTimeResolver, { description: "When the window opened." })
+  opensAt!: Date;
+  @Field(() => DateTimeResolver, { description: "The end of the 15th working day after opensAt." })
+  dueAt!: Date;
+  @Field(() => DateTimeResolver, { nullable: true, description: "The SUBMIT that closed the window; null while open." })
+  deliveredAt!: Date | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether that SUBMIT came by dueAt; null while open." })
+  onTime!: boolean | null;
 }
 
 @ObjectType({ description: "A reason a reviewer gave when returning a claim (نقص)." })

@@ -10,7 +10,8 @@ import { CLAIM_OVERDUE } from "../claim/claim.overdue.js";
 import { ORDER_REJECTED } from "../order/order.notifications.js";
 import { REJECTION_REASONS, rejectionLabel } from "../order/rejection-reasons.js";
 import { WELCOME } from "../reference/patient/patient-welcome.js";
-import { ASSIGNED, INSTRUCTIONS } from "../visit/visit.notifications.js";
+import { ASSIGNED, INSTRUCTIONS, RETURNED } from "../visit/visit.notifications.js";
+import { CLAIM_RETURNED } from "../claim/claim.returned.js";
 import { NOTICE_LANGUAGES, noticeLanguage } from "./notice-language.js";
 
 /** A table of a fixed subject and a body to render, as one function per language. */
@@ -42,6 +43,16 @@ const NOTICES = [
     template: "claim-overdue",
     texts: CLAIM_OVERDUE,
     vars: () => ({ number: "CLM-2026-000519", due: "2026-03-27" }),
+  }),
+  notice({
+    template: "claim-returned",
+    texts: CLAIM_RETURNED,
+    vars: () => ({ number: "CLM-2026-000519", due: "2026-04-09", reasons: "DOCS: scan 3 unreadable" }),
+  }),
+  notice({
+    template: "visit-returned",
+    texts: RETURNED,
+    vars: () => ({ visitNumber: "VIS-2026-000042", reason: "No discharge note" }),
   }),
   notice({
     template: "visit-assigned",

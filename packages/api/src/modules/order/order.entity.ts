@@ -100,8 +100,9 @@ export class Order extends VersionedEntity<"status" | "requestedCodes" | "reject
   @Property({ type: "timestamptz" })
   dueAt!: Date;
 
-  @Field(() => String, { nullable: true, description: "Sum of the requested codes' fees, as a decimal string." })
-  @Property({ type: DecimalStringType, precision: 14, scale: 2, nullable: true })
+  // Exposed through OrderResolver.amount, at the currency's minor unit (Postgres pads to the scale).
+  // 15 integer digits: IRR fees reach 10^12 rials.
+  @Property({ type: DecimalStringType, precision: 17, scale: 2, nullable: true })
   amount?: string | null;
 
   @Field(() => String, { nullable: true, description: "ISO 4217 currency of the amount." })

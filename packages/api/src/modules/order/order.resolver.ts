@@ -1,3 +1,4 @@
+import { Dec, formatMoney } from "../claim/engine/money.js";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
@@ -157,6 +158,15 @@ export class OrderResolver {
   @FieldResolver(() => [Report], { description: "Every report version, oldest first." })
   reports(@Root() o: Order, @Ctx() ctx: AppContext) {
     return ctx.loaders.children(Report, "order", { createdAt: "ASC", id: "ASC" }).load(o.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Sum of the requested codes' fees, a decimal string at the currency's minor unit (CLP, IRR: none).",
+  })
+  amount(@Root() order: Order): string | null {
+    if (order.amount == null) return null;
+    return order.currency ? formatMoney(new Dec(order.amount), order.currency) : order.amount;
   }
 
   @FieldResolver(() => Boolean, { description: "ISSUED past confirmBy, or CONFIRMED / IN_EVALUATION past dueAt." })

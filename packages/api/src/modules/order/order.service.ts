@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Config } from "../../config.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { recordAudit } from "../../platform/audit/audit.js";
+import { Dec, formatMoney } from "../claim/engine/money.js";
 import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
 import { rules, validate } from "../../platform/validation/validate.js";
 import { fireTransition, recordStatusChange } from "../../platform/state-machine/engine.js";
@@ -131,7 +132,9 @@ export class OrderService {
       throw new DomainError("MIXED_CURRENCIES", "The requested service codes have fees in different currencies.", [
         "serviceCodes",
       ]);
-    return { amount: total.toFixed(2), currency: [...currencies][0]! };
+    const currency = [...currencies][0]!;
+    // At the currency's minor unit (CLP and IRR have none), as claims render money.
+    return { amount: currency ? formatMoney(new Dec(total), currency) : total.toFixed(2), currency };
   }
 }
 

@@ -68,7 +68,7 @@ export class Policy extends VersionedEntity<"status" | "deductible" | "coverageR
   status: PolicyStatus = PolicyStatus.ACTIVE;
 
   @Field({ description: "Deductible per policy year, decimal string." })
-  @Property({ type: DecimalStringType, precision: 14, scale: 2 })
+  @Property({ type: DecimalStringType, precision: 17, scale: 2 })
   deductible: string = "0";
 
   @Field({ description: "Insurance coefficient: the share the insurer pays, 0..1 (e.g. 0.8000)." })
@@ -100,11 +100,11 @@ export class Liability extends VersionedEntity {
   coverageRate!: string;
 
   @Field(() => String, { nullable: true, description: "Annual limit (policy year), decimal string; null = unlimited." })
-  @Property({ type: DecimalStringType, precision: 14, scale: 2, nullable: true })
+  @Property({ type: DecimalStringType, precision: 17, scale: 2, nullable: true })
   annualLimit?: string | null;
 
   @Field(() => String, { nullable: true, description: "Per-claim limit, decimal string; null = unlimited." })
-  @Property({ type: DecimalStringType, precision: 14, scale: 2, nullable: true })
+  @Property({ type: DecimalStringType, precision: 17, scale: 2, nullable: true })
   perClaimLimit?: string | null;
 }
 

@@ -21,7 +21,7 @@ export class ServiceCode extends VersionedEntity<"requiresPreauthorization" | "a
   description!: string;
 
   @Field({ description: "Fee as a decimal string." })
-  @Property({ type: DecimalStringType, precision: 14, scale: 2 })
+  @Property({ type: DecimalStringType, precision: 17, scale: 2 })
   fee!: string;
 
   @Field({ description: "ISO 4217 currency of the fee." })

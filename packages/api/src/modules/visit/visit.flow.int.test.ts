@@ -152,6 +152,14 @@ describe("field visit workflow (探访: 分配 → 录入 → 复核)", () => {
       returnReason: "缺少住院证明",
       bankAccount: "•••• 5678",
     });
+    // The visitor hears of the return by SMS in their language, not only through a webhook.
+    const returnedNotices = await w.fx.em
+      .fork()
+      .find(Notification, { relatedId: first.id, template: "visit-returned" });
+    expect(returnedNotices).toEqual([
+      expect.objectContaining({ channel: "SMS", recipient: "+8613800000002", language: "zh" }),
+    ]);
+    expect(returnedNotices[0]!.body).toContain("缺少住院证明");
 
     // 回退查询: the visitor finds it under returned, and only theirs.
     const mine = await listVisits(api, { returned: true }, v);

@@ -143,3 +143,35 @@ export async function queueAppointmentInstructions(
     relatedId: visit.id,
   });
 }
+
+export interface ReturnedText {
+  visitNumber: string;
+  reason: string;
+}
+
+/** Template `visit-returned`: the reviewer sent the visit back (回退) to its visitor. */
+export const RETURNED: Record<Lang, (t: ReturnedText) => string> = {
+  zh: (t) => `探访任务 ${t.visitNumber} 已被审核退回：${t.reason}。请补充后重新提交。`,
+  en: (t) => `Visit ${t.visitNumber} was returned by the reviewer: ${t.reason}. Please complete it and submit again.`,
+  es: (t) => `La visita ${t.visitNumber} fue devuelta por el revisor: ${t.reason}. Complétela y envíela de nuevo.`,
+  bg: (t) => `Посещение ${t.visitNumber} е върнато от проверяващия: ${t.reason}. Допълнете го и го изпратете отново.`,
+  fa: (t) => `بازدید ${t.visitNumber} توسط بازبین اعاده شد: ${t.reason}. لطفاً آن را تکمیل و دوباره ارسال کنید.`,
+};
+
+/** The visitor of a returned visit hears of it by SMS (or e-mail without a phone), once per return. */
+export async function queueReturnedNotice(em: EntityManager, visit: Visit, visitor: User): Promise<void> {
+  const language = lang(visitor.language);
+  const body = RETURNED[language]({ visitNumber: visit.number, reason: visit.returnReason ?? "—" });
+  await enqueueNotification(em, {
+    channel: visitor.phone ? "SMS" : "EMAIL",
+    recipient: visitor.phone ?? visitor.email,
+    template: "visit-returned",
+    language,
+    subject: visitor.phone ? null : body.split(":")[0]!,
+    body,
+    dedupeKey: `visit-returned:${visit.id}:${visit.returnCount}`,
+    organizationId: refId(visitor.organization),
+    relatedType: "Visit",
+    relatedId: visit.id,
+  });
+}

@@ -22,7 +22,7 @@ import type {
   TransitionVisitInput,
 } from "./visit.inputs.js";
 import { visitMachine, type VisitTransitionData } from "./visit.machine.js";
-import { queueAppointmentInstructions, queueAssignmentSms } from "./visit.notifications.js";
+import { queueAppointmentInstructions, queueAssignmentSms, queueReturnedNotice } from "./visit.notifications.js";
 
 export const MAX_BULK_ASSIGN = 100;
 
@@ -116,12 +116,20 @@ export class VisitService {
     );
     await this.em.flush();
     if (input.event === VisitEvent.RESCHEDULE) await this.instructions(visit);
+    if (input.event === VisitEvent.RETURN) await this.returnedNotice(visit);
     if (input.event === VisitEvent.APPROVE && visit.conclusion === VisitConclusion.COMPLETED) {
       // The claim module opens one DRAFT claim per liability link, in this transaction.
       for (const handler of visitApprovedHandlers) await handler(this.em, visit.id, this.principal);
       await this.em.flush();
     }
     return visit;
+  }
+
+  private async returnedNotice(visit: Visit): Promise<void> {
+    const visitorId = refId(visit.assignee);
+    if (!visitorId) return;
+    const visitor = await this.em.findOne(User, { id: visitorId }, { filters: false });
+    if (visitor) await queueReturnedNotice(this.em, visit, visitor);
   }
 
   /** A staff user who may take visits: active, with the VISITOR role. */

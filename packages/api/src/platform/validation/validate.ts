@@ -43,11 +43,12 @@ export const rules = {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1900;
   }, "must be a real date in YYYY-MM-DD format"),
+  // 15 integer digits: IRR fees, deductibles and limits reach 10^12 rials and more (the claim engine's bound too).
   decimal: (maxFraction = 2) =>
     z
       .string()
       .regex(
-        new RegExp(`^-?\\d{1,12}(\\.\\d{1,${maxFraction}})?$`),
+        new RegExp(`^-?\\d{1,15}(\\.\\d{1,${maxFraction}})?$`),
         `must be a decimal number with at most ${maxFraction} decimals`,
       ),
   rate: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, "must be a rate between 0 and 1 with at most 4 decimals"),
