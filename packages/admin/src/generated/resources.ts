@@ -1686,6 +1686,12 @@ export const schemaMeta: SchemaMeta = {
               required: true,
             },
             {
+              name: "actorName",
+              kind: "string",
+              list: false,
+              required: false,
+            },
+            {
               name: "actorOrganizationId",
               kind: "string",
               list: false,
