@@ -129,6 +129,12 @@ export const schemaMeta: SchemaMeta = {
       },
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: ["createdAt", "lastUsedAt", "name", "organization", "prefix", "revokedAt", "scopes"],
+        },
+      ],
     },
     {
       name: "auditEvents",
@@ -259,6 +265,22 @@ export const schemaMeta: SchemaMeta = {
       create: null,
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "action",
+            "actorId",
+            "actorKind",
+            "actorOrganizationId",
+            "changes",
+            "createdAt",
+            "entityId",
+            "entityType",
+            "requestId",
+          ],
+        },
+      ],
     },
     {
       name: "cases",
@@ -379,7 +401,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["number", "status", "kind", "createdAt", "description", "hospital", "incidentDate", "patient"],
+      listColumns: ["number", "patient", "hospital", "kind", "status", "incidentDate"],
       filterType: "CaseFilter",
       filters: [
         {
@@ -540,6 +562,16 @@ export const schemaMeta: SchemaMeta = {
         reasonCodes: [],
         reasonCodeSource: null,
       },
+      sections: [
+        {
+          key: "summary",
+          fields: ["number", "status", "kind", "patient", "hospital", "registeredBy", "incidentDate", "description"],
+        },
+        {
+          key: "record",
+          fields: ["scanKey", "createdAt"],
+        },
+      ],
     },
     {
       name: "claims",
@@ -775,6 +807,7 @@ export const schemaMeta: SchemaMeta = {
               required: true,
             },
           ],
+          display: "liability",
         },
         {
           name: "liabilityId",
@@ -960,7 +993,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["number", "status", "kind", "approvedAt", "approvedTotals", "case", "covered", "createdAt"],
+      listColumns: ["number", "case.patient", "registeredBy", "status", "payable", "deliveryDueAt"],
       filterType: "ClaimFilter",
       filters: [
         {
@@ -1175,6 +1208,55 @@ export const schemaMeta: SchemaMeta = {
         reasonCodes: [],
         reasonCodeSource: null,
       },
+      sections: [
+        {
+          key: "summary",
+          fields: [
+            "number",
+            "status",
+            "kind",
+            "case.patient",
+            "case",
+            "policy",
+            "liability",
+            "registeredBy",
+            "provider",
+            "lineCount",
+          ],
+        },
+        {
+          key: "amounts",
+          fields: [
+            "gross",
+            "discountTotal",
+            "deductibleApplied",
+            "covered",
+            "patientShare",
+            "payable",
+            "approvedTotals",
+            "appliedCaps",
+            "paid",
+            "outstanding",
+          ],
+        },
+        {
+          key: "deadlines",
+          fields: [
+            "createdAt",
+            "firstSubmittedAt",
+            "lastSubmittedAt",
+            "deliveryDueAt",
+            "deliveredOnTime",
+            "overdue",
+            "overdueFlaggedAt",
+            "approvedAt",
+          ],
+        },
+        {
+          key: "settlement",
+          fields: ["settledAt", "settlementReference", "settlementNote", "denialReason"],
+        },
+      ],
     },
     {
       name: "monthlyStatistics",
@@ -1379,6 +1461,32 @@ export const schemaMeta: SchemaMeta = {
       create: null,
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "approvedAmount",
+            "claimsApproved",
+            "claimsRegistered",
+            "claimsReturned",
+            "claimsSubmitted",
+            "claimsSubmittedOnTime",
+            "computedAt",
+            "createdAt",
+            "month",
+            "ordersConfirmed",
+            "ordersExpired",
+            "ordersIssued",
+            "ordersRejected",
+            "ordersValidated",
+            "ordersVoided",
+            "organization",
+            "turnaroundMedianHours",
+            "turnaroundP90Hours",
+            "visitsCompleted",
+          ],
+        },
+      ],
     },
     {
       name: "notifications",
@@ -1569,6 +1677,31 @@ export const schemaMeta: SchemaMeta = {
       create: null,
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "attempts",
+            "body",
+            "channel",
+            "createdAt",
+            "dedupeKey",
+            "language",
+            "lastError",
+            "organizationId",
+            "patientId",
+            "providerMessageId",
+            "recipient",
+            "relatedId",
+            "relatedType",
+            "sendAfter",
+            "sentAt",
+            "status",
+            "subject",
+            "template",
+          ],
+        },
+      ],
     },
     {
       name: "orders",
@@ -1878,7 +2011,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["number", "status", "kind", "amount", "case", "confirmBy", "createdAt", "dueAt"],
+      listColumns: ["number", "case.patient", "provider", "status", "dueAt"],
       filterType: "OrderFilter",
       filters: [
         {
@@ -2081,6 +2214,24 @@ export const schemaMeta: SchemaMeta = {
           labels: ["labelBg", "labelEn", "labelEs", "labelFa", "labelZh"],
         },
       },
+      sections: [
+        {
+          key: "summary",
+          fields: ["number", "status", "kind", "specialty", "case.patient", "case", "provider", "requestedCodes"],
+        },
+        {
+          key: "deadlines",
+          fields: ["createdAt", "confirmBy", "dueAt", "overdue", "suspendedAt", "lastRejectedAt"],
+        },
+        {
+          key: "review",
+          fields: ["rejection", "notes"],
+        },
+        {
+          key: "billing",
+          fields: ["amount", "invoiceReference"],
+        },
+      ],
     },
     {
       name: "organizations",
@@ -2183,7 +2334,7 @@ export const schemaMeta: SchemaMeta = {
           reference: "workCalendars",
         },
       ],
-      listColumns: ["name", "kind", "active", "country", "createdAt", "email", "language", "phone"],
+      listColumns: ["name", "kind", "active", "country", "region", "email", "phone"],
       filterType: "OrganizationFilter",
       filters: [
         {
@@ -2372,6 +2523,20 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "summary",
+          fields: ["name", "kind", "active", "taxId"],
+        },
+        {
+          key: "contact",
+          fields: ["email", "phone", "country", "region", "language", "timeZone", "workCalendar"],
+        },
+        {
+          key: "record",
+          fields: ["createdAt"],
+        },
+      ],
     },
     {
       name: "patients",
@@ -2500,16 +2665,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: [
-        "customerNumber",
-        "status",
-        "birthDate",
-        "createdAt",
-        "declaredInsurance",
-        "email",
-        "emailConsent",
-        "firstName",
-      ],
+      listColumns: ["lastName", "firstName", "customerNumber", "birthDate", "status", "registeredBy"],
       filterType: "PatientFilter",
       filters: [
         {
@@ -2752,6 +2908,26 @@ export const schemaMeta: SchemaMeta = {
         reasonCodes: [],
         reasonCodeSource: null,
       },
+      sections: [
+        {
+          key: "person",
+          fields: ["firstName", "lastName", "customerNumber", "nationalId", "birthDate", "status"],
+        },
+        {
+          key: "contact",
+          fields: ["email", "phone", "language", "emailConsent", "smsConsent"],
+        },
+        {
+          key: "insurance",
+          fields: ["declaredInsurance", "registeredBy"],
+        },
+        {
+          key: "record",
+          fields: ["createdAt"],
+        },
+      ],
+      representationFields: ["firstName", "lastName"],
+      secondaryField: "customerNumber",
     },
     {
       name: "policies",
@@ -2765,6 +2941,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: true,
+          display: "percent",
         },
         {
           name: "createdAt",
@@ -2857,7 +3034,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["number", "status", "type", "coverageRate", "createdAt", "deductible", "holderName", "insurer"],
+      listColumns: ["number", "holderName", "insurer", "type", "status", "validFrom", "validTo"],
       filterType: "PolicyFilter",
       filters: [
         {
@@ -3097,6 +3274,20 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "summary",
+          fields: ["number", "status", "type", "holderName", "insurer"],
+        },
+        {
+          key: "coverage",
+          fields: ["coverageRate", "deductible", "validFrom", "validTo"],
+        },
+        {
+          key: "record",
+          fields: ["createdAt"],
+        },
+      ],
     },
     {
       name: "serviceCodes",
@@ -3345,6 +3536,21 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "active",
+            "code",
+            "createdAt",
+            "description",
+            "fee",
+            "requiresPreauthorization",
+            "specialty",
+            "system",
+          ],
+        },
+      ],
     },
     {
       name: "users",
@@ -3400,6 +3606,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "id",
           list: false,
           required: true,
+          reference: "organizations",
         },
         {
           name: "phone",
@@ -3428,7 +3635,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["name", "active", "createdAt", "email", "failedLogins", "language", "organizationId", "phone"],
+      listColumns: ["name", "email", "roles", "organizationId", "active"],
       filterType: "UserFilter",
       filters: [
         {
@@ -3583,6 +3790,16 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "summary",
+          fields: ["name", "email", "phone", "roles", "organizationId", "active", "language"],
+        },
+        {
+          key: "record",
+          fields: ["failedLogins", "createdAt"],
+        },
+      ],
     },
     {
       name: "visits",
@@ -3634,6 +3851,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: false,
+          display: "bankAccount",
         },
         {
           name: "bankAccountScheme",
@@ -3825,7 +4043,7 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
       ],
-      listColumns: ["number", "status", "kind", "admissionDate", "assignee", "bankAccount", "bankAccountScheme", "bed"],
+      listColumns: ["number", "patient", "site", "assignee", "scheduledAt", "status"],
       filterType: "VisitFilter",
       filters: [
         {
@@ -3966,6 +4184,32 @@ export const schemaMeta: SchemaMeta = {
         reasonCodes: [],
         reasonCodeSource: null,
       },
+      sections: [
+        {
+          key: "summary",
+          fields: ["number", "status", "kind", "patient", "case", "order", "site", "assignee"],
+        },
+        {
+          key: "schedule",
+          fields: ["scheduledAt", "admissionDate", "ward", "bed", "reminderDueAt", "remindedAt", "createdAt"],
+        },
+        {
+          key: "findings",
+          fields: [
+            "conclusion",
+            "diagnosisCodes",
+            "investigationResult",
+            "completedAt",
+            "returnCount",
+            "returnReason",
+            "cancelReason",
+          ],
+        },
+        {
+          key: "payout",
+          fields: ["bankAccount", "bankAccountScheme"],
+        },
+      ],
     },
     {
       name: "webhookDeliveries",
@@ -4146,6 +4390,24 @@ export const schemaMeta: SchemaMeta = {
       create: null,
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "attempts",
+            "createdAt",
+            "deliveredAt",
+            "endpoint",
+            "eventType",
+            "lastError",
+            "lastStatusCode",
+            "nextAttemptAt",
+            "objectType",
+            "occurredAt",
+            "status",
+          ],
+        },
+      ],
     },
     {
       name: "webhookEndpoints",
@@ -4339,6 +4601,12 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: ["active", "consecutiveFailureSince", "createdAt", "description", "disabledAt", "events", "url"],
+        },
+      ],
     },
     {
       name: "workCalendars",
@@ -4555,6 +4823,12 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: ["closures", "country", "createdAt", "name", "openDays", "region", "timeZone", "weekendDays"],
+        },
+      ],
     },
   ],
 };

@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from "react";
 import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useResourceContext } from "react-admin";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
-import { renderField } from "./renderField";
+import { renderPath } from "./renderField";
 import { renderInput } from "./renderInput";
 
 function filterInputs(meta: ResourceMeta, hidden: string[]) {
@@ -51,9 +51,6 @@ export function MetaList({
   const meta = resourceMeta(useResourceContext());
   const sortable = new Set(meta.sortable.map((s) => s.source));
   const defaultSort = meta.sortable.find((s) => s.source === "createdAt") ?? meta.sortable[0];
-  const columns = meta.listColumns
-    .map((name) => meta.fields.find((f) => f.name === name))
-    .filter((f) => f !== undefined);
 
   return (
     <List
@@ -70,7 +67,7 @@ export function MetaList({
         bulkActionButtons={bulkActionButtons}
         expand={expand}
       >
-        {columns.map((field) => renderField(field, sortable.has(field.name), meta.name, true))}
+        {meta.listColumns.map((path) => renderPath(meta, path, sortable.has(path), true))}
       </Datagrid>
     </List>
   );
