@@ -42,6 +42,8 @@ export interface ChangeLine {
   field: string;
   before: string | null;
   after: string;
+  /** when the value is a list of names (`fields: ["email"]`), the names themselves */
+  names?: string[];
 }
 
 function text(value: unknown): string {
@@ -65,6 +67,8 @@ export function auditChangeLines(changes: unknown): ChangeLine[] {
       const { from, to } = value as { from?: unknown; to?: unknown };
       return { field, before: text(from), after: text(to) };
     }
+    if (Array.isArray(value) && value.every((v) => typeof v === "string"))
+      return { field, before: null, after: text(value), names: value as string[] };
     return { field, before: null, after: text(value) };
   });
 }

@@ -23,6 +23,8 @@ interface Props {
   rowClick?: "show" | "expand" | false;
   expand?: ReactElement;
   storeKey?: string;
+  /** columns a screen writes itself (the audit log's sentences) instead of the layout's */
+  columns?: ReactNode;
 }
 
 export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: ReactNode }) {
@@ -47,6 +49,7 @@ export function MetaList({
   rowClick,
   expand,
   storeKey,
+  columns,
 }: Props) {
   const meta = resourceMeta(useResourceContext());
   const sortable = new Set(meta.sortable.map((s) => s.source));
@@ -67,7 +70,7 @@ export function MetaList({
         bulkActionButtons={bulkActionButtons}
         expand={expand}
       >
-        {meta.listColumns.map((path) => renderPath(meta, path, sortable.has(path), true))}
+        {columns ?? meta.listColumns.map((path) => renderPath(meta, path, sortable.has(path), true))}
       </Datagrid>
     </List>
   );

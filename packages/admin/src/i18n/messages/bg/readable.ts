@@ -70,9 +70,9 @@ export const readable: ReadableMessages = {
     what: "Какво",
     record: "Запис",
     when: "Кога",
+    changed_fields: "Променено",
     changes: "Промени",
     system: "Системата",
-    api_key: "API ключ на %{organization}",
     actions: {
       issue: "издадено",
       register: "регистрирано",

@@ -72,9 +72,9 @@ export const readable = {
     what: "What",
     record: "Record",
     when: "When",
+    changed_fields: "Changed",
     changes: "Changes",
     system: "System",
-    api_key: "API key of %{organization}",
     actions: {
       issue: "issued",
       register: "registered",

@@ -70,9 +70,9 @@ export const readable: ReadableMessages = {
     what: "Qué",
     record: "Registro",
     when: "Cuándo",
+    changed_fields: "Modificado",
     changes: "Cambios",
     system: "Sistema",
-    api_key: "Clave API de %{organization}",
     actions: {
       issue: "emitida",
       register: "registrado",

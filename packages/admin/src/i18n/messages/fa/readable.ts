@@ -70,9 +70,9 @@ export const readable: ReadableMessages = {
     what: "چه کاری",
     record: "رکورد",
     when: "چه زمانی",
+    changed_fields: "تغییر یافته",
     changes: "تغییرات",
     system: "سامانه",
-    api_key: "کلید API سازمان %{organization}",
     actions: {
       issue: "صادر شد",
       register: "ثبت شد",

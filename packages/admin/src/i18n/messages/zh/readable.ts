@@ -70,9 +70,9 @@ export const readable: ReadableMessages = {
     what: "操作",
     record: "记录",
     when: "时间",
+    changed_fields: "已修改",
     changes: "变更",
     system: "系统",
-    api_key: "%{organization}的接口密钥",
     actions: {
       issue: "开具",
       register: "登记",
