@@ -102,7 +102,8 @@ export function renderPath(meta: ResourceMeta, path: string, sortable: boolean, 
       path={path}
       link={!inRow}
       label={<FieldLabel resource={meta.name} name={name} />}
-      source={`${path}Id`}
+      // the cell's class (column-case_patient): a dot would not survive a CSS selector
+      source={path.replace(".", "_")}
       sortable={false}
     />
   );
