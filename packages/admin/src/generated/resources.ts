@@ -1024,6 +1024,13 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "patientId",
+          kind: "reference",
+          list: false,
+          required: false,
+          reference: "patients",
+        },
+        {
           name: "policyId",
           kind: "reference",
           list: false,

@@ -96,7 +96,7 @@ describe("pages that read like a product", () => {
     await page.context().close();
   });
 
-  it("the claims list: number, patient, agency, status, payable and due date", async () => {
+  it("the claims list: number, patient, agency, status, payable and due date; the patient filter narrows it", async () => {
     const page = await newPage(browser);
     await signIn(page, consoleUrl, "operator");
     await page.goto(`${consoleUrl}/#/claims`);
@@ -106,6 +106,35 @@ describe("pages that read like a product", () => {
       .poll(async () => (await payable.allTextContents()).some((t) => /\d/.test(t) && /[A-Z$]/.test(t)), {
         timeout: 30_000,
       })
+      .toBe(true);
+
+    // by patient: the rows are that patient's claims, as many as the API counts
+    const token = await staffToken(apiUrl, "operator");
+    const { claims } = await gql<{
+      claims: { nodes: { case: { patient: { id: string; firstName: string; lastName: string } } }[] };
+    }>(apiUrl, token, "{ claims(first: 1) { nodes { case { patient { id firstName lastName } } } } }");
+    const patient = claims.nodes[0]!.case.patient;
+    const { claims: theirs } = await gql<{ claims: { totalCount: number } }>(
+      apiUrl,
+      token,
+      "query($f: ClaimFilter) { claims(filter: $f) { totalCount } }",
+      { f: { patientId: patient.id } },
+    );
+    await page.goto(
+      `${consoleUrl}/#/claims?filter=${encodeURIComponent(JSON.stringify({ patientId: patient.id }))}&displayedFilters=${encodeURIComponent(JSON.stringify({ patientId: true }))}`,
+    );
+    const cells = page.locator("tbody td.column-case_patient");
+    await expect
+      .poll(
+        async () => {
+          const texts = (await cells.allTextContents()).map((t) => t.trim());
+          return (
+            texts.length === theirs.totalCount &&
+            texts.every((t) => t.startsWith(`${patient.firstName} ${patient.lastName}`))
+          );
+        },
+        { timeout: 30_000 },
+      )
       .toBe(true);
     await page.context().close();
   });
