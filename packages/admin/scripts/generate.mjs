@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Writes src/generated/resources.ts from schema.graphql.
-//   node scripts/generate.mjs [--schema PATH] [--out PATH] [--check]
+//   node scripts/generate.mjs [--schema PATH] [--out PATH] [--layouts DIR] [--check]
+// Page layouts come from src/resources/layout/*.json for the project's schema; another
+// schema (a test fixture) is generated without them unless --layouts names a folder.
 // --check writes nothing and exits 1 when the file on disk differs (for CI).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -14,6 +16,7 @@ const { values } = parseArgs({
   options: {
     schema: { type: "string", default: resolve(packageDir, "../../schema.graphql") },
     out: { type: "string", default: resolve(packageDir, "src/generated/resources.ts") },
+    layouts: { type: "string" },
     check: { type: "boolean", default: false },
   },
 });
@@ -25,7 +28,12 @@ if (!existsSync(schemaPath)) {
   process.exit(1);
 }
 
-const text = await generateFromFile(schemaPath, outPath);
+const layoutDir = values.layouts
+  ? resolve(values.layouts)
+  : values.schema === undefined || schemaPath === resolve(packageDir, "../../schema.graphql")
+    ? resolve(packageDir, "src/resources/layout")
+    : null;
+const text = await generateFromFile(schemaPath, outPath, layoutDir);
 if (values.check) {
   const current = existsSync(outPath) ? await readFile(outPath, "utf8") : "";
   if (current !== text) {

@@ -9,7 +9,7 @@ import { screensFor } from "./layout/access";
 import { AppLayout } from "./layout/AppLayout";
 import { LoginPage } from "./layout/LoginPage";
 import { emotionCaches, themeFor } from "./layout/theme";
-import { RESOURCE_META } from "./resources/registry";
+import { RESOURCE_META, recordRepresentation } from "./resources/registry";
 import { viewsFor } from "./resources/screens";
 import { VisitAssignment } from "./visits";
 
@@ -22,7 +22,9 @@ function resourcesFor(permissions: unknown) {
   const screens = new Set<string>(screensFor(permissions));
   return RESOURCE_META.resources.map((resource) => {
     if (!screens.has(resource.name)) {
-      return <Resource key={resource.name} name={resource.name} recordRepresentation={resource.representation} />;
+      return (
+        <Resource key={resource.name} name={resource.name} recordRepresentation={recordRepresentation(resource)} />
+      );
     }
     const views = viewsFor(resource);
     return (
@@ -33,7 +35,7 @@ function resourcesFor(permissions: unknown) {
         show={views.show}
         edit={views.edit}
         create={views.create}
-        recordRepresentation={resource.representation}
+        recordRepresentation={recordRepresentation(resource)}
       />
     );
   });

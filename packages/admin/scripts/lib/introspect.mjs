@@ -11,6 +11,7 @@ import {
   isScalarType,
 } from "graphql";
 import { isMoneyField, reasonCodeSource, referenceByConvention } from "./conventions.mjs";
+import { applyLayouts } from "./layout.mjs";
 
 /** @typedef {import('../../src/resources/types').FieldMeta} FieldMeta */
 /** @typedef {import('../../src/resources/types').FieldKind} FieldKind */
@@ -279,9 +280,10 @@ function findConnections(schema) {
 
 /**
  * @param {GraphQLSchema} schema
+ * @param {Record<string, import('./layout.mjs').Layout>} [layouts] page layouts by resource name
  * @returns {SchemaMeta}
  */
-export function describeSchema(schema) {
+export function describeSchema(schema, layouts = {}) {
   const connections = findConnections(schema);
   const resourceByType = new Map(connections.map((c) => [c.nodeType.name, c.field.name]));
   /** @type {Context} */
@@ -339,8 +341,10 @@ export function describeSchema(schema) {
       create: createName ? describeMutation(schema, createName, nodeType, ctx) : null,
       update: describeMutation(schema, `update${nodeType.name}`, nodeType, ctx),
       transition: describeTransition(schema, nodeType),
+      sections: [],
     };
     return resource;
   });
+  applyLayouts(resources, layouts);
   return { resources };
 }

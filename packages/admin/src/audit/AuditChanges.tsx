@@ -1,11 +1,37 @@
-import { useRecordContext } from "react-admin";
+import { Box } from "@mui/material";
+import { useRecordContext, useTranslate } from "react-admin";
+import { humanize } from "../fields/format";
+import { auditChangeLines } from "../sentences/audit";
+import type { ColumnProps } from "./AuditColumns";
 
-/** The recorded before/after of an audit event, as formatted JSON. */
-export function AuditChanges() {
+/** The changed fields of an audit event, one line each: "Status: In review → Approved". */
+export function AuditChanges(_: ColumnProps) {
   const record = useRecordContext();
+  const translate = useTranslate();
+  const lines = auditChangeLines(record?.changes);
+  if (!lines.length) return null;
   return (
-    <pre style={{ margin: 0, whiteSpace: "pre-wrap", fontSize: 12 }} dir="ltr">
-      {JSON.stringify(record?.changes ?? null, null, 2)}
-    </pre>
+    <Box component="ul" sx={{ m: 0, paddingInlineStart: 2, fontSize: 13 }} data-testid="audit-changes">
+      {lines.map((line) =>
+        // an update records which fields it changed, by name: "Changed: E-mail, Phone"
+        line.field === "fields" && line.names ? (
+          <li key={line.field}>
+            {translate("clinigraph.audit.changed_fields")}:{" "}
+            {line.names.map((n) => translate(`clinigraph.fields.${n}`, { _: humanize(n) })).join(", ")}
+          </li>
+        ) : (
+          <li key={line.field}>
+            {translate(`clinigraph.fields.${line.field}`, { _: humanize(line.field) })}:{" "}
+            {line.before !== null ? (
+              <>
+                <bdi>{line.before}</bdi> → <bdi>{line.after}</bdi>
+              </>
+            ) : (
+              <bdi>{line.after}</bdi>
+            )}
+          </li>
+        ),
+      )}
+    </Box>
   );
 }

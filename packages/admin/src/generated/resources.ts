@@ -133,6 +133,12 @@ export const schemaMeta: SchemaMeta = {
       },
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: ["createdAt", "lastUsedAt", "name", "organization", "prefix", "revokedAt", "scopes"],
+        },
+      ],
     },
     {
       name: "auditEvents",
@@ -263,6 +269,22 @@ export const schemaMeta: SchemaMeta = {
       create: null,
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "action",
+            "actorId",
+            "actorKind",
+            "actorOrganizationId",
+            "changes",
+            "createdAt",
+            "entityId",
+            "entityType",
+            "requestId",
+          ],
+        },
+      ],
     },
     {
       name: "cases",
@@ -383,7 +405,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["number", "status", "kind", "createdAt", "description", "hospital", "incidentDate", "patient"],
+      listColumns: ["number", "patient", "hospital", "kind", "status", "incidentDate"],
       filterType: "CaseFilter",
       filters: [
         {
@@ -544,6 +566,16 @@ export const schemaMeta: SchemaMeta = {
         reasonCodes: [],
         reasonCodeSource: null,
       },
+      sections: [
+        {
+          key: "summary",
+          fields: ["number", "status", "kind", "patient", "hospital", "registeredBy", "incidentDate", "description"],
+        },
+        {
+          key: "record",
+          fields: ["scanKey", "createdAt"],
+        },
+      ],
     },
     {
       name: "claims",
@@ -779,6 +811,7 @@ export const schemaMeta: SchemaMeta = {
               required: true,
             },
           ],
+          display: "liability",
         },
         {
           name: "liabilityId",
@@ -970,7 +1003,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["number", "status", "kind", "approvedAt", "approvedTotals", "case", "covered", "createdAt"],
+      listColumns: ["number", "case.patient", "registeredBy", "status", "payable", "deliveryDueAt"],
       filterType: "ClaimFilter",
       filters: [
         {
@@ -999,6 +1032,13 @@ export const schemaMeta: SchemaMeta = {
           kind: "boolean",
           list: false,
           required: false,
+        },
+        {
+          name: "patientId",
+          kind: "reference",
+          list: false,
+          required: false,
+          reference: "patients",
         },
         {
           name: "policyId",
@@ -1185,6 +1225,59 @@ export const schemaMeta: SchemaMeta = {
         reasonCodes: [],
         reasonCodeSource: null,
       },
+      sections: [
+        {
+          key: "summary",
+          fields: [
+            "number",
+            "status",
+            "kind",
+            "case.patient",
+            "case",
+            "policy",
+            "liability",
+            "registeredBy",
+            "provider",
+            "lineCount",
+          ],
+        },
+        {
+          key: "amounts",
+          fields: [
+            "gross",
+            "discountTotal",
+            "deductibleApplied",
+            "covered",
+            "patientShare",
+            "payable",
+            "approvedTotals",
+            "appliedCaps",
+            "paid",
+            "outstanding",
+          ],
+        },
+        {
+          key: "deadlines",
+          fields: [
+            "createdAt",
+            "firstSubmittedAt",
+            "lastSubmittedAt",
+            "deliveryDueAt",
+            "deliveredOnTime",
+            "overdue",
+            "overdueFlaggedAt",
+            "approvedAt",
+          ],
+        },
+        {
+          key: "settlement",
+          fields: ["settledAt", "settlementReference", "settlementNote", "denialReason"],
+        },
+        {
+          key: "details",
+          fields: ["priceAboveSchedule"],
+        },
+      ],
     },
     {
       name: "monthlyStatistics",
@@ -1389,6 +1482,32 @@ export const schemaMeta: SchemaMeta = {
       create: null,
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "approvedAmount",
+            "claimsApproved",
+            "claimsRegistered",
+            "claimsReturned",
+            "claimsSubmitted",
+            "claimsSubmittedOnTime",
+            "computedAt",
+            "createdAt",
+            "month",
+            "ordersConfirmed",
+            "ordersExpired",
+            "ordersIssued",
+            "ordersRejected",
+            "ordersValidated",
+            "ordersVoided",
+            "organization",
+            "turnaroundMedianHours",
+            "turnaroundP90Hours",
+            "visitsCompleted",
+          ],
+        },
+      ],
     },
     {
       name: "notifications",
@@ -1579,6 +1698,31 @@ export const schemaMeta: SchemaMeta = {
       create: null,
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "attempts",
+            "body",
+            "channel",
+            "createdAt",
+            "dedupeKey",
+            "language",
+            "lastError",
+            "organizationId",
+            "patientId",
+            "providerMessageId",
+            "recipient",
+            "relatedId",
+            "relatedType",
+            "sendAfter",
+            "sentAt",
+            "status",
+            "subject",
+            "template",
+          ],
+        },
+      ],
     },
     {
       name: "orders",
@@ -1694,6 +1838,12 @@ export const schemaMeta: SchemaMeta = {
               kind: "string",
               list: false,
               required: true,
+            },
+            {
+              name: "actorName",
+              kind: "string",
+              list: false,
+              required: false,
             },
             {
               name: "actorOrganizationId",
@@ -1882,7 +2032,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["number", "status", "kind", "amount", "case", "confirmBy", "createdAt", "dueAt"],
+      listColumns: ["number", "case.patient", "provider", "status", "dueAt"],
       filterType: "OrderFilter",
       filters: [
         {
@@ -2085,6 +2235,24 @@ export const schemaMeta: SchemaMeta = {
           labels: ["labelBg", "labelEn", "labelEs", "labelFa", "labelZh"],
         },
       },
+      sections: [
+        {
+          key: "summary",
+          fields: ["number", "status", "kind", "specialty", "case.patient", "case", "provider", "requestedCodes"],
+        },
+        {
+          key: "deadlines",
+          fields: ["createdAt", "confirmBy", "dueAt", "overdue", "suspendedAt", "lastRejectedAt"],
+        },
+        {
+          key: "review",
+          fields: ["rejection", "notes"],
+        },
+        {
+          key: "billing",
+          fields: ["amount", "invoiceReference"],
+        },
+      ],
     },
     {
       name: "organizations",
@@ -2187,7 +2355,7 @@ export const schemaMeta: SchemaMeta = {
           reference: "workCalendars",
         },
       ],
-      listColumns: ["name", "kind", "active", "country", "createdAt", "email", "language", "phone"],
+      listColumns: ["name", "kind", "active", "country", "region", "email", "phone"],
       filterType: "OrganizationFilter",
       filters: [
         {
@@ -2376,6 +2544,20 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "summary",
+          fields: ["name", "kind", "active", "taxId"],
+        },
+        {
+          key: "contact",
+          fields: ["email", "phone", "country", "region", "language", "timeZone", "workCalendar"],
+        },
+        {
+          key: "record",
+          fields: ["createdAt"],
+        },
+      ],
     },
     {
       name: "patients",
@@ -2516,16 +2698,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: [
-        "customerNumber",
-        "status",
-        "birthDate",
-        "createdAt",
-        "declaredInsurance",
-        "declaredPolicyNumber",
-        "declaredPolicyVerified",
-        "email",
-      ],
+      listColumns: ["lastName", "firstName", "customerNumber", "birthDate", "status", "registeredBy"],
       filterType: "PatientFilter",
       filters: [
         {
@@ -2768,6 +2941,30 @@ export const schemaMeta: SchemaMeta = {
         reasonCodes: [],
         reasonCodeSource: null,
       },
+      sections: [
+        {
+          key: "person",
+          fields: ["firstName", "lastName", "customerNumber", "nationalId", "birthDate", "status"],
+        },
+        {
+          key: "contact",
+          fields: ["email", "phone", "language", "emailConsent", "smsConsent"],
+        },
+        {
+          key: "insurance",
+          fields: ["declaredInsurance", "registeredBy"],
+        },
+        {
+          key: "record",
+          fields: ["createdAt"],
+        },
+        {
+          key: "details",
+          fields: ["declaredPolicyNumber", "declaredPolicyVerified"],
+        },
+      ],
+      representationFields: ["firstName", "lastName"],
+      secondaryField: "customerNumber",
     },
     {
       name: "policies",
@@ -2781,6 +2978,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: true,
+          display: "percent",
         },
         {
           name: "createdAt",
@@ -2873,7 +3071,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["number", "status", "type", "coverageRate", "createdAt", "deductible", "holderName", "insurer"],
+      listColumns: ["number", "holderName", "insurer", "type", "status", "validFrom", "validTo"],
       filterType: "PolicyFilter",
       filters: [
         {
@@ -3113,6 +3311,20 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "summary",
+          fields: ["number", "status", "type", "holderName", "insurer"],
+        },
+        {
+          key: "coverage",
+          fields: ["coverageRate", "deductible", "validFrom", "validTo"],
+        },
+        {
+          key: "record",
+          fields: ["createdAt"],
+        },
+      ],
     },
     {
       name: "serviceCodes",
@@ -3361,6 +3573,21 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "active",
+            "code",
+            "createdAt",
+            "description",
+            "fee",
+            "requiresPreauthorization",
+            "specialty",
+            "system",
+          ],
+        },
+      ],
     },
     {
       name: "users",
@@ -3416,6 +3643,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "id",
           list: false,
           required: true,
+          reference: "organizations",
         },
         {
           name: "phone",
@@ -3444,7 +3672,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["name", "active", "createdAt", "email", "failedLogins", "language", "organizationId", "phone"],
+      listColumns: ["name", "email", "roles", "organizationId", "active"],
       filterType: "UserFilter",
       filters: [
         {
@@ -3599,6 +3827,16 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "summary",
+          fields: ["name", "email", "phone", "roles", "organizationId", "active", "language"],
+        },
+        {
+          key: "record",
+          fields: ["failedLogins", "createdAt"],
+        },
+      ],
     },
     {
       name: "visits",
@@ -3650,6 +3888,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: false,
+          display: "bankAccount",
         },
         {
           name: "bankAccountScheme",
@@ -3841,7 +4080,7 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
       ],
-      listColumns: ["number", "status", "kind", "admissionDate", "assignee", "bankAccount", "bankAccountScheme", "bed"],
+      listColumns: ["number", "patient", "site", "assignee", "scheduledAt", "status"],
       filterType: "VisitFilter",
       filters: [
         {
@@ -3982,6 +4221,32 @@ export const schemaMeta: SchemaMeta = {
         reasonCodes: [],
         reasonCodeSource: null,
       },
+      sections: [
+        {
+          key: "summary",
+          fields: ["number", "status", "kind", "patient", "case", "order", "site", "assignee"],
+        },
+        {
+          key: "schedule",
+          fields: ["scheduledAt", "admissionDate", "ward", "bed", "reminderDueAt", "remindedAt", "createdAt"],
+        },
+        {
+          key: "findings",
+          fields: [
+            "conclusion",
+            "diagnosisCodes",
+            "investigationResult",
+            "completedAt",
+            "returnCount",
+            "returnReason",
+            "cancelReason",
+          ],
+        },
+        {
+          key: "payout",
+          fields: ["bankAccount", "bankAccountScheme"],
+        },
+      ],
     },
     {
       name: "webhookDeliveries",
@@ -4162,6 +4427,24 @@ export const schemaMeta: SchemaMeta = {
       create: null,
       update: null,
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: [
+            "attempts",
+            "createdAt",
+            "deliveredAt",
+            "endpoint",
+            "eventType",
+            "lastError",
+            "lastStatusCode",
+            "nextAttemptAt",
+            "objectType",
+            "occurredAt",
+            "status",
+          ],
+        },
+      ],
     },
     {
       name: "webhookEndpoints",
@@ -4355,6 +4638,12 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: ["active", "consecutiveFailureSince", "createdAt", "description", "disabledAt", "events", "url"],
+        },
+      ],
     },
     {
       name: "workCalendars",
@@ -4571,6 +4860,12 @@ export const schemaMeta: SchemaMeta = {
         versioned: true,
       },
       transition: null,
+      sections: [
+        {
+          key: "details",
+          fields: ["closures", "country", "createdAt", "name", "openDays", "region", "timeZone", "weekendDays"],
+        },
+      ],
     },
   ],
 };

@@ -10,7 +10,7 @@ export const ORDER_DETAIL = `query OrderDetail($id: ID!) {
       id kind createdAt form templateSpecialty templateVersion submittedByKind
       file { id fileName contentType size downloadPath }
     }
-    history { id event fromStatus toStatus reason reasonCode reference actorKind createdAt }
+    history { id event fromStatus toStatus reason reasonCode reference actorKind actorName createdAt }
   }
 }`;
 
@@ -53,6 +53,8 @@ export interface StatusChange {
   reasonCode: string | null;
   reference: string | null;
   actorKind: string;
+  /** the actor by name, as far as the reader may know it (StatusChange.actorName) */
+  actorName: string | null;
   createdAt: string;
 }
 

@@ -38,8 +38,11 @@ export interface FieldMeta {
   enumType?: string;
   /** for kind 'money': the sibling field holding the ISO 4217 currency */
   currency?: string;
-  /** target resource, for kind 'reference' (and for `…Id` inputs and filters) */
+  /** target resource, for kind 'reference', for `…Id` inputs and filters, and for an
+   * `…Id` field the layout points at a resource */
   reference?: string;
+  /** a named renderer the layout chose (liability, bankAccount, percent) */
+  display?: string;
   /** sub-fields, for kind 'object' (one level deep) */
   fields?: FieldMeta[];
 }
@@ -85,9 +88,15 @@ export interface ResourceMeta {
   oneQuery: string | null;
   /** field shown when a record is referenced elsewhere */
   representation: string;
+  /** from the layout: fields joined by spaces that name the record instead (first and last name) */
+  representationFields?: string[];
+  /** from the layout: a field shown after that name, set apart (the customer number) */
+  secondaryField?: string;
+  /** titled show-page sections in order (layout files); a field no layout places is in `details` */
+  sections: { key: string; fields: string[] }[];
   /** fields selected by every read and shown in show views */
   fields: FieldMeta[];
-  /** scalar/enum/reference fields suitable as list columns */
+  /** list columns; `case.patient` shows the patient of the row's case */
   listColumns: string[];
   filterType: string | null;
   filters: FieldMeta[];

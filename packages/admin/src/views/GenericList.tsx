@@ -3,7 +3,7 @@ import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, u
 import { safeCsvExporter } from "../data/csvExport";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
-import { renderField } from "./renderField";
+import { renderPath } from "./renderField";
 import { renderInput } from "./renderInput";
 
 function filterInputs(meta: ResourceMeta, hidden: string[]) {
@@ -24,6 +24,8 @@ interface Props {
   rowClick?: "show" | "expand" | false;
   expand?: ReactElement;
   storeKey?: string;
+  /** columns a screen writes itself (the audit log's sentences) instead of the layout's */
+  columns?: ReactNode;
 }
 
 export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: ReactNode }) {
@@ -48,13 +50,11 @@ export function MetaList({
   rowClick,
   expand,
   storeKey,
+  columns,
 }: Props) {
   const meta = resourceMeta(useResourceContext());
   const sortable = new Set(meta.sortable.map((s) => s.source));
   const defaultSort = meta.sortable.find((s) => s.source === "createdAt") ?? meta.sortable[0];
-  const columns = meta.listColumns
-    .map((name) => meta.fields.find((f) => f.name === name))
-    .filter((f) => f !== undefined);
 
   return (
     <List
@@ -72,7 +72,7 @@ export function MetaList({
         bulkActionButtons={bulkActionButtons}
         expand={expand}
       >
-        {columns.map((field) => renderField(field, sortable.has(field.name), meta.name, true))}
+        {columns ?? meta.listColumns.map((path) => renderPath(meta, path, sortable.has(path), true))}
       </Datagrid>
     </List>
   );

@@ -4,7 +4,11 @@ import { LocaleDateField } from "../fields/LocaleDateField";
 import { MoneyField } from "../fields/MoneyField";
 import { FieldLabel } from "../fields/FieldLabel";
 import { ObjectField } from "../fields/ObjectField";
-import type { FieldMeta } from "../resources/types";
+import { BankAccountField } from "../fields/BankAccountField";
+import { LiabilityField } from "../fields/LiabilityField";
+import { PercentField } from "../fields/PercentField";
+import { ReferencePathField } from "../fields/ReferencePathField";
+import type { FieldMeta, ResourceMeta } from "../resources/types";
 
 const CHIP_ENUMS = new Set(["status"]);
 
@@ -15,6 +19,22 @@ const CHIP_ENUMS = new Set(["status"]);
  */
 export function renderField(field: FieldMeta, sortable: boolean, resource?: string, inRow = false) {
   const common = { source: field.name, sortable };
+  // renderers a layout file chose (src/resources/layout/*.json)
+  if (field.display === "liability") return <LiabilityField key={field.name} {...common} />;
+  if (field.display === "bankAccount") return <BankAccountField key={field.name} {...common} />;
+  if (field.display === "percent") return <PercentField key={field.name} {...common} />;
+  // an `…Id` field the layout points at a resource: the record's name, not its id
+  if (field.kind === "id" && field.reference) {
+    return (
+      <ReferenceField
+        key={field.name}
+        {...common}
+        reference={field.reference}
+        label={<FieldLabel resource={resource} name={field.name} />}
+        link={inRow ? false : "show"}
+      />
+    );
+  }
   if (field.kind === "enum") {
     return <EnumField key={field.name} {...common} enumType={field.enumType} chip={CHIP_ENUMS.has(field.name)} />;
   }
@@ -63,4 +83,28 @@ export function renderField(field: FieldMeta, sortable: boolean, resource?: stri
     default:
       return <TextField key={field.name} {...common} />;
   }
+}
+
+/**
+ * A column or show-page entry named by a layout: a field, or `case.patient` (the patient of
+ * the record's case), labelled by its last part.
+ */
+export function renderPath(meta: ResourceMeta, path: string, sortable: boolean, inRow = false) {
+  if (!path.includes(".")) {
+    const field = meta.fields.find((f) => f.name === path);
+    return field ? renderField(field, sortable, meta.name, inRow) : null;
+  }
+  const name = path.slice(path.lastIndexOf(".") + 1);
+  return (
+    <ReferencePathField
+      key={path}
+      resource={meta.name}
+      path={path}
+      link={!inRow}
+      label={<FieldLabel resource={meta.name} name={name} />}
+      // the cell's class (column-case_patient): a dot would not survive a CSS selector
+      source={path.replace(".", "_")}
+      sortable={false}
+    />
+  );
 }

@@ -22,10 +22,14 @@ const UPDATE = `mutation($input: UpdatePatientInput!) {
 }`;
 
 /** The operator registers a patient and corrects their e-mail: the change the audit trail must show. */
-async function operatorEditsAPatient(): Promise<{ patientId: string; operatorId: string }> {
+async function operatorEditsAPatient(): Promise<{ patientId: string; operatorName: string; patientName: string }> {
   const token = await staffToken(apiUrl, "operator");
   const run = Date.now().toString(36);
-  const { viewer } = await gql<{ viewer: { user: { id: string } } }>(apiUrl, token, "{ viewer { user { id } } }");
+  const { viewer } = await gql<{ viewer: { user: { id: string; name: string } } }>(
+    apiUrl,
+    token,
+    "{ viewer { user { id name } } }",
+  );
   const registered = await gql<{
     registerPatient: { patient: { id: string; version: number } | null; userErrors: unknown[] };
   }>(apiUrl, token, REGISTER, {
@@ -37,12 +41,12 @@ async function operatorEditsAPatient(): Promise<{ patientId: string; operatorId:
     input: { id: patient.id, expectedVersion: patient.version, email: `new-${run}@example.test` },
   });
   expect(updated.updatePatient.userErrors).toEqual([]);
-  return { patientId: patient.id, operatorId: viewer.user.id };
+  return { patientId: patient.id, operatorName: viewer.user.name, patientName: `Auditoría Prueba ${run}` };
 }
 
 describe("audit trail against the real API", () => {
-  it("an admin filters the audit trail to a patient and finds the operator's update with the fields it changed", async () => {
-    const { patientId, operatorId } = await operatorEditsAPatient();
+  it("an admin filters the audit trail to a patient and reads the operator's update: who by name, what in words, the patient linked by name, the fields changed", async () => {
+    const { patientId, operatorName, patientName } = await operatorEditsAPatient();
 
     const page = await newPage(browser);
     await signIn(page, consoleUrl, "admin");
@@ -54,21 +58,24 @@ describe("audit trail against the real API", () => {
     const actionFilter = await addFilter(page, "action");
     await entityFilter.fill(patientId);
     await actionFilter.fill("patient.update");
-    const rows = page.locator("tbody tr:not(.RaDatagrid-expandedPanel)");
-    // the filters reach the API: only this patient's updates are left, and the registration is not among them
+    const rows = page.locator("tbody tr");
+    // the filters reach the API: only this patient's update is left, and the registration is not among them
     await expect
-      .poll(async () => (await rows.locator("td.column-entityId").allTextContents()).map((t) => t.trim()))
-      .toEqual([patientId]);
+      .poll(async () =>
+        rows.locator("td.column-entityId a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))),
+      )
+      .toEqual([`#/patients/${patientId}/show`]);
     const row = rows.first();
-    expect((await row.locator("td.column-action").textContent())?.trim()).toBe("patient.update");
-    expect((await row.locator("td.column-actorId").textContent())?.trim()).toBe(operatorId);
-    expect((await row.locator("td.column-actorKind").textContent())?.trim()).toBe("STAFF");
-
-    // a click opens the row: the recorded changes name the field that was edited
-    await row.locator("td.column-action").click();
-    const changes = page.locator(".RaDatagrid-expandedPanel pre");
-    await changes.waitFor();
-    expect(JSON.parse((await changes.textContent()) ?? "null")).toEqual({ fields: ["email"] });
+    // which record: the patient by name, not an id
+    await expect
+      .poll(async () => (await row.locator("td.column-entityId").textContent())?.trim())
+      .toContain(patientName);
+    // what, in words; who, by name
+    expect((await row.locator("td.column-action").textContent())?.trim()).toBe("Patient: updated");
+    await expect.poll(async () => (await row.locator("td.column-actorId").textContent())?.trim()).toBe(operatorName);
+    // the changed fields, as words rather than JSON
+    expect((await row.getByTestId("audit-changes").textContent())?.trim()).toBe("Changed: E-mail");
+    expect(await row.textContent()).not.toContain(patientId);
 
     // and the list is what the API holds for that filter
     const token = await staffToken(apiUrl, "admin");

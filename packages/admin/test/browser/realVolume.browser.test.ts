@@ -86,13 +86,14 @@ describe("the console on real volume", () => {
     expect(volume!.providers).toBeGreaterThanOrEqual(20);
   });
 
-  it("order trays show every Case, load each resource's references in one ids query, and partition the orders", async () => {
+  it("order trays show every Patient (through its case), load each resource's references in one ids query, and partition the orders", async () => {
     const page = await newPage(browser, { timezoneId: ZONE });
     const operations = recordOperations(page);
     await signIn(page, consoleUrl, "operator");
     await page.goto(`${consoleUrl}/#/orders`);
 
-    const cases = await expectReferenceColumn(page, "caseId");
+    // one patient per case in the volume seed: the patients are as many as the cases
+    const cases = await expectReferenceColumn(page, "case_patient");
     // more distinct references on one page than the 15 aliases the API allows
     expect(new Set(cases).size).toBeGreaterThan(15);
     const aliased = operations.filter((o) => /\br\d+\s*:\s*\w+\(id:/.test(o.query));
@@ -102,6 +103,10 @@ describe("the console on real volume", () => {
     );
     expect(batched.length).toBeGreaterThan(0);
     expect((batched[0]!.variables.filter as { ids: string[] }).ids.length).toBe(new Set(cases).size);
+    const patientsBatched = operations.filter(
+      (o) => /patients\(/.test(o.query) && Array.isArray((o.variables.filter as { ids?: unknown })?.ids),
+    );
+    expect(patientsBatched.length).toBeGreaterThan(0);
 
     // every order in exactly one tray: the tab counts add up to all the orders
     const token = await staffToken(apiUrl, "operator");
@@ -116,7 +121,7 @@ describe("the console on real volume", () => {
       await expect
         .poll(async () => page.locator(".MuiTablePagination-displayedRows").first().textContent(), { timeout: 30_000 })
         .toContain(`of ${count}`);
-      await expectReferenceColumn(page, "caseId");
+      await expectReferenceColumn(page, "case_patient");
       if (tray === "WORKED")
         // an order waiting for verification is the operator's to manage, never also worked
         expect(await page.locator('tbody td.column-status [data-value="IN_VERIFICATION"]').count()).toBe(0);
@@ -124,20 +129,21 @@ describe("the console on real volume", () => {
     await page.context().close();
   });
 
-  it("a click on the middle of a row (its Case cell) opens that order, not the case", async () => {
+  it("a click on the middle of a row (its Patient cell) opens that order, not the patient", async () => {
     const page = await newPage(browser, { timezoneId: ZONE });
     await signIn(page, consoleUrl, "operator");
     await page.goto(`${consoleUrl}/#/orders`);
-    await expectReferenceColumn(page, "caseId");
+    await expectReferenceColumn(page, "case_patient");
     const row = page.locator("tbody tr").nth(2);
     const number = (await row.locator("td.column-number").textContent())?.trim();
     expect(number).toMatch(/^ORD-/);
-    // on the case number itself, where a link to the case used to take the click
-    const caseCell = row.locator("td.column-caseId");
+    // on the patient's name itself, where a reference link would take the click
+    const caseCell = row.locator("td.column-case_patient");
     await caseCell.getByText((await caseCell.textContent())!.trim(), { exact: true }).click();
     await page.waitForURL(/#\/orders\/[^/]+\/show/);
     await expect.poll(async () => page.locator("main").textContent(), { timeout: 30_000 }).toContain(number!);
     expect(page.url()).not.toContain("#/cases");
+    expect(page.url()).not.toContain("#/patients");
     await page.context().close();
   });
 
@@ -182,13 +188,17 @@ describe("the console on real volume", () => {
     await page.context().close();
   });
 
-  it("the claims list shows every Case of a full page", async () => {
+  it("the claims list shows the Patient of every claim of a full page, its cases in one ids query", async () => {
     const page = await newPage(browser, { timezoneId: ZONE });
     const operations = recordOperations(page);
     await signIn(page, consoleUrl, "operator");
     await page.goto(`${consoleUrl}/#/claims`);
-    const cases = await expectReferenceColumn(page, "caseId");
-    expect(new Set(cases).size).toBeGreaterThan(15);
+    await expectReferenceColumn(page, "case_patient");
+    const batched = operations.filter(
+      (o) => /cases\(/.test(o.query) && Array.isArray((o.variables.filter as { ids?: unknown })?.ids),
+    );
+    // each claim of the volume seed is on its own case: more than the API's 15 aliases
+    expect(Math.max(...batched.map((o) => (o.variables.filter as { ids: string[] }).ids.length))).toBeGreaterThan(15);
     expect(operations.filter((o) => /\br\d+\s*:\s*\w+\(id:/.test(o.query))).toEqual([]);
     await page.context().close();
   });

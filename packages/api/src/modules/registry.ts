@@ -5,6 +5,7 @@
 import type { NonEmptyArray } from "type-graphql";
 import { AuditEvent } from "../platform/audit/audit-event.entity.js";
 import { StatusChange } from "../platform/audit/status-change.entity.js";
+import { StatusChangeFieldsResolver } from "../platform/audit/status-change.fields.js";
 import { IdempotencyRecord } from "../platform/idempotency/idempotency-record.entity.js";
 import { DocumentCounter } from "./numbering/document-counter.entity.js";
 import { Organization } from "./organization/organization.entity.js";
@@ -54,6 +55,7 @@ export const allEntities = [
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const allResolvers: NonEmptyArray<Function> = [
   SessionResolver,
+  StatusChangeFieldsResolver,
   OrganizationResolver,
   ...modules.flatMap((m) => m.resolvers),
 ];

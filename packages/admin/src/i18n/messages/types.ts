@@ -19,3 +19,6 @@ export type EnumLabels = AppMessages["clinigraph"]["enums"];
  * older react-admin versions); test/i18n.test.ts lists what each pack is missing.
  */
 export type RaMessages = { ra: Record<string, Record<string, unknown>> };
+
+/** Section titles, history sentences, liability terms and audit words (readable.ts). */
+export type ReadableMessages = Pick<AppMessages["clinigraph"], "sections" | "history" | "liability" | "audit">;

@@ -208,6 +208,8 @@ export class ClaimFilter {
   registeredById?: string | null;
   @Field(() => ID, { nullable: true, description: "Of this case." })
   caseId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Of this patient (through the claim's case)." })
+  patientId?: string | null;
   @Field(() => ID, { nullable: true, description: "Under this policy." })
   policyId?: string | null;
   @Field(() => ID, { nullable: true, description: "Created from this visit." })

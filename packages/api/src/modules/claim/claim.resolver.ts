@@ -44,6 +44,9 @@ export function claimWhere(filter?: ClaimFilter | null, now = new Date()): Filte
   if (filter.kind?.length) where.kind = { $in: filter.kind };
   if (filter.registeredById) where.registeredBy = filter.registeredById;
   if (filter.caseId) where.case = filter.caseId;
+  // the patient is the case's: both filters together name one case of that patient
+  if (filter.patientId)
+    where.case = filter.caseId ? { id: filter.caseId, patient: filter.patientId } : { patient: filter.patientId };
   if (filter.policyId) where.policy = filter.policyId;
   if (filter.sourceVisitId) where.sourceVisitId = filter.sourceVisitId;
   if (filter.search) where.number = { $ilike: likePattern(filter.search) };

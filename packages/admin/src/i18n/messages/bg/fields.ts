@@ -7,6 +7,7 @@ export const fields: FieldLabels = {
   activeOn: "Валидна към",
   actorId: "Извършил",
   actorKind: "Вид на извършилия",
+  actorName: "Извършител",
   actorOrganizationId: "Организация на извършилия",
   admissionDate: "Дата на постъпване",
   amount: "Сума",

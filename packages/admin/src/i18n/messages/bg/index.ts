@@ -1,6 +1,7 @@
 import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
+import { readable } from "./readable";
 
 export { ra } from "./ra";
 
@@ -56,6 +57,7 @@ export const bg: AppMessages = {
     },
     enums,
     fields,
+    ...readable,
     orders: {
       reports: "Доклади",
       no_reports: "Все още няма доклади",

@@ -9,6 +9,7 @@ export const fields = {
   activeOn: "Active on",
   actorId: "Actor",
   actorKind: "Actor kind",
+  actorName: "Actor",
   actorOrganizationId: "Actor's organization",
   admissionDate: "Admission date",
   amount: "Amount",

@@ -1,5 +1,6 @@
 import { enums } from "./enums";
 import { fields } from "./fields";
+import { readable } from "./readable";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -58,6 +59,7 @@ export const en = {
     },
     enums,
     fields,
+    ...readable,
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",

@@ -6,6 +6,7 @@ export const fields: FieldLabels = {
   activeOn: "Vigente el",
   actorId: "Autor",
   actorKind: "Tipo de autor",
+  actorName: "Autor",
   actorOrganizationId: "Organización del autor",
   admissionDate: "Fecha de ingreso",
   amount: "Monto",

@@ -1,6 +1,7 @@
 import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
+import { readable } from "./readable";
 
 export { ra } from "./ra";
 
@@ -56,6 +57,7 @@ export const es: AppMessages = {
     },
     enums,
     fields,
+    ...readable,
     orders: {
       reports: "Informes",
       no_reports: "Sin informes todavía",

@@ -7,6 +7,7 @@ export const fields: FieldLabels = {
   activeOn: "فعال در تاریخ",
   actorId: "انجام‌دهنده",
   actorKind: "نوع انجام‌دهنده",
+  actorName: "انجام‌دهنده",
   actorOrganizationId: "سازمان انجام‌دهنده",
   admissionDate: "تاریخ بستری",
   amount: "مبلغ",

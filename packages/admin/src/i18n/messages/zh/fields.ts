@@ -7,6 +7,7 @@ export const fields: FieldLabels = {
   activeOn: "生效日期",
   actorId: "操作人",
   actorKind: "操作人类型",
+  actorName: "操作人",
   actorOrganizationId: "操作人所属机构",
   admissionDate: "入院日期",
   amount: "金额",

@@ -1,0 +1,54 @@
+import DataLoader from "dataloader";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { AppContext } from "../graphql/context.js";
+import { Organization } from "../../modules/organization/organization.entity.js";
+import { User } from "../../modules/user/user.entity.js";
+import { StatusChange } from "./status-change.entity.js";
+
+type Names = { users: DataLoader<string, string | null>; organizations: DataLoader<string, string | null> };
+const perRequest = new WeakMap<AppContext, Names>();
+
+/**
+ * Names read without the scope filter, like the history itself (history.loader.ts): a
+ * history row is only reached through a parent its reader may see, and the resolver below
+ * decides which names that reader is told.
+ */
+function names(ctx: AppContext): Names {
+  let found = perRequest.get(ctx);
+  if (!found) {
+    const loader = <T extends { id: string; name: string }>(entity: new () => T) =>
+      new DataLoader<string, string | null>(async (ids) => {
+        const rows = await ctx.em.find(entity as never, { id: { $in: [...ids] } } as never, { filters: false });
+        const byId = new Map((rows as T[]).map((r) => [r.id, r.name]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+    found = { users: loader(User), organizations: loader(Organization) };
+    perRequest.set(ctx, found);
+  }
+  return found;
+}
+
+@Resolver(() => StatusChange)
+export class StatusChangeFieldsResolver {
+  /**
+   * Staff read the person (staff actor) or the organisation (partner actor). A partner
+   * reads only its own organisation's name: who at the operator acted, or which other
+   * partner did, is not theirs to know.
+   */
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Who made the change, by name: the staff user's or the partner organisation's for staff readers; for a partner, its own organisation's name, else null. Null for the system.",
+  })
+  async actorName(@Root() change: StatusChange, @Ctx() ctx: AppContext): Promise<string | null> {
+    const { principal } = ctx;
+    if (change.actorKind === "SYSTEM") return null;
+    if (principal.kind === "STAFF") {
+      if (change.actorKind === "STAFF" && change.actorId) return names(ctx).users.load(change.actorId);
+      return change.actorOrganizationId ? names(ctx).organizations.load(change.actorOrganizationId) : null;
+    }
+    if (principal.kind === "PARTNER" && change.actorOrganizationId === principal.organizationId)
+      return names(ctx).organizations.load(principal.organizationId);
+    return null;
+  }
+}
