@@ -86,6 +86,13 @@ describe("unit prices above the fee schedule", () => {
     });
     // Below the schedule needs no reason and raises no flag.
     expect(c.lines[1]).toMatchObject({ unitPrice: "45.00", priceAboveSchedule: false, priceOverrideReason: null });
+    // The reviewer sees a claim once it is submitted (staff row rules), and the flag with it.
+    const submitted = await api.gql<{ transitionClaim: PayloadShape }>(
+      `mutation($input: TransitionClaimInput!) { transitionClaim(input: $input) { claim { status } userErrors { code message } } }`,
+      { input: { id: claim.id, event: "SUBMIT", expectedVersion: (c as unknown as { version: number }).version } },
+      agencyKey,
+    );
+    expect(submitted.data.transitionClaim.userErrors).toEqual([]);
     const seenByReviewer = await api.gql<{ claim: { priceAboveSchedule: boolean; lines: unknown[] } }>(
       `query($id: ID!) { claim(id: $id) { ${LINE_FIELDS} } }`,
       { id: claim.id },
