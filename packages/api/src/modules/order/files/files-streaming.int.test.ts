@@ -140,15 +140,23 @@ describe("POST /files streaming to disk", () => {
     gc();
     const before = process.memoryUsage().arrayBuffers;
     const up = openUpload();
-    await up.sendBlocks(15);
-    // All but the multipart lookbehind has reached the temp file before the body ends...
-    await until("the temp file to hold the body", async () =>
-      (await tempFiles()).some((s) => s >= 15 * MB - 64 * 1024) ? true : null,
-    );
-    gc();
-    const retained = process.memoryUsage().arrayBuffers - before;
-    // ...and the server retains a small fraction of it (an in-memory upload retains ≥ 15 MB).
-    expect(retained).toBeLessThan(4 * MB);
+    try {
+      await up.sendBlocks(15);
+      // All but the multipart lookbehind has reached the temp file before the body ends...
+      await until("the temp file to hold the body", async () =>
+        (await tempFiles()).some((s) => s >= 15 * MB - 64 * 1024) ? true : null,
+      );
+      gc();
+      const retained = process.memoryUsage().arrayBuffers - before;
+      // ...and the server retains well under the body it has received: an upload held in
+      // memory retains all 15 MB. Half is the bar, not a few MB, because this process is also
+      // the client, whose socket buffers a busy machine may not have drained yet.
+      expect(retained).toBeLessThan((15 * MB) / 2);
+    } catch (err) {
+      // Leave no half-sent upload (and its temp file) behind for the next test.
+      up.abort();
+      throw err;
+    }
     await up.finish();
     const res = await up.answer;
     const sha256 = createHash("sha256");
@@ -166,11 +174,11 @@ describe("POST /files streaming to disk", () => {
     await up.sendBlocks(3);
     await until("the temp file to fill", async () => ((await tempFiles()).some((s) => s >= MB) ? true : null));
     up.abort();
-    await until("the temp file to be removed", async () => ((await tempFiles()).length === 0 ? true : null), 5_000);
+    await until("the temp file to be removed", async () => ((await tempFiles()).length === 0 ? true : null), 30_000);
     expect(await storedRows()).toBe(rows);
     expect((await uploadFile(api.url, key, PDF_BYTES, "after.pdf")).status).toBe(201);
     expect(await tempFiles()).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 
   it("deletes the temp file of an upload crossing the limit before answering 413", async () => {
     const rows = await storedRows();
