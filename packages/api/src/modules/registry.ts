@@ -24,11 +24,23 @@ import * as caseModule from "./case/index.js";
 import * as orderModule from "./order/index.js";
 import * as visitModule from "./visit/index.js";
 import * as claimModule from "./claim/index.js";
+import * as eligibilityModule from "./eligibility/index.js";
+import * as paymentModule from "./payment/index.js";
 import * as referenceModule from "./reference/index.js";
 import * as statisticsModule from "./statistics/index.js";
 import * as webhookModule from "./webhook/index.js";
 
-const modules = [caseModule, orderModule, visitModule, claimModule, referenceModule, statisticsModule, webhookModule];
+const modules = [
+  caseModule,
+  orderModule,
+  visitModule,
+  claimModule,
+  eligibilityModule,
+  paymentModule,
+  referenceModule,
+  statisticsModule,
+  webhookModule,
+];
 
 export const allEntities = [
   AuditEvent,

@@ -11,7 +11,7 @@ import "../modules/registry.js";
 import { caseMachine } from "../modules/case/case.machine.js";
 import { claimMachine } from "../modules/claim/claim.machine.js";
 import { orderMachine } from "../modules/order/order.machine.js";
-import { patientMachine } from "../modules/reference/patient/patient.machine.js";
+import { patientMachine } from "../modules/patient/patient.machine.js";
 import { visitMachine } from "../modules/visit/visit.machine.js";
 import { WEBHOOK_EVENT_DESCRIPTIONS, WebhookEventType } from "../modules/webhook/webhook.enums.js";
 import type { Actor, MachineDefinition } from "../platform/state-machine/machine.js";

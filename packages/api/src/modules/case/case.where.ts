@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import type { SqlPart } from "../../platform/scoping/scope.js";
 import { visibleIdsSql } from "../../platform/scoping/visible-ids.js";
-import { likePattern as escapedLike } from "../reference/shared.js";
+import { likePattern as escapedLike } from "../../platform/crud/row-helpers.js";
 import { Patient } from "../patient/patient.entity.js";
 import type { Case } from "./case.entity.js";
 import type { CaseFilter } from "./case.inputs.js";

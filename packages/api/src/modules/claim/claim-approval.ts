@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import type { Claim } from "./claim.entity.js";
 import { formatMoney, parseMoney } from "./engine/index.js";
-import { money } from "./claim-money.js";
+import { money } from "./engine/index.js";
 import { linesOf } from "./claim-recompute.js";
 
 export interface ApprovedLine {

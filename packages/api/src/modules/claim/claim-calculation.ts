@@ -3,8 +3,8 @@ import { Decimal } from "decimal.js";
 import { computeClaimTotals, type ClaimLineInput, type ClaimPolicyContext, type ClaimTotals } from "./engine/index.js";
 import type { Liability, Policy } from "../policy/policy.entity.js";
 import { APPROVED_STATES } from "./claim.enums.js";
-import { money, moneyOrNull } from "./claim-money.js";
-import { policyYearOf, type PolicyYear } from "./policy-year.js";
+import { money, moneyOrNull } from "./engine/index.js";
+import { policyYearOf, type PolicyYear } from "../eligibility/policy-year.js";
 
 export interface UsedAmounts {
   /** Deductible already taken by earlier approved claims of the policy in this policy year. */

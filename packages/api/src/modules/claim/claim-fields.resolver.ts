@@ -11,9 +11,9 @@ import { ClaimLine } from "./claim-line.entity.js";
 import { Claim } from "./claim.entity.js";
 import { ClaimEvent, OPEN_FOR_EDIT } from "./claim.enums.js";
 import { claimMachine } from "./claim.machine.js";
-import { money, moneyOrNull } from "./claim-money.js";
+import { money, moneyOrNull } from "./engine/index.js";
 import { ClaimApprovedTotals, ClaimDeliveryWindow, ClaimReturnReasonType, ClaimSplit } from "./claim.types.js";
-import { Payment } from "./payment.entity.js";
+import { Payment } from "../payment/payment.entity.js";
 
 @Resolver(() => Claim)
 export class ClaimFieldsResolver {
@@ -202,17 +202,5 @@ export class ClaimLineFieldsResolver {
   @FieldResolver(() => String, { nullable: true, description: "The reviewer's lowered amount; null = amount allowed." })
   approvedAmount(@Root() l: ClaimLine): string | null {
     return moneyOrNull(l.approvedAmount, l.currency);
-  }
-}
-
-@Resolver(() => Payment)
-export class PaymentFieldsResolver {
-  @FieldResolver(() => ID, { description: "Claim id." })
-  claimId(@Root() p: Payment): string {
-    return refId(p.claim)!;
-  }
-  @FieldResolver(() => String, { description: "Amount received." })
-  amount(@Root() p: Payment): string {
-    return money(p.amount, p.currency);
   }
 }

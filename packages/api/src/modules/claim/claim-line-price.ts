@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import type { ServiceCode } from "../service-code/service-code.entity.js";
 import type { ClaimLineDataInput } from "./claim.inputs.js";
-import { money } from "./claim-money.js";
+import { money } from "./engine/index.js";
 
 const PLAIN_DECIMAL = /^\d{1,30}(\.\d{1,10})?$/;
 const MAX_REASON = 500;

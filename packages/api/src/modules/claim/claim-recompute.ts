@@ -8,7 +8,7 @@ import { calculateClaim, discountTotal } from "./claim-calculation.js";
 import { ClaimLine } from "./claim-line.entity.js";
 import { Claim } from "./claim.entity.js";
 import { ClaimStatus } from "./claim.enums.js";
-import { money, moneyOrNull } from "./claim-money.js";
+import { money, moneyOrNull } from "./engine/index.js";
 
 /** Policy, liability and case are read unscoped: the claim itself was already found through the scope. */
 const UNSCOPED = { filters: false } as const;

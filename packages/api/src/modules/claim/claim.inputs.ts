@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
-import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 import { OrderByInput } from "../../platform/graphql/connection.js";
-import { ClaimEvent, ClaimKind, ClaimStatus, PaymentMethod, PaymentPayer } from "./claim.enums.js";
+import { ClaimEvent, ClaimKind, ClaimStatus } from "./claim.enums.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
 
 @InputType({
@@ -121,79 +120,6 @@ export class SetApprovedAmountsInput {
   expectedVersion!: number;
   @Field(() => [ApprovedLineInput], { description: "Lines to lower." })
   lines!: ApprovedLineInput[];
-}
-
-@InputType({ description: "A payment received against a claim." })
-export class RecordPaymentInput {
-  @Field(() => ID, { description: "Claim id." })
-  claimId!: string;
-  @Field(() => PaymentPayer, { description: "PATIENT (co-pay) or INSURER (remittance)." })
-  payer!: PaymentPayer;
-  @Field({ description: "Amount, a positive decimal string." })
-  amount!: string;
-  @Field({ description: "ISO 4217 currency; must be the claim's." })
-  currency!: string;
-  @Field(() => PaymentMethod, { description: "How it was paid." })
-  method!: PaymentMethod;
-  @Field(() => String, { nullable: true, description: "Receipt or remittance reference." })
-  reference?: string | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: "When it was received; default now." })
-  receivedAt?: Date | null;
-  @Field(() => String, { nullable: true, description: "Makes a retried call record the payment once." })
-  idempotencyKey?: string | null;
-}
-
-@InputType({ description: "A service code reference: system and code." })
-export class ServiceCodeRefInput {
-  @Field({ description: "Code system: CDT, CPT or LOCAL." })
-  system!: string;
-  @Field({ description: "The code." })
-  code!: string;
-}
-
-@InputType({ description: "What to check coverage for." })
-export class EligibilityInput {
-  @Field(() => ID, { description: "The patient." })
-  patientId!: string;
-  @Field(() => ID, { nullable: true, description: "The policy; default the patient's policy in force on the date." })
-  policyId?: string | null;
-  @Field(() => ID, { nullable: true, description: "Only this liability's limits and rate." })
-  liabilityId?: string | null;
-  @Field(() => LocalDateResolver, { description: "Service date." })
-  date!: string;
-  @Field(() => [ServiceCodeRefInput], { description: "Services to be given." })
-  serviceCodes!: ServiceCodeRefInput[];
-  @Field(() => ID, { nullable: true, description: "Provider, for the network check." })
-  providerId?: string | null;
-}
-
-@InputType({ description: "A service to estimate." })
-export class EstimateLineInput {
-  @Field({ description: "Code system." })
-  system!: string;
-  @Field({ description: "Service code." })
-  code!: string;
-  @Field(() => Int, { description: "Units." })
-  quantity!: number;
-}
-
-@InputType({ description: "What to estimate: services at fee-schedule prices for a patient under a policy." })
-export class EstimateInput {
-  @Field(() => ID, { description: "The patient." })
-  patientId!: string;
-  @Field(() => ID, { description: "The policy." })
-  policyId!: string;
-  @Field(() => ID, {
-    nullable: true,
-    description: "The liability; default the policy's own coefficient without limits.",
-  })
-  liabilityId?: string | null;
-  @Field(() => ID, { description: "Provider of the services." })
-  providerId!: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: "Service date; default today (UTC)." })
-  date?: string | null;
-  @Field(() => [EstimateLineInput], { description: "Services." })
-  lines!: EstimateLineInput[];
 }
 
 @InputType({ description: "Filters for the claim list." })

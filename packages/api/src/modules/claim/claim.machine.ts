@@ -3,11 +3,11 @@ import { defineMachine, type Actor, type Guard, type GuardContext } from "../../
 import { refId } from "../../platform/graphql/loaders.js";
 import type { Claim, ClaimReturnReason } from "./claim.entity.js";
 import { ClaimEvent, ClaimStatus } from "./claim.enums.js";
-import { ClaimNotEligibleError, claimEligibility } from "./claim-eligibility.js";
+import { ClaimNotEligibleError, claimEligibility } from "../eligibility/claim-eligibility.js";
 import { applyApprovedAmounts, type ApprovedLine } from "./claim-approval.js";
 import { recomputeClaim } from "./claim-recompute.js";
 import { closeDeliveryWindow, reopenDeliveryWindow } from "./claim.returned.js";
-import { lockPolicyYear } from "./policy-year-lock.js";
+import { lockPolicyYear } from "../eligibility/policy-year-lock.js";
 
 /**
  * The Claim machine of SPEC §3, row for row. Event data travels in `input.data`:

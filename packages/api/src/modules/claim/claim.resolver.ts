@@ -1,36 +1,26 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/core";
-import { LocalDateResolver } from "graphql-scalars";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
 import { PayloadType, toUserError, type UserError } from "../../platform/graphql/payload.js";
 import { idempotent } from "../../platform/idempotency/idempotency.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Claim } from "./claim.entity.js";
-import { likePattern } from "../reference/shared.js";
+import { likePattern } from "../../platform/crud/row-helpers.js";
 import { OPEN_FOR_EDIT } from "./claim.enums.js";
 import {
   ClaimFilter,
   ClaimOrder,
   ClaimSortField,
-  EligibilityInput,
-  EstimateInput,
-  RecordPaymentInput,
   RegisterClaimInput,
   SetApprovedAmountsInput,
   SetClaimLinesInput,
   TransitionClaimInput,
 } from "./claim.inputs.js";
-import { ClaimNotEligibleError } from "./claim-eligibility.js";
+import { ClaimNotEligibleError } from "../eligibility/claim-eligibility.js";
 import { ClaimService } from "./claim.service.js";
-import { ClaimModifier, CostEstimate, DailyCollection } from "./claim.types.js";
+import { ClaimModifier } from "./claim.types.js";
 import { CLAIM_MODIFIERS } from "./engine/index.js";
-import { dailyCollections } from "./daily-collections.js";
-import { Eligibility } from "./eligibility.types.js";
-import { assessEligibility, SCOPED } from "./eligibility.service.js";
-import { estimateCost } from "./estimate.service.js";
-import { recordPayment } from "./payment.service.js";
-import { Payment } from "./payment.entity.js";
 import { idsCondition } from "../../platform/graphql/ids-filter.js";
 
 export const ClaimConnection = ConnectionType(Claim, "Claim");
@@ -59,7 +49,9 @@ export function claimWhere(filter?: ClaimFilter | null, now = new Date()): Filte
 }
 
 /** Like asPayload, but a failed eligibility check lists every reason as its own userError. */
-async function claimPayload(body: () => Promise<Claim>): Promise<{ claim: Claim | null; userErrors: UserError[] }> {
+export async function claimPayload(
+  body: () => Promise<Claim>,
+): Promise<{ claim: Claim | null; userErrors: UserError[] }> {
   try {
     return { claim: await body(), userErrors: [] };
   } catch (err) {
@@ -106,45 +98,9 @@ export class ClaimResolver {
   }
 
   @Authorized()
-  @Query(() => Eligibility, {
-    description: "Is the patient covered on the date, and on what terms (deductible, rate, limits, network).",
-  })
-  checkEligibility(
-    @Arg("input", () => EligibilityInput, { description: "What to check." }) input: EligibilityInput,
-    @Ctx() ctx: AppContext,
-  ) {
-    return assessEligibility(ctx.em, input, SCOPED);
-  }
-
-  @Authorized()
   @Query(() => [ClaimModifier], { description: "The claim line modifiers a line may name, with their factors." })
   claimModifiers(): ClaimModifier[] {
     return Object.entries(CLAIM_MODIFIERS).map(([code, m]) => ({ code, factor: m.factor, description: m.description }));
-  }
-
-  @Authorized()
-  @Query(() => CostEstimate, {
-    description: "The insurer/patient split of planned services, by the same engine as claims.",
-  })
-  estimateCost(
-    @Arg("input", () => EstimateInput, { description: "What to estimate." }) input: EstimateInput,
-    @Ctx() ctx: AppContext,
-  ) {
-    return estimateCost(ctx.em, input, SCOPED);
-  }
-
-  @Authorized("PARTNER", "OPERATOR", "BILLING")
-  @Query(() => [DailyCollection], {
-    description:
-      "Payments received that day by payer and method, and what is still owed, per organisation and currency (partners, OPERATOR, BILLING, ADMIN).",
-  })
-  dailyCollections(
-    @Arg("date", () => LocalDateResolver, { description: "The day, in each organisation's time zone." }) date: string,
-    @Arg("organizationId", () => ID, { nullable: true, description: "Only this organisation." })
-    organizationId: string | null,
-    @Ctx() ctx: AppContext,
-  ) {
-    return dailyCollections(ctx.em, date, organizationId);
   }
 
   @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
@@ -198,29 +154,6 @@ export class ClaimResolver {
     @Ctx() ctx: AppContext,
   ) {
     return claimPayload(() => ctx.em.transactional((em) => this.service(em, ctx).setApprovedAmounts(input)));
-  }
-
-  @Authorized()
-  @Mutation(() => ClaimPayload, {
-    description: "Records the patient's co-pay or the insurer's remittance against a claim.",
-  })
-  recordPayment(
-    @Arg("input", () => RecordPaymentInput, { description: "The mutation input." }) input: RecordPaymentInput,
-    @Ctx() ctx: AppContext,
-  ) {
-    return claimPayload(async () => {
-      const payment = await idempotent({
-        em: ctx.em,
-        principal: ctx.principal,
-        operation: "recordPayment",
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-        create: (em) => recordPayment(em, ctx.principal, ctx.requestId, input),
-        load: (em, id) => em.findOne(Payment, { id }),
-      });
-      ctx.em.clear();
-      return ctx.em.findOneOrFail(Claim, { id: payment.claim.id });
-    });
   }
 
   private service(em: EntityManager, ctx: AppContext): ClaimService {

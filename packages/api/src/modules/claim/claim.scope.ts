@@ -7,7 +7,7 @@
  */
 import { defineScope, partnerOrStaff, rawWhere } from "../../platform/scoping/scope.js";
 import { caseStaffSources } from "../case/case.scope.js";
-import { policyStaffSources } from "../reference/policy/policy.scope.js";
+import { policyStaffSources } from "../policy/policy.scope.js";
 
 /** SQL on a claim alias `c`: the claims a reviewer works on. */
 const SUBMITTED_CLAIM = (c: string) =>

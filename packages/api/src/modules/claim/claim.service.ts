@@ -9,7 +9,7 @@ import { nextNumber } from "../numbering/document-counter.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Liability, Policy, PolicyMember } from "../policy/policy.entity.js";
 import { refId } from "../../platform/graphql/loaders.js";
-import { SCOPED, visiblePolicy } from "./eligibility.service.js";
+import { SCOPED, visiblePolicy } from "../eligibility/eligibility.service.js";
 import { Claim } from "./claim.entity.js";
 import { ClaimEvent, ClaimKind, ClaimStatus, OPEN_FOR_EDIT } from "./claim.enums.js";
 import type {

@@ -1,7 +1,5 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
-import { PaymentMethod, PaymentPayer } from "./claim.enums.js";
-import { Eligibility } from "./eligibility.types.js";
+import { Field, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
 
 @ObjectType({ description: "An amount split between the patient and the insurer." })
 export class ClaimSplit {
@@ -51,82 +49,6 @@ export class ClaimApprovedTotals {
   payable!: string;
   @Field({ description: "ISO 4217 currency." })
   currency!: string;
-}
-
-@ObjectType({ description: "One priced line of an estimate." })
-export class CostEstimateLine {
-  @Field({ description: "Code system." })
-  system!: string;
-  @Field({ description: "Service code." })
-  code!: string;
-  @Field({ description: "Fee schedule description." })
-  description!: string;
-  @Field(() => Int, { description: "Units." })
-  quantity!: number;
-  @Field({ description: "Fee-schedule unit price." })
-  unitPrice!: string;
-  @Field({ description: "Line amount." })
-  amount!: string;
-  @Field({ description: "The insurer must pre-authorise this service." })
-  requiresPreauthorization!: boolean;
-}
-
-@ObjectType({ description: "The claim engine's split of a planned visit between insurer and patient." })
-export class CostEstimate {
-  @Field({ description: "ISO 4217 currency." })
-  currency!: string;
-  @Field(() => [CostEstimateLine], { description: "Priced lines." })
-  lines!: CostEstimateLine[];
-  @Field({ description: "Σ line amounts." })
-  gross!: string;
-  @Field({ description: "Deductible that would be applied." })
-  deductibleApplied!: string;
-  @Field({ description: "The insurer's share: (gross − deductible) × coverage rate, capped by limits." })
-  covered!: string;
-  @Field({ description: "The patient's share (co-pay): gross − covered." })
-  patientShare!: string;
-  @Field({ description: "What the insurer would pay (equals covered)." })
-  payable!: string;
-  @Field({ description: "The coverage rate used." })
-  coverageRate!: string;
-  @Field(() => [String], { description: "Rules that reduced the insurer's share." })
-  appliedCaps!: string[];
-  @Field(() => Eligibility, { description: "Eligibility on the date, with reasons when not eligible." })
-  eligibility!: Eligibility;
-}
-
-@ObjectType({ description: "Payments of one payer and method received that day." })
-export class CollectionBucket {
-  @Field(() => PaymentPayer, { description: "PATIENT or INSURER." })
-  payer!: PaymentPayer;
-  @Field(() => PaymentMethod, { description: "Method." })
-  method!: PaymentMethod;
-  @Field({ description: "Sum received." })
-  amount!: string;
-  @Field(() => Int, { description: "Number of payments." })
-  count!: number;
-}
-
-@ObjectType({ description: "The daily collections report of one organisation in one currency (dental seed step 18)." })
-export class DailyCollection {
-  @Field(() => LocalDateResolver, { description: "The day, in the organisation's time zone." })
-  date!: string;
-  @Field(() => ID, { description: "The registering organisation of the claims." })
-  organizationId!: string;
-  @Field({ description: "ISO 4217 currency." })
-  currency!: string;
-  @Field(() => [CollectionBucket], { description: "Received that day, by payer and method." })
-  received!: CollectionBucket[];
-  @Field({ description: "Received that day from patients." })
-  receivedPatient!: string;
-  @Field({ description: "Received that day from insurers." })
-  receivedInsurer!: string;
-  @Field({ description: "Still owed by patients on approved or settled claims." })
-  outstandingPatient!: string;
-  @Field({ description: "Still owed by insurers on approved or settled claims." })
-  outstandingInsurer!: string;
-  @Field(() => Int, { description: "Approved or settled claims with something still owed." })
-  outstandingClaims!: number;
 }
 
 @ObjectType({ description: "A claim line modifier from the configured list: lines name its code, never a factor." })

@@ -9,7 +9,7 @@ import {
 import { CLAIM_OVERDUE } from "../claim/claim.overdue.js";
 import { ORDER_REJECTED } from "../order/order.notifications.js";
 import { REJECTION_REASONS, rejectionLabel } from "../order/rejection-reasons.js";
-import { WELCOME } from "../reference/patient/patient-welcome.js";
+import { WELCOME } from "../patient/patient-welcome.js";
 import { ASSIGNED, INSTRUCTIONS, RETURNED } from "../visit/visit.notifications.js";
 import { CLAIM_RETURNED } from "../claim/claim.returned.js";
 import { NOTICE_LANGUAGES, noticeLanguage } from "./notice-language.js";

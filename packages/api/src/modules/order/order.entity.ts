@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from "@mikro-orm/cor
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
-import { DecimalStringType } from "../../platform/db/money.js";
+import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 import { Case } from "../case/case.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 

@@ -1,4 +1,4 @@
-import { likePattern } from "../reference/shared.js";
+import { likePattern } from "../../platform/crud/row-helpers.js";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { AppContext } from "../../platform/graphql/context.js";

@@ -1,7 +1,7 @@
 import { Entity, Index, Property, Unique } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
-import { DecimalStringType } from "../../platform/db/money.js";
+import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 
 @ObjectType({ description: "A fee schedule entry: a service code with its fee." })
 @Entity({ tableName: "service_code" })

@@ -2,7 +2,7 @@ import { Entity, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
-import { DecimalStringType } from "../../platform/db/money.js";
+import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 import { Organization } from "../organization/organization.entity.js";
 
 /**

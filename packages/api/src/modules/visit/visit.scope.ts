@@ -13,8 +13,8 @@ import {
   type StaffRowRule,
 } from "../../platform/scoping/scope.js";
 import { caseStaffSources, caseVisibilitySources } from "../case/case.scope.js";
-import { patientStaffSources, patientVisibilitySources } from "../reference/patient/patient.scope.js";
-import { policyStaffSources } from "../reference/policy/policy.scope.js";
+import { patientStaffSources, patientVisibilitySources } from "../patient/patient.scope.js";
+import { policyStaffSources } from "../policy/policy.scope.js";
 
 /** SQL on a visit alias `v`: the field visits a reviewer works on. */
 export const REVIEWABLE_VISIT = (v: string) =>

@@ -1,7 +1,7 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import { z } from "zod";
 import { validate } from "../../platform/validation/validate.js";
-import { likePattern } from "../reference/shared.js";
+import { likePattern } from "../../platform/crud/row-helpers.js";
 import { INPUT_LIMITS } from "../../platform/graphql/input-limits.js";
 import type { Visit } from "./visit.entity.js";
 import { VisitConclusion, VisitKind, VisitStatus } from "./visit.enums.js";

@@ -4,7 +4,7 @@ import { orderMachine } from "../../modules/order/order.machine.js";
 import { visitMachine } from "../../modules/visit/visit.machine.js";
 import { claimMachine } from "../../modules/claim/claim.machine.js";
 import { caseMachine } from "../../modules/case/case.machine.js";
-import { patientMachine } from "../../modules/reference/patient/patient.machine.js";
+import { patientMachine } from "../../modules/patient/patient.machine.js";
 import type { FakeSmsGateway } from "./fake-sms.js";
 import type { Workload } from "./workload.js";
 

@@ -1,6 +1,16 @@
 export { computeClaimTotals } from "./claim-totals.js";
 export { ClaimEngineError, ClaimEngineErrorCode } from "./claim-engine.error.js";
-export { currencyMinorDigits, formatMoney, parseMoney, MAX_INTEGER_DIGITS } from "./money.js";
+export {
+  currencyMinorDigits,
+  formatMoney,
+  parseMoney,
+  MAX_INTEGER_DIGITS,
+  money,
+  moneyOrNull,
+  sumMoney,
+  subtractMoney,
+  compareMoney,
+} from "./money.js";
 export {
   AppliedCap,
   type ClaimLineInput,

@@ -1,6 +1,10 @@
 import { Decimal } from "decimal.js";
 import { ClaimEngineError, ClaimEngineErrorCode } from "./claim-engine.error.js";
 
+// The one money module: parsing, rounding and rendering amounts in a currency, for the
+// claim engine and every module that shows or sums money (claims, eligibility, payments,
+// orders, the seed). Storage is platform/db/decimal-string.type.ts (numeric ⇄ string).
+
 /**
  * Our own Decimal constructor so nobody else's global Decimal.set() can change our
  * results. 64 significant digits hold any product of the bounded inputs below
@@ -93,4 +97,35 @@ export function formatMoney(amount: Dec, currency: string): string {
   const digits = currencyMinorDigits(currency);
   const rounded = amount.toDecimalPlaces(digits, Dec.ROUND_HALF_UP);
   return (rounded.isZero() ? new Dec(0) : rounded).toFixed(digits);
+}
+
+// Stored amounts: the numeric columns (platform/db/decimal-string.type.ts) as clients and the
+// engine's parseMoney see them. They keep decimal.js's default Decimal, as they always had.
+
+/**
+ * Renders a stored amount (Postgres pads numerics to the column's scale: "120.5000",
+ * policy deductibles in CLP come back as "50000.00") with exactly the currency's minor
+ * digits, which is what the engine's parseMoney accepts and what clients see.
+ */
+export function money(value: string | null | undefined, currency: string): string {
+  return formatMoney(new Decimal(value ?? "0"), currency);
+}
+
+export function moneyOrNull(value: string | null | undefined, currency: string): string | null {
+  return value == null ? null : money(value, currency);
+}
+
+export function sumMoney(values: readonly string[], currency: string): string {
+  return formatMoney(
+    values.reduce((acc, v) => acc.plus(v), new Decimal(0)),
+    currency,
+  );
+}
+
+export function subtractMoney(a: string, b: string, currency: string): string {
+  return formatMoney(new Decimal(a).minus(b), currency);
+}
+
+export function compareMoney(a: string, b: string): number {
+  return new Decimal(a).comparedTo(b);
 }

@@ -1,0 +1,93 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
+import { Liability } from "../policy/policy.entity.js";
+import { calculateClaim, type LiabilityTerms } from "../claim/claim-calculation.js";
+import { money } from "../claim/engine/index.js";
+import type { EstimateInput } from "./eligibility.inputs.js";
+import type { CostEstimate } from "./estimate.types.js";
+import { assessEligibility, codeKey, findServiceCodes, visiblePolicy, type EntryScope } from "./eligibility.service.js";
+
+const UNSCOPED = { filters: false } as const;
+const NO_LIABILITY = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * estimateCost (dental seed step 7): fee-schedule prices through the same engine as
+ * submit, so "(exam fee + X-ray fee) × coefficient" is exactly what the claim will say
+ * for the same lines. Without a liability the policy's own coefficient applies, with no
+ * limits.
+ */
+export async function estimateCost(
+  em: EntityManager,
+  input: EstimateInput,
+  entry: EntryScope = UNSCOPED,
+): Promise<CostEstimate> {
+  const policy = await visiblePolicy(em, input.policyId, input.patientId, entry);
+  if (!policy) throw new NotFoundError("Policy", ["policyId"]);
+  let liability: LiabilityTerms = {
+    id: NO_LIABILITY,
+    coverageRate: policy.coverageRate,
+    annualLimit: null,
+    perClaimLimit: null,
+  };
+  if (input.liabilityId) {
+    const found = await em.findOne(Liability, { id: input.liabilityId, policy }, UNSCOPED);
+    if (!found)
+      throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
+    liability = found;
+  }
+  const date = input.date ?? new Date().toISOString().slice(0, 10);
+  const refs = input.lines.map((l) => ({ system: l.system.trim().toUpperCase(), code: l.code.trim().toUpperCase() }));
+  const codes = await findServiceCodes(em, refs);
+  const cur = policy.currency;
+  const priced = input.lines.map((line, i) => {
+    const sc = codes.get(codeKey(refs[i]!));
+    if (!sc || !sc.active) {
+      throw new DomainError(
+        sc ? "SERVICE_CODE_INACTIVE" : "SERVICE_CODE_UNKNOWN",
+        `${codeKey(refs[i]!)} cannot be priced.`,
+        ["lines", String(i), "code"],
+      );
+    }
+    if (sc.currency !== cur) {
+      throw new DomainError(
+        "FEE_CURRENCY_MISMATCH",
+        `The fee of ${codeKey(sc)} is in ${sc.currency}, the policy in ${cur}.`,
+        ["lines", String(i), "code"],
+      );
+    }
+    return { sc, engine: { serviceCode: codeKey(sc), quantity: line.quantity, unitPrice: money(sc.fee, cur) } };
+  });
+  const totals = await calculateClaim(em, { policy, liability, serviceDate: date, lines: priced.map((p) => p.engine) });
+  const eligibility = await assessEligibility(
+    em,
+    {
+      patientId: input.patientId,
+      policyId: policy.id,
+      liabilityId: input.liabilityId ?? null,
+      date,
+      serviceCodes: refs,
+      providerId: input.providerId,
+    },
+    entry,
+  );
+  return {
+    currency: cur,
+    lines: priced.map((p, i) => ({
+      system: p.sc.system,
+      code: p.sc.code,
+      description: p.sc.description,
+      quantity: p.engine.quantity,
+      unitPrice: p.engine.unitPrice,
+      amount: totals.lines[i]!.computedAmount,
+      requiresPreauthorization: p.sc.requiresPreauthorization,
+    })),
+    gross: totals.gross,
+    deductibleApplied: totals.deductibleApplied,
+    covered: totals.covered,
+    patientShare: totals.patientShare,
+    payable: totals.covered,
+    coverageRate: eligibility.coverageRate ?? liability.coverageRate,
+    appliedCaps: totals.appliedCaps,
+    eligibility,
+  };
+}
