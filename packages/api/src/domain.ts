@@ -5,7 +5,8 @@
 import "reflect-metadata";
 export { loadConfig, loadConfigOrExit, type Config } from "./config.js";
 export { createLogger, type Logger } from "./logger.js";
-export { initOrm, forkFor, ormOptions, sessionTimeouts, type MikroORM, type EntityManager } from "./platform/db/orm.js";
+export { forkFor, sessionTimeouts, type MikroORM, type EntityManager } from "./platform/db/orm.js";
+export { createDomain, initOrm, ormOptions, type Domain } from "./app.js";
 export { SYSTEM, type Principal } from "./platform/auth/principal.js";
 export { FieldCipher, setFieldCipher } from "./platform/crypto/field-encryption.js";
 export { fireTransition, availableEvents } from "./platform/state-machine/engine.js";

@@ -1,2 +1,3 @@
 export * from "./domain.js";
-export { createRuntime, type Runtime } from "./platform/http/app.js";
+export { type Runtime } from "./platform/http/app.js";
+export { createRuntime } from "./app.js";

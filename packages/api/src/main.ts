@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { loadConfigOrExit } from "./config.js";
 import { createLogger } from "./logger.js";
-import { initOrm, sessionTimeouts } from "./platform/db/orm.js";
-import { createRuntime } from "./platform/http/app.js";
+import { sessionTimeouts } from "./platform/db/orm.js";
 import { onShutdownSignals } from "./platform/process/shutdown.js";
+import { initOrm, createRuntime } from "./app.js";
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, "api");

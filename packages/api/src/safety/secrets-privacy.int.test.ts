@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capturingLogger, testConfig } from "../test-support/server.js";
 import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { createRuntime, type Runtime } from "../platform/http/app.js";
+import { type Runtime } from "../platform/http/app.js";
 import { createTestDatabase } from "../test-support/database.js";
 import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/index.js";
+import { createRuntime } from "../app.js";
 
 /**
  * Bank accounts and national ids (SPEC §1, §7): ciphertext at rest, masked for partners,

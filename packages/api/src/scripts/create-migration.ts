@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import pg from "pg";
 import { loadDatabaseUrlOrExit } from "../config.js";
-import { initOrm } from "../platform/db/orm.js";
+import { initOrm } from "../app.js";
 
 /**
  * Writes a migration with the difference between the entities and the schema that the

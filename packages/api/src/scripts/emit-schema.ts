@@ -3,13 +3,13 @@ import { lexicographicSortSchema, printSchema } from "graphql";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { getSchema } from "../platform/graphql/schema.js";
+import { apiSchema } from "../app.js";
 
 /** Writes schema.graphql at the repository root; with --check, fails when it is stale. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const target = path.join(root, "schema.graphql");
 const header = "# Emitted from the code by `pnpm schema:emit`. Do not edit by hand.\n\n";
-const printed = header + printSchema(lexicographicSortSchema(await getSchema())) + "\n";
+const printed = header + printSchema(lexicographicSortSchema(await apiSchema())) + "\n";
 
 if (process.argv.includes("--check")) {
   const current = await readFile(target, "utf8").catch(() => "");

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import pg from "pg";
 import { loadDatabaseUrlOrExit } from "../config.js";
-import { initOrm } from "../platform/db/orm.js";
+import { initOrm } from "../app.js";
 
 /** Creates the database when it does not exist, then applies the pending migrations. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {

@@ -7,7 +7,8 @@ import "reflect-metadata";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import "../modules/registry.js";
+// Every module loaded, as the API loads them (their enums and decorators registered).
+import "../modules/index.js";
 import { caseMachine } from "../modules/case/case.machine.js";
 import { claimMachine } from "../modules/claim/claim.machine.js";
 import { orderMachine } from "../modules/order/order.machine.js";

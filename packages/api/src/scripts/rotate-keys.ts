@@ -2,8 +2,9 @@ import "reflect-metadata";
 import { loadConfigOrExit } from "../config.js";
 import { FieldCipher } from "../platform/crypto/field-encryption.js";
 import { rotateEncryptedColumns } from "../platform/crypto/rotation.js";
-import { forkFor, initOrm } from "../platform/db/orm.js";
+import { forkFor } from "../platform/db/orm.js";
 import { SYSTEM } from "../platform/auth/principal.js";
+import { initOrm } from "../app.js";
 
 /**
  * `pnpm rotate-keys [--chunk-size N]`: moves every encrypted column to the current key.

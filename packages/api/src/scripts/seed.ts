@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { TableNotFoundException } from "@mikro-orm/core";
 import { loadConfigOrExit } from "../config.js";
-import { initOrm } from "../platform/db/orm.js";
 import { FieldCipher, setFieldCipher } from "../platform/crypto/field-encryption.js";
 import { assertDemoSeedAllowed, DemoSeedRefused, formatCredentials, seedDemoData } from "../seed/index.js";
+import { initOrm } from "../app.js";
 
 /**
  * `pnpm db:seed [--force] [--demo]`: the demo region, only into a database without

@@ -4,9 +4,10 @@ import { Writable } from "node:stream";
 import type { Logger } from "pino";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
-import { createRuntime, type Runtime } from "../platform/http/app.js";
+import { type Runtime } from "../platform/http/app.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { sessionTimeouts } from "../platform/db/orm.js";
+import { createRuntime } from "../app.js";
 
 const ADMIN_URL_PLACEHOLDER = "postgres://postgres@127.0.0.1:5432/unused";
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newPatient, startKit, type Kit } from "../order/order.fixtures.js";
-import { caseRegisteredHandlers } from "./case.events.js";
+import { hooksOf } from "../../platform/composition/hooks.js";
+import { caseRegistered } from "./case.events.js";
 import type { Patient } from "../patient/patient.entity.js";
 
 let kit: Kit;
@@ -141,7 +142,7 @@ describe("registerCase", () => {
       seen.push(kase.number);
       if (seen.length === 2) throw Object.assign(new Error("boom"), {});
     };
-    caseRegisteredHandlers.push(handler as never);
+    const removeHandler = hooksOf(kit.api.orm.em).add(caseRegistered, handler as never);
     try {
       await register(kit.operator, { patientId: patient.id, kind: "OUTPATIENT", incidentDate: "2026-02-02" });
       const failed = await kit.api.gql(
@@ -153,7 +154,7 @@ describe("registerCase", () => {
       );
       expect(failed.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
     } finally {
-      caseRegisteredHandlers.splice(caseRegisteredHandlers.indexOf(handler as never), 1);
+      removeHandler();
     }
     expect(seen).toHaveLength(2);
     const list = await listCases(kit.operator, {

@@ -9,7 +9,8 @@ import { nextNumber } from "../numbering/document-counter.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 import { Case, CaseKind, CaseStatus } from "./case.entity.js";
-import { caseRegisteredHandlers } from "./case.events.js";
+import { hooksOf } from "../../platform/composition/hooks.js";
+import { caseRegistered } from "./case.events.js";
 import { caseMachine } from "./case.machine.js";
 import type { RegisterCaseInput, TransitionCaseInput } from "./case.inputs.js";
 
@@ -72,7 +73,7 @@ export class CaseService {
       changes: { fields: Object.keys(data).filter((k) => data[k as keyof typeof data] != null) },
     });
     await this.em.flush();
-    for (const handler of caseRegisteredHandlers) await handler(this.em, kase, this.principal);
+    for (const handler of hooksOf(this.em).list(caseRegistered)) await handler(this.em, kase, this.principal);
     await this.em.flush();
     return kase;
   }

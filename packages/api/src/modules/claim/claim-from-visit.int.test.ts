@@ -5,14 +5,10 @@ import { forkFor } from "../../platform/db/orm.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
 import { Liability } from "../policy/policy.entity.js";
-import {
-  Visit,
-  VisitLiabilityLink,
-  VisitKind,
-  VisitStatus,
-  VisitConclusion,
-  visitApprovedHandlers,
-} from "../visit/index.js";
+import { hooksOf } from "../../platform/composition/hooks.js";
+import { Visit, VisitLiabilityLink } from "../visit/visit.entity.js";
+import { VisitKind, VisitStatus, VisitConclusion } from "../visit/visit.enums.js";
+import { visitApproved } from "../visit/visit.events.js";
 import { Claim } from "./claim.entity.js";
 import { dentalFeeSchedule, insuredPatientWithCase } from "./claim.fixtures.js";
 
@@ -62,11 +58,11 @@ describe("visit approval", () => {
     };
     const em = forkFor(api.orm, principal);
     await em.transactional(async (tem) => {
-      for (const handler of visitApprovedHandlers) await handler(tem as typeof em, visit.id, principal);
+      for (const handler of hooksOf(em).list(visitApproved)) await handler(tem as typeof em, visit.id, principal);
     });
     // A retried approval (or a second handler run) adds nothing.
     await em.transactional(async (tem) => {
-      for (const handler of visitApprovedHandlers) await handler(tem as typeof em, visit.id, principal);
+      for (const handler of hooksOf(em).list(visitApproved)) await handler(tem as typeof em, visit.id, principal);
     });
 
     // Read unscoped: a reviewer sees claims once submitted, not the drafts its approval opened.

@@ -1,8 +1,9 @@
-import type { EntityClass } from "@mikro-orm/core";
+import type { DomainModule } from "../../platform/composition/module.js";
 import { EligibilityResolver } from "./eligibility.resolver.js";
 
-/** The entities and resolvers this module adds to the API (see modules/registry.ts). */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: Function[] = [EligibilityResolver];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const entities: EntityClass<any>[] = [];
+/** Coverage: eligibility, cost estimates, policy years and their approval lock. */
+export const eligibilityModule: DomainModule = {
+  name: "eligibility",
+  entities: [],
+  resolvers: [EligibilityResolver],
+};

@@ -1,12 +1,7 @@
 import { raw } from "@mikro-orm/core";
-import {
-  defineScope,
-  partnerOrStaff,
-  rawWhere,
-  type RowRole,
-  type ScopeCondition,
-} from "../../platform/scoping/scope.js";
-import { caseStaffSources } from "../case/case.scope.js";
+import type { Hooks } from "../../platform/composition/hooks.js";
+import { partnerOrStaff, rawWhere, type RowRole, type ScopeCondition } from "../../platform/scoping/scope.js";
+import { caseStaffVisibility } from "../case/case.scope.js";
 
 /**
  * Partners see the orders addressed to them and, read-only, the orders of the cases they
@@ -43,65 +38,67 @@ function orderScope(
   return partnerOrStaff((p, mode) => partner(p.organizationId, mode), staff);
 }
 
-// Written as an $or of column conditions: a raw key would be compared `= true`, which
-// hides the OR from the planner and loses the BitmapOr.
-defineScope(
-  "Order",
-  orderScope(
-    (org) => ({ $or: [{ provider: org }, { case: { $eq: raw(`any(${PARTNER_CASE_IDS})`, [org, org]) } }] }),
-    (role) => (a) => `(${STAFF_ORDERS[role]!(a)})`,
-  ),
-);
+export function registerOrderScopes(hooks: Hooks): void {
+  // Written as an $or of column conditions: a raw key would be compared `= true`, which
+  // hides the OR from the planner and loses the BitmapOr.
+  hooks.defineScope(
+    "Order",
+    orderScope(
+      (org) => ({ $or: [{ provider: org }, { case: { $eq: raw(`any(${PARTNER_CASE_IDS})`, [org, org]) } }] }),
+      (role) => (a) => `(${STAFF_ORDERS[role]!(a)})`,
+    ),
+  );
 
-// In probe mode (a loader batch of reports by order) one order lookup per report replaces
-// the partner's whole visible-order set.
-defineScope(
-  "Report",
-  orderScope(
-    (org, mode) => ({
-      [raw(
-        (a: string) =>
-          mode === "probe"
-            ? `exists (select 1 from attention_order o where o.id = ${a}.order_id and ${visibleOrders("o")})`
-            : `(${a}.order_id in (${VISIBLE_ORDER_IDS}))`,
-        visibleOrderParams(org),
-      )]: true,
-    }),
-    (role) => (a) =>
-      `exists (select 1 from attention_order o where o.id = ${a}.order_id and ${STAFF_ORDERS[role]!("o")})`,
-  ),
-);
+  // In probe mode (a loader batch of reports by order) one order lookup per report replaces
+  // the partner's whole visible-order set.
+  hooks.defineScope(
+    "Report",
+    orderScope(
+      (org, mode) => ({
+        [raw(
+          (a: string) =>
+            mode === "probe"
+              ? `exists (select 1 from attention_order o where o.id = ${a}.order_id and ${visibleOrders("o")})`
+              : `(${a}.order_id in (${VISIBLE_ORDER_IDS}))`,
+          visibleOrderParams(org),
+        )]: true,
+      }),
+      (role) => (a) =>
+        `exists (select 1 from attention_order o where o.id = ${a}.order_id and ${STAFF_ORDERS[role]!("o")})`,
+    ),
+  );
 
-// Staff of a restricted role download only the report files of the orders they see: a
-// VISITOR none (GET /files/:id answers 404 as for a missing file).
-defineScope(
-  "StoredFile",
-  orderScope(
-    (org) => ({
-      $or: [
-        { uploadedByOrganizationId: org },
-        {
-          [raw(
-            (a: string) =>
-              `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
-            visibleOrderParams(org),
-          )]: true,
-        },
-      ],
-    }),
-    (role) => (a) =>
-      `exists (select 1 from order_report r join attention_order o on o.id = r.order_id
+  // Staff of a restricted role download only the report files of the orders they see: a
+  // VISITOR none (GET /files/:id answers 404 as for a missing file).
+  hooks.defineScope(
+    "StoredFile",
+    orderScope(
+      (org) => ({
+        $or: [
+          { uploadedByOrganizationId: org },
+          {
+            [raw(
+              (a: string) =>
+                `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
+              visibleOrderParams(org),
+            )]: true,
+          },
+        ],
+      }),
+      (role) => (a) =>
+        `exists (select 1 from order_report r join attention_order o on o.id = r.order_id
         where r.file_id = ${a}.id and ${STAFF_ORDERS[role]!("o")})`,
-  ),
-);
+    ),
+  );
 
-// The cases (and through them the patients) of the orders billing and reviewers see.
-for (const role of Object.keys(STAFF_ORDERS) as RowRole[])
-  caseStaffSources[role].push({
-    from: "attention_order o",
-    key: "o.case_id",
-    where: () => ({ sql: STAFF_ORDERS[role]!("o"), params: [] }),
-  });
+  // The cases (and through them the patients) of the orders billing and reviewers see.
+  for (const role of Object.keys(STAFF_ORDERS) as RowRole[])
+    hooks.add(caseStaffVisibility[role], {
+      from: "attention_order o",
+      key: "o.case_id",
+      where: () => ({ sql: STAFF_ORDERS[role]!("o"), params: [] }),
+    });
 
-// Partners fill forms against these, so every signed-in principal may read them.
-defineScope("FormTemplate", (p) => (p.kind === "ANONYMOUS" ? "NONE" : "ALL"));
+  // Partners fill forms against these, so every signed-in principal may read them.
+  hooks.defineScope("FormTemplate", (p) => (p.kind === "ANONYMOUS" ? "NONE" : "ALL"));
+}

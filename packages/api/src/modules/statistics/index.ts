@@ -1,10 +1,16 @@
-import type { EntityClass } from "@mikro-orm/core";
+import type { DomainModule } from "../../platform/composition/module.js";
 import { MonthlyStatistic } from "./monthly-statistic.entity.js";
+import { registerMonthlyStatisticScopes } from "./monthly-statistic.scope.js";
 import { MonthlyStatisticResolver } from "./monthly-statistics.resolver.js";
-import "./monthly-statistic.scope.js";
+import { statisticsRoutes } from "./statistics.routes.js";
 
-/** The entities and resolvers this module adds to the API (see modules/registry.ts). */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: Function[] = [MonthlyStatisticResolver];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const entities: EntityClass<any>[] = [MonthlyStatistic];
+/** Monthly statistics (REST CSV export) and, for now, the queue dashboard route. */
+export const statisticsModule: DomainModule = {
+  name: "statistics",
+  entities: [MonthlyStatistic],
+  resolvers: [MonthlyStatisticResolver],
+  routes: [statisticsRoutes],
+  register(hooks) {
+    registerMonthlyStatisticScopes(hooks);
+  },
+};

@@ -3,7 +3,8 @@ import { startTestApi, type TestApi } from "../../test-support/server.js";
 import { Notification } from "../notification/notification.entity.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Claim } from "../claim/claim.entity.js";
-import { visitApprovedHandlers, type VisitApprovedHandler } from "./visit.events.js";
+import { hooksOf } from "../../platform/composition/hooks.js";
+import { visitApproved, type VisitApprovedHandler } from "./visit.events.js";
 import {
   assignVisits,
   buildVisitWorld,
@@ -17,6 +18,7 @@ import {
 let api: TestApi;
 let w: VisitWorld;
 const approved: string[] = [];
+let removeRecordApproval = () => {};
 const recordApproval: VisitApprovedHandler = async (_em, visitId) => {
   approved.push(visitId);
 };
@@ -24,10 +26,10 @@ const recordApproval: VisitApprovedHandler = async (_em, visitId) => {
 beforeAll(async () => {
   api = await startTestApi();
   w = await buildVisitWorld(api);
-  visitApprovedHandlers.push(recordApproval);
+  removeRecordApproval = hooksOf(api.orm.em).add(visitApproved, recordApproval);
 });
 afterAll(async () => {
-  visitApprovedHandlers.splice(visitApprovedHandlers.indexOf(recordApproval), 1);
+  removeRecordApproval();
   await api?.close();
 });
 

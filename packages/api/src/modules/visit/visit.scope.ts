@@ -5,16 +5,11 @@
  * COMPLETED), BILLING the visits that produced a claim (their payout account); ADMIN and
  * OPERATOR see all. The same roles see the cases, patients and policies those visits need.
  */
-import {
-  defineScope,
-  partnerOrStaff,
-  rawWhere,
-  type RowRole,
-  type StaffRowRule,
-} from "../../platform/scoping/scope.js";
-import { caseStaffSources, caseVisibilitySources } from "../case/case.scope.js";
-import { patientStaffSources, patientVisibilitySources } from "../patient/patient.scope.js";
-import { policyStaffSources } from "../policy/policy.scope.js";
+import type { Hooks } from "../../platform/composition/hooks.js";
+import { partnerOrStaff, rawWhere, type RowRole, type StaffRowRule } from "../../platform/scoping/scope.js";
+import { caseStaffVisibility, caseVisibility } from "../case/case.scope.js";
+import { patientStaffVisibility, patientVisibility } from "../patient/patient.scope.js";
+import { policyStaffVisibility } from "../policy/policy.scope.js";
 
 /** SQL on a visit alias `v`: the field visits a reviewer works on. */
 export const REVIEWABLE_VISIT = (v: string) =>
@@ -28,47 +23,49 @@ const staffVisitRules: Record<RowRole, StaffRowRule> = {
   BILLING: () => rawWhere(BILLED_VISIT),
 };
 
-defineScope(
-  "Visit",
-  partnerOrStaff((p) => ({ site: p.organizationId }), staffVisitRules),
-);
+export function registerVisitScopes(hooks: Hooks): void {
+  hooks.defineScope(
+    "Visit",
+    partnerOrStaff((p) => ({ site: p.organizationId }), staffVisitRules),
+  );
 
-defineScope(
-  "VisitLiabilityLink",
-  partnerOrStaff((p) => ({ visit: { site: p.organizationId } }), {
-    VISITOR: (p) => ({ visit: { assignee: p.userId } }),
-    REVIEWER: () =>
-      rawWhere((a) => `exists (select 1 from visit v where v.id = ${a}.visit_id and ${REVIEWABLE_VISIT("v")})`),
-    BILLING: () =>
-      rawWhere((a) => `exists (select 1 from visit v where v.id = ${a}.visit_id and ${BILLED_VISIT("v")})`),
-  }),
-);
+  hooks.defineScope(
+    "VisitLiabilityLink",
+    partnerOrStaff((p) => ({ visit: { site: p.organizationId } }), {
+      VISITOR: (p) => ({ visit: { assignee: p.userId } }),
+      REVIEWER: () =>
+        rawWhere((a) => `exists (select 1 from visit v where v.id = ${a}.visit_id and ${REVIEWABLE_VISIT("v")})`),
+      BILLING: () =>
+        rawWhere((a) => `exists (select 1 from visit v where v.id = ${a}.visit_id and ${BILLED_VISIT("v")})`),
+    }),
+  );
 
-// A provider sees the case and the patient of an appointment booked at its organisation.
-caseVisibilitySources.push({
-  from: "visit v",
-  key: "v.case_id",
-  where: (org) => ({ sql: "v.site_id = ? and v.case_id is not null", params: [org] }),
-});
-patientVisibilitySources.push({
-  from: "visit v",
-  key: "v.patient_id",
-  where: (org) => ({ sql: "v.site_id = ?", params: [org] }),
-});
-
-// Staff: a visitor's and a reviewer's visits bring their case, their patient and the
-// policies that patient holds (the liability links are chosen among them).
-const assigned = (userId: string) => ({ sql: "v.assignee_id = ?", params: [userId] });
-const reviewable = () => ({ sql: REVIEWABLE_VISIT("v"), params: [] });
-for (const [role, where] of [
-  ["VISITOR", assigned],
-  ["REVIEWER", reviewable],
-] as const) {
-  caseStaffSources[role].push({ from: "visit v", key: "v.case_id", where: (u) => where(u) });
-  patientStaffSources[role].push({ from: "visit v", key: "v.patient_id", where: (u) => where(u) });
-  policyStaffSources[role].push({
-    from: "policy_member pm join visit v on v.patient_id = pm.patient_id",
-    key: "pm.policy_id",
-    where: (u) => where(u),
+  // A provider sees the case and the patient of an appointment booked at its organisation.
+  hooks.add(caseVisibility, {
+    from: "visit v",
+    key: "v.case_id",
+    where: (org) => ({ sql: "v.site_id = ? and v.case_id is not null", params: [org] }),
   });
+  hooks.add(patientVisibility, {
+    from: "visit v",
+    key: "v.patient_id",
+    where: (org) => ({ sql: "v.site_id = ?", params: [org] }),
+  });
+
+  // Staff: a visitor's and a reviewer's visits bring their case, their patient and the
+  // policies that patient holds (the liability links are chosen among them).
+  const assigned = (userId: string) => ({ sql: "v.assignee_id = ?", params: [userId] });
+  const reviewable = () => ({ sql: REVIEWABLE_VISIT("v"), params: [] });
+  for (const [role, where] of [
+    ["VISITOR", assigned],
+    ["REVIEWER", reviewable],
+  ] as const) {
+    hooks.add(caseStaffVisibility[role], { from: "visit v", key: "v.case_id", where: (u) => where(u) });
+    hooks.add(patientStaffVisibility[role], { from: "visit v", key: "v.patient_id", where: (u) => where(u) });
+    hooks.add(policyStaffVisibility[role], {
+      from: "policy_member pm join visit v on v.patient_id = pm.patient_id",
+      key: "pm.policy_id",
+      where: (u) => where(u),
+    });
+  }
 }

@@ -13,7 +13,8 @@ import { User } from "../user/user.entity.js";
 import { applyVisitEntry } from "./visit-entry.js";
 import { Visit } from "./visit.entity.js";
 import { VisitConclusion, VisitEvent, VisitKind, VisitStatus } from "./visit.enums.js";
-import { visitApprovedHandlers } from "./visit.events.js";
+import { hooksOf } from "../../platform/composition/hooks.js";
+import { visitApproved } from "./visit.events.js";
 import type {
   AssignVisitInput,
   ConcludeVisitInput,
@@ -119,7 +120,7 @@ export class VisitService {
     if (input.event === VisitEvent.RETURN) await this.returnedNotice(visit);
     if (input.event === VisitEvent.APPROVE && visit.conclusion === VisitConclusion.COMPLETED) {
       // The claim module opens one DRAFT claim per liability link, in this transaction.
-      for (const handler of visitApprovedHandlers) await handler(this.em, visit.id, this.principal);
+      for (const handler of hooksOf(this.em).list(visitApproved)) await handler(this.em, visit.id, this.principal);
       await this.em.flush();
     }
     return visit;

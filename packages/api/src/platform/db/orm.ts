@@ -3,7 +3,8 @@ import { Migrator } from "@mikro-orm/migrations";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Principal } from "../auth/principal.js";
 import { SCOPE_FILTER, scopeFilter } from "../scoping/scope.js";
-import { allEntities } from "../../modules/registry.js";
+import { attachHooks, type Hooks } from "../composition/hooks.js";
+import type { DomainModule } from "../composition/module.js";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { Logger } from "pino";
@@ -12,10 +13,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/platform/db → packages/api/migrations (checked in, CommonJS so the ESM package can load them). */
 export const MIGRATIONS_DIR = path.resolve(here, "../../../migrations");
 
-export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}): Options {
+/** What the ORM is opened on: the root's entities, and its hooks (scope rules, listeners). */
+export interface OrmDomain {
+  entities: DomainModule["entities"];
+  hooks: Hooks;
+}
+
+export function ormOptions(databaseUrl: string, domain: OrmDomain, overrides: Partial<Options> = {}): Options {
   return {
     clientUrl: databaseUrl,
-    entities: allEntities,
+    entities: domain.entities,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: {
@@ -28,7 +35,7 @@ export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}
       allOrNothing: true,
       silent: true,
     },
-    filters: { [SCOPE_FILTER]: scopeFilter },
+    filters: { [SCOPE_FILTER]: scopeFilter((name) => domain.hooks.scopeRule(name)) },
     // Each entity's scope rule decides its own visibility. MikroORM's default would also
     // inner-join every to-one relation whose target has a filter (an order would vanish
     // when its case's patient is hidden from the partner) and drops raw() conditions there.
@@ -84,15 +91,22 @@ export function sessionTimeouts(t: SessionTimeouts): Partial<Options> {
   };
 }
 
-/** `logger`: where knex's own messages go (knexLog); without one knex prints them to stdout. */
-export async function initOrm(
+/**
+ * Opens the ORM of a composition root (src/app.ts builds `domain`); every fork answers
+ * hooksOf with the root's hooks. `logger`: where knex's own messages go (knexLog);
+ * without one knex prints them to stdout.
+ */
+export async function openOrm(
   databaseUrl: string,
+  domain: OrmDomain,
   overrides: Partial<Options> = {},
   logger?: Logger,
 ): Promise<MikroORM> {
-  const options = ormOptions(databaseUrl, overrides);
+  const options = ormOptions(databaseUrl, domain, overrides);
   if (logger) options.driverOptions = { ...options.driverOptions, log: knexLog(logger) };
-  return MikroORM.init(options);
+  const orm = await MikroORM.init(options);
+  attachHooks(orm.getMetadata(), domain.hooks);
+  return orm;
 }
 
 /** A fresh unit of work for one request or job, scoped to the principal. */

@@ -3,14 +3,14 @@ import { capturingLogger, testConfig } from "../../test-support/server.js";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { initOrm } from "../db/orm.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
-import { createRuntime, type Runtime } from "../http/app.js";
+import { type Runtime } from "../http/app.js";
 import { createTestDatabase } from "../../test-support/database.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { refusedPort, TcpProxy } from "../../test-support/tcp-proxy.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
 import { PDF_BYTES, uploadFile } from "../../modules/order/files/files.fixtures.js";
+import { initOrm, createRuntime } from "../../app.js";
 
 /**
  * The API against a real Postgres that goes away: its ORM reaches the database through a

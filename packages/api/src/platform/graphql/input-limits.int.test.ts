@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../logger.js";
-import { initOrm, sessionTimeouts } from "../db/orm.js";
+import { sessionTimeouts } from "../db/orm.js";
 import { issueOrder, newPatient, startKit, type Kit } from "../../modules/order/order.fixtures.js";
 import { Patient } from "../../modules/patient/patient.entity.js";
 import { INPUT_LIMITS } from "./input-limits.js";
 import { LIST_COST } from "./list-cost.js";
+import { initOrm } from "../../app.js";
 
 /**
  * Issue 14 item 4: one request must not be able to freeze the API — free text is capped,

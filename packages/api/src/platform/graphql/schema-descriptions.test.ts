@@ -8,7 +8,7 @@ import {
   isUnionType,
   type GraphQLSchema,
 } from "graphql";
-import { getSchema } from "./schema.js";
+import { apiSchema } from "../../app.js";
 
 /** Every type, field, argument, input field and enum value of the public schema, undocumented. */
 export function undocumented(schema: GraphQLSchema): string[] {
@@ -38,7 +38,7 @@ export function undocumented(schema: GraphQLSchema): string[] {
 
 describe("schema documentation", () => {
   it("describes every type, field, argument, input field and enum value", async () => {
-    const missing = undocumented(await getSchema());
+    const missing = undocumented(await apiSchema());
     expect(missing, `undocumented schema elements:\n${missing.join("\n")}`).toEqual([]);
   });
 });

@@ -1,14 +1,19 @@
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
-import { allResolvers } from "../../modules/registry.js";
+import type { NonEmptyArray } from "type-graphql";
 import { AuthChecker } from "../auth/auth-checker.js";
 
-let cached: Promise<GraphQLSchema> | null = null;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Resolvers = readonly Function[];
+const cache = new WeakMap<Resolvers, Promise<GraphQLSchema>>();
 
-/** The executable schema, built once per process from the resolvers of every module. */
-export function getSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({
-    resolvers: allResolvers,
+/** The executable schema of the root's resolvers, built once per process for one list. */
+export function getSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
+  let cached = cache.get(resolvers);
+  if (cached) return cached;
+  cached = buildSchema({
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    resolvers: [...resolvers] as NonEmptyArray<Function>,
     authChecker: AuthChecker,
     authMode: "error",
     validate: false,
@@ -21,5 +26,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     if (mutation) mutation.description = "Writes: each takes one `input` and returns a payload with `userErrors`.";
     return schema;
   });
+  cache.set(resolvers, cached);
   return cached;
 }

@@ -21,7 +21,7 @@ import { getSchema } from "../graphql/schema.js";
 import { createApollo, databaseUnavailableError, enforcePrincipalPolicy } from "../graphql/apollo.js";
 import { LIMITS } from "../graphql/limits.js";
 import { FieldCipher, setFieldCipher } from "../crypto/field-encryption.js";
-import { httpRoutes } from "../../modules/http-routes.js";
+import type { DomainModule, HttpRoute } from "../composition/module.js";
 import { sqlCounter, sqlCountingEnabled } from "../db/sql-counter.js";
 import { DB_RETRY_AFTER_SECONDS, trackDatabaseFailures } from "../db/unavailable.js";
 import { watchRedis } from "../redis/redis-errors.js";
@@ -53,8 +53,19 @@ export interface Runtime {
   close: () => Promise<void>;
 }
 
+/** What the HTTP app serves: the root's resolvers (/graphql) and REST routes. */
+export interface HttpDomain {
+  resolvers: DomainModule["resolvers"];
+  routes: readonly HttpRoute[];
+}
+
 /** Builds the HTTP server: /graphql, /healthz, /readyz and the REST routes of the modules. */
-export async function createRuntime(config: Config, orm: MikroORM, logger: Logger): Promise<Runtime> {
+export async function createHttpRuntime(
+  config: Config,
+  orm: MikroORM,
+  logger: Logger,
+  domain: HttpDomain,
+): Promise<Runtime> {
   setFieldCipher(FieldCipher.fromConfig(config));
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
   watchRedis(redis, logger, "api");
@@ -68,7 +79,7 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
   // written by a client directly is ignored.
   app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
   const server = http.createServer(app);
-  const schema = await getSchema();
+  const schema = await getSchema(domain.resolvers);
   const { isUnavailable } = trackDatabaseFailures(orm.em.getConnection().getKnex().client);
   const apollo = createApollo(schema, server, logger, isUnavailable);
   await apollo.start();
@@ -149,7 +160,7 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     ["/files", "/exports"],
     restRateLimit({ limits: rateLimits, principalOf, maxUploadBytes: config.MAX_UPLOAD_BYTES }),
   );
-  for (const route of httpRoutes) route(runtime);
+  for (const route of domain.routes) route(runtime);
 
   app.use(
     "/graphql",

@@ -5,7 +5,8 @@ import { createTestDatabase } from "../../test-support/database.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
 import { Patient } from "../../modules/patient/patient.entity.js";
-import { createRuntime, type Runtime } from "./app.js";
+import type { Runtime } from "./app.js";
+import { createRuntime } from "../../app.js";
 
 /**
  * Issue 14 item 13, the smaller doors: introspection by any transport, X-Forwarded-For

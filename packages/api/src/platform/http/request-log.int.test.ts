@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capturingLogger, testConfig } from "../../test-support/server.js";
-import { createRuntime, type Runtime } from "./app.js";
+import type { Runtime } from "./app.js";
+import { createRuntime } from "../../app.js";
 import { createTestDatabase } from "../../test-support/database.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";

@@ -3,9 +3,10 @@ import { Writable } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { loadConfig } from "../../config.js";
 import { createLogger } from "../../logger.js";
-import { createRuntime, type Runtime } from "../http/app.js";
+import { type Runtime } from "../http/app.js";
 import { createTestDatabase } from "../../test-support/database.js";
 import { TcpProxy } from "../../test-support/tcp-proxy.js";
+import { createRuntime } from "../../app.js";
 
 /**
  * The API started while Redis refuses connections (its port is a loopback relay to the

@@ -1,5 +1,7 @@
 import { raw } from "@mikro-orm/core";
 import type { Principal, StaffPrincipal } from "../auth/principal.js";
+import { ExtensionPoint } from "../composition/extension-point.js";
+import type { Hooks } from "../composition/hooks.js";
 
 /**
  * Row-level scoping, in one place: each entity declares which rows a principal may see,
@@ -21,12 +23,8 @@ export type ScopeCondition = Record<string, unknown> | "ALL" | "NONE";
 export type ScopeMode = "list" | "probe";
 export type ScopeRule = (principal: Principal, mode: ScopeMode) => ScopeCondition;
 
-const rules = new Map<string, ScopeRule>();
-
-/** Registers the rule for an entity class name. Staff and the system see all unless the rule says otherwise. */
-export function defineScope(entityName: string, rule: ScopeRule): void {
-  rules.set(entityName, rule);
-}
+/** Where the filter finds an entity's rule: the composition root's hooks (Hooks.defineScope). */
+export type ScopeRules = (entityName: string) => ScopeRule | undefined;
 
 /**
  * The default for entities without a rule: staff and system see everything, partners
@@ -40,12 +38,13 @@ function defaultRule(principal: Principal): ScopeCondition {
 const NONE = { id: { $in: [] as string[] } };
 
 export function scopeConditionFor(
+  rules: ScopeRules,
   entityName: string,
   principal: Principal,
   mode: ScopeMode = "list",
 ): Record<string, unknown> {
   if (principal.kind === "SYSTEM") return {};
-  const cond = (rules.get(entityName) ?? defaultRule)(principal, mode);
+  const cond = (rules(entityName) ?? defaultRule)(principal, mode);
   if (cond === "ALL") return {};
   if (cond === "NONE") return NONE;
   return cond;
@@ -53,7 +52,8 @@ export function scopeConditionFor(
 
 export const SCOPE_FILTER = "scope";
 
-export const scopeFilter = {
+/** The MikroORM filter over one root's rules (platform/db/orm.ts installs it). */
+export const scopeFilter = (rules: ScopeRules) => ({
   name: SCOPE_FILTER,
   default: true,
   cond: (
@@ -65,9 +65,9 @@ export const scopeFilter = {
   ) => {
     const name = typeof entityName === "string" ? entityName : (entityName?.name ?? "");
     const params = args as unknown as ScopeParams;
-    return scopeConditionFor(name, params.principal, params.mode ?? "list");
+    return scopeConditionFor(rules, name, params.principal, params.mode ?? "list");
   },
-};
+});
 
 export interface ScopeParams {
   principal: Principal;
@@ -153,10 +153,24 @@ export function partnerOrStaff(
 
 /**
  * Per restricted staff role, the ways a member of that role comes to see rows of one kind
- * (their `where` gets the user id). Modules push their own, as with partner sources.
+ * (their `where` gets the user id). Modules add their own, as with partner sources: one
+ * extension point per role (staffSourcePoints), read back as live lists (staffSourcesIn).
  */
-export type StaffSources = Record<RowRole, VisibilitySource[]>;
-export const staffSources = (): StaffSources => ({ VISITOR: [], BILLING: [], REVIEWER: [] });
+export type StaffSources = Record<RowRole, readonly VisibilitySource[]>;
+export type StaffSourcePoints = Record<RowRole, ExtensionPoint<VisibilitySource>>;
+
+export function staffSourcePoints(of: string): StaffSourcePoints {
+  const point = (role: RowRole) => new ExtensionPoint<VisibilitySource>(`${of} visible to ${role}`);
+  return { VISITOR: point("VISITOR"), BILLING: point("BILLING"), REVIEWER: point("REVIEWER") };
+}
+
+export function staffSourcesIn(hooks: Hooks, points: StaffSourcePoints): StaffSources {
+  return {
+    VISITOR: hooks.list(points.VISITOR),
+    BILLING: hooks.list(points.BILLING),
+    REVIEWER: hooks.list(points.REVIEWER),
+  };
+}
 
 /** A where-clause key: `column(alias)` is granted to this user by one of the role's sources. */
 export function grantedTo(

@@ -4,6 +4,8 @@ import { actorOf } from "../auth/principal.js";
 import { recordAudit } from "../audit/audit.js";
 import { StatusChange } from "../audit/status-change.entity.js";
 import { DomainError } from "../errors/domain-error.js";
+import { hooksOf } from "../composition/hooks.js";
+export type { StatusChangeNotice } from "../composition/hooks.js";
 import {
   rulesFor,
   whoAllows,
@@ -128,24 +130,6 @@ export async function fireTransition<T extends Versioned, S extends string, E ex
   return { from, to };
 }
 
-/** What a status-change listener is told; `from` is null when the entity was just created. */
-export interface StatusChangeNotice {
-  entityType: string;
-  entityId: string;
-  from: string | null;
-  to: string;
-  event: string;
-  principal: Principal;
-  change: StatusChange;
-}
-
-/**
- * Hooks run synchronously for every recorded status change (creations and transitions).
- * They may only queue writes on `em` (em.persist), so whatever they write commits, or
- * rolls back, with the change itself. Modules register here from their index.ts.
- */
-export const statusChangeListeners: ((em: EntityManager, notice: StatusChangeNotice) => void)[] = [];
-
 /** Also used on creation (fromStatus null) so every history starts with its first state. */
 export function recordStatusChange(
   em: EntityManager,
@@ -176,7 +160,7 @@ export function recordStatusChange(
     actorOrganizationId: actor.organizationId,
   });
   em.persist(row);
-  for (const listener of statusChangeListeners)
+  for (const listener of hooksOf(em).statusChangeListeners)
     listener(em, { entityType, entityId, from, to, event, principal, change: row });
   return row;
 }

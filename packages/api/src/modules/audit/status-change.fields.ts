@@ -1,9 +1,9 @@
 import DataLoader from "dataloader";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../graphql/context.js";
-import { Organization } from "../../modules/organization/organization.entity.js";
-import { User } from "../../modules/user/user.entity.js";
-import { StatusChange } from "./status-change.entity.js";
+import type { AppContext } from "../../platform/graphql/context.js";
+import { Organization } from "../organization/organization.entity.js";
+import { User } from "../user/user.entity.js";
+import { StatusChange } from "../../platform/audit/status-change.entity.js";
 
 type Names = { users: DataLoader<string, string | null>; organizations: DataLoader<string, string | null> };
 const perRequest = new WeakMap<AppContext, Names>();

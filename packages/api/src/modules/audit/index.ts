@@ -1,0 +1,12 @@
+import type { DomainModule } from "../../platform/composition/module.js";
+import { AuditEvent } from "../../platform/audit/audit-event.entity.js";
+import { StatusChange } from "../../platform/audit/status-change.entity.js";
+import { AuditEventResolver } from "./audit.resolver.js";
+import { StatusChangeFieldsResolver } from "./status-change.fields.js";
+
+/** The audit trail and status history (written by platform/audit), read through GraphQL. */
+export const auditModule: DomainModule = {
+  name: "audit",
+  entities: [AuditEvent, StatusChange],
+  resolvers: [AuditEventResolver, StatusChangeFieldsResolver],
+};

@@ -1,0 +1,15 @@
+import type { DomainModule } from "../../platform/composition/module.js";
+import { Organization } from "./organization.entity.js";
+import { OrganizationResolver } from "./organization.resolver.js";
+
+/** Operator, insurers, agencies, hospitals and providers. */
+export const organizationModule: DomainModule = {
+  name: "organization",
+  entities: [Organization],
+  resolvers: [OrganizationResolver],
+  register(hooks) {
+    // The organisation directory is public to signed-in principals: partners need the names
+    // of the operator, hospitals and providers on their own rows.
+    hooks.defineScope("Organization", () => "ALL");
+  },
+};

@@ -1,0 +1,14 @@
+import type { DomainModule } from "../../platform/composition/module.js";
+import { Liability, Policy, PolicyMember, PolicyNetworkProvider } from "./policy.entity.js";
+import { PolicyResolver } from "./policy.resolver.js";
+import { registerPolicyScopes } from "./policy.scope.js";
+
+/** Insurance policies, their liabilities, members and network providers. */
+export const policyModule: DomainModule = {
+  name: "policy",
+  entities: [Policy, Liability, PolicyMember, PolicyNetworkProvider],
+  resolvers: [PolicyResolver],
+  register(hooks) {
+    registerPolicyScopes(hooks);
+  },
+};

@@ -1,0 +1,13 @@
+import type { DomainModule } from "../../platform/composition/module.js";
+import { ServiceCode } from "./service-code.entity.js";
+import { ServiceCodeResolver } from "./service-code.resolver.js";
+
+/** The fee schedule: service codes and their prices. */
+export const serviceCodeModule: DomainModule = {
+  name: "service-code",
+  entities: [ServiceCode],
+  resolvers: [ServiceCodeResolver],
+  register(hooks) {
+    hooks.defineScope("ServiceCode", () => "ALL");
+  },
+};

@@ -1,0 +1,13 @@
+import type { DomainModule } from "../../platform/composition/module.js";
+import { WorkCalendar } from "./work-calendar.entity.js";
+import { WorkCalendarResolver } from "./work-calendar.resolver.js";
+
+/** Working days per region (weekends, closures) for deadlines. */
+export const workCalendarModule: DomainModule = {
+  name: "work-calendar",
+  entities: [WorkCalendar],
+  resolvers: [WorkCalendarResolver],
+  register(hooks) {
+    hooks.defineScope("WorkCalendar", () => "ALL");
+  },
+};
