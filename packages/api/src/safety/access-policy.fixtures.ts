@@ -124,7 +124,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   removePolicyNetworkProvider: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
 
   // ---- cases and orders
-  registerCase: { who: [...OPS, "HOSPITAL"], rows: OWN, audit: "case." },
+  registerCase: { who: [...OPS, "HOSPITAL", "AGENCY", "CLINIC"], rows: OWN, audit: "case." },
   transitionCase: { who: ["SIGNED_IN"], rows: OWN, audit: "case." },
   issueOrder: { who: OPS, rows: STAFF_ONLY, audit: "order." },
   transitionOrder: { who: ["SIGNED_IN"], rows: OWN, audit: "order." },
@@ -140,8 +140,8 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   transitionVisit: { who: ["SIGNED_IN"], rows: OWN, audit: "visit." },
 
   // ---- claims
-  registerClaim: { who: [...OPS, "HOSPITAL", "AGENCY"], rows: OWN, audit: "claim." },
-  setClaimLines: { who: [...OPS, "HOSPITAL", "AGENCY"], rows: OWN, audit: "claim." },
+  registerClaim: { who: [...OPS, "HOSPITAL", "AGENCY", "CLINIC"], rows: OWN, audit: "claim." },
+  setClaimLines: { who: [...OPS, "HOSPITAL", "AGENCY", "CLINIC"], rows: OWN, audit: "claim." },
   transitionClaim: { who: ["SIGNED_IN"], rows: OWN, audit: "claim." },
   setApprovedAmounts: { who: ["ADMIN", "REVIEWER"], rows: STAFF_ONLY, audit: "claim." },
   recordPayment: { who: ["SIGNED_IN"], rows: OWN, audit: "claim." },
@@ -166,9 +166,12 @@ export const PARTNER_ROWS: Record<string, string> = {
   case: `select id from medical_case where registered_by_id = ? or hospital_id = ?
           or id in (select case_id from attention_order where provider_id = ?)
           or id in (select case_id from visit where site_id = ?)
-          or id in (select case_id from claim where registered_by_id = ?)`,
+          or id in (select case_id from claim where registered_by_id = ?)
+          or id in (select c.case_id from claim c join policy p on p.id = c.policy_id where p.insurer_id = ?)`,
   visit: `select id from visit where site_id = ?`,
-  claim: `select id from claim where registered_by_id = ?`,
+  // an insurer also reads the claims under its policies (SPEC §8 "Intake by partners")
+  claim: `select id from claim where registered_by_id = ?
+          or policy_id in (select id from policy where insurer_id = ?)`,
 };
 
 /**

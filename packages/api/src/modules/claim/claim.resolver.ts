@@ -88,7 +88,8 @@ export class ClaimResolver {
 
   @Authorized()
   @Query(() => ClaimConnection, {
-    description: "Claims: an agency or hospital sees the ones it registered, staff all.",
+    description:
+      "Claims: an agency, clinic or hospital sees the ones it registered, an insurer those under its policies; staff by role.",
   })
   claims(
     @Args() args: ConnectionArgs,
@@ -147,10 +148,10 @@ export class ClaimResolver {
     return dailyCollections(ctx.em, date, organizationId);
   }
 
-  @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
+  @Authorized("AGENCY", "HOSPITAL", "CLINIC", "OPERATOR")
   @Mutation(() => ClaimPayload, {
     description:
-      "Registers a DRAFT claim (agency, hospital or operator), from scratch or from a visit's liability link.",
+      "Registers a DRAFT claim (agency, hospital, clinic or operator) on a case, on the case it opens (newCase), or from a visit's liability link.",
   })
   registerClaim(
     @Arg("input", () => RegisterClaimInput, { description: "The mutation input." }) input: RegisterClaimInput,
@@ -169,7 +170,7 @@ export class ClaimResolver {
     );
   }
 
-  @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
+  @Authorized("AGENCY", "HOSPITAL", "CLINIC", "OPERATOR")
   @Mutation(() => ClaimPayload, {
     description: "Replaces the lines of a DRAFT or RETURNED claim and recomputes its totals.",
   })
@@ -202,7 +203,8 @@ export class ClaimResolver {
 
   @Authorized()
   @Mutation(() => ClaimPayload, {
-    description: "Records the patient's co-pay or the insurer's remittance against a claim.",
+    description:
+      "Records the patient's co-pay (the registering partner, OPERATOR, BILLING) or the insurer's remittance (the policy's insurer, BILLING) against a claim.",
   })
   recordPayment(
     @Arg("input", () => RecordPaymentInput, { description: "The mutation input." }) input: RecordPaymentInput,
