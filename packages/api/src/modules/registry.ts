@@ -27,8 +27,18 @@ import * as claimModule from "./claim/index.js";
 import * as referenceModule from "./reference/index.js";
 import * as statisticsModule from "./statistics/index.js";
 import * as webhookModule from "./webhook/index.js";
+import * as documentModule from "./document/index.js";
 
-const modules = [caseModule, orderModule, visitModule, claimModule, referenceModule, statisticsModule, webhookModule];
+const modules = [
+  caseModule,
+  orderModule,
+  visitModule,
+  claimModule,
+  referenceModule,
+  statisticsModule,
+  webhookModule,
+  documentModule,
+];
 
 export const allEntities = [
   AuditEvent,

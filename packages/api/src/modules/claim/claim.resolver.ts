@@ -22,6 +22,7 @@ import {
   TransitionClaimInput,
 } from "./claim.inputs.js";
 import { ClaimNotEligibleError } from "./claim-eligibility.js";
+import { RequiredDocumentsMissingError } from "../document/document.checklist.js";
 import { ClaimService } from "./claim.service.js";
 import { ClaimModifier, CostEstimate, DailyCollection } from "./claim.types.js";
 import { CLAIM_MODIFIERS } from "./engine/index.js";
@@ -58,11 +59,15 @@ export function claimWhere(filter?: ClaimFilter | null, now = new Date()): Filte
   return where;
 }
 
-/** Like asPayload, but a failed eligibility check lists every reason as its own userError. */
+/**
+ * Like asPayload, but a failed eligibility check lists every reason, and a SUBMIT without
+ * its required documents every missing type, as its own userError.
+ */
 async function claimPayload(body: () => Promise<Claim>): Promise<{ claim: Claim | null; userErrors: UserError[] }> {
   try {
     return { claim: await body(), userErrors: [] };
   } catch (err) {
+    if (err instanceof RequiredDocumentsMissingError) return { claim: null, userErrors: err.userErrors() };
     if (!(err instanceof ClaimNotEligibleError)) {
       const userError = toUserError(err);
       if (!userError) throw err;

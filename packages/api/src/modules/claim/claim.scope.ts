@@ -11,7 +11,7 @@ import { caseStaffSources, caseVisibilitySources } from "../case/case.scope.js";
 import { policyStaffSources } from "../reference/policy/policy.scope.js";
 
 /** SQL on a claim alias `c`: the claims a reviewer works on. */
-const SUBMITTED_CLAIM = (c: string) =>
+export const SUBMITTED_CLAIM = (c: string) =>
   `(${c}.status not in ('DRAFT', 'CANCELLED') or ${c}.first_submitted_at is not null)`;
 
 /** SQL on a claim alias: the claim is under a policy of insurer `?`. */
@@ -19,7 +19,7 @@ const UNDER_INSURER = (c: string) =>
   `exists (select 1 from policy po where po.id = ${c}.policy_id and po.insurer_id = ?)`;
 
 /** SQL on a claim alias: an insurer's claim, i.e. registered by it or under its policies (params: org, org). */
-const INSURER_CLAIM = (c: string) => `(${c}.registered_by_id = ? or ${UNDER_INSURER(c)})`;
+export const INSURER_CLAIM = (c: string) => `(${c}.registered_by_id = ? or ${UNDER_INSURER(c)})`;
 
 defineScope(
   "Claim",

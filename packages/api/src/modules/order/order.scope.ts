@@ -3,9 +3,12 @@ import {
   defineScope,
   partnerOrStaff,
   rawWhere,
+  ROW_ROLES,
   type RowRole,
   type ScopeCondition,
+  type StaffRowRule,
 } from "../../platform/scoping/scope.js";
+import type { StaffPrincipal } from "../../platform/auth/principal.js";
 import { caseStaffSources } from "../case/case.scope.js";
 
 /**
@@ -72,26 +75,41 @@ defineScope(
   ),
 );
 
-// Staff of a restricted role download only the report files of the orders they see: a
-// VISITOR none (GET /files/:id answers 404 as for a missing file).
+// Staff of a restricted role download only the report files of the orders they see and
+// the files they uploaded themselves (a visitor's photos before attachDocument files them):
+// a VISITOR no report file (GET /files/:id answers 404 as for a missing file).
+const ownUploads = (p: StaffPrincipal) => ({ uploadedById: p.userId });
+const storedFileStaff: Partial<Record<RowRole, StaffRowRule>> = {};
+for (const role of ROW_ROLES)
+  storedFileStaff[role] = (p) => {
+    const reports = STAFF_ORDERS[role];
+    if (!reports) return ownUploads(p);
+    return {
+      $or: [
+        ownUploads(p),
+        rawWhere(
+          (a) => `exists (select 1 from order_report r join attention_order o on o.id = r.order_id
+        where r.file_id = ${a}.id and ${reports("o")})`,
+        ),
+      ],
+    };
+  };
 defineScope(
   "StoredFile",
-  orderScope(
-    (org) => ({
+  partnerOrStaff(
+    (p) => ({
       $or: [
-        { uploadedByOrganizationId: org },
+        { uploadedByOrganizationId: p.organizationId },
         {
           [raw(
             (a: string) =>
               `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
-            visibleOrderParams(org),
+            visibleOrderParams(p.organizationId),
           )]: true,
         },
       ],
     }),
-    (role) => (a) =>
-      `exists (select 1 from order_report r join attention_order o on o.id = r.order_id
-        where r.file_id = ${a}.id and ${STAFF_ORDERS[role]!("o")})`,
+    storedFileStaff,
   ),
 );
 
