@@ -14,13 +14,12 @@ import { Document } from "./document.entity.js";
 
 /**
  * The demo checklists (the migration brings the list with no requirements): every claim
- * needs its signed form and the invoice; an outpatient claim the prescription too, an
- * inpatient one the discharge report.
+ * needs its signed form and the invoice, an inpatient one the discharge report too
+ * (docs/partners.md's intake example relies on the outpatient list).
  */
 export const DEMO_REQUIREMENTS: Record<string, ClaimKind[]> = {
   CLAIM_FORM: [ClaimKind.OUTPATIENT, ClaimKind.INPATIENT, ClaimKind.GLOBAL],
   INVOICE: [ClaimKind.OUTPATIENT, ClaimKind.INPATIENT, ClaimKind.GLOBAL],
-  PRESCRIPTION: [ClaimKind.OUTPATIENT],
   MEDICAL_REPORT: [ClaimKind.INPATIENT],
 };
 
