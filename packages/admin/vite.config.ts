@@ -4,7 +4,10 @@ import { defineConfig } from "vite";
 /** Where /graphql, /files and /exports go in dev and preview; the browser tests point it at their API. */
 const apiTarget = process.env.CLINIGRAPH_API_URL ?? "http://localhost:4000";
 const proxy = Object.fromEntries(
-  ["/graphql", "/files", "/exports", "/admin/queues"].map((path) => [path, { target: apiTarget, changeOrigin: true }]),
+  ["/graphql", "/files", "/documents", "/exports", "/admin/queues"].map((path) => [
+    path,
+    { target: apiTarget, changeOrigin: true },
+  ]),
 );
 
 export default defineConfig({

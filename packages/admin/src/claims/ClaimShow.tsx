@@ -3,9 +3,11 @@ import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
 import { UnsavedEditsProvider } from "../transitions/unsavedEdits";
 import { ClaimLinesReview } from "./ClaimLinesReview";
+import { ClaimDocuments } from "../documents/ClaimDocuments";
 
 /**
- * The claim with its transitions and its lines, editable during review; the transitions
+ * The claim with its transitions, its lines (editable during review) and its documents
+ * with the kind's checklist; the transitions
  * wait while line amounts are changed but not saved.
  */
 export default function ClaimShow() {
@@ -14,6 +16,7 @@ export default function ClaimShow() {
     <UnsavedEditsProvider>
       <Show actions={<ShowActions meta={meta} />}>
         <ClaimLinesReview />
+        <ClaimDocuments />
         <MetaFields meta={meta} />
       </Show>
     </UnsavedEditsProvider>

@@ -10,13 +10,15 @@ const PREVIEWABLE = /^(application\/pdf|image\/)/;
 
 /**
  * A report's file fetched with the bearer token (a plain <img src> cannot send
- * it), previewed inline when it is a PDF or an image, and downloadable.
+ * it), previewed inline when it is a PDF or an image, and downloadable. `path` reads
+ * it through another door (a document's /documents/:id/file).
  */
-export function FilePreview({ file }: { file: StoredFile }) {
+export function FilePreview({ file, path }: { file: Omit<StoredFile, "downloadPath">; path?: string }) {
   const translate = useTranslate();
+  const url_ = path ?? `/files/${file.id}`;
   const { data: blob, error } = useQuery({
-    queryKey: ["file", file.id],
-    queryFn: async () => (await authorizedFetch(`/files/${file.id}`)).blob(),
+    queryKey: ["file", url_],
+    queryFn: async () => (await authorizedFetch(url_)).blob(),
     staleTime: Infinity,
   });
   const url = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);

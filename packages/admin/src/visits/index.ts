@@ -1,4 +1,4 @@
 import { lazy } from "react";
 
-export const visits = { list: lazy(() => import("./VisitList")) };
+export const visits = { list: lazy(() => import("./VisitList")), show: lazy(() => import("./VisitShow")) };
 export const VisitAssignment = lazy(() => import("./VisitAssignment"));

@@ -3,6 +3,7 @@ import { apiKeyModule } from "./api-key/index.js";
 import { auditModule } from "./audit/index.js";
 import { caseModule } from "./case/index.js";
 import { claimModule } from "./claim/index.js";
+import { documentModule } from "./document/index.js";
 import { eligibilityModule } from "./eligibility/index.js";
 import { notificationModule } from "./notification/index.js";
 import { numberingModule } from "./numbering/index.js";
@@ -42,6 +43,7 @@ export const MODULES: readonly DomainModule[] = [
   claimModule,
   eligibilityModule,
   paymentModule,
+  documentModule,
   statisticsModule,
   webhookModule,
 ];

@@ -38,13 +38,15 @@ const STAFF_TABLES: Record<string, string> = {
   payment: "payment",
   user: "app_user",
   notification: "notification",
+  document: "document",
 };
 const STAFF_LISTS: Record<string, string> = {
   visit: `visits(first: 100) { totalCount nodes { id case { id patient { id } } patient { id } order { id } assignee { id } } }`,
   case: `cases(first: 100) { totalCount nodes { id patient { id } orders { id } } }`,
   patient: `patients(first: 100) { totalCount nodes { id } }`,
   order: `orders(first: 100) { totalCount nodes { id case { id patient { id } } } }`,
-  claim: `claims(first: 100) { totalCount nodes { id case { id patient { id } } policy { id } payments { id } } }`,
+  claim: `claims(first: 100) { totalCount nodes { id case { id patient { id } } policy { id } payments { id } documents { id } } }`,
+  document: `documents(first: 100) { totalCount nodes { id case { id documents { id } } } }`,
   user: `users(first: 100) { totalCount nodes { id } }`,
   notification: `notifications(first: 100) { totalCount nodes { id } }`,
 };
@@ -55,6 +57,7 @@ const GET_ONE: Record<string, string> = {
   order: "order",
   claim: "claim",
   user: "user",
+  document: "document",
 };
 /** What a visible row needs and so must show (SPEC §8 "and what those need"); `case?` may be null (an appointment without a case). */
 const STAFF_NEEDS: Record<string, string[]> = {
@@ -70,6 +73,7 @@ const NESTED_KIND: Record<string, string> = {
   orders: "order",
   assignee: "user",
   payments: "payment",
+  documents: "document",
 };
 /** Whether `path` (a.b, with `a?` allowing a null a) is missing from a list node. */
 function lacks(node: Record<string, unknown>, path: string): boolean {

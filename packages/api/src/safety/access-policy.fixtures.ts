@@ -124,7 +124,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   removePolicyNetworkProvider: { who: [...OPS, "INSURER"], rows: OWN, audit: "policy." },
 
   // ---- cases and orders
-  registerCase: { who: [...OPS, "HOSPITAL"], rows: OWN, audit: "case." },
+  registerCase: { who: [...OPS, "HOSPITAL", "AGENCY", "CLINIC"], rows: OWN, audit: "case." },
   transitionCase: { who: ["SIGNED_IN"], rows: OWN, audit: "case." },
   issueOrder: { who: OPS, rows: STAFF_ONLY, audit: "order." },
   transitionOrder: { who: ["SIGNED_IN"], rows: OWN, audit: "order." },
@@ -140,11 +140,19 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   transitionVisit: { who: ["SIGNED_IN"], rows: OWN, audit: "visit." },
 
   // ---- claims
-  registerClaim: { who: [...OPS, "HOSPITAL", "AGENCY"], rows: OWN, audit: "claim." },
-  setClaimLines: { who: [...OPS, "HOSPITAL", "AGENCY"], rows: OWN, audit: "claim." },
+  registerClaim: { who: [...OPS, "HOSPITAL", "AGENCY", "CLINIC"], rows: OWN, audit: "claim." },
+  setClaimLines: { who: [...OPS, "HOSPITAL", "AGENCY", "CLINIC"], rows: OWN, audit: "claim." },
   transitionClaim: { who: ["SIGNED_IN"], rows: OWN, audit: "claim." },
   setApprovedAmounts: { who: ["ADMIN", "REVIEWER"], rows: STAFF_ONLY, audit: "claim." },
   recordPayment: { who: ["SIGNED_IN"], rows: OWN, audit: "claim." },
+
+  // ---- documents (SPEC §8): read where the owner is read, filed by its owner's registrant, the visit's visitor or operators
+  documentTypes: { who: ["SIGNED_IN"], rows: SHARED },
+  document: { who: ["SIGNED_IN"], rows: OWN },
+  documents: { who: ["SIGNED_IN"], rows: OWN },
+  attachDocument: { who: [...OPS, "VISITOR", "PARTNER"], rows: OWN, audit: "document." },
+  createDocumentType: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "documentType." },
+  updateDocumentType: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "documentType." },
 
   // ---- webhooks (module in progress: declared from its resolver, exercised once in schema.graphql)
   webhookEndpoints: { who: [...OPS, "PARTNER"], rows: OWN },
@@ -166,9 +174,22 @@ export const PARTNER_ROWS: Record<string, string> = {
   case: `select id from medical_case where registered_by_id = ? or hospital_id = ?
           or id in (select case_id from attention_order where provider_id = ?)
           or id in (select case_id from visit where site_id = ?)
-          or id in (select case_id from claim where registered_by_id = ?)`,
+          or id in (select case_id from claim where registered_by_id = ?)
+          or id in (select c.case_id from claim c join policy p on p.id = c.policy_id where p.insurer_id = ?)`,
   visit: `select id from visit where site_id = ?`,
-  claim: `select id from claim where registered_by_id = ?`,
+  // an insurer also reads the claims under its policies (SPEC §8 "Intake by partners")
+  claim: `select id from claim where registered_by_id = ?
+          or policy_id in (select id from policy where insurer_id = ?)`,
+  // a document follows its owner: the claim's readers, the visit's, the case's for its own
+  document: `select id from document where claim_id in (select id from claim where registered_by_id = ?
+            or policy_id in (select id from policy where insurer_id = ?))
+          or (claim_id is null and visit_id in (select id from visit where site_id = ?))
+          or (claim_id is null and visit_id is null and case_id in (select id from medical_case
+            where registered_by_id = ? or hospital_id = ?
+            or id in (select case_id from attention_order where provider_id = ?)
+            or id in (select case_id from visit where site_id = ?)
+            or id in (select case_id from claim where registered_by_id = ?)
+            or id in (select c.case_id from claim c join policy p on p.id = c.policy_id where p.insurer_id = ?)))`,
 };
 
 /**
@@ -194,6 +215,10 @@ const casesOf = (orders: string, visits: string, claims: string) =>
 const patientsOf = (cases: string, visits: string) =>
   `select patient_id id from medical_case where id in (${cases}) union select patient_id from visit where id in (${visits})`;
 const NOTHING = `select id from claim where false`;
+const documentsOf = (claims: string, visits: string, cases: string) =>
+  `select id from document where claim_id in (${claims})
+   or (claim_id is null and visit_id in (${visits}))
+   or (claim_id is null and visit_id is null and case_id in (${cases}))`;
 const VISITOR_VISITS = `select id from visit where assignee_id = ?`;
 const BILLING_VISITS = `select id from visit where id in (select source_visit_id from claim)`;
 
@@ -205,6 +230,7 @@ export const STAFF_ROWS: Record<"VISITOR" | "BILLING" | "REVIEWER", Record<strin
     order: NOTHING,
     claim: NOTHING,
     payment: NOTHING,
+    document: documentsOf(NOTHING, VISITOR_VISITS, casesOf(NOTHING, VISITOR_VISITS, NOTHING)),
     user: `select id from app_user where id = ?`,
     notification: `select n.id from notification n join app_user u on u.phone = n.recipient
       where u.id = ? and n.related_type = 'Visit' and n.related_id in (${VISITOR_VISITS})`,
@@ -216,6 +242,11 @@ export const STAFF_ROWS: Record<"VISITOR" | "BILLING" | "REVIEWER", Record<strin
     order: BILLING_ORDERS,
     claim: `select id from claim`,
     payment: `select id from payment`,
+    document: documentsOf(
+      "select id from claim",
+      BILLING_VISITS,
+      casesOf(BILLING_ORDERS, NOTHING, "select id from claim"),
+    ),
     user: `select id from app_user where id = ?`,
   },
   REVIEWER: {
@@ -225,6 +256,7 @@ export const STAFF_ROWS: Record<"VISITOR" | "BILLING" | "REVIEWER", Record<strin
     order: REVIEW_ORDERS,
     claim: REVIEW_CLAIMS,
     payment: NOTHING,
+    document: documentsOf(REVIEW_CLAIMS, REVIEW_VISITS, casesOf(REVIEW_ORDERS, REVIEW_VISITS, REVIEW_CLAIMS)),
     user: `select id from app_user where id = ? or id in (select assignee_id from visit where id in (${REVIEW_VISITS}))`,
   },
 };

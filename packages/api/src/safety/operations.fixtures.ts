@@ -54,7 +54,9 @@ export type IdKind =
   | "apiKey"
   | "serviceCode"
   | "workCalendar"
-  | "file";
+  | "file"
+  | "document"
+  | "documentType";
 
 const ID_BY_INPUT: Record<string, IdKind> = {
   TransitionOrderInput: "order",
@@ -75,6 +77,7 @@ const ID_BY_INPUT: Record<string, IdKind> = {
   RevokeApiKeyInput: "apiKey",
   UpdateServiceCodeInput: "serviceCode",
   UpdateWorkCalendarInput: "workCalendar",
+  UpdateDocumentTypeInput: "documentType",
 };
 
 const ID_BY_FIELD: Record<string, IdKind> = {
@@ -108,6 +111,7 @@ export const GET_BY_ID: Record<string, IdKind> = {
   user: "user",
   serviceCode: "serviceCode",
   workCalendar: "workCalendar",
+  document: "document",
 };
 
 export function idKindOf(operation: string, inputType: string | null, field: string): IdKind | null {
@@ -145,6 +149,7 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   code: "0101001",
   expectedVersion: 1,
   refreshToken: "not-a-refresh-token",
+  documentType: "INVOICE",
 };
 
 /** A minimal valid value for an input type: every required field, nothing optional. */

@@ -39,5 +39,10 @@ export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
     serviceCode: await one(`select id from service_code order by code`),
     workCalendar: await one(`select id from work_calendar order by country`),
     file: await one(`select id from stored_file`).catch(() => "00000000-0000-4000-8000-000000000001"),
+    // The AGENCY's sample claim's document (the seed files those of every submitted claim).
+    document: await one(`select id from document where claim_id in (select id from claim where registered_by_id = ?)`, [
+      o.AGENCY,
+    ]),
+    documentType: await one(`select id from document_type order by code`),
   };
 }

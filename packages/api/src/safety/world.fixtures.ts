@@ -47,7 +47,7 @@ export interface CallResult {
 /** One server, one database, the whole demo region: built once per test file. */
 export async function buildWorld(env: Record<string, string> = {}): Promise<World> {
   const api = await startTestApi(env);
-  await seedDemoData(api.orm);
+  await seedDemoData(api.orm, { fileStorageDir: api.config.FILE_STORAGE_DIR });
   const fx = new Fixtures(api.orm);
   const sql = async <T>(text: string, params: unknown[] = []) =>
     api.orm.em.getConnection().execute<T[]>(text, params as never[]);

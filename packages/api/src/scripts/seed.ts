@@ -23,7 +23,12 @@ try {
 setFieldCipher(FieldCipher.fromConfig(config));
 const orm = await initOrm(config.DATABASE_URL);
 try {
-  const result = await seedDemoData(orm, { force: process.argv.includes("--force"), demo, nodeEnv: config.NODE_ENV });
+  const result = await seedDemoData(orm, {
+    force: process.argv.includes("--force"),
+    demo,
+    nodeEnv: config.NODE_ENV,
+    fileStorageDir: config.FILE_STORAGE_DIR,
+  });
   console.log(result.seeded ? "Demo data seeded." : `Nothing seeded: ${result.reason}.`);
   console.log(formatCredentials(result.credentials));
 } catch (err) {

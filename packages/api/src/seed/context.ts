@@ -21,6 +21,8 @@ export interface SeedContext {
   patients: Patient[];
   policies: Policy[];
   serviceCodes: ServiceCode[];
+  /** Where demo documents' bytes go (FILE_STORAGE_DIR); without it no documents are filed. */
+  fileStorageDir?: string;
 }
 
 export type SeedStep = (ctx: SeedContext) => Promise<void>;

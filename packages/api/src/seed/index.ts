@@ -15,6 +15,7 @@ import { seedOrdersStep } from "./orders.js";
 import { seedVisitsStep } from "./visits.js";
 import { seedClaimsStep } from "./claims.js";
 import { seedStatisticsStep } from "./statistics.js";
+import { seedDocuments } from "../modules/document/document.seed.js";
 import { assertDemoSeedAllowed } from "./production-guard.js";
 
 export type { SeedContext, SeedStep } from "./context.js";
@@ -43,6 +44,7 @@ export const seedSteps: SeedStep[] = [
   seedOrdersStep,
   seedVisitsStep,
   seedClaimsStep,
+  (ctx) => seedDocuments(ctx.em, ctx.fileStorageDir),
   seedStatisticsStep,
 ];
 
@@ -65,6 +67,8 @@ export interface SeedOptions {
   demo?: boolean;
   /** The environment seeded into; defaults to NODE_ENV, and an unset NODE_ENV counts as production. */
   nodeEnv?: string;
+  /** FILE_STORAGE_DIR: where the demo documents' bytes are written (none are filed without it). */
+  fileStorageDir?: string;
 }
 
 /**
@@ -89,6 +93,7 @@ export async function seedDemoData(orm: MikroORM, options: SeedOptions = {}): Pr
       patients: [],
       policies: [],
       serviceCodes: [],
+      fileStorageDir: options.fileStorageDir,
     };
     for (const step of seedSteps) await step(ctx);
   });

@@ -11,7 +11,7 @@ import { Patient } from "../patient/patient.entity.js";
 import { Case } from "./case.entity.js";
 import { CaseFilter, CaseOrder, CaseSortField, RegisterCaseInput, TransitionCaseInput } from "./case.inputs.js";
 import { CaseEvent, caseMachine } from "./case.machine.js";
-import { CaseService } from "./case.service.js";
+import { CaseService, PARTNER_CASE_REGISTRANTS } from "./case.service.js";
 import { caseSearchFor, caseWhere } from "./case.where.js";
 import { historyLoader } from "../../platform/audit/history.loader.js";
 
@@ -44,8 +44,11 @@ export class CaseResolver {
     });
   }
 
-  @Authorized("OPERATOR", "HOSPITAL")
-  @Mutation(() => CasePayload, { description: "Registers a case (a hospital for itself, operator staff for anyone)." })
+  @Authorized("OPERATOR", ...PARTNER_CASE_REGISTRANTS)
+  @Mutation(() => CasePayload, {
+    description:
+      "Registers a case: a hospital, agency or clinic for itself (registerClaim with newCase opens case and claim in one call), operator staff for anyone.",
+  })
   registerCase(@Arg("input", { description: "The case." }) input: RegisterCaseInput, @Ctx() ctx: AppContext) {
     return asPayload("case", () =>
       idempotent({

@@ -16,6 +16,9 @@ import type { RegisterCaseInput, TransitionCaseInput } from "./case.inputs.js";
 
 export const SCAN_KEY_PATTERN = /^\d{16}$/;
 
+/** The partner kinds that open cases themselves (SPEC §8 "Intake by partners"). */
+export const PARTNER_CASE_REGISTRANTS = ["HOSPITAL", "AGENCY", "CLINIC"] as const;
+
 /** customerNumber (8 digits) + incident date YYYYMMDD: the barcode printed on the case's documents. */
 export function scanKeyOf(customerNumber: string, incidentDate: string): string {
   return `${customerNumber}${incidentDate.replace(/-/g, "")}`;
@@ -92,34 +95,46 @@ export class CaseService {
     return kase;
   }
 
-  /** A hospital registers its own cases; staff register for any organisation. */
+  /**
+   * Who may open a case (PARTNER_CASE_REGISTRANTS): a hospital registers its own cases at
+   * itself; an agency or a clinic registers the cases of its own customers or patients
+   * (naming the hospital of an inpatient case); staff register for any organisation.
+   */
   private async parties(kind: CaseKind, hospitalId?: string | null, registeredById?: string | null) {
     const p = this.principal;
     if (isPartner(p)) {
-      if (!isPartner(p, "HOSPITAL"))
-        throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals register cases.");
+      if (!isPartner(p, ...PARTNER_CASE_REGISTRANTS))
+        throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals, agencies and clinics register cases.");
       if (registeredById && registeredById !== p.organizationId)
         throw new DomainError("FORBIDDEN_REGISTRANT", "A partner registers cases as itself.", ["registeredById"]);
-      if (hospitalId && hospitalId !== p.organizationId)
-        throw new DomainError("HOSPITAL_MISMATCH", "A hospital registers cases at itself.", ["hospitalId"]);
       const self = await this.org(p.organizationId, "registeredById");
-      return { registeredBy: self, hospital: self };
+      if (isPartner(p, "HOSPITAL")) {
+        if (hospitalId && hospitalId !== p.organizationId)
+          throw new DomainError("HOSPITAL_MISMATCH", "A hospital registers cases at itself.", ["hospitalId"]);
+        return { registeredBy: self, hospital: self };
+      }
+      return { registeredBy: self, hospital: await this.hospitalOf(kind, hospitalId, null) };
     }
     // Staff default to their own (operator) organisation; the system (seed, imports) must name one.
     const registrantId = registeredById ?? (isStaff(p) ? p.organizationId : null);
     if (p.kind !== "SYSTEM" && !isStaff(p))
-      throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals and operator staff register cases.");
+      throw new DomainError("TRANSITION_NOT_PERMITTED", "Only partners and operator staff register cases.");
     if (!registrantId)
       throw new DomainError("REGISTRANT_REQUIRED", "Name the registering organisation.", ["registeredById"]);
     const registeredBy = await this.org(registrantId, "registeredById");
+    return { registeredBy, hospital: await this.hospitalOf(kind, hospitalId, registeredBy) };
+  }
+
+  /** The hospital named (or the registrant when it is one); an inpatient case needs one. */
+  private async hospitalOf(kind: CaseKind, hospitalId: string | null | undefined, registeredBy: Organization | null) {
     let hospital: Organization | null = null;
     if (hospitalId) hospital = await this.org(hospitalId, "hospitalId");
-    else if (registeredBy.kind === OrganizationKind.HOSPITAL) hospital = registeredBy;
+    else if (registeredBy?.kind === OrganizationKind.HOSPITAL) hospital = registeredBy;
     if (hospital && hospital.kind !== OrganizationKind.HOSPITAL)
       throw new DomainError("NOT_A_HOSPITAL", "hospitalId must be a hospital.", ["hospitalId"]);
     if (kind === CaseKind.INPATIENT && !hospital)
       throw new DomainError("HOSPITAL_REQUIRED", "An inpatient case needs its hospital.", ["hospitalId"]);
-    return { registeredBy, hospital };
+    return hospital;
   }
 
   private async org(id: string, field: string): Promise<Organization> {

@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { ClaimEvent, ClaimKind, ClaimStatus } from "./claim.enums.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
+import { CaseKind } from "../case/case.entity.js";
 
 @InputType({
   description: "A modifier of a claim line, by code; its factor comes from the configured list (claimModifiers).",
@@ -41,10 +43,41 @@ export class ClaimLineDataInput {
   modifiers?: ClaimLineModifierInput[] | null;
 }
 
-@InputType({ description: "Registers a claim, from scratch or from a visit's liability link." })
+@InputType({
+  description:
+    "The case a claim opens with it (the file: customer number + incident date = scan key), registered by the caller.",
+})
+export class NewClaimCaseInput {
+  @Field(() => ID, { description: "The patient (registered by you, or visible to you)." })
+  patientId!: string;
+  @Field(() => CaseKind, { description: "OUTPATIENT, INPATIENT or GLOBAL; the claim's kind defaults to it." })
+  kind!: CaseKind;
+  @Field(() => LocalDateResolver, { description: "Date of the incident." })
+  incidentDate!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The scan key read from the documents; when given it must match customer number + incident date.",
+  })
+  scanKey?: string | null;
+  @Field(() => ID, { nullable: true, description: "The hospital of an inpatient case." })
+  hospitalId?: string | null;
+  @Field(() => String, { nullable: true, description: "Free-text summary of the case." })
+  description?: string | null;
+}
+
+@InputType({
+  description:
+    "Registers a claim: on a case you name (caseId), on the case it opens (newCase), or from a visit's liability link (visitId).",
+})
 export class RegisterClaimInput {
-  @Field(() => ID, { nullable: true, description: "The case (required unless visitId is given)." })
+  @Field(() => ID, { nullable: true, description: "The case (one of caseId, newCase or visitId)." })
   caseId?: string | null;
+  @Field(() => NewClaimCaseInput, {
+    nullable: true,
+    description:
+      "Opens the case with the claim, in one transaction: your OPEN case with the same scan key is reused, otherwise a new case is registered.",
+  })
+  newCase?: NewClaimCaseInput | null;
   @Field(() => ID, { nullable: true, description: "The policy (required unless visitId is given)." })
   policyId?: string | null;
   @Field(() => ID, { description: "The liability of the policy the claim is paid under." })

@@ -8,6 +8,7 @@ import { applyApprovedAmounts, type ApprovedLine } from "./claim-approval.js";
 import { recomputeClaim } from "./claim-recompute.js";
 import { closeDeliveryWindow, reopenDeliveryWindow } from "./claim.returned.js";
 import { lockPolicyYear } from "../eligibility/policy-year-lock.js";
+import { requiredDocumentsPresent } from "../document/document.checklist.js";
 
 /**
  * The Claim machine of SPEC §3, row for row. Event data travels in `input.data`:
@@ -80,7 +81,8 @@ const SUBMIT_RULE = {
   event: ClaimEvent.SUBMIT,
   to: ClaimStatus.SUBMITTED,
   who: [REGISTERING_AGENCY, OPERATOR],
-  guards: [hasLines, eligible],
+  // The documents the claim's kind requires (document_type.required_for_claim_kinds), named when missing.
+  guards: [hasLines, requiredDocumentsPresent, eligible],
   effect: onSubmit,
 } as const;
 

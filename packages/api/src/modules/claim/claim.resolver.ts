@@ -18,6 +18,7 @@ import {
   TransitionClaimInput,
 } from "./claim.inputs.js";
 import { ClaimNotEligibleError } from "../eligibility/claim-eligibility.js";
+import { RequiredDocumentsMissingError } from "../document/document.checklist.js";
 import { ClaimService } from "./claim.service.js";
 import { ClaimModifier } from "./claim.types.js";
 import { CLAIM_MODIFIERS } from "./engine/index.js";
@@ -48,13 +49,17 @@ export function claimWhere(filter?: ClaimFilter | null, now = new Date()): Filte
   return where;
 }
 
-/** Like asPayload, but a failed eligibility check lists every reason as its own userError. */
+/**
+ * Like asPayload, but a failed eligibility check lists every reason, and a SUBMIT without
+ * its required documents every missing type, as its own userError.
+ */
 export async function claimPayload(
   body: () => Promise<Claim>,
 ): Promise<{ claim: Claim | null; userErrors: UserError[] }> {
   try {
     return { claim: await body(), userErrors: [] };
   } catch (err) {
+    if (err instanceof RequiredDocumentsMissingError) return { claim: null, userErrors: err.userErrors() };
     if (!(err instanceof ClaimNotEligibleError)) {
       const userError = toUserError(err);
       if (!userError) throw err;
@@ -80,7 +85,8 @@ export class ClaimResolver {
 
   @Authorized()
   @Query(() => ClaimConnection, {
-    description: "Claims: an agency or hospital sees the ones it registered, staff all.",
+    description:
+      "Claims: an agency, clinic or hospital sees the ones it registered, an insurer those under its policies; staff by role.",
   })
   claims(
     @Args() args: ConnectionArgs,
@@ -103,10 +109,10 @@ export class ClaimResolver {
     return Object.entries(CLAIM_MODIFIERS).map(([code, m]) => ({ code, factor: m.factor, description: m.description }));
   }
 
-  @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
+  @Authorized("AGENCY", "HOSPITAL", "CLINIC", "OPERATOR")
   @Mutation(() => ClaimPayload, {
     description:
-      "Registers a DRAFT claim (agency, hospital or operator), from scratch or from a visit's liability link.",
+      "Registers a DRAFT claim (agency, hospital, clinic or operator) on a case, on the case it opens (newCase), or from a visit's liability link.",
   })
   registerClaim(
     @Arg("input", () => RegisterClaimInput, { description: "The mutation input." }) input: RegisterClaimInput,
@@ -125,7 +131,7 @@ export class ClaimResolver {
     );
   }
 
-  @Authorized("AGENCY", "HOSPITAL", "OPERATOR")
+  @Authorized("AGENCY", "HOSPITAL", "CLINIC", "OPERATOR")
   @Mutation(() => ClaimPayload, {
     description: "Replaces the lines of a DRAFT or RETURNED claim and recomputes its totals.",
   })

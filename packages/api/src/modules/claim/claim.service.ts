@@ -25,6 +25,7 @@ import { replaceLines } from "./claim-lines.js";
 import { claimMachine, returnReasonsOf } from "./claim.machine.js";
 import { recomputeClaim, refreshOutstanding } from "./claim-recompute.js";
 import { linkOfVisit } from "./visit-links.js";
+import { openClaimCase } from "./claim-intake.js";
 
 const UNSCOPED = { filters: false } as const;
 
@@ -137,7 +138,13 @@ export class ClaimService {
   }
 
   async register(input: RegisterClaimInput): Promise<Claim> {
-    let caseId = input.caseId ?? null;
+    const sources = [input.caseId, input.newCase, input.visitId].filter((v) => v != null).length;
+    if (sources > 1)
+      throw new DomainError("VALIDATION_FAILED", "Name the case one way: caseId, newCase or visitId.", ["caseId"]);
+    let caseId = input.newCase
+      ? (await openClaimCase(this.em, this.principal, this.requestId, input.newCase)).id
+      : null;
+    caseId ??= input.caseId ?? null;
     let policyId = input.policyId ?? null;
     if (input.visitId) {
       const link = await linkOfVisit(this.em, input.visitId, input.liabilityId);
@@ -145,7 +152,8 @@ export class ClaimService {
       caseId = link.caseId;
       policyId = link.policyId;
     }
-    if (!caseId) throw new DomainError("VALIDATION_FAILED", "caseId: is required without visitId", ["caseId"]);
+    if (!caseId)
+      throw new DomainError("VALIDATION_FAILED", "caseId: is required without newCase or visitId", ["caseId"]);
     if (!policyId) throw new DomainError("VALIDATION_FAILED", "policyId: is required without visitId", ["policyId"]);
     // Scoped: a partner registers claims only on cases it can see.
     const kase = await this.em.findOne(Case, { id: caseId });

@@ -1,6 +1,14 @@
 import { raw } from "@mikro-orm/core";
 import type { Hooks } from "../../platform/composition/hooks.js";
-import { partnerOrStaff, rawWhere, type RowRole, type ScopeCondition } from "../../platform/scoping/scope.js";
+import {
+  partnerOrStaff,
+  rawWhere,
+  ROW_ROLES,
+  type RowRole,
+  type ScopeCondition,
+  type StaffRowRule,
+} from "../../platform/scoping/scope.js";
+import type { StaffPrincipal } from "../../platform/auth/principal.js";
 import { caseStaffVisibility } from "../case/case.scope.js";
 
 /**
@@ -68,26 +76,25 @@ export function registerOrderScopes(hooks: Hooks): void {
     ),
   );
 
-  // Staff of a restricted role download only the report files of the orders they see: a
-  // VISITOR none (GET /files/:id answers 404 as for a missing file).
+  // Staff of a restricted role download only the report files of the orders they see and
+  // the files they uploaded themselves (a visitor's photos before attachDocument files them):
+  // a VISITOR no report file (GET /files/:id answers 404 as for a missing file).
   hooks.defineScope(
     "StoredFile",
-    orderScope(
-      (org) => ({
+    partnerOrStaff(
+      (p) => ({
         $or: [
-          { uploadedByOrganizationId: org },
+          { uploadedByOrganizationId: p.organizationId },
           {
             [raw(
               (a: string) =>
                 `(${a}.id in (select r.file_id from order_report r where r.order_id in (${VISIBLE_ORDER_IDS})))`,
-              visibleOrderParams(org),
+              visibleOrderParams(p.organizationId),
             )]: true,
           },
         ],
       }),
-      (role) => (a) =>
-        `exists (select 1 from order_report r join attention_order o on o.id = r.order_id
-        where r.file_id = ${a}.id and ${STAFF_ORDERS[role]!("o")})`,
+      storedFileStaff(),
     ),
   );
 
@@ -101,4 +108,24 @@ export function registerOrderScopes(hooks: Hooks): void {
 
   // Partners fill forms against these, so every signed-in principal may read them.
   hooks.defineScope("FormTemplate", (p) => (p.kind === "ANONYMOUS" ? "NONE" : "ALL"));
+}
+
+function storedFileStaff(): Partial<Record<RowRole, StaffRowRule>> {
+  const ownUploads = (p: StaffPrincipal) => ({ uploadedById: p.userId });
+  const rules: Partial<Record<RowRole, StaffRowRule>> = {};
+  for (const role of ROW_ROLES)
+    rules[role] = (p) => {
+      const reports = STAFF_ORDERS[role];
+      if (!reports) return ownUploads(p);
+      return {
+        $or: [
+          ownUploads(p),
+          rawWhere(
+            (a) => `exists (select 1 from order_report r join attention_order o on o.id = r.order_id
+        where r.file_id = ${a}.id and ${reports("o")})`,
+          ),
+        ],
+      };
+    };
+  return rules;
 }

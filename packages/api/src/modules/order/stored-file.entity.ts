@@ -30,6 +30,10 @@ export class StoredFile extends BaseEntity {
   @Property({ type: "uuid", nullable: true })
   uploadedByOrganizationId?: string | null;
 
+  /** The uploading user (staff) or API key (partner): restricted staff roles see their own uploads. */
+  @Property({ type: "uuid", nullable: true })
+  uploadedById?: string | null;
+
   @Field(() => String, { nullable: true, description: "STAFF or PARTNER." })
   @Property({ type: "text", nullable: true })
   uploadedByKind?: string | null;

@@ -31,7 +31,8 @@ export class PaymentResolver {
 
   @Authorized()
   @Mutation(() => ClaimPayload, {
-    description: "Records the patient's co-pay or the insurer's remittance against a claim.",
+    description:
+      "Records the patient's co-pay (the registering partner, OPERATOR, BILLING) or the insurer's remittance (the policy's insurer, BILLING) against a claim.",
   })
   recordPayment(
     @Arg("input", () => RecordPaymentInput, { description: "The mutation input." }) input: RecordPaymentInput,

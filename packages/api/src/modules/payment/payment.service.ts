@@ -1,6 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { LockMode } from "@mikro-orm/core";
-import { isStaff, actorOf, type Principal } from "../../platform/auth/principal.js";
+import { isPartner, isStaff, actorOf, type Principal } from "../../platform/auth/principal.js";
+import { refId } from "../../platform/graphql/loaders.js";
+import { Policy } from "../policy/policy.entity.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
 import { Claim } from "../claim/claim.entity.js";
@@ -11,12 +13,31 @@ import { compareMoney, money } from "../claim/engine/index.js";
 import { refreshOutstanding } from "../claim/claim-recompute.js";
 import { Payment } from "./payment.entity.js";
 
+/**
+ * Who records which payment (SPEC §8 "Intake by partners"), in one place: the patient's
+ * co-pay is collected by whoever registered the claim (an agency, a clinic at its desk, a
+ * hospital) or by OPERATOR and BILLING staff; the insurer's remittance is recorded by
+ * BILLING or by the insurer whose policy the claim is under. The claim was read through
+ * the caller's scope, so a partner here already sees it.
+ */
+async function mayRecord(em: EntityManager, principal: Principal, claim: Claim, payer: PaymentPayer): Promise<boolean> {
+  if (payer === PaymentPayer.PATIENT)
+    return (
+      isStaff(principal, "OPERATOR", "BILLING") ||
+      (isPartner(principal) && refId(claim.registeredBy) === principal.organizationId)
+    );
+  if (isStaff(principal, "BILLING")) return true;
+  if (!isPartner(principal, "INSURER")) return false;
+  const policy = await em.findOne(Policy, { id: refId(claim.policy)! }, { filters: false });
+  return refId(policy?.insurer) === principal.organizationId;
+}
+
 /** Clock skew tolerated on a receivedAt sent by a client. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
- * recordPayment: the patient's co-pay (by the registering partner, an operator or billing)
- * or the insurer's remittance (billing only, once the claim is approved). The claim row is
+ * recordPayment: the patient's co-pay or the insurer's remittance (once the claim is
+ * approved), by the principals mayRecord names. The claim row is
  * locked so two payments at once add up instead of failing on the version.
  */
 export async function recordPayment(
@@ -30,13 +51,12 @@ export async function recordPayment(
   if (!claim) throw new NotFoundError("Claim", ["claimId"]);
 
   const insurer = input.payer === PaymentPayer.INSURER;
-  const allowed = insurer
-    ? isStaff(principal, "BILLING")
-    : principal.kind === "PARTNER" || isStaff(principal, "OPERATOR", "BILLING");
-  if (!allowed) {
+  if (!(await mayRecord(em, principal, claim, input.payer))) {
     throw new DomainError(
       "NOT_PERMITTED",
-      insurer ? "Only billing records insurer payments." : "You may not record this payment.",
+      insurer
+        ? "Only billing or the policy's insurer records insurer payments."
+        : "Only billing, operators or the registering organisation record the patient's payments.",
       ["payer"],
     );
   }

@@ -15,7 +15,7 @@ import { policyStaffVisibility } from "../policy/policy.scope.js";
 export const REVIEWABLE_VISIT = (v: string) =>
   `(${v}.kind = 'FIELD_VISIT' and ${v}.status in ('IN_REVIEW', 'RETURNED', 'COMPLETED'))`;
 /** SQL on a visit alias `v`: the visits whose claims billing pays out. */
-const BILLED_VISIT = (v: string) => `(${v}.id in (select cl.source_visit_id from claim cl))`;
+export const BILLED_VISIT = (v: string) => `(${v}.id in (select cl.source_visit_id from claim cl))`;
 
 const staffVisitRules: Record<RowRole, StaffRowRule> = {
   VISITOR: (p) => ({ assignee: p.userId }),

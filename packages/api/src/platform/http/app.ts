@@ -155,9 +155,10 @@ export async function createHttpRuntime(
   } as Runtime;
   // API key scopes by method on every REST route (reads need `read`, writes `write`).
   app.use(restScopeGuard(principalOf));
-  // Uploads, downloads and exports spend the same budgets as /graphql (uploads by bytes too).
+  // Uploads, downloads (report files and documents) and exports spend the same budgets as
+  // /graphql (uploads by bytes too).
   app.use(
-    ["/files", "/exports"],
+    ["/files", "/documents", "/exports"],
     restRateLimit({ limits: rateLimits, principalOf, maxUploadBytes: config.MAX_UPLOAD_BYTES }),
   );
   for (const route of domain.routes) route(runtime);

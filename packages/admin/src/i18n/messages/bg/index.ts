@@ -58,6 +58,18 @@ export const bg: AppMessages = {
     enums,
     fields,
     ...readable,
+    documents: {
+      title: "Документи",
+      none: "Още няма документи",
+      checklist: "Изискуеми документи",
+      present: "налице",
+      missing: "липсва",
+      attach: "Прикачи",
+      type: "Вид документ",
+      choose_file: "Изберете файл",
+      attached: "Документът е прикачен",
+      attach_failed: "Документът не можа да бъде прикачен",
+    },
     orders: {
       reports: "Доклади",
       no_reports: "Все още няма доклади",
@@ -129,5 +141,6 @@ export const bg: AppMessages = {
     apiKeys: { name: "API ключ |||| API ключове" },
     webhookEndpoints: { name: "Адрес за уебкука |||| Адреси за уебкуки" },
     webhookDeliveries: { name: "Доставка на уебкука |||| Доставки на уебкуки" },
+    documents: { name: "Документ |||| Документи" },
   },
 };

@@ -60,6 +60,18 @@ export const en = {
     enums,
     fields,
     ...readable,
+    documents: {
+      title: "Documents",
+      none: "No documents yet",
+      checklist: "Required documents",
+      present: "present",
+      missing: "missing",
+      attach: "Attach",
+      type: "Document type",
+      choose_file: "Choose a file",
+      attached: "Document attached",
+      attach_failed: "The document could not be attached",
+    },
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",
@@ -131,5 +143,6 @@ export const en = {
     apiKeys: { name: "API key |||| API keys" },
     webhookEndpoints: { name: "Webhook endpoint |||| Webhook endpoints" },
     webhookDeliveries: { name: "Webhook delivery |||| Webhook deliveries" },
+    documents: { name: "Document |||| Documents" },
   },
 };

@@ -58,6 +58,18 @@ export const es: AppMessages = {
     enums,
     fields,
     ...readable,
+    documents: {
+      title: "Documentos",
+      none: "Aún no hay documentos",
+      checklist: "Documentos exigidos",
+      present: "presente",
+      missing: "falta",
+      attach: "Adjuntar",
+      type: "Tipo de documento",
+      choose_file: "Elegir un archivo",
+      attached: "Documento adjuntado",
+      attach_failed: "No se pudo adjuntar el documento",
+    },
     orders: {
       reports: "Informes",
       no_reports: "Sin informes todavía",
@@ -129,5 +141,6 @@ export const es: AppMessages = {
     apiKeys: { name: "Clave API |||| Claves API" },
     webhookEndpoints: { name: "Destino de webhook |||| Destinos de webhook" },
     webhookDeliveries: { name: "Entrega de webhook |||| Entregas de webhook" },
+    documents: { name: "Documento |||| Documentos" },
   },
 };

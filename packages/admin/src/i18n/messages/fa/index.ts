@@ -58,6 +58,18 @@ export const fa: AppMessages = {
     enums,
     fields,
     ...readable,
+    documents: {
+      title: "مدارک",
+      none: "هنوز مدرکی نیست",
+      checklist: "مدارک لازم",
+      present: "موجود",
+      missing: "ناقص",
+      attach: "پیوست",
+      type: "نوع مدرک",
+      choose_file: "انتخاب پرونده",
+      attached: "مدرک پیوست شد",
+      attach_failed: "مدرک پیوست نشد",
+    },
     orders: {
       reports: "گزارش‌ها",
       no_reports: "هنوز گزارشی نیست",
@@ -129,5 +141,6 @@ export const fa: AppMessages = {
     apiKeys: { name: "کلید API |||| کلیدهای API" },
     webhookEndpoints: { name: "نشانی وب‌هوک |||| نشانی‌های وب‌هوک" },
     webhookDeliveries: { name: "ارسال وب‌هوک |||| ارسال‌های وب‌هوک" },
+    documents: { name: "مدرک |||| مدارک" },
   },
 };

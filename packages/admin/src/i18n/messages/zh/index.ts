@@ -58,6 +58,18 @@ export const zh: AppMessages = {
     enums,
     fields,
     ...readable,
+    documents: {
+      title: "文件",
+      none: "暂无文件",
+      checklist: "必需文件",
+      present: "已有",
+      missing: "缺少",
+      attach: "附加",
+      type: "文件类型",
+      choose_file: "选择文件",
+      attached: "文件已附加",
+      attach_failed: "文件未能附加",
+    },
     orders: {
       reports: "报告",
       no_reports: "暂无报告",
@@ -129,5 +141,6 @@ export const zh: AppMessages = {
     apiKeys: { name: "API 密钥" },
     webhookEndpoints: { name: "回调地址" },
     webhookDeliveries: { name: "回调推送记录" },
+    documents: { name: "文件" },
   },
 };

@@ -7,41 +7,15 @@ import { pipeline } from "node:stream/promises";
 import { fileTypeFromFile } from "file-type";
 import type { Runtime } from "../../../platform/http/app.js";
 import type { Principal } from "../../../platform/auth/principal.js";
-import { AuthenticationError } from "../../../platform/auth/authenticate.js";
 import { actorOf } from "../../../platform/auth/principal.js";
 import { forkFor } from "../../../platform/db/orm.js";
-import { answerDatabaseUnavailable } from "../../../platform/http/database-unavailable.js";
 import { recordAudit } from "../../../platform/audit/audit.js";
 import { StoredFile } from "../stored-file.entity.js";
 import { ALLOWED_CONTENT_TYPES, sanitizeFileName } from "./file-name.js";
 import { storageFor, type FileStorage } from "./file-storage.js";
 import { fitsQuota, storedBytes } from "./storage-quota.js";
+import { fileRoute, HttpError, sendStoredFile, signedIn } from "./file-responses.js";
 import { declaredPixels, imageHeaderOf, looksLikeHtml, MAX_IMAGE_PIXELS, SNIFF_WINDOW } from "./content-checks.js";
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function sendError(res: Response, err: HttpError): void {
-  res.status(err.status).json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
-}
-
-async function signedIn(runtime: Runtime, req: Request): Promise<Principal> {
-  try {
-    const principal = await runtime.principalOf(req);
-    if (principal.kind === "ANONYMOUS") throw new HttpError(401, "UNAUTHENTICATED", "Sign in or send an API key.");
-    return principal;
-  } catch (err) {
-    if (err instanceof AuthenticationError) throw new HttpError(401, "UNAUTHENTICATED", err.message);
-    throw err;
-  }
-}
 
 interface Upload {
   size: number;
@@ -230,6 +204,7 @@ async function storeUpload(
         sha256,
         storageKey: key,
         uploadedByOrganizationId: organizationId,
+        uploadedById: actorOf(principal).actorId,
         uploadedByKind: principal.kind,
       });
       recordAudit(em, principal, String(res.locals.requestId ?? ""), {
@@ -253,42 +228,17 @@ async function download(runtime: Runtime, req: Request, res: Response): Promise<
   const notFound = new HttpError(404, "NOT_FOUND", "File not found.");
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
   const em = forkFor(runtime.orm, principal);
-  // The scope filter decides: the uploader's organisation, staff, or a partner who sees an
-  // order with a report on this file. Anyone else gets the same 404 as for a missing file.
+  // The scope filter decides: the uploader's organisation (or the uploading staff member),
+  // staff, or a partner who sees an order with a report on this file. Anyone else gets the
+  // same 404 as for a missing file.
   const file = await em.findOne(StoredFile, { id });
   if (!file) throw notFound;
-  const { stream, size } = await storageFor(runtime.config.FILE_STORAGE_DIR).open(file.storageKey);
-  res.setHeader("content-type", file.contentType);
-  res.setHeader("content-length", String(size));
-  res.setHeader("x-content-type-options", "nosniff");
-  res.setHeader("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-  res.setHeader("etag", `"${file.sha256}"`);
-  // Streamed from disk: a 20 MB report costs the process a 64 KB buffer, not 20 MB.
-  await pipeline(stream, res);
-}
-
-function handle(runtime: Runtime, fn: (runtime: Runtime, req: Request, res: Response) => Promise<void>) {
-  return async (req: Request, res: Response): Promise<void> => {
-    try {
-      await fn(runtime, req, res);
-    } catch (err) {
-      if (err instanceof HttpError) {
-        // Stop reading an upload we refused; the client gets the answer right away.
-        if (!req.complete) res.setHeader("connection", "close");
-        sendError(res, err);
-        return;
-      }
-      if (answerDatabaseUnavailable(runtime, req, res, err)) return;
-      runtime.logger.error({ err }, "file route failed");
-      // A download that broke mid-stream: the status line is gone, only cutting the
-      // connection tells the client the body is incomplete.
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
-    }
-  };
+  await sendStoredFile(runtime, req, res, {
+    principal,
+    file,
+    downloadName: file.fileName,
+    audit: { action: "file.download", entityType: "StoredFile", entityId: file.id },
+  });
 }
 
 const STALE_TEMP_AFTER_MS = 3_600_000;
@@ -300,6 +250,6 @@ export function fileRoutes(runtime: Runtime): void {
     .removeStaleTemp(STALE_TEMP_AFTER_MS)
     .then((removed) => removed > 0 && runtime.logger.info({ removed }, "removed stale upload temp files"))
     .catch((err: Error) => runtime.logger.warn({ err: err.message }, "could not sweep upload temp files"));
-  runtime.app.post("/files", handle(runtime, upload));
-  runtime.app.get("/files/:id", handle(runtime, download));
+  runtime.app.post("/files", fileRoute(runtime, upload));
+  runtime.app.get("/files/:id", fileRoute(runtime, download));
 }

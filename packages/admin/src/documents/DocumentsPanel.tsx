@@ -1,0 +1,61 @@
+import { Card, CardContent, CardHeader, Chip, Divider, Stack, Typography } from "@mui/material";
+import type { ReactNode } from "react";
+import { useLocaleState, useTranslate } from "react-admin";
+import { formatDate } from "../fields/format";
+import { FilePreview } from "../orders/FilePreview";
+import type { ChecklistItem, DocumentRow } from "./queries";
+
+/**
+ * Documents with their type and scan key, each previewed and downloadable through its
+ * own door (/documents/:id/file, audited); above them the claim's checklist, when given.
+ */
+export function DocumentsPanel({
+  documents,
+  checklist,
+  testId,
+  children,
+}: {
+  documents: DocumentRow[];
+  checklist?: ChecklistItem[];
+  testId: string;
+  children?: ReactNode;
+}) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <Card variant="outlined" data-testid={testId} sx={{ mb: 2 }}>
+      <CardHeader title={translate("clinigraph.documents.title")} />
+      <CardContent>
+        {checklist && checklist.length > 0 && (
+          <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: "wrap" }} data-testid="document-checklist">
+            <Typography variant="body2">{translate("clinigraph.documents.checklist")}:</Typography>
+            {checklist.map((item) => (
+              <Chip
+                key={item.documentType.code}
+                size="small"
+                color={item.present ? "success" : "warning"}
+                data-present={item.present}
+                label={`${item.documentType.name} · ${translate(
+                  item.present ? "clinigraph.documents.present" : "clinigraph.documents.missing",
+                )}`}
+              />
+            ))}
+          </Stack>
+        )}
+        {documents.length === 0 && <Typography>{translate("clinigraph.documents.none")}</Typography>}
+        <Stack spacing={2} divider={<Divider />}>
+          {documents.map((doc) => (
+            <Stack key={doc.id} spacing={1} data-testid={`document-${doc.id}`}>
+              <Typography variant="subtitle1">
+                {doc.documentType.name} · {doc.scanKey} · {formatDate(doc.createdAt, locale, true)}
+              </Typography>
+              {doc.note && <Typography variant="body2">{doc.note}</Typography>}
+              <FilePreview file={doc} path={doc.downloadPath} />
+            </Stack>
+          ))}
+        </Stack>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
+import { Field, Float, ObjectType } from "type-graphql";
+import { BaseEntity } from "../../platform/db/base.entity.js";
+import { Case } from "../case/case.entity.js";
+import { Claim } from "../claim/claim.entity.js";
+import { StoredFile } from "../order/stored-file.entity.js";
+import { Visit } from "../visit/visit.entity.js";
+import { DocumentType } from "./document-type.entity.js";
+
+/**
+ * A supporting document of a case, a claim or a visit: an uploaded file (POST /files,
+ * checked there like every report file) with its type, filed under the case's scan key.
+ * A claim's or visit's document also names their case, so the file of a case holds all
+ * of them. Append-only; the file's facts are copied because a stored file never changes,
+ * and the bytes are read only through the document (GET /documents/:id/file).
+ */
+@ObjectType({ description: "A supporting document (scanned claim materials, invoice, prescription, ID copy)." })
+@Entity({ tableName: "document" })
+@Index({ properties: ["case", "createdAt"] })
+@Index({ properties: ["claim"] })
+@Index({ properties: ["visit"] })
+@Index({ properties: ["scanKey"] })
+export class Document extends BaseEntity {
+  @ManyToOne(() => DocumentType)
+  documentType!: DocumentType;
+
+  /** The bytes; a foreign key, so the orphan-file sweep keeps the file. */
+  @ManyToOne(() => StoredFile)
+  file!: StoredFile;
+
+  @ManyToOne(() => Case)
+  case!: Case;
+
+  @ManyToOne(() => Claim, { nullable: true })
+  claim?: Claim | null;
+
+  @ManyToOne(() => Visit, { nullable: true })
+  visit?: Visit | null;
+
+  @Field({ description: "The case's scan key (customer number + incident date) the document is filed under." })
+  @Property({ type: "text" })
+  scanKey!: string;
+
+  @Field({ description: "Sanitised original file name." })
+  @Property({ type: "text" })
+  fileName!: string;
+
+  @Field({ description: "Content type identified from the bytes at upload." })
+  @Property({ type: "text" })
+  contentType!: string;
+
+  @Field(() => Float, { description: "Size in bytes." })
+  @Property({ type: "bigint" })
+  size!: number;
+
+  @Field({ description: "SHA-256 of the content, hex." })
+  @Property({ type: "text" })
+  sha256!: string;
+
+  @Field(() => String, { nullable: true, description: "What the document shows, in the uploader's words." })
+  @Property({ type: "text", nullable: true })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Organisation of the principal that attached it." })
+  @Property({ type: "uuid", nullable: true })
+  attachedByOrganizationId?: string | null;
+
+  @Field({ description: "STAFF or PARTNER." })
+  @Property({ type: "text" })
+  attachedByKind!: string;
+}
