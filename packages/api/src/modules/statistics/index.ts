@@ -6,6 +6,10 @@ import "./monthly-statistic.scope.js";
 
 /** The entities and resolvers this module adds to the API (see modules/registry.ts). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: Function[] = [MonthlyStatisticResolver, MonthlyStatisticRatesResolver, SupervisionRankingResolver];
+export const resolvers: Function[] = [
+  MonthlyStatisticResolver,
+  MonthlyStatisticRatesResolver,
+  SupervisionRankingResolver,
+];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const entities: EntityClass<any>[] = [MonthlyStatistic];

@@ -110,8 +110,7 @@ export class MonthlyStatistic extends BaseEntity {
   // (supervision-measures.ts). Definitions: supervision-figures.sql.ts.
 
   @Field(() => Int, {
-    description:
-      "Of ordersValidated, the orders validated without a rejection in their status history (first pass).",
+    description: "Of ordersValidated, the orders validated without a rejection in their status history (first pass).",
   })
   @Property({ type: "integer", default: 0 })
   ordersFirstPass!: number;
@@ -142,7 +141,9 @@ export class MonthlyStatistic extends BaseEntity {
   @Property({ type: "integer", default: 0 })
   claimDeliveriesDue!: number;
 
-  @Field(() => Int, { description: "Of claimDeliveriesDue, the windows closed by a SUBMIT at or before their due date." })
+  @Field(() => Int, {
+    description: "Of claimDeliveriesDue, the windows closed by a SUBMIT at or before their due date.",
+  })
   @Property({ type: "integer", default: 0 })
   claimDeliveriesOnTime!: number;
 

@@ -38,9 +38,10 @@ const COLUMNS: [string, (s: MonthlyStatistic, orgName: string) => unknown][] = [
   ["claims_first_pass", (s) => s.claimsFirstPass],
   ["claim_deliveries_due", (s) => s.claimDeliveriesDue],
   ["claim_deliveries_on_time", (s) => s.claimDeliveriesOnTime],
-  ...Object.values(SupervisionMeasure).map(
-    (m): [string, (s: MonthlyStatistic) => unknown] => [`${MEASURES[m].csv}_rate`, (s) => measureOf(s, m).ratio],
-  ),
+  ...Object.values(SupervisionMeasure).map((m): [string, (s: MonthlyStatistic) => unknown] => [
+    `${MEASURES[m].csv}_rate`,
+    (s) => measureOf(s, m).ratio,
+  ]),
 ];
 
 /** RFC 4180 field; a leading = + - @ is prefixed with ' so spreadsheets do not run it. */

@@ -72,7 +72,11 @@ async function claimEvent(c: ClaimView, event: string, token: string, when: stri
 }
 
 async function registerClaim(agency: { org: Organization; key: string }, when: string): Promise<ClaimView> {
-  const cov = await insuredPatientWithCase(kit.fx.em, { insurer, registeredBy: agency.org, incidentDate: "2026-02-01" });
+  const cov = await insuredPatientWithCase(kit.fx.em, {
+    insurer,
+    registeredBy: agency.org,
+    incidentDate: "2026-02-01",
+  });
   at(when);
   const res = await kit.api.gql<{ registerClaim: { claim: ClaimView | null; userErrors: unknown[] } }>(
     `mutation($input: RegisterClaimInput!) { registerClaim(input: $input) { claim { id version status } userErrors { code message } } }`,
@@ -151,10 +155,18 @@ beforeAll(async () => {
   await approveOrder(await deliver(p1, kit.labBKey, "2026-03-03T10:00:00Z"), "2026-03-04T10:00:00Z");
 
   // Agencia Norte. C1: delivered on time, approved first time.
-  const c1 = await submitForReview(await registerClaim(agency1, "2026-03-02T12:00:00Z"), agency1.key, "2026-03-03T12:00:00Z");
+  const c1 = await submitForReview(
+    await registerClaim(agency1, "2026-03-02T12:00:00Z"),
+    agency1.key,
+    "2026-03-03T12:00:00Z",
+  );
   await claimEvent(c1, "APPROVE", reviewer, "2026-03-05T12:00:00Z");
   // C2: delivered on time, returned, delivered again on time, approved: not first pass.
-  let c2 = await submitForReview(await registerClaim(agency1, "2026-03-02T12:00:00Z"), agency1.key, "2026-03-03T12:00:00Z");
+  let c2 = await submitForReview(
+    await registerClaim(agency1, "2026-03-02T12:00:00Z"),
+    agency1.key,
+    "2026-03-03T12:00:00Z",
+  );
   c2 = await claimEvent(c2, "RETURN", reviewer, "2026-03-04T12:00:00Z", {
     returnReasons: [{ code: "DOCS", text: "Falta la factura" }],
   });
@@ -171,7 +183,11 @@ beforeAll(async () => {
   await submitForReview(c5, agency1.key, new Date(Date.parse(c5Due) + 86_400_000).toISOString());
 
   // Agencia Sur. D1: on time, first pass.
-  const d1 = await submitForReview(await registerClaim(agency2, "2026-03-02T12:00:00Z"), agency2.key, "2026-03-03T12:00:00Z");
+  const d1 = await submitForReview(
+    await registerClaim(agency2, "2026-03-02T12:00:00Z"),
+    agency2.key,
+    "2026-03-03T12:00:00Z",
+  );
   await claimEvent(d1, "APPROVE", reviewer, "2026-03-04T12:00:00Z");
   vi.useRealTimers();
 
@@ -276,10 +292,12 @@ describe("first-pass and on-time figures of March 2026", () => {
       supervisionRanking: { entries: { rank: number; organizationId: string; measured: { percent: string } }[] };
     }>(RANKING, { input: { monthFrom: "2026-02", monthTo: "2026-03", measure: "CLAIMS_ON_TIME" } }, kit.operator);
     // Without a kind filter the labs are left out all the same: they have no claim windows.
-    expect(agencies.data.supervisionRanking.entries.map((e) => [e.rank, e.organizationId, e.measured.percent])).toEqual([
-      [1, agency2.org.id, "100.00"],
-      [2, agency1.org.id, "60.00"],
-    ]);
+    expect(agencies.data.supervisionRanking.entries.map((e) => [e.rank, e.organizationId, e.measured.percent])).toEqual(
+      [
+        [1, agency2.org.id, "100.00"],
+        [2, agency1.org.id, "60.00"],
+      ],
+    );
   });
 
   it("keeps the ranking from partners and visitors and refuses a reversed month range", async () => {
@@ -314,7 +332,18 @@ describe("first-pass and on-time figures of March 2026", () => {
       "claims_first_pass_rate",
       "claims_on_time_rate",
     ]);
-    expect(columns.slice(-10).map((c) => value(labRow, c))).toEqual(["3", "5", "3", "0", "0", "0", "0.7500", "0.6000", "", ""]);
+    expect(columns.slice(-10).map((c) => value(labRow, c))).toEqual([
+      "3",
+      "5",
+      "3",
+      "0",
+      "0",
+      "0",
+      "0.7500",
+      "0.6000",
+      "",
+      "",
+    ]);
     expect(value(agencyRow, "claims_first_pass_rate")).toBe("0.5000");
     expect(value(agencyRow, "claims_on_time_rate")).toBe("0.6000");
   });

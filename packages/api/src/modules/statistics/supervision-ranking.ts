@@ -127,7 +127,10 @@ function monthsBetween(from: string, to: string): number {
 }
 
 /** The ranking over the rows the caller's (scoped) entity manager may read. */
-export async function supervisionRanking(em: EntityManager, input: SupervisionRankingInput): Promise<SupervisionRanking> {
+export async function supervisionRanking(
+  em: EntityManager,
+  input: SupervisionRankingInput,
+): Promise<SupervisionRanking> {
   assertMonth(input.monthFrom, "input.monthFrom");
   assertMonth(input.monthTo, "input.monthTo");
   const span = monthsBetween(input.monthFrom, input.monthTo);
