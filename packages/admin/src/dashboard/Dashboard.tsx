@@ -2,9 +2,10 @@ import { Stack } from "@mui/material";
 import { Title, usePermissions, useTranslate } from "react-admin";
 import { canSee, seesCollections } from "../layout/access";
 import { MonthlyCharts } from "./MonthlyCharts";
+import { SupervisionRanking } from "./SupervisionRanking";
 import { TodayCollections } from "./TodayCollections";
 
-/** Monthly statistics and, for the roles that handle money, today's collections; a visitor gets neither. */
+/** Monthly statistics, the supervision ranking and, for the roles that handle money, today's collections; a visitor gets neither. */
 export default function Dashboard() {
   const translate = useTranslate();
   const { permissions } = usePermissions();
@@ -13,6 +14,7 @@ export default function Dashboard() {
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate("clinigraph.menu.dashboard")} />
       {full && <MonthlyCharts />}
+      {full && <SupervisionRanking />}
       {full && seesCollections(permissions) && <TodayCollections />}
     </Stack>
   );

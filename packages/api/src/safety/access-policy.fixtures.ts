@@ -66,6 +66,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   estimateCost: { who: ["SIGNED_IN"], rows: OWN },
   claimModifiers: { who: ["SIGNED_IN"], rows: SHARED },
   monthlyStatistics: { who: ["PARTNER", ...OPS, "REVIEWER", "BILLING"], rows: OWN },
+  supervisionRanking: { who: [...OPS, "REVIEWER", "BILLING"], rows: STAFF_ONLY },
   notifications: { who: ["PARTNER", ...OPS, "VISITOR"], rows: OWN },
   patient: { who: ["SIGNED_IN"], rows: OWN },
   patients: { who: ["SIGNED_IN"], rows: OWN },

@@ -139,6 +139,8 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   country: "CL",
   timeZone: "America/Santiago",
   month: "2026-05",
+  monthFrom: "2026-05",
+  monthTo: "2026-05",
   fee: "1000",
   amount: "1000",
   approvedAmount: "1000",

@@ -191,6 +191,7 @@ describe("monthly statistics job", () => {
       orders_voided: 1,
       turnaround_median_hours: 48, // of 24, 48, 72
       turnaround_p90_hours: 67.2, // 48 + 0.8 × (72 − 48), percentile_cont
+      orders_first_pass: 3, // O1–O3: none was rejected before its validation
       claims_registered: 0,
       visits_completed: 0,
     });
@@ -201,6 +202,7 @@ describe("monthly statistics job", () => {
       claims_submitted_on_time: 2, // C1, C3
       claims_returned: 1,
       claims_approved: 2,
+      claims_first_pass: 1, // C2; C1 was returned before its approval
       approved_amount: "2000.0000", // 1500.50 + 499.50
       currency: "CLP",
       turnaround_median_hours: null,

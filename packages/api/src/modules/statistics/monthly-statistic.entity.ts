@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
+import { Check, Entity, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
@@ -15,6 +15,14 @@ import { Organization } from "../organization/organization.entity.js";
 @Entity({ tableName: "monthly_statistic" })
 @Unique({ properties: ["organization", "month"] })
 @Index({ properties: ["month"] })
+// A rate's numerator is part of its denominator: the database refuses a count that is not.
+@Check({ name: "monthly_statistic_orders_first_pass_check", expression: "orders_first_pass <= orders_validated" })
+@Check({ name: "monthly_statistic_orders_due_on_time_check", expression: "orders_due_on_time <= orders_due" })
+@Check({ name: "monthly_statistic_claims_first_pass_check", expression: "claims_first_pass <= claims_approved" })
+@Check({
+  name: "monthly_statistic_claim_deliveries_on_time_check",
+  expression: "claim_deliveries_on_time <= claim_deliveries_due",
+})
 export class MonthlyStatistic extends BaseEntity {
   @ManyToOne(() => Organization)
   organization!: Organization;
@@ -96,6 +104,48 @@ export class MonthlyStatistic extends BaseEntity {
   @Field(() => Int, { description: "Visits at this organisation completed during the month." })
   @Property({ type: "integer" })
   visitsCompleted!: number;
+
+  // Supervision figures (issue #16): counts only, so that any roll-up (months, a branch's
+  // organisations) is a sum and every rate is derived exactly from its two counts
+  // (supervision-measures.ts). Definitions: supervision-figures.sql.ts.
+
+  @Field(() => Int, {
+    description: "Of ordersValidated, the orders validated without a rejection in their status history (first pass).",
+  })
+  @Property({ type: "integer", default: 0 })
+  ordersFirstPass!: number;
+
+  @Field(() => Int, {
+    description:
+      "Orders whose report deadline (dueAt) fell in the month; undelivered orders voided by then or suspended now are left out.",
+  })
+  @Property({ type: "integer", default: 0 })
+  ordersDue!: number;
+
+  @Field(() => Int, {
+    description: "Of ordersDue, those first submitted for review (the FINAL report delivered) at or before dueAt.",
+  })
+  @Property({ type: "integer", default: 0 })
+  ordersDueOnTime!: number;
+
+  @Field(() => Int, {
+    description: "Of claimsApproved, the claims approved without a return in their status history (first pass).",
+  })
+  @Property({ type: "integer", default: 0 })
+  claimsFirstPass!: number;
+
+  @Field(() => Int, {
+    description:
+      "Claim delivery windows (registration, or again after each return) whose due date fell in the month; undelivered windows of claims cancelled by then are left out.",
+  })
+  @Property({ type: "integer", default: 0 })
+  claimDeliveriesDue!: number;
+
+  @Field(() => Int, {
+    description: "Of claimDeliveriesDue, the windows closed by a SUBMIT at or before their due date.",
+  })
+  @Property({ type: "integer", default: 0 })
+  claimDeliveriesOnTime!: number;
 
   @Field(() => DateTimeResolver, { description: "When these figures were computed." })
   @Property({ type: "timestamptz" })

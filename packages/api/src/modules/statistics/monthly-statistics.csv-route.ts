@@ -8,6 +8,7 @@ import { MonthlyStatistic } from "./monthly-statistic.entity.js";
 import { assertMonth } from "./monthly-statistics.service.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { isStaff } from "../../platform/auth/principal.js";
+import { MEASURES, measureOf, SupervisionMeasure } from "./supervision-measures.js";
 
 const COLUMNS: [string, (s: MonthlyStatistic, orgName: string) => unknown][] = [
   ["month", (s) => s.month],
@@ -29,6 +30,18 @@ const COLUMNS: [string, (s: MonthlyStatistic, orgName: string) => unknown][] = [
   ["approved_amount", (s) => s.approvedAmount],
   ["currency", (s) => s.currency],
   ["visits_completed", (s) => s.visitsCompleted],
+  // Supervision figures: the counts, then each rate as a ratio with 4 decimals (empty
+  // when nothing was measured), derived by the same code as the GraphQL rates.
+  ["orders_first_pass", (s) => s.ordersFirstPass],
+  ["orders_due", (s) => s.ordersDue],
+  ["orders_due_on_time", (s) => s.ordersDueOnTime],
+  ["claims_first_pass", (s) => s.claimsFirstPass],
+  ["claim_deliveries_due", (s) => s.claimDeliveriesDue],
+  ["claim_deliveries_on_time", (s) => s.claimDeliveriesOnTime],
+  ...Object.values(SupervisionMeasure).map((m): [string, (s: MonthlyStatistic) => unknown] => [
+    `${MEASURES[m].csv}_rate`,
+    (s) => measureOf(s, m).ratio,
+  ]),
 ];
 
 /** RFC 4180 field; a leading = + - @ is prefixed with ' so spreadsheets do not run it. */

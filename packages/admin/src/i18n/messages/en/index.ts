@@ -101,6 +101,21 @@ export const en = {
       unsaved_lines: "Save or discard the changed line amounts first: approving now would ignore them.",
       discard: "Discard changes",
     },
+    ranking: {
+      title: "Supervision ranking",
+      measure: "Rate",
+      month: "Month",
+      rank: "Rank",
+      rate: "Rate",
+      of: "%{numerator} of %{denominator}",
+      empty: "Nothing to rank for this month and rate.",
+      measures: {
+        ORDERS_FIRST_PASS: "Orders validated without a rejection",
+        ORDERS_ON_TIME: "Orders reported by their deadline",
+        CLAIMS_FIRST_PASS: "Claims approved without a return",
+        CLAIMS_ON_TIME: "Claims delivered within their window",
+      },
+    },
     api_keys: {
       secret_title: "Your new API key",
       secret_once: "Copy the key now: it is shown only once and cannot be recovered.",

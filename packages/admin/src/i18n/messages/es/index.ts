@@ -99,6 +99,21 @@ export const es: AppMessages = {
       unsaved_lines: "Guarde o descarte primero los importes de línea modificados: aprobar ahora los ignoraría.",
       discard: "Descartar cambios",
     },
+    ranking: {
+      title: "Ranking de supervisión",
+      measure: "Indicador",
+      month: "Mes",
+      rank: "Puesto",
+      rate: "Tasa",
+      of: "%{numerator} de %{denominator}",
+      empty: "Nada que clasificar para este mes e indicador.",
+      measures: {
+        ORDERS_FIRST_PASS: "Órdenes validadas sin rechazo",
+        ORDERS_ON_TIME: "Órdenes informadas dentro del plazo",
+        CLAIMS_FIRST_PASS: "Reclamos aprobados sin devolución",
+        CLAIMS_ON_TIME: "Reclamos entregados dentro del plazo",
+      },
+    },
     api_keys: {
       secret_title: "Su nueva clave de API",
       secret_once: "Copie la clave ahora: se muestra una sola vez.",

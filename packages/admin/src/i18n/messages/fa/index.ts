@@ -99,6 +99,21 @@ export const fa: AppMessages = {
       unsaved_lines: "ابتدا مبالغ تغییریافته ردیف‌ها را ذخیره یا لغو کنید: تأیید در این حالت آن‌ها را نادیده می‌گیرد.",
       discard: "لغو تغییرات",
     },
+    ranking: {
+      title: "رتبه‌بندی نظارتی",
+      measure: "شاخص",
+      month: "ماه",
+      rank: "رتبه",
+      rate: "نرخ",
+      of: "%{numerator} از %{denominator}",
+      empty: "برای این ماه و شاخص چیزی برای رتبه‌بندی نیست.",
+      measures: {
+        ORDERS_FIRST_PASS: "دستورهای تأییدشده بدون رد",
+        ORDERS_ON_TIME: "دستورهای گزارش‌شده در مهلت",
+        CLAIMS_FIRST_PASS: "خسارت‌های تأییدشده بدون اعاده",
+        CLAIMS_ON_TIME: "خسارت‌های تحویل‌شده در مهلت",
+      },
+    },
     api_keys: {
       secret_title: "کلید API جدید شما",
       secret_once: "همین حالا کلید را کپی کنید: فقط یک بار نمایش داده می‌شود و قابل بازیابی نیست.",

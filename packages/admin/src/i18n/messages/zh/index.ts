@@ -99,6 +99,21 @@ export const zh: AppMessages = {
       unsaved_lines: "请先保存或放弃已修改的明细金额：现在审批将忽略这些修改。",
       discard: "放弃修改",
     },
+    ranking: {
+      title: "监督排名",
+      measure: "指标",
+      month: "月份",
+      rank: "名次",
+      rate: "比率",
+      of: "%{denominator} 中 %{numerator}",
+      empty: "该月份和指标下没有可排名的数据。",
+      measures: {
+        ORDERS_FIRST_PASS: "工单一次通过（未被驳回）",
+        ORDERS_ON_TIME: "工单按期提交报告",
+        CLAIMS_FIRST_PASS: "理赔一次通过（未被退回）",
+        CLAIMS_ON_TIME: "理赔在期限内提交",
+      },
+    },
     api_keys: {
       secret_title: "新的 API 密钥",
       secret_once: "请立即复制密钥：它只显示一次，之后无法找回。",
