@@ -3,7 +3,7 @@ import { Queue } from "bullmq";
 import { startTestApi, type TestApi } from "../../test-support/server.js";
 import { Fixtures, loginAs } from "../../test-support/fixtures.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
-import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "./job-queues.js";
+import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "../../platform/queues/queue-names.js";
 
 let api: TestApi;
 let fx: Fixtures;
