@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueueEvents } from "bullmq";
 import { createHarness, type Harness } from "../test-support/harness.js";
 import { SqlFixtures } from "../test-support/fixtures.js";
-import { QUEUE_NAMES } from "../queues.js";
+import { QUEUE_NAMES } from "@clinigraph/api/domain";
 import type { JobsRuntime } from "../runtime.js";
 
 let h: Harness;

@@ -9,7 +9,7 @@ import type { JobsRuntime } from "../runtime.js";
 import { deliverOnce } from "./deliver.js";
 import { fanOutEvents } from "./scan.js";
 import { TestReceiver } from "./test-support/receiver.js";
-import { startWebhookDelivery, type WebhookDelivery } from "./webhook-worker.js";
+import { startWebhookDelivery, type WebhookDelivery } from "./webhook.queue.js";
 import { FieldCipher } from "@clinigraph/api/domain";
 
 const HOUR = 3600_000;
