@@ -19,10 +19,15 @@ export default defineConfig({
   // so test files must get the same one (not the .mjs build Vite would pick).
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }] },
   test: {
-    include: ["src/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // `unit`: no Postgres, no Redis, seconds (`pnpm test:unit`); `int`: against the real
+    // services (`*.int.test.ts`). `pnpm test` runs both.
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
+      { extends: true, test: { name: "int", include: ["src/**/*.int.test.ts"] } },
+    ],
   },
 });

@@ -3,7 +3,7 @@ import { Writable } from "node:stream";
 import { createLogger } from "@clinigraph/api/domain";
 import { TcpProxy } from "@clinigraph/api/testing";
 import { startWorkers, type JobsRuntime } from "./index.js";
-import { createHarness, waitFor, type Harness } from "./test-support/harness.js";
+import { createHarness, waitFor, type Harness } from "./test-support/harness.fixtures.js";
 
 /**
  * The workers started while Redis refuses connections, then Redis lost again under them.

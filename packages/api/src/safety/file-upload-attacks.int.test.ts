@@ -4,8 +4,8 @@ import net from "node:net";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { createDeflate } from "node:zlib";
-import { startTestApi, type TestApi } from "../test-support/server.js";
-import { Fixtures } from "../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../test-support/server.fixtures.js";
+import { Fixtures } from "../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../modules/organization/organization.entity.js";
 import { PDF_BYTES, PNG_BYTES, uploadFile } from "../modules/order/files/files.fixtures.js";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capturingLogger, testConfig } from "../test-support/server.js";
+import { capturingLogger, testConfig } from "../test-support/server.fixtures.js";
 import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { createRuntime, type Runtime } from "../platform/http/app.js";
-import { createTestDatabase } from "../test-support/database.js";
+import { createTestDatabase } from "../test-support/database.fixtures.js";
 import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/index.js";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../test-support/server.js";
-import { loginAs } from "../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../test-support/server.fixtures.js";
+import { loginAs } from "../test-support/entities.fixtures.js";
 import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "./index.js";
 
 let api: TestApi;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../test-support/server.js";
+import { startTestApi, type TestApi } from "../test-support/server.fixtures.js";
 import { seedDemoData, seedSteps } from "./index.js";
 import { seedVisitsStep } from "./visits.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, waitFor, type Harness } from "../test-support/harness.js";
-import { SqlFixtures, zoneWithLocalHour } from "../test-support/fixtures.js";
-import { kill, spawnWorker } from "../test-support/child-process.js";
+import { createHarness, waitFor, type Harness } from "../test-support/harness.fixtures.js";
+import { SqlFixtures, zoneWithLocalHour } from "../test-support/sql.fixtures.js";
+import { kill, spawnWorker } from "../test-support/child-process.fixtures.js";
 import { scanAppointmentReminders } from "../reminders/scan-reminders.js";
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueueEvents } from "bullmq";
-import { createHarness, type Harness } from "../test-support/harness.js";
-import { SqlFixtures } from "../test-support/fixtures.js";
+import { createHarness, type Harness } from "../test-support/harness.fixtures.js";
+import { SqlFixtures } from "../test-support/sql.fixtures.js";
 import { QUEUE_NAMES } from "@clinigraph/api/domain";
 import type { JobsRuntime } from "../runtime.js";
 

@@ -4,11 +4,11 @@ import { createLogger, OrganizationKind, type Organization } from "@clinigraph/a
 import { Fixtures, startTestApi, type TestApi } from "@clinigraph/api/testing";
 import { Redis } from "ioredis";
 import { loadJobsConfig } from "../config.js";
-import { deleteKeys, waitFor } from "../test-support/harness.js";
+import { deleteKeys, waitFor } from "../test-support/harness.fixtures.js";
 import type { JobsRuntime } from "../runtime.js";
 import { deliverOnce } from "./deliver.js";
 import { fanOutEvents } from "./scan.js";
-import { TestReceiver } from "./test-support/receiver.js";
+import { TestReceiver } from "./test-support/receiver.fixtures.js";
 import { startWebhookDelivery, type WebhookDelivery } from "./webhook.queue.js";
 import { FieldCipher } from "@clinigraph/api/domain";
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { capturingLogger, testConfig } from "../../test-support/server.js";
+import { capturingLogger, testConfig } from "../../test-support/server.fixtures.js";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { initOrm } from "../db/orm.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { createRuntime, type Runtime } from "../http/app.js";
-import { createTestDatabase } from "../../test-support/database.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
-import { refusedPort, TcpProxy } from "../../test-support/tcp-proxy.js";
+import { createTestDatabase } from "../../test-support/database.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
+import { refusedPort, TcpProxy } from "../../test-support/tcp-proxy.fixtures.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
 import { PDF_BYTES, uploadFile } from "../../modules/order/files/files.fixtures.js";
 

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capturingLogger, testConfig } from "../../test-support/server.js";
-import { createTestDatabase } from "../../test-support/database.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { capturingLogger, testConfig } from "../../test-support/server.fixtures.js";
+import { createTestDatabase } from "../../test-support/database.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
 import { Patient } from "../../modules/patient/patient.entity.js";
 import { createRuntime, type Runtime } from "./app.js";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capturingLogger, testConfig } from "../../test-support/server.js";
+import { capturingLogger, testConfig } from "../../test-support/server.fixtures.js";
 import { createRuntime, type Runtime } from "./app.js";
-import { createTestDatabase } from "../../test-support/database.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { createTestDatabase } from "../../test-support/database.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
 
 /** The request log line of the real HTTP server, read from what the API's logger writes (debug level). */

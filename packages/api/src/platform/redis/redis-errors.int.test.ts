@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { loadConfig } from "../../config.js";
 import { createLogger } from "../../logger.js";
 import { createRuntime, type Runtime } from "../http/app.js";
-import { createTestDatabase } from "../../test-support/database.js";
-import { TcpProxy } from "../../test-support/tcp-proxy.js";
+import { createTestDatabase } from "../../test-support/database.fixtures.js";
+import { TcpProxy } from "../../test-support/tcp-proxy.fixtures.js";
 
 /**
  * The API started while Redis refuses connections (its port is a loopback relay to the

@@ -5,8 +5,8 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { startTestApi, type TestApi } from "../../../test-support/server.js";
-import { Fixtures } from "../../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../../test-support/server.fixtures.js";
+import { Fixtures } from "../../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../../organization/organization.entity.js";
 import { PDF_BYTES, uploadFile } from "./files.fixtures.js";
 

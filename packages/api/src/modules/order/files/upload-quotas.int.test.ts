@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import net from "node:net";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { loginAs, Fixtures } from "../../../test-support/fixtures.js";
-import { startTestApi, type TestApi } from "../../../test-support/server.js";
+import { loginAs, Fixtures } from "../../../test-support/entities.fixtures.js";
+import { startTestApi, type TestApi } from "../../../test-support/server.fixtures.js";
 import { OrganizationKind } from "../../organization/organization.entity.js";
 import { PDF_BYTES, uploadFile } from "./files.fixtures.js";
 

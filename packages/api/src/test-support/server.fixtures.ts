@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime } from "../platform/http/app.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
+import { createTestDatabase, type TestDatabase } from "./database.fixtures.js";
 import { sessionTimeouts } from "../platform/db/orm.js";
 
 const ADMIN_URL_PLACEHOLDER = "postgres://postgres@127.0.0.1:5432/unused";

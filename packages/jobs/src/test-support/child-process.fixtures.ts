@@ -7,7 +7,7 @@ const jobsRoot = fileURLToPath(new URL("../../", import.meta.url));
 export async function spawnWorker(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "./src/test-support/ts-loader.mjs", "src/test-support/worker-child.ts"],
+    ["--import", "./src/test-support/ts-loader.fixtures.mjs", "src/test-support/worker-child.fixtures.ts"],
     {
       cwd: jobsRoot,
       env: { ...process.env, ...env },

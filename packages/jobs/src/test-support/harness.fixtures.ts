@@ -4,7 +4,7 @@ import type { MikroORM } from "@clinigraph/api/domain";
 import { createTestDatabase } from "@clinigraph/api/testing";
 import { startWorkers, type JobsRuntime } from "../index.js";
 import type { QueueKey } from "../runtime.js";
-import { FakeSmsGateway } from "./fake-sms-gateway.js";
+import { FakeSmsGateway } from "./fake-sms-gateway.fixtures.js";
 
 export interface Harness {
   orm: MikroORM;
