@@ -41,4 +41,9 @@ export {
 } from "./modules/webhook/webhook.url-policy.js";
 export { storageFor, type FileStorage } from "./modules/order/files/file-storage.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
-export { watchRedis, watchRedisUser, isRedisConnectionError } from "./platform/redis/redis-errors.js";
+export {
+  watchRedis,
+  watchRedisUser,
+  isRedisConnectionError,
+  REDIS_ERROR_LOG_EVERY_MS,
+} from "./platform/redis/redis-errors.js";
