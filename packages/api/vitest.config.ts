@@ -20,8 +20,10 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }] },
   test: {
     setupFiles: ["reflect-metadata"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Deadlines, not speed limits: generous enough that a machine busy with another full
+    // run only makes the tests slower (waits poll for a state; see README "Run the tests").
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: "forks",
     // `unit`: no Postgres, no Redis, seconds (`pnpm test:unit`); `int`: against the real
     // services (`*.int.test.ts`). `pnpm test` runs both.

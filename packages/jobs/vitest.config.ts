@@ -32,8 +32,10 @@ export default defineConfig({
   },
   test: {
     setupFiles: ["reflect-metadata"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Deadlines, not speed limits: generous enough that a machine busy with another full
+    // run only makes the tests slower (waits poll for a state).
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: "forks",
     // `unit`: no Postgres, no Redis, seconds (`pnpm test:unit`); `int`: against the real
     // services (`*.int.test.ts`). `pnpm test` runs both.

@@ -84,7 +84,7 @@ describe("workers with Redis refusing connections", () => {
     );
     // An outage of a few seconds at least: the restored lines below count its failed attempts.
     await new Promise((r) => setTimeout(r, 2_500));
-    await waitFor(async () => warned().length === 2, 30_000, "both connections to warn");
+    await waitFor(async () => warned().length === 2, 60_000, "both connections to warn");
     expect(settled, "the workers wait for Redis rather than fail").toBe(false);
     expect(warned()).toEqual(["producer", "worker"]);
     expectOneLinePerWindow(0);
@@ -93,7 +93,7 @@ describe("workers with Redis refusing connections", () => {
     rt = await starting;
     expect(lines.some((l) => l.msg === "workers started")).toBe(true);
     // The producer reconnects on its own backoff, possibly after the workers are ready.
-    await waitFor(async () => named(RESTORED).length === 2, 30_000, "both connections restored");
+    await waitFor(async () => named(RESTORED).length === 2, 60_000, "both connections restored");
     const restored = lines.filter((l) => l.msg === RESTORED);
     expect(restored.map((l) => l.connection).sort()).toEqual(["producer", "worker"]);
     for (const l of restored) expect(l.errors, `${l.connection} folded its errors`).toBeGreaterThan(3);
@@ -102,12 +102,12 @@ describe("workers with Redis refusing connections", () => {
   it("lose Redis while running: one warn line per connection, and recover when it is back", async () => {
     const from = lines.length;
     await proxy.cut();
-    await waitFor(async () => warned(from).length === 4, 30_000, "every connection to warn");
+    await waitFor(async () => warned(from).length === 4, 60_000, "every connection to warn");
     expect(warned(from)).toEqual(["producer", "webhooks-consumer", "webhooks-producer", "worker"]);
     expectOneLinePerWindow(from);
 
     await proxy.restore();
-    await waitFor(async () => named(RESTORED, from).length === 4, 30_000, "every connection restored");
+    await waitFor(async () => named(RESTORED, from).length === 4, 60_000, "every connection restored");
     expect(named(RESTORED, from)).toEqual(["producer", "webhooks-consumer", "webhooks-producer", "worker"]);
     const job = await rt!.queues.expirations.add("probe", {}, { delay: 60_000 });
     expect(await job.getState()).toBe("delayed");

@@ -203,12 +203,22 @@ describe("secrets and privacy", () => {
 
   it("never writes a national id, bank account, password, token or API key secret to the logs of the workflow", async () => {
     await gql(`{ organizations(first: 1, after: "garbage") { totalCount } }`, {}, staffToken);
-    await new Promise((r) => setTimeout(r, 100)); // the last response's line is written on finish
-    const lines = logLines
-      .join("")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { requestId?: string; msg: string; graphql?: { variables?: unknown } });
+    const parse = () =>
+      logLines
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { requestId?: string; msg: string; graphql?: { variables?: unknown } });
+    // A response's line is written on its finish, possibly after the client has it: wait
+    // (generously, for a busy machine) until every request sent has its line.
+    const logged = (ls: ReturnType<typeof parse>) =>
+      new Set(ls.filter((l) => l.msg.startsWith("request")).map((l) => l.requestId));
+    const deadline = Date.now() + 30_000;
+    let lines = parse();
+    while ([...sent.keys()].some((id) => !logged(lines).has(id)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      lines = parse();
+    }
     // The capture holds the real request lines, variables included: the check is not vacuous.
     for (const [requestId, operation] of sent) {
       const line = lines.find((l) => l.requestId === requestId && l.msg.startsWith("request"));

@@ -72,7 +72,7 @@ beforeAll(async () => {
     [kase!.id, labId],
   );
   orderId = order!.id;
-}, 120_000);
+});
 
 afterAll(async () => {
   await rt?.stop();

@@ -164,7 +164,7 @@ afterAll(async () => {
 async function runJob(month: string, jobId: string) {
   const job = await rt.queues.monthlyStatistics.add("recompute", { month }, { jobId });
   try {
-    return await job.waitUntilFinished(events, 10_000);
+    return await job.waitUntilFinished(events, 60_000);
   } catch (err) {
     const again = await rt.queues.monthlyStatistics.getJob(jobId);
     throw new Error(`${(err as Error).message}; state ${await again?.getState()}: ${again?.failedReason}`, {

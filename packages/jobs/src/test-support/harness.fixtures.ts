@@ -75,7 +75,7 @@ export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
 /** Polls until `check` returns a truthy value. */
 export async function waitFor<T>(
   check: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
   what = "condition",
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

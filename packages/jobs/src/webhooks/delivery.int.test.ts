@@ -139,7 +139,7 @@ describe("webhook delivery", () => {
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1, last_error: "HTTP 500" });
 
     await skipRetryDelay(failed.id);
-    await waitFor(async () => (await deliveryOf(eventId, endpointA))?.status === "DELIVERED", 20_000, "the retry");
+    await waitFor(async () => (await deliveryOf(eventId, endpointA))?.status === "DELIVERED", 60_000, "the retry");
 
     expect(receiverA.requests.every((r) => r.signatureValid)).toBe(true);
     expect(receiverA.requests.map((r) => r.eventId)).toEqual([eventId, eventId]);

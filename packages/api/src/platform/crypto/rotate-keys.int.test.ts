@@ -134,7 +134,7 @@ beforeAll(async () => {
   expect(hook.errors, JSON.stringify(hook.errors)).toBeUndefined();
   ids.webhook = hook.data.createWebhookEndpoint.webhookEndpoint.id;
   signingSecret = hook.data.createWebhookEndpoint.signingSecret;
-}, 120_000);
+});
 
 afterAll(async () => {
   delete process.env.WEBHOOK_ALLOW_PRIVATE;
