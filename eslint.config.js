@@ -45,21 +45,33 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.test.ts", "**/*.fixtures.ts", "**/test/**", "**/test-support/**"],
+    files: ["**/*.test.ts", "**/*.fixtures.ts", "**/test/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {
-    // Test helpers (*.fixtures.ts, test-support/) are left out of dist: code that ships
-    // must not import them, or tsc would pull them back into the build.
+    // One rule for test helpers: their name ends in `.fixtures.ts` (`.fixtures.mjs`), which
+    // is what the builds leave out. A test-support/ folder only groups them.
+    files: ["packages/*/src/**/test-support/**"],
+    ignores: ["**/*.fixtures.ts", "**/*.fixtures.mjs"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Program", message: "name test helpers *.fixtures.ts: only that suffix keeps them out of dist" },
+      ],
+    },
+  },
+  {
+    // Test helpers (*.fixtures.ts) are left out of dist: code that ships must not import
+    // them, or tsc would pull them back into the build.
     files: ["packages/api/src/**/*.ts", "packages/jobs/src/**/*.ts"],
-    ignores: ["**/*.test.ts", "**/*.fixtures.ts", "**/test-support/**"],
+    ignores: ["**/*.test.ts", "**/*.fixtures.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              group: ["**/*.fixtures.js", "**/test-support/**", "@clinigraph/api/testing"],
+              group: ["**/*.fixtures.js", "@clinigraph/api/testing"],
               message: "test helpers are not part of the build; import them from tests and *.fixtures.ts only",
             },
           ],
@@ -86,13 +98,6 @@ export default tseslint.config(
       ],
     },
     rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
-  },
-  {
-    // packages/jobs: runtime.ts ⇄ processors.ts is still a circle, removed by the one-file-
-    // per-queue work (issue #18 item 3); until then only those two are exempt. Delete this
-    // block when that lands.
-    files: ["packages/jobs/src/runtime.ts", "packages/jobs/src/processors.ts"],
-    rules: { "import-x/no-cycle": "off" },
   },
   {
     files: ["packages/api/src/platform/**/*.ts"],

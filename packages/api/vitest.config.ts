@@ -19,10 +19,17 @@ export default defineConfig({
   // so test files must get the same one (not the .mjs build Vite would pick).
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }] },
   test: {
-    include: ["src/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Deadlines, not speed limits: generous enough that a machine busy with another full
+    // run only makes the tests slower (waits poll for a state; see README "Run the tests").
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: "forks",
+    // `unit`: no Postgres, no Redis, seconds (`pnpm test:unit`); `int`: against the real
+    // services (`*.int.test.ts`). `pnpm test` runs both.
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
+      { extends: true, test: { name: "int", include: ["src/**/*.int.test.ts"] } },
+    ],
   },
 });

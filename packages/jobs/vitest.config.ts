@@ -25,16 +25,23 @@ export default defineConfig({
     alias: [
       { find: /^@clinigraph\/api\/domain$/, replacement: `${apiSrc}domain.ts` },
       // The API's test helpers (its package entry `./testing`): source only, never built.
-      { find: /^@clinigraph\/api\/testing$/, replacement: `${apiSrc}test-support/index.ts` },
+      { find: /^@clinigraph\/api\/testing$/, replacement: `${apiSrc}test-support/testing.fixtures.ts` },
       { find: /^@clinigraph\/api$/, replacement: `${apiSrc}index.ts` },
       { find: /^graphql$/, replacement: apiGraphql },
     ],
   },
   test: {
-    include: ["src/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Deadlines, not speed limits: generous enough that a machine busy with another full
+    // run only makes the tests slower (waits poll for a state).
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: "forks",
+    // `unit`: no Postgres, no Redis, seconds (`pnpm test:unit`); `int`: against the real
+    // services (`*.int.test.ts`). `pnpm test` runs both.
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
+      { extends: true, test: { name: "int", include: ["src/**/*.int.test.ts"] } },
+    ],
   },
 });

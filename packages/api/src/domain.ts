@@ -24,16 +24,15 @@ export { Organization, OrganizationKind } from "./modules/organization/organizat
 export { Patient } from "./modules/patient/patient.entity.js";
 export { User } from "./modules/user/user.entity.js";
 export { Case } from "./modules/case/case.entity.js";
-export {
-  QUEUE_NAMES,
-  DEFAULT_QUEUE_PREFIX,
-  type QueueName,
-  type MonthlyStatisticsJobData,
-} from "./modules/statistics/job-queues.js";
+export { QUEUE_NAMES, DEFAULT_QUEUE_PREFIX, type QueueName } from "./platform/queues/queue-names.js";
 export { expireOrder, expireLockedOrders } from "./modules/order/order.expiry.js";
 export { ORDER_DEADLINES, type OrderDeadline } from "./modules/order/order.deadlines.js";
 export { computeMonthlyStatistics, previousMonth } from "./modules/statistics/monthly-statistics.service.js";
-export { STATISTICS_MAX_ATTEMPTS, STATISTICS_BACKOFF_BASE_MS } from "./modules/statistics/job-queues.js";
+export {
+  STATISTICS_MAX_ATTEMPTS,
+  STATISTICS_BACKOFF_BASE_MS,
+  type MonthlyStatisticsJobData,
+} from "./modules/statistics/monthly-statistics.job.js";
 export { MonthlyStatistic } from "./modules/statistics/monthly-statistic.entity.js";
 export { flagOverdueClaim } from "./modules/claim/claim.overdue.js";
 export {
@@ -43,4 +42,9 @@ export {
 } from "./modules/webhook/webhook.url-policy.js";
 export { storageFor, type FileStorage } from "./modules/order/files/file-storage.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
-export { watchRedis, watchRedisUser, isRedisConnectionError } from "./platform/redis/redis-errors.js";
+export {
+  watchRedis,
+  watchRedisUser,
+  isRedisConnectionError,
+  REDIS_ERROR_LOG_EVERY_MS,
+} from "./platform/redis/redis-errors.js";

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { DEFAULT_QUEUE_PREFIX, loadConfig, type Config } from "@clinigraph/api/domain";
-import { SEND_BACKOFF_BASE_MS } from "./retry-policy.js";
 
 /**
  * The workers' own settings, validated at start. The variables shared with the API
@@ -29,8 +28,11 @@ const jobsSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
     /** Sends in flight per worker: they wait on the gateway, and their claims share statements. */
     SEND_CONCURRENCY: z.coerce.number().int().positive().default(32),
-    /** First retry delay of a failed send; tests shorten it, the doubling stays. */
-    SEND_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(SEND_BACKOFF_BASE_MS),
+    /**
+     * First retry delay of a failed send; tests shorten it, the doubling stays. Unset, the
+     * notifications queue's own policy applies (notifications/notification.queue.ts).
+     */
+    SEND_BACKOFF_BASE_MS: z.coerce.number().int().positive().optional(),
     /** How long a worker's lock on a job lasts; a dead worker's job is retried after it. */
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),

@@ -1,29 +1,31 @@
-import { Queue, Worker, type Processor, type WorkerOptions, type JobsOptions } from "bullmq";
+import { Queue, Worker, type Processor, type WorkerOptions } from "bullmq";
 import { Redis } from "ioredis";
 import {
   createLogger,
-  initOrm,
-  sessionTimeouts,
+  QUEUE_NAMES,
   watchRedis,
   watchRedisUser,
   type Logger,
   type MikroORM,
 } from "@clinigraph/api/domain";
+import { closeWorker } from "./close-worker.js";
 import { loadJobsConfig, type JobsConfig } from "./config.js";
+import { openDomain } from "./domain-root.js";
 import { createGateways, type Gateways } from "./gateways/index.js";
-import { QUEUE_NAMES, SCHEDULES, type QueueName } from "./queues.js";
-import { registerProcessors } from "./processors.js";
+import {
+  schedulesOf,
+  type Producers,
+  type QueueDefinition,
+  type QueueDeps,
+  type QueueKey,
+  type ScheduleDefinition,
+} from "./queue-definition.js";
 
-/** Queues run by the definitions in processors.ts; webhooks has its own worker (webhooks/webhook-worker.ts). */
-export type QueueKey = Exclude<keyof typeof QUEUE_NAMES, "webhooks">;
+export type { QueueKey } from "./queue-definition.js";
 
-export interface JobsRuntime {
-  config: JobsConfig;
-  orm: MikroORM;
-  logger: Logger;
-  gateways: Gateways;
+export interface JobsRuntime extends QueueDeps {
   /** Producers, one per queue (scanners enqueue sends; tests inspect them). */
-  queues: Record<QueueKey, Queue>;
+  readonly queues: Producers;
   workers: Worker[];
   /** How long stop() waits for each worker to close (see closeWorker). */
   closeTimeoutMs: number;
@@ -35,7 +37,7 @@ export interface StartWorkersOptions {
   /** Environment to read the configuration from (default process.env). */
   env?: Record<string, string | undefined>;
   config?: JobsConfig;
-  /** Share an ORM (tests); otherwise one is opened and closed with the workers. */
+  /** Share an ORM (tests); otherwise one is opened (domain-root.ts) and closed with the workers. */
   orm?: MikroORM;
   logger?: Logger;
   gateways?: Gateways;
@@ -45,28 +47,19 @@ export interface StartWorkersOptions {
   closeTimeoutMs?: number;
 }
 
-export interface QueueDefinition<T> {
-  key: QueueKey;
-  processor: (rt: JobsRuntime) => Processor<T>;
-  jobOptions: (config: JobsConfig) => JobsOptions;
-  concurrency: (config: JobsConfig) => number;
-}
-
-/** Starts producers, workers and schedulers; see docs/jobs.md. */
-export async function startWorkers(options: StartWorkersOptions = {}): Promise<JobsRuntime> {
+/**
+ * Starts a producer and a worker per definition (queue-registry.ts lists them) and
+ * upserts their schedules; see docs/jobs.md. Knows no queue by name: what a queue
+ * runs, how often and how it retries is in its own file.
+ */
+export async function startQueues(
+  definitions: readonly QueueDefinition<never>[],
+  options: StartWorkersOptions = {},
+): Promise<JobsRuntime> {
   const config = options.config ?? loadJobsConfig(options.env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL, "jobs");
   const ownsOrm = !options.orm;
-  const orm =
-    options.orm ??
-    (await initOrm(
-      config.DATABASE_URL,
-      sessionTimeouts({
-        statementMs: config.JOBS_DB_STATEMENT_TIMEOUT_MS,
-        idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-      }),
-      logger,
-    ));
+  const orm = options.orm ?? (await openDomain(config, logger));
   const gateways = options.gateways ?? createGateways(config, logger);
   // Producers fail fast when Redis is down (a scanner retries on its next run); workers
   // must wait forever instead, hence maxRetriesPerRequest: null on their connection.
@@ -76,7 +69,6 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
   watchRedis(producerConnection, logger, "producer");
   watchRedis(workerConnection, logger, "worker");
 
-  const definitions = registerProcessors();
   const queues = {} as Record<QueueKey, Queue>;
   for (const def of definitions) {
     const queue = new Queue(QUEUE_NAMES[def.key], {
@@ -100,7 +92,8 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
       lockDuration: config.WORKER_LOCK_DURATION_MS,
       stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
     };
-    const worker = new Worker(QUEUE_NAMES[def.key], def.processor(rt), workerOptions);
+    // The queue's file types its payload; to BullMQ every worker is a Worker of any payload.
+    const worker = new Worker(QUEUE_NAMES[def.key], def.processor(rt) as Processor, workerOptions);
     watchRedisUser(workerConnection, worker, logger, { queue: worker.name }, "worker error");
     worker.on("failed", (job, err) =>
       logger.warn(
@@ -112,11 +105,12 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
     workers.push(worker);
   }
   if (config.REGISTER_SCHEDULERS) {
-    await registerSchedulers(queues, config.TIME_ZONE, logger);
+    const schedules = schedulesOf(definitions);
+    await registerSchedulers(queues, schedules, config.TIME_ZONE, logger);
     // The schedules live only in Redis: one restarted without persistence comes back
     // empty, and nothing would scan again until this worker restarts. Re-upsert on reconnect.
     producerConnection.on("ready", () =>
-      registerSchedulers(queues, config.TIME_ZONE, logger).catch((err: Error) =>
+      registerSchedulers(queues, schedules, config.TIME_ZONE, logger).catch((err: Error) =>
         logger.warn({ err: err.message }, "re-registering schedules failed; retried on the next reconnect"),
       ),
     );
@@ -142,43 +136,15 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<J
  * the schedules back, and N replicas still produce one job per tick.
  */
 export async function registerSchedulers(
-  queues: Record<QueueKey, Queue>,
+  queues: Readonly<Record<QueueKey, Queue>>,
+  schedules: readonly ScheduleDefinition[],
   timeZone: string,
   logger: Logger,
 ): Promise<void> {
-  const byName = new Map<QueueName, Queue>(Object.values(queues).map((q) => [q.name as QueueName, q]));
-  for (const s of SCHEDULES) {
-    const queue = byName.get(s.queue);
+  for (const s of schedules) {
+    const queue = queues[s.queue];
     if (!queue) throw new Error(`no queue ${s.queue} for schedule ${s.id}`);
     await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: timeZone }, { name: s.jobName, data: {} });
   }
-  logger.info({ schedules: SCHEDULES.map((s) => `${s.id} ${s.pattern}`), timeZone }, "schedules registered");
-}
-
-/**
- * Worker.close() waits for the running jobs, then for BullMQ's blocking connection to
- * end. After a Redis outage that connection can sit in ioredis's "reconnecting" state,
- * where disconnect() never emits "end", and close() would wait forever (found by
- * redis-outage.int.test.ts). Past `ms` the worker is left to the process exit: a job it
- * still ran is retried elsewhere once its lock expires, as after a kill.
- */
-export async function closeWorker(worker: Worker, logger: Logger, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const closed = worker.close().then(
-    () => true,
-    (err: Error) => {
-      logger.warn({ queue: worker.name, err: err.message }, "worker close failed");
-      return true;
-    },
-  );
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const inTime = await Promise.race([closed, late]);
-  clearTimeout(timer);
-  if (!inTime)
-    logger.warn(
-      { queue: worker.name, waitedMs: ms },
-      "worker did not close in time (Redis connection stuck); leaving it",
-    );
+  logger.info({ schedules: schedules.map((s) => `${s.id} ${s.pattern}`), timeZone }, "schedules registered");
 }

@@ -9,8 +9,8 @@ import {
   type GraphQLInputObjectType,
   type GraphQLInputType,
 } from "graphql";
-import { startTestApi, type TestApi } from "../test-support/server.js";
-import { Fixtures, loginAs } from "../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../test-support/entities.fixtures.js";
 import { buildCall, operationsOf, publishedSchema, sampleValue } from "./operations.fixtures.js";
 
 /**

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capturingLogger, testConfig } from "../test-support/server.js";
+import { capturingLogger, testConfig } from "../test-support/server.fixtures.js";
 import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { type Runtime } from "../platform/http/app.js";
-import { createTestDatabase } from "../test-support/database.js";
+import { createTestDatabase } from "../test-support/database.fixtures.js";
 import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/index.js";
 import { createRuntime } from "../app.js";
 
@@ -204,12 +204,22 @@ describe("secrets and privacy", () => {
 
   it("never writes a national id, bank account, password, token or API key secret to the logs of the workflow", async () => {
     await gql(`{ organizations(first: 1, after: "garbage") { totalCount } }`, {}, staffToken);
-    await new Promise((r) => setTimeout(r, 100)); // the last response's line is written on finish
-    const lines = logLines
-      .join("")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { requestId?: string; msg: string; graphql?: { variables?: unknown } });
+    const parse = () =>
+      logLines
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { requestId?: string; msg: string; graphql?: { variables?: unknown } });
+    // A response's line is written on its finish, possibly after the client has it: wait
+    // (generously, for a busy machine) until every request sent has its line.
+    const logged = (ls: ReturnType<typeof parse>) =>
+      new Set(ls.filter((l) => l.msg.startsWith("request")).map((l) => l.requestId));
+    const deadline = Date.now() + 30_000;
+    let lines = parse();
+    while ([...sent.keys()].some((id) => !logged(lines).has(id)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      lines = parse();
+    }
     // The capture holds the real request lines, variables included: the check is not vacuous.
     for (const [requestId, operation] of sent) {
       const line = lines.find((l) => l.requestId === requestId && l.msg.startsWith("request"));

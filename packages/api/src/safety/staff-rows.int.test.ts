@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Fixtures, loginAs } from "../test-support/fixtures.js";
+import { Fixtures, loginAs } from "../test-support/entities.fixtures.js";
 import { PDF_BYTES, uploadFile } from "../modules/order/files/files.fixtures.js";
 import { buildWorld, errorCodes, type World } from "./world.fixtures.js";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { startTestApi, type TestApi } from "../test-support/server.js";
-import { Fixtures, loginAs } from "../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../test-support/entities.fixtures.js";
 import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/index.js";
 import { Organization, OrganizationKind } from "../modules/organization/organization.entity.js";
 import { User } from "../modules/user/user.entity.js";

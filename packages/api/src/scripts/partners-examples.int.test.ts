@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../test-support/server.js";
-import { Fixtures } from "../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../test-support/server.fixtures.js";
+import { Fixtures } from "../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../modules/organization/organization.entity.js";
 import { dentalFeeSchedule, insuredPatientWithCase } from "../modules/claim/claim.fixtures.js";
 import { seedDocuments } from "../modules/document/document.seed.js";

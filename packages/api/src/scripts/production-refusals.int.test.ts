@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../test-support/database.js";
+import { createTestDatabase, type TestDatabase } from "../test-support/database.fixtures.js";
 
 /**
  * The built entry points as an operator starts them, as child processes with an

@@ -1,5 +1,5 @@
 import { expireLockedOrders, forkFor, ORDER_DEADLINES, SYSTEM, type OrderDeadline } from "@clinigraph/api/domain";
-import type { JobsRuntime } from "../runtime.js";
+import type { ScanDeps } from "../queue-definition.js";
 
 /**
  * Expires every overdue order through the state machine (EXPIRE as SYSTEM, with history
@@ -12,13 +12,13 @@ import type { JobsRuntime } from "../runtime.js";
  * is a range of the (status, deadline) index: one query over the OR of all deadlines in id
  * order walked past ~700,000 rows per chunk at 1M orders (4.5 s a chunk).
  */
-export async function expireOverdueOrders(rt: JobsRuntime, now = new Date()): Promise<number> {
+export async function expireOverdueOrders(rt: ScanDeps, now = new Date()): Promise<number> {
   let expired = 0;
   for (const deadline of ORDER_DEADLINES) expired += await expirePast(rt, deadline, now);
   return expired;
 }
 
-async function expirePast(rt: JobsRuntime, deadline: OrderDeadline, now: Date): Promise<number> {
+async function expirePast(rt: ScanDeps, deadline: OrderDeadline, now: Date): Promise<number> {
   const em = forkFor(rt.orm, SYSTEM);
   let expired = 0;
   for (;;) {

@@ -1,12 +1,12 @@
 import { flagOverdueClaim, forkFor, SYSTEM } from "@clinigraph/api/domain";
-import type { JobsRuntime } from "../runtime.js";
+import type { ScanDeps } from "../queue-definition.js";
 
 /**
  * Flags claims past their delivery deadline and still DRAFT or RETURNED, once each
  * (overdue_flagged_at), through the claim module, which also notifies the agency via
  * the outbox. Chunked and SKIP LOCKED like the order sweep. Returns how many were flagged.
  */
-export async function flagOverdueClaims(rt: JobsRuntime, now = new Date()): Promise<number> {
+export async function flagOverdueClaims(rt: ScanDeps, now = new Date()): Promise<number> {
   const em = forkFor(rt.orm, SYSTEM);
   let flagged = 0;
   for (;;) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../test-support/harness.js";
-import { SqlFixtures } from "../test-support/fixtures.js";
+import { createHarness, type Harness } from "../test-support/harness.fixtures.js";
+import { SqlFixtures } from "../test-support/sql.fixtures.js";
 import { flagOverdueClaims } from "./flag-overdue-claims.js";
 
 let h: Harness;

@@ -8,8 +8,8 @@ import { createLogger, OrganizationKind, storageFor } from "@clinigraph/api/doma
 import { Fixtures, startTestApi, type TestApi } from "@clinigraph/api/testing";
 import { loadJobsConfig } from "../config.js";
 import { startWorkers, type JobsRuntime } from "../index.js";
-import { deleteKeys, waitFor } from "../test-support/harness.js";
-import { SqlFixtures } from "../test-support/fixtures.js";
+import { deleteKeys, waitFor } from "../test-support/harness.fixtures.js";
+import { SqlFixtures } from "../test-support/sql.fixtures.js";
 import { sweepOrphanFiles } from "./orphan-files.js";
 
 /**
@@ -72,7 +72,7 @@ beforeAll(async () => {
     [kase!.id, labId],
   );
   orderId = order!.id;
-}, 120_000);
+});
 
 afterAll(async () => {
   await rt?.stop();

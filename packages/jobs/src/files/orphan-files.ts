@@ -1,27 +1,11 @@
-import { forkFor, QUEUE_NAMES, storageFor, SYSTEM, type FileStorage, type MikroORM } from "@clinigraph/api/domain";
-import type { ScheduleDefinition } from "../queues.js";
-import type { QueueDefinition } from "../runtime.js";
-import { SCAN_BACKOFF_BASE_MS, SCAN_MAX_ATTEMPTS } from "../retry-policy.js";
+import { forkFor, SYSTEM, type FileStorage, type MikroORM } from "@clinigraph/api/domain";
 
 /**
  * The orphan-file sweep: a file uploaded with POST /files that no row references (a
  * report; any table with a foreign key to stored_file) once the grace period is over is
  * deleted, row and bytes, which also gives its bytes back to the organisation's storage
- * quota. Queue, payload, schedule and processor are all here; queues.ts lists the
- * schedule and processors.ts the queue.
+ * quota. Its queue and schedule: orphan-files.queue.ts.
  */
-export const ORPHAN_FILES_QUEUE = QUEUE_NAMES.orphanFiles;
-
-/** The sweep reads everything it needs from Postgres. */
-export type OrphanFilesJobData = Readonly<Record<string, never>>;
-
-/** Hourly; the stable scheduler id must not change (see docs/jobs.md). */
-export const ORPHAN_FILES_SCHEDULE: ScheduleDefinition = {
-  id: "orphan-files-sweep",
-  queue: ORPHAN_FILES_QUEUE,
-  jobName: "sweep",
-  pattern: "23 * * * *",
-};
 
 export interface OrphanSweepOptions {
   now?: Date;
@@ -86,24 +70,3 @@ export async function sweepOrphanFiles(
     if (picked < options.chunk) return total;
   }
 }
-
-/** What the scheduled job runs (processors.ts registers it; runtime.ts runs it). */
-export const orphanFilesQueue: QueueDefinition<OrphanFilesJobData> = {
-  key: "orphanFiles",
-  processor: (rt) => async () => {
-    const deleted = await sweepOrphanFiles(rt.orm, storageFor(rt.config.FILE_STORAGE_DIR), {
-      graceMs: rt.config.ORPHAN_FILE_GRACE_HOURS * 3600_000,
-      chunk: rt.config.SCAN_CHUNK_SIZE,
-    });
-    if (deleted > 0) rt.logger.info({ deleted }, "orphan files: deleted files never attached");
-    return `${deleted} files deleted`;
-  },
-  // A failed sweep is redone by its retries, and anyway by the next hour's run.
-  jobOptions: () => ({
-    attempts: SCAN_MAX_ATTEMPTS,
-    backoff: { type: "exponential" as const, delay: SCAN_BACKOFF_BASE_MS },
-    removeOnComplete: { count: 100 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  }),
-  concurrency: () => 1,
-};

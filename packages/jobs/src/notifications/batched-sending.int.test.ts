@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueNotifications, forkFor, SYSTEM } from "@clinigraph/api/domain";
-import { createHarness, type Harness } from "../test-support/harness.js";
-import { SqlFixtures, zoneWithLocalHour } from "../test-support/fixtures.js";
+import { createHarness, type Harness } from "../test-support/harness.fixtures.js";
+import { SqlFixtures, zoneWithLocalHour } from "../test-support/sql.fixtures.js";
 import { createSendBatcher, sendNotification } from "./send-notification.js";
 
 let h: Harness;

@@ -1,10 +1,42 @@
 import { DelayedError, UnrecoverableError, type Job, type JobsOptions, type Queue } from "bullmq";
-import { notificationJobId, type NotificationJobData } from "../queues.js";
-import { SEND_MAX_ATTEMPTS } from "../retry-policy.js";
-import type { JobsRuntime } from "../runtime.js";
-import { createSendBatcher, sendNotification } from "./send-notification.js";
+import type { QueueDefinition } from "../queue-definition.js";
+import { createSendBatcher, sendNotification, type SendContext } from "./send-notification.js";
 
-export function notificationJobOptions(backoffBaseMs: number): JobsOptions {
+/**
+ * The notifications queue: one job per outbox row (a Notification), which sends it
+ * through its gateway exactly once (see sendNotification). Fed by addNotificationJobs
+ * (the reminder scan, the outbox sweep); no schedule of its own.
+ */
+
+/** Ids only, never patient data: the sender reads the row. */
+export interface NotificationJobData {
+  readonly notificationId: string;
+}
+
+/** BullMQ job ids may not contain ':' (its key separator) nor be all digits. */
+export function notificationJobId(notificationId: string): string {
+  return `notification-${notificationId}`;
+}
+
+/**
+ * Retry policy. A retryable failure (gateway 5xx, timeout, connection refused) is retried
+ * with exponential backoff: delay(n) = SEND_BACKOFF_BASE_MS × 2^(n−1) for retry n.
+ * 8 attempts from 30 s: 30 s + 1 m + 2 m + 4 m + 8 m + 16 m + 32 m ≈ 63.5 minutes
+ * before the row is marked FAILED. An outage shorter than an hour loses nothing; a
+ * longer one leaves FAILED rows an operator can see and re-queue. The base can be
+ * shortened with the SEND_BACKOFF_BASE_MS variable (tests); the doubling stays.
+ */
+export const SEND_MAX_ATTEMPTS = 8;
+export const SEND_BACKOFF_BASE_MS = 30_000;
+
+/**
+ * A row left SENDING this long without a live job (its worker died and Redis lost the
+ * job, e.g. after FLUSHALL) is re-enqueued by the outbox sweep; the idempotency key
+ * makes the resend a no-op at the gateway.
+ */
+export const SENDING_STALE_AFTER_MS = 10 * 60_000;
+
+export function notificationJobOptions(backoffBaseMs = SEND_BACKOFF_BASE_MS): JobsOptions {
   return {
     attempts: SEND_MAX_ATTEMPTS,
     backoff: { type: "exponential", delay: backoffBaseMs },
@@ -13,6 +45,11 @@ export function notificationJobOptions(backoffBaseMs: number): JobsOptions {
     removeOnComplete: true,
     removeOnFail: { age: 24 * 3600 },
   };
+}
+
+/** The producer a scanner needs to queue sends (a JobsRuntime or QueueDeps will do). */
+export interface NotificationProducer {
+  readonly queues: { readonly notifications: Queue };
 }
 
 /** Queues one send job per outbox row; a row that already has a live job is not queued twice. */
@@ -35,8 +72,7 @@ export async function addNotificationJobs(
 }
 
 /** The processor: one job sends one row (see sendNotification for the exactly-once design). */
-export function notificationProcessor(rt: JobsRuntime) {
-  const base = { orm: rt.orm, gateways: rt.gateways, defaultTimeZone: rt.config.TIME_ZONE };
+export function notificationProcessor(base: Omit<SendContext, "batcher">) {
   // One batcher per worker: the jobs it runs concurrently share their claim and record statements.
   const ctx = { ...base, batcher: createSendBatcher(base) };
   return async (job: Job<NotificationJobData>, token?: string): Promise<string> => {
@@ -59,3 +95,10 @@ export function notificationProcessor(rt: JobsRuntime) {
     }
   };
 }
+
+export const notificationsQueue: QueueDefinition<NotificationJobData> = {
+  key: "notifications",
+  jobOptions: (c) => notificationJobOptions(c.SEND_BACKOFF_BASE_MS),
+  concurrency: (c) => c.SEND_CONCURRENCY,
+  processor: ({ orm, gateways, config }) => notificationProcessor({ orm, gateways, defaultTimeZone: config.TIME_ZONE }),
+};

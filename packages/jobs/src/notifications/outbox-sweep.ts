@@ -1,15 +1,18 @@
 import { forkFor, SYSTEM } from "@clinigraph/api/domain";
-import { notificationJobId } from "../queues.js";
-import { SENDING_STALE_AFTER_MS } from "../retry-policy.js";
-import type { JobsRuntime } from "../runtime.js";
-import { addNotificationJobs } from "./notification.queue.js";
+import type { ScanDeps } from "../queue-definition.js";
+import {
+  addNotificationJobs,
+  notificationJobId,
+  SENDING_STALE_AFTER_MS,
+  type NotificationProducer,
+} from "./notification.queue.js";
 
 /**
  * Postgres is the truth: every QUEUED row due now (and every SENDING row whose worker
  * vanished) gets a send job unless it has a live one. This is what recovers from a
  * flushed or restarted Redis. Returns how many rows were (re)queued.
  */
-export async function sweepOutbox(rt: JobsRuntime, now = new Date()): Promise<number> {
+export async function sweepOutbox(rt: ScanDeps & NotificationProducer, now = new Date()): Promise<number> {
   const em = forkFor(rt.orm, SYSTEM);
   const queue = rt.queues.notifications;
   let queued = 0;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, waitFor, type Harness } from "../test-support/harness.js";
-import { SqlFixtures, zoneWithLocalHour } from "../test-support/fixtures.js";
+import { createHarness, waitFor, type Harness } from "../test-support/harness.fixtures.js";
+import { SqlFixtures, zoneWithLocalHour } from "../test-support/sql.fixtures.js";
 import { scanAppointmentReminders } from "../reminders/scan-reminders.js";
-import { SCHEDULES } from "../queues.js";
+import { SCHEDULES } from "../queue-registry.js";
 import { sweepOutbox } from "./outbox-sweep.js";
 
 let h: Harness;

@@ -2,11 +2,9 @@ import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueNotification, forkFor, SYSTEM } from "@clinigraph/api/domain";
-import { createHarness, waitFor, type Harness } from "../test-support/harness.js";
-import { SqlFixtures, zoneWithLocalHour } from "../test-support/fixtures.js";
-import { addNotificationJobs } from "./notification.queue.js";
-import { notificationJobId } from "../queues.js";
-import { SEND_MAX_ATTEMPTS } from "../retry-policy.js";
+import { createHarness, waitFor, type Harness } from "../test-support/harness.fixtures.js";
+import { SqlFixtures, zoneWithLocalHour } from "../test-support/sql.fixtures.js";
+import { addNotificationJobs, notificationJobId, SEND_MAX_ATTEMPTS } from "./notification.queue.js";
 import type { JobsRuntime } from "../runtime.js";
 
 let h: Harness;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, waitFor, type Harness } from "../test-support/harness.js";
-import { SqlFixtures, zoneWithLocalHour } from "../test-support/fixtures.js";
+import { createHarness, waitFor, type Harness } from "../test-support/harness.fixtures.js";
+import { SqlFixtures, zoneWithLocalHour } from "../test-support/sql.fixtures.js";
 import { scanAppointmentReminders } from "./scan-reminders.js";
 import { sweepOutbox } from "../notifications/outbox-sweep.js";
-import { notificationJobId } from "../queues.js";
+import { notificationJobId } from "../notifications/notification.queue.js";
 
 let h: Harness;
 let f: SqlFixtures;

@@ -1,13 +1,13 @@
 import { DateTime } from "luxon";
 import { enqueueNotifications, forkFor, SYSTEM } from "@clinigraph/api/domain";
-import { addNotificationJobs } from "../notifications/notification.queue.js";
+import { addNotificationJobs, type NotificationProducer } from "../notifications/notification.queue.js";
 import {
   APPOINTMENT_REMINDER_TEMPLATE,
   appointmentReminderKey,
   languageOf,
   renderAppointmentReminder,
 } from "../notifications/templates.js";
-import type { JobsRuntime } from "../runtime.js";
+import type { ScanDeps } from "../queue-definition.js";
 
 interface DueReminder {
   id: string;
@@ -30,7 +30,10 @@ const LOCALES: Record<string, string> = { es: "es", en: "en-GB", zh: "zh-CN", fa
  * SKIP LOCKED, so two scanners split the work instead of doubling it, and the unique
  * dedupe key is the backstop. Returns the ids of the new outbox rows.
  */
-export async function scanAppointmentReminders(rt: JobsRuntime, now = new Date()): Promise<string[]> {
+export async function scanAppointmentReminders(
+  rt: ScanDeps & NotificationProducer,
+  now = new Date(),
+): Promise<string[]> {
   const em = forkFor(rt.orm, SYSTEM);
   const created: string[] = [];
   for (;;) {

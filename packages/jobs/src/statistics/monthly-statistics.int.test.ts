@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueueEvents } from "bullmq";
-import { createHarness, type Harness } from "../test-support/harness.js";
-import { SqlFixtures } from "../test-support/fixtures.js";
-import { QUEUE_NAMES } from "../queues.js";
+import { createHarness, type Harness } from "../test-support/harness.fixtures.js";
+import { SqlFixtures } from "../test-support/sql.fixtures.js";
+import { QUEUE_NAMES } from "@clinigraph/api/domain";
 import type { JobsRuntime } from "../runtime.js";
 
 let h: Harness;
@@ -164,7 +164,7 @@ afterAll(async () => {
 async function runJob(month: string, jobId: string) {
   const job = await rt.queues.monthlyStatistics.add("recompute", { month }, { jobId });
   try {
-    return await job.waitUntilFinished(events, 10_000);
+    return await job.waitUntilFinished(events, 60_000);
   } catch (err) {
     const again = await rt.queues.monthlyStatistics.getJob(jobId);
     throw new Error(`${(err as Error).message}; state ${await again?.getState()}: ${again?.failedReason}`, {

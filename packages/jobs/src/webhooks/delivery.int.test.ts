@@ -4,12 +4,12 @@ import { createLogger, OrganizationKind, type Organization } from "@clinigraph/a
 import { Fixtures, startTestApi, type TestApi } from "@clinigraph/api/testing";
 import { Redis } from "ioredis";
 import { loadJobsConfig } from "../config.js";
-import { deleteKeys, waitFor } from "../test-support/harness.js";
+import { deleteKeys, waitFor } from "../test-support/harness.fixtures.js";
 import type { JobsRuntime } from "../runtime.js";
 import { deliverOnce } from "./deliver.js";
 import { fanOutEvents } from "./scan.js";
-import { TestReceiver } from "./test-support/receiver.js";
-import { startWebhookDelivery, type WebhookDelivery } from "./webhook-worker.js";
+import { TestReceiver } from "./test-support/receiver.fixtures.js";
+import { startWebhookDelivery, type WebhookDelivery } from "./webhook.queue.js";
 import { FieldCipher } from "@clinigraph/api/domain";
 
 const HOUR = 3600_000;
@@ -139,7 +139,7 @@ describe("webhook delivery", () => {
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1, last_error: "HTTP 500" });
 
     await skipRetryDelay(failed.id);
-    await waitFor(async () => (await deliveryOf(eventId, endpointA))?.status === "DELIVERED", 20_000, "the retry");
+    await waitFor(async () => (await deliveryOf(eventId, endpointA))?.status === "DELIVERED", 60_000, "the retry");
 
     expect(receiverA.requests.every((r) => r.signatureValid)).toBe(true);
     expect(receiverA.requests.map((r) => r.eventId)).toEqual([eventId, eventId]);

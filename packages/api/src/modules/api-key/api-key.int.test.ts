@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
 import { sha256 } from "../../platform/auth/tokens.js";
 

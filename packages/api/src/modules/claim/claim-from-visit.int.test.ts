@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures } from "../../test-support/entities.fixtures.js";
 import { forkFor } from "../../platform/db/orm.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { OrganizationKind } from "../organization/organization.entity.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
 import { Policy, PolicyStatus } from "../policy/policy.entity.js";
 import { dentalFeeSchedule, insuredPatientWithCase, type Coverage } from "./claim.fixtures.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
 import { dentalFeeSchedule, insuredPatientWithCase, type Coverage } from "../claim/claim.fixtures.js";
 import { PDF_BYTES, PNG_BYTES, uploadFile } from "../order/files/files.fixtures.js";

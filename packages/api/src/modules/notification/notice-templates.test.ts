@@ -5,7 +5,7 @@ import {
   queuedTemplateNames,
   renderingProblems,
   type NoticeUnderTest,
-} from "../../test-support/notices.js";
+} from "../../test-support/notices.fixtures.js";
 import { CLAIM_OVERDUE } from "../claim/claim.overdue.js";
 import { ORDER_REJECTED } from "../order/order.notifications.js";
 import { REJECTION_REASONS, rejectionLabel } from "../order/rejection-reasons.js";

@@ -3,8 +3,8 @@
  * hospital, a patient with a case, fee-schedule codes and the form templates.
  */
 import { expect } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind, type Organization } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 import { ServiceCode } from "../service-code/service-code.entity.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
 import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
 import { DEMO_SEED, DEMO_TODAY } from "../../seed/index.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
 import { NATIONAL_ID_LOOKUP_LIMIT, NATIONAL_ID_MASK } from "./national-id.js";
 

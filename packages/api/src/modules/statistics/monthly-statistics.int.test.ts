@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../organization/organization.entity.js";
-import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "./job-queues.js";
+import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "../../platform/queues/queue-names.js";
 
 let api: TestApi;
 let fx: Fixtures;

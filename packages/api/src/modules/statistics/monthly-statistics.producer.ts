@@ -2,13 +2,12 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { watchRedisUser } from "../../platform/redis/redis-errors.js";
+import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "../../platform/queues/queue-names.js";
 import {
-  DEFAULT_QUEUE_PREFIX,
-  QUEUE_NAMES,
   STATISTICS_BACKOFF_BASE_MS,
   STATISTICS_MAX_ATTEMPTS,
   type MonthlyStatisticsJobData,
-} from "./job-queues.js";
+} from "./monthly-statistics.job.js";
 
 // One producer per Redis client: a Queue holds scripts and listeners worth reusing.
 const producers = new WeakMap<Redis, Queue<MonthlyStatisticsJobData>>();

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
-import { loginAs } from "../../test-support/fixtures.js";
+import { loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind, type Organization } from "../organization/organization.entity.js";
 import { attach, fire, issueOrder, startKit, TRAUMA_FORM, type Kit, type OrderView } from "../order/order.fixtures.js";
 import { dentalFeeSchedule, insuredPatientWithCase } from "../claim/claim.fixtures.js";

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
-import type { TestApi } from "../../test-support/server.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
+import type { TestApi } from "../../test-support/server.fixtures.js";
 import { OrganizationKind, type Organization } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 import { Liability, Policy, PolicyMember, PolicyType } from "../policy/policy.entity.js";

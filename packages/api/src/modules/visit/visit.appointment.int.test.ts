@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
 import { Notification, NotificationChannel } from "../notification/notification.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 import { buildVisitWorld, listVisits, readVisit, visitMutation, type VisitWorld } from "./visit-world.fixtures.js";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
 import { safeCell } from "./visit.export.js";
 import {
   buildVisitWorld,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
 import { Notification } from "../notification/notification.entity.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Claim } from "../claim/claim.entity.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { fieldCipher } from "../crypto/field-encryption.js";
 import { Patient } from "../../modules/patient/patient.entity.js";
 import { Policy, PolicyMember } from "../../modules/policy/policy.entity.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind, type Organization } from "../../modules/organization/organization.entity.js";
 import { buildCall, operationsOf, publishedSchema } from "../../safety/operations.fixtures.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
-import { Fixtures } from "../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
+import { Fixtures } from "../../test-support/entities.fixtures.js";
 
 /**
  * Issue 14 item 6: parallel guesses cannot slip past the lockout, failures are counted in

@@ -4,9 +4,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test-support/database.js";
-import { loginAs } from "../../test-support/fixtures.js";
-import { startTestApi, type TestApi } from "../../test-support/server.js";
+import { createTestDatabase, type TestDatabase } from "../../test-support/database.fixtures.js";
+import { loginAs } from "../../test-support/entities.fixtures.js";
+import { startTestApi, type TestApi } from "../../test-support/server.fixtures.js";
 import {
   assignVisits,
   buildVisitWorld,
@@ -134,7 +134,7 @@ beforeAll(async () => {
   expect(hook.errors, JSON.stringify(hook.errors)).toBeUndefined();
   ids.webhook = hook.data.createWebhookEndpoint.webhookEndpoint.id;
   signingSecret = hook.data.createWebhookEndpoint.signingSecret;
-}, 120_000);
+});
 
 afterAll(async () => {
   delete process.env.WEBHOOK_ALLOW_PRIVATE;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { capturingLogger, testConfig } from "../../test-support/server.js";
+import { capturingLogger, testConfig } from "../../test-support/server.fixtures.js";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { type Runtime } from "../http/app.js";
-import { createTestDatabase } from "../../test-support/database.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
-import { refusedPort, TcpProxy } from "../../test-support/tcp-proxy.js";
+import { createTestDatabase } from "../../test-support/database.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
+import { refusedPort, TcpProxy } from "../../test-support/tcp-proxy.fixtures.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
 import { PDF_BYTES, uploadFile } from "../../modules/order/files/files.fixtures.js";
 import { initOrm, createRuntime } from "../../app.js";
@@ -28,6 +28,20 @@ let staffToken = "";
 let staff: { email: string; password: string };
 let logLines: string[] = [];
 const POOL_MAX = 3;
+
+/** The part of knex's pool (tarn) this test watches: its idle connections. */
+interface KnexWithPool {
+  pool: { free: { resource: { __knex__disposed?: unknown } }[] };
+}
+
+/** Polls until `check` holds; the deadline is generous, so a busy machine only waits longer. */
+async function until(what: string, check: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 interface GqlAnswer {
   status: number;
@@ -174,7 +188,13 @@ describe("the database unavailable", () => {
         () => null,
         (e: unknown) => e,
       );
-      await new Promise((r) => setTimeout(r, 200));
+      // Terminate it mid-query: wait until the server runs the sleep (a busy machine may be slow to send it).
+      await until("the victim's query to run", async () => {
+        const { rows } = await admin.query<{ state: string }>("select state from pg_stat_activity where pid = $1", [
+          pid,
+        ]);
+        return rows[0]?.state === "active";
+      });
       await admin.query("select pg_terminate_backend($1)", [pid]);
       const terminated = (await sleeping) as { code?: string };
       expect(terminated.code).toBe("57P01");
@@ -304,8 +324,11 @@ describe("knex's own messages", () => {
     let printed: string;
     try {
       await proxy.cut();
-      // The pooled client sees its socket close; knex marks it disposed.
-      await new Promise((r) => setTimeout(r, 200));
+      // The pooled client sees its socket close; knex marks it disposed (pg's "end" event).
+      const pool = (apiOrm.em.getConnection().getKnex().client as KnexWithPool).pool;
+      await until("knex to mark the dropped connections disposed", async () =>
+        pool.free.every((f) => f.resource.__knex__disposed),
+      );
       await proxy.restore();
       // The pool discards the dead connection (knex's "Connection Error" warning) and opens a new one.
       expect((await gql(VIEWER, {}, partnerKey)).status).toBe(200);

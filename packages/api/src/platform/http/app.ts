@@ -31,6 +31,7 @@ import { corsFor, trustProxySetting } from "./cors.js";
 import { ReadAudit } from "../audit/read-audit.js";
 import { RateLimits } from "../rate-limit/rate-limits.js";
 import { restRateLimit } from "./rest-rate-limit.js";
+import { mountQueueDashboard } from "../queues/queue-dashboard.route.js";
 
 export interface Runtime {
   app: Express;
@@ -162,6 +163,8 @@ export async function createHttpRuntime(
     restRateLimit({ limits: rateLimits, principalOf, maxUploadBytes: config.MAX_UPLOAD_BYTES }),
   );
   for (const route of domain.routes) route(runtime);
+  // The platform's own page: every queue of the workers, ADMIN only (platform/queues).
+  mountQueueDashboard(runtime);
 
   app.use(
     "/graphql",

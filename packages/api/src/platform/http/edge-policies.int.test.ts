@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capturingLogger, testConfig } from "../../test-support/server.js";
-import { createTestDatabase } from "../../test-support/database.js";
-import { Fixtures, loginAs } from "../../test-support/fixtures.js";
+import { capturingLogger, testConfig } from "../../test-support/server.fixtures.js";
+import { createTestDatabase } from "../../test-support/database.fixtures.js";
+import { Fixtures, loginAs } from "../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../../modules/organization/organization.entity.js";
 import { Patient } from "../../modules/patient/patient.entity.js";
 import type { Runtime } from "./app.js";
@@ -92,13 +92,14 @@ const logLines = (): Record<string, unknown>[] =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-async function requestLine(requestId: string): Promise<Record<string, unknown> | undefined> {
-  for (let i = 0; i < 100; i++) {
+/** Polls for the request's log line (written on the response's finish) with a generous deadline. */
+async function requestLine(requestId: string, timeoutMs = 30_000): Promise<Record<string, unknown> | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     const line = logLines().find((l) => l.requestId === requestId && String(l.msg).startsWith("request"));
-    if (line) return line;
+    if (line || Date.now() > deadline) return line;
     await new Promise((r) => setTimeout(r, 20));
   }
-  return undefined;
 }
 
 describe("introspection needs a signed-in principal, whatever the transport", () => {

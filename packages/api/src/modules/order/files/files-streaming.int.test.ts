@@ -5,8 +5,8 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { startTestApi, type TestApi } from "../../../test-support/server.js";
-import { Fixtures } from "../../../test-support/fixtures.js";
+import { startTestApi, type TestApi } from "../../../test-support/server.fixtures.js";
+import { Fixtures } from "../../../test-support/entities.fixtures.js";
 import { OrganizationKind } from "../../organization/organization.entity.js";
 import { PDF_BYTES, uploadFile } from "./files.fixtures.js";
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   api = await startTestApi({ MAX_UPLOAD_BYTES: String(20 * MB) });
   const fx = new Fixtures(api.orm);
   key = (await fx.apiKey(await fx.organization(OrganizationKind.LAB))).secret;
-}, 120_000);
+});
 afterAll(async () => api?.close());
 
 async function tempFiles(): Promise<number[]> {
@@ -50,7 +50,7 @@ async function tempFiles(): Promise<number[]> {
   return sizes.filter((s) => s >= 0);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -166,7 +166,7 @@ describe("POST /files streaming to disk", () => {
       body: expect.objectContaining({ size: 15 * MB, sha256: sha256.digest("hex"), contentType: "application/pdf" }),
     });
     expect(await tempFiles()).toEqual([]);
-  }, 60_000);
+  });
 
   it("removes the temp file of an upload whose client goes away mid-body, and keeps serving", async () => {
     const rows = await storedRows();
@@ -174,11 +174,11 @@ describe("POST /files streaming to disk", () => {
     await up.sendBlocks(3);
     await until("the temp file to fill", async () => ((await tempFiles()).some((s) => s >= MB) ? true : null));
     up.abort();
-    await until("the temp file to be removed", async () => ((await tempFiles()).length === 0 ? true : null), 30_000);
+    await until("the temp file to be removed", async () => ((await tempFiles()).length === 0 ? true : null));
     expect(await storedRows()).toBe(rows);
     expect((await uploadFile(api.url, key, PDF_BYTES, "after.pdf")).status).toBe(201);
     expect(await tempFiles()).toEqual([]);
-  }, 60_000);
+  });
 
   it("deletes the temp file of an upload crossing the limit before answering 413", async () => {
     const rows = await storedRows();
@@ -191,5 +191,5 @@ describe("POST /files streaming to disk", () => {
     expect(res.body).toMatchObject({ errors: [{ extensions: { code: "FILE_TOO_LARGE" } }] });
     expect(await tempFiles()).toEqual([]);
     expect(await storedRows()).toBe(rows);
-  }, 60_000);
+  });
 });

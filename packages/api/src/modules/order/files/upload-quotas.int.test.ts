@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import net from "node:net";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { loginAs, Fixtures } from "../../../test-support/fixtures.js";
-import { startTestApi, type TestApi } from "../../../test-support/server.js";
+import { loginAs, Fixtures } from "../../../test-support/entities.fixtures.js";
+import { startTestApi, type TestApi } from "../../../test-support/server.fixtures.js";
 import { OrganizationKind } from "../../organization/organization.entity.js";
 import { PDF_BYTES, uploadFile } from "./files.fixtures.js";
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
     UPLOAD_RATE_LIMIT_WINDOW_SECONDS: "300",
   });
   quota = await startTestApi({ STORAGE_QUOTA_BYTES: String(3 * MB) });
-}, 120_000);
+});
 afterAll(async () => {
   await limited?.close();
   await quota?.close();
@@ -165,7 +165,7 @@ describe("uploads and exports share the GraphQL rate limit", () => {
     // Another organisation's key has its own budget.
     const other = await fx.apiKey(await fx.organization(OrganizationKind.LAB));
     expect((await rawUpload(limited, other.secret, 19 * MB, "length")).status).toBe(201);
-  }, 120_000);
+  });
 });
 
 describe("per-organisation storage quota", () => {
@@ -190,7 +190,7 @@ describe("per-organisation storage quota", () => {
     expect((await rawUpload(quota, secret, MB / 2, "chunked")).status).toBe(201);
     const other = await fx.apiKey(await fx.organization(OrganizationKind.LAB));
     expect((await rawUpload(quota, other.secret, 2 * MB, "chunked")).status).toBe(201);
-  }, 60_000);
+  });
 
   it("lets only one of two concurrent uploads that each fit alone but not together through", async () => {
     const fx = new Fixtures(quota.orm);
@@ -206,7 +206,7 @@ describe("per-organisation storage quota", () => {
     });
     expect(await rowsOf(quota, lab.id)).toEqual({ n: 1, bytes: 2 * MB });
     expect(await tempFiles(quota)).toEqual([]);
-  }, 60_000);
+  });
 
   it("counts staff uploads against the operator organisation", async () => {
     const fx = new Fixtures(quota.orm);
@@ -218,5 +218,5 @@ describe("per-organisation storage quota", () => {
     const crossing = await rawUpload(quota, token, 2 * MB, "chunked");
     expect(crossing.status).toBe(413);
     expect(crossing.body).toMatchObject({ errors: [{ extensions: { code: "QUOTA_EXCEEDED" } }] });
-  }, 60_000);
+  });
 });

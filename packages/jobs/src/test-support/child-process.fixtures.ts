@@ -7,7 +7,7 @@ const jobsRoot = fileURLToPath(new URL("../../", import.meta.url));
 export async function spawnWorker(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "./src/test-support/ts-loader.mjs", "src/test-support/worker-child.ts"],
+    ["--import", "./src/test-support/ts-loader.fixtures.mjs", "src/test-support/worker-child.fixtures.ts"],
     {
       cwd: jobsRoot,
       env: { ...process.env, ...env },
@@ -17,7 +17,7 @@ export async function spawnWorker(env: Record<string, string>): Promise<ChildPro
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += String(d)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start in time: ${stderr}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`worker did not start in time: ${stderr}`)), 90_000);
     child.stdout!.on("data", (d) => {
       if (String(d).includes("READY")) {
         clearTimeout(timer);

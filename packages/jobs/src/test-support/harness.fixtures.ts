@@ -4,7 +4,7 @@ import type { MikroORM } from "@clinigraph/api/domain";
 import { createTestDatabase } from "@clinigraph/api/testing";
 import { startWorkers, type JobsRuntime } from "../index.js";
 import type { QueueKey } from "../runtime.js";
-import { FakeSmsGateway } from "./fake-sms-gateway.js";
+import { FakeSmsGateway } from "./fake-sms-gateway.fixtures.js";
 
 export interface Harness {
   orm: MikroORM;
@@ -75,7 +75,7 @@ export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
 /** Polls until `check` returns a truthy value. */
 export async function waitFor<T>(
   check: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
   what = "condition",
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

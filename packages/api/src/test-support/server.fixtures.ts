@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { type Runtime } from "../platform/http/app.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
+import { createTestDatabase, type TestDatabase } from "./database.fixtures.js";
 import { sessionTimeouts } from "../platform/db/orm.js";
 import { createRuntime } from "../app.js";
 

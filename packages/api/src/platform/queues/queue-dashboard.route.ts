@@ -1,15 +1,30 @@
-import type { NextFunction, Request, Response } from "express";
+import type { Express, NextFunction, Request, Response } from "express";
 import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import type { MikroORM } from "@mikro-orm/postgresql";
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
-import type { Runtime } from "../../platform/http/app.js";
-import { isStaff, SYSTEM } from "../../platform/auth/principal.js";
-import { authenticate } from "../../platform/auth/authenticate.js";
-import { forkFor } from "../../platform/db/orm.js";
-import { answerDatabaseUnavailable } from "../../platform/http/database-unavailable.js";
-import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "./job-queues.js";
-import { watchRedisUser } from "../../platform/redis/redis-errors.js";
+import type { Config } from "../../config.js";
+import { isStaff, SYSTEM } from "../auth/principal.js";
+import { authenticate } from "../auth/authenticate.js";
+import type { StaffSessions } from "../auth/staff-sessions.js";
+import { forkFor } from "../db/orm.js";
+import { answerDatabaseUnavailable, type OutageSource } from "../http/database-unavailable.js";
+import { watchRedisUser } from "../redis/redis-errors.js";
+import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "./queue-names.js";
+
+/**
+ * What the dashboard uses of the HTTP runtime (platform/http/app.ts, which mounts it and
+ * passes its Runtime): named here so this file does not import app.ts back.
+ */
+export interface DashboardHost extends OutageSource {
+  app: Express;
+  orm: MikroORM;
+  redis: Redis;
+  config: Pick<Config, "JWT_SECRET" | "NODE_ENV" | "ACCESS_TOKEN_TTL_SECONDS">;
+  staffSessions: StaffSessions;
+}
 
 export const DASHBOARD_PATH = "/admin/queues";
 const COOKIE = "cg_queues_token";
@@ -31,7 +46,7 @@ function cookieToken(req: Request): string | undefined {
  * redirected to the clean URL (the token does not stay in history). The cookie lives
  * no longer than the access token itself.
  */
-export function mountQueueDashboard(runtime: Runtime): void {
+export function mountQueueDashboard(runtime: DashboardHost): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
   const queues = Object.values(QUEUE_NAMES).map((name) => {

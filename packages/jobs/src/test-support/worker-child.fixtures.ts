@@ -1,6 +1,6 @@
 /**
  * A worker process for tests that must kill one: started with
- * `node --import ./src/test-support/ts-loader.mjs src/test-support/worker-child.ts`
+ * `node --import ./src/test-support/ts-loader.fixtures.mjs src/test-support/worker-child.fixtures.ts`
  * and the harness environment; prints READY once the workers listen.
  */
 import "reflect-metadata";

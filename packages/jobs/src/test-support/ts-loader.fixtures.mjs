@@ -3,4 +3,4 @@
 // files beside them, and @clinigraph/api aliased to the API's source.
 import { register } from "node:module";
 
-register("./ts-hooks.mjs", import.meta.url);
+register("./ts-hooks.fixtures.mjs", import.meta.url);

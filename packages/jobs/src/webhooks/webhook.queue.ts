@@ -1,13 +1,18 @@
 import { Queue, Worker, type Job } from "bullmq";
-import { QUEUE_NAMES } from "@clinigraph/api/domain";
 import { Redis } from "ioredis";
-import { FieldCipher, watchRedis, watchRedisUser } from "@clinigraph/api/domain";
-import { closeWorker, type JobsRuntime } from "../runtime.js";
+import { FieldCipher, QUEUE_NAMES, watchRedis, watchRedisUser } from "@clinigraph/api/domain";
+import { closeWorker } from "../close-worker.js";
+import type { JobsRuntime } from "../runtime.js";
 import { deliverOnce, type DeliveryDeps } from "./deliver.js";
 import { WEBHOOK_SCAN_EVERY_MS } from "./retry-schedule.js";
 import { dueDeliveries, fanOutEvents } from "./scan.js";
 
-/** Not in the API's QUEUE_NAMES yet: the delivery worker owns this queue alone. */
+/**
+ * The webhooks queue, with its own worker and connections rather than the shared
+ * runtime's: one job per delivery attempt, re-added by the processor at the time the
+ * retry schedule (retry-schedule.ts) gives, and a scan every 15 s instead of a cron
+ * pattern. Listed in queue-registry.ts and started after the shared queues.
+ */
 export const WEBHOOK_QUEUE = QUEUE_NAMES.webhooks;
 
 export interface DeliverJobData {
