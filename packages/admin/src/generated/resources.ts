@@ -4187,6 +4187,10 @@ export const schemaMeta: SchemaMeta = {
           value: "NUMBER",
         },
         {
+          source: "scheduledAt",
+          value: "SCHEDULED_AT",
+        },
+        {
           source: "status",
           value: "STATUS",
         },
@@ -4220,6 +4224,12 @@ export const schemaMeta: SchemaMeta = {
         },
         reasonCodes: [],
         reasonCodeSource: null,
+        domainEvents: {
+          ASSIGN: "assignVisit",
+          CONCLUDE: "concludeVisit",
+          REASSIGN: "reassignVisit",
+          SAVE_PRELIMINARY: "saveVisitFindings",
+        },
       },
       sections: [
         {

@@ -74,14 +74,15 @@ export function TransitionDialog({
             ))}
           </TextField>
         )}
-        {needs.reason && (
+        {(needs.reason || needs.optionalReason) && (
           <TextField
             fullWidth
             multiline
             minRows={2}
             margin="dense"
-            required
-            label={translate("clinigraph.transitions.reason")}
+            required={needs.reason}
+            label={translate(needs.reason ? "clinigraph.transitions.reason" : "clinigraph.transitions.reason_optional")}
+            helperText={needs.reason ? undefined : translate("clinigraph.transitions.reason_optional_hint")}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             slotProps={{ htmlInput: { "data-testid": "transition-reason" } }}

@@ -2,6 +2,8 @@ import type { TransitionMeta } from "../resources/types";
 
 /** Events that record why (SPEC §3: reject, return, deny, void, cancel, suspend need a reason). */
 const REASON_EVENTS = new Set(["REJECT", "RETURN", "DENY", "VOID", "CANCEL", "SUSPEND"]);
+/** Events where a reason is optional, asked for when the rule may need one (SETTLE before the insurer paid in full). */
+const OPTIONAL_REASON_EVENTS = new Set(["SETTLE"]);
 /** Events whose reason is also classified, when the schema gives a reason-code enum. */
 const REASON_CODE_EVENTS = new Set(["REJECT", "RETURN", "DENY"]);
 /** Events that end the record's life and so ask "are you sure?". */
@@ -11,6 +13,8 @@ const REFERENCE_EVENTS = new Set(["MARK_BILLED", "SETTLE"]);
 
 export interface EventNeeds {
   reason: boolean;
+  /** a reason field that may stay empty */
+  optionalReason: boolean;
   reasonCode: boolean;
   reference: boolean;
   confirm: boolean;
@@ -19,6 +23,7 @@ export interface EventNeeds {
 export function eventNeeds(event: string, transition: TransitionMeta): EventNeeds {
   return {
     reason: transition.accepts.reason && REASON_EVENTS.has(event),
+    optionalReason: transition.accepts.reason && OPTIONAL_REASON_EVENTS.has(event),
     reasonCode:
       transition.accepts.reasonCode &&
       ((transition.reasonCodes.length > 0 && REASON_CODE_EVENTS.has(event)) ||
@@ -29,7 +34,7 @@ export function eventNeeds(event: string, transition: TransitionMeta): EventNeed
 }
 
 export function needsDialog(needs: EventNeeds): boolean {
-  return needs.reason || needs.reasonCode || needs.reference || needs.confirm;
+  return needs.reason || needs.optionalReason || needs.reasonCode || needs.reference || needs.confirm;
 }
 
 /** START_EVALUATION → "Start evaluation", the fallback label for events without a translation. */
