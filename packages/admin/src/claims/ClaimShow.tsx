@@ -2,11 +2,12 @@ import { Show } from "react-admin";
 import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
 import { UnsavedEditsProvider } from "../transitions/unsavedEdits";
+import { ClaimPayments } from "../payments";
 import { ClaimLinesReview } from "./ClaimLinesReview";
 
 /**
- * The claim with its transitions and its lines, editable during review; the transitions
- * wait while line amounts are changed but not saved.
+ * The claim with its transitions, its lines (editable during review, totals beside them)
+ * and its payments; the transitions wait while line amounts are changed but not saved.
  */
 export default function ClaimShow() {
   const meta = resourceMeta("claims");
@@ -14,6 +15,7 @@ export default function ClaimShow() {
     <UnsavedEditsProvider>
       <Show actions={<ShowActions meta={meta} />}>
         <ClaimLinesReview />
+        <ClaimPayments />
         <MetaFields meta={meta} />
       </Show>
     </UnsavedEditsProvider>

@@ -1,17 +1,22 @@
 import { Stack } from "@mui/material";
 import { Title, usePermissions, useTranslate } from "react-admin";
-import { canSee, seesCollections } from "../layout/access";
+import { seesCollections, seesOwnVisits, seesStatistics } from "../layout/access";
+import { VisitorHome } from "../visits";
 import { MonthlyCharts } from "./MonthlyCharts";
 import { TodayCollections } from "./TodayCollections";
 
-/** Monthly statistics and, for the roles that handle money, today's collections; a visitor gets neither. */
+/**
+ * Monthly statistics and, for the roles that handle money, today's collections; a
+ * visitor gets their visits of the day instead.
+ */
 export default function Dashboard() {
   const translate = useTranslate();
   const { permissions } = usePermissions();
-  const full = canSee(permissions, "dashboard");
+  const full = seesStatistics(permissions);
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate("clinigraph.menu.dashboard")} />
+      {seesOwnVisits(permissions) && <VisitorHome />}
       {full && <MonthlyCharts />}
       {full && seesCollections(permissions) && <TodayCollections />}
     </Stack>

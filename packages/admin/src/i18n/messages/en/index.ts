@@ -1,6 +1,7 @@
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { work } from "./work";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -16,6 +17,8 @@ export const en = {
       confirm_content: "This cannot be undone.",
       reason: "Reason",
       reason_code: "Reason code",
+      reason_optional: "Reason (optional)",
+      reason_optional_hint: "Needed when the insurer has not paid in full.",
       reference: "Reference",
       success: "Done: %{event}",
     },
@@ -56,10 +59,12 @@ export const en = {
       visitReview: "Visit review",
       claimReview: "Claim review",
       queueDashboard: "Queue dashboard",
+      collections: "Daily collections",
     },
     enums,
     fields,
     ...readable,
+    ...work,
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",

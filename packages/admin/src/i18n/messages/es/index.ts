@@ -2,6 +2,7 @@ import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { work } from "./work";
 
 export { ra } from "./ra";
 
@@ -14,6 +15,8 @@ export const es: AppMessages = {
       confirm_content: "Esta acción no se puede deshacer.",
       reason: "Motivo",
       reason_code: "Código de motivo",
+      reason_optional: "Motivo (opcional)",
+      reason_optional_hint: "Necesario si la aseguradora no ha pagado por completo.",
       reference: "Referencia",
       success: "Hecho: %{event}",
     },
@@ -54,10 +57,12 @@ export const es: AppMessages = {
       visitReview: "Revisión de visitas",
       claimReview: "Revisión de reclamos",
       queueDashboard: "Panel de colas",
+      collections: "Cobros del día",
     },
     enums,
     fields,
     ...readable,
+    ...work,
     orders: {
       reports: "Informes",
       no_reports: "Sin informes todavía",
