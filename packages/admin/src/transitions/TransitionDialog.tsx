@@ -46,7 +46,7 @@ export function TransitionDialog({
   const [reference, setReference] = useState("");
   const complete =
     (!needs.reason || reason.trim() !== "") &&
-    (!needs.reasonCode || reasonCode !== "") &&
+    (!(needs.reasonCode || needs.freeReasonCode) || reasonCode.trim() !== "") &&
     (!needs.reference || reference.trim() !== "");
 
   return (
@@ -73,6 +73,18 @@ export function TransitionDialog({
               </MenuItem>
             ))}
           </TextField>
+        )}
+        {needs.freeReasonCode && (
+          <TextField
+            fullWidth
+            margin="dense"
+            required
+            label={translate("clinigraph.transitions.reason_code")}
+            helperText={translate("clinigraph.transitions.reason_code_hint", { example: "MISSING_INVOICE" })}
+            value={reasonCode}
+            onChange={(e) => setReasonCode(e.target.value.toUpperCase().replace(/\s+/g, "_"))}
+            slotProps={{ htmlInput: { dir: "ltr", "data-testid": "transition-reason-code-text" } }}
+          />
         )}
         {(needs.reason || needs.optionalReason) && (
           <TextField
@@ -111,7 +123,7 @@ export function TransitionDialog({
           onClick={() =>
             onConfirm({
               reason: reason.trim() || undefined,
-              reasonCode: reasonCode || undefined,
+              reasonCode: reasonCode.trim() || undefined,
               reference: reference.trim() || undefined,
             })
           }

@@ -6,6 +6,11 @@ const REASON_EVENTS = new Set(["REJECT", "RETURN", "DENY", "VOID", "CANCEL", "SU
 const OPTIONAL_REASON_EVENTS = new Set(["SETTLE"]);
 /** Events whose reason is also classified, when the schema gives a reason-code enum. */
 const REASON_CODE_EVENTS = new Set(["REJECT", "RETURN", "DENY"]);
+/**
+ * Events whose free-text reason code the API requires although the schema lists no codes:
+ * a claim's RETURN reason is a code and a text (claim machine, RETURN_REASON_REQUIRED).
+ */
+const FREE_CODE_EVENTS: Record<string, string[]> = { transitionClaim: ["RETURN"] };
 /** Events that end the record's life and so ask "are you sure?". */
 const CONFIRM_EVENTS = new Set(["VOID", "DENY", "CANCEL"]);
 /** Events that carry an invoice or payment reference. */
@@ -16,6 +21,8 @@ export interface EventNeeds {
   /** a reason field that may stay empty */
   optionalReason: boolean;
   reasonCode: boolean;
+  /** a reason code typed by hand (no list to pick from) */
+  freeReasonCode: boolean;
   reference: boolean;
   confirm: boolean;
 }
@@ -28,13 +35,16 @@ export function eventNeeds(event: string, transition: TransitionMeta): EventNeed
       transition.accepts.reasonCode &&
       ((transition.reasonCodes.length > 0 && REASON_CODE_EVENTS.has(event)) ||
         Boolean(transition.reasonCodeSource?.events.includes(event))),
+    freeReasonCode: transition.accepts.reasonCode && Boolean(FREE_CODE_EVENTS[transition.mutation]?.includes(event)),
     reference: transition.accepts.reference && REFERENCE_EVENTS.has(event),
     confirm: CONFIRM_EVENTS.has(event),
   };
 }
 
 export function needsDialog(needs: EventNeeds): boolean {
-  return needs.reason || needs.optionalReason || needs.reasonCode || needs.reference || needs.confirm;
+  return (
+    needs.reason || needs.optionalReason || needs.reasonCode || needs.freeReasonCode || needs.reference || needs.confirm
+  );
 }
 
 /** START_EVALUATION → "Start evaluation", the fallback label for events without a translation. */

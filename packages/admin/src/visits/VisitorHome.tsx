@@ -35,7 +35,13 @@ function VisitRows({ empty, reason }: { empty: string; reason?: boolean }) {
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" label={label("number")} sortable={false} />
       <ReferenceField source="patientId" reference="patients" link={false} label={label("patient")} sortable={false} />
-      <ReferenceField source="siteId" reference="organizations" link={false} label={label("site")} sortable={false} />
+      <ReferenceField
+        source="siteId"
+        reference="organizations"
+        link={false}
+        label="clinigraph.visits.hospital"
+        sortable={false}
+      />
       <LocaleDateField source="scheduledAt" showTime label={label("scheduledAt")} sortable={false} />
       <EnumField source="status" enumType="VisitStatus" chip label={label("status")} sortable={false} />
       {reason && (

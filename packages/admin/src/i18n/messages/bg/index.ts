@@ -15,6 +15,7 @@ export const bg: AppMessages = {
       confirm_content: "Действието не може да бъде отменено.",
       reason: "Причина",
       reason_code: "Код на причината",
+      reason_code_hint: "Кратък код на проблема, напр. %{example}",
       reason_optional: "Причина (по избор)",
       reason_optional_hint: "Нужна е, ако застрахователят не е платил изцяло.",
       reference: "Референция",

@@ -17,6 +17,7 @@ export const en = {
       confirm_content: "This cannot be undone.",
       reason: "Reason",
       reason_code: "Reason code",
+      reason_code_hint: "A short code of what is wrong, e.g. %{example}",
       reason_optional: "Reason (optional)",
       reason_optional_hint: "Needed when the insurer has not paid in full.",
       reference: "Reference",

@@ -15,6 +15,7 @@ export const fa: AppMessages = {
       confirm_content: "این کار قابل بازگشت نیست.",
       reason: "دلیل",
       reason_code: "کد دلیل",
+      reason_code_hint: "کدی کوتاه برای مشکل، مثلاً %{example}",
       reason_optional: "دلیل (اختیاری)",
       reason_optional_hint: "وقتی بیمه‌گر کامل پرداخت نکرده، لازم است.",
       reference: "شماره مرجع",

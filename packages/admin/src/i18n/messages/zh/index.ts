@@ -15,6 +15,7 @@ export const zh: AppMessages = {
       confirm_content: "此操作无法撤销。",
       reason: "原因",
       reason_code: "原因代码",
+      reason_code_hint: "简短的原因代码，例如 %{example}",
       reason_optional: "原因（可选）",
       reason_optional_hint: "保险公司未全额付款时必填。",
       reference: "参考号",
