@@ -90,7 +90,11 @@ describe("TransitionBar", () => {
     const record = order(["APPROVE", "REJECT"]);
     render(
       <AdminContext
-        dataProvider={{ ...createDataProvider(meta, request), getOne: async () => ({ data: record }) }}
+        dataProvider={
+          { ...createDataProvider(meta, request), getOne: async () => ({ data: record }) } as ReturnType<
+            typeof createDataProvider
+          >
+        }
         i18nProvider={createLocaleState().i18nProvider}
       >
         <ResourceContextProvider value="orders">
