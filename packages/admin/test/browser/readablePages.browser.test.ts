@@ -32,8 +32,9 @@ interface OrderSample {
 }
 
 async function headers(page: Page): Promise<string[]> {
-  const cells = page.locator("thead th");
-  await page.locator("tbody tr").first().waitFor();
+  // the list's own grid: the dashboard's collections table (left behind by the navigation) also has rows
+  const cells = page.locator(".RaDatagrid-root thead th");
+  await page.locator(".RaDatagrid-root tbody tr").first().waitFor();
   return (await cells.allTextContents()).map((t) => t.trim()).filter(Boolean);
 }
 
