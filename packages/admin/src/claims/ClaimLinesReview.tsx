@@ -140,7 +140,8 @@ export function ClaimLinesReview() {
             <TableBody>
               {lines.map((line) => (
                 <TableRow key={line.id} data-line={line.position}>
-                  <TableCell>{line.position}</TableCell>
+                  {/* positions count from 0 in the API; people count lines from 1 */}
+                  <TableCell>{line.position + 1}</TableCell>
                   <TableCell>
                     {line.serviceCode} · {line.description}
                   </TableCell>
