@@ -35,6 +35,10 @@ async function headers(page: Page): Promise<string[]> {
   // the list's own grid: the dashboard's collections table (left behind by the navigation) also has rows
   const cells = page.locator(".RaDatagrid-root thead th");
   await page.locator(".RaDatagrid-root tbody tr").first().waitFor();
+  // on a busy machine the first grid is react-admin's loading placeholder, headers still blank
+  await expect
+    .poll(async () => (await cells.allTextContents()).some((t) => t.trim() !== ""), { timeout: 30_000 })
+    .toBe(true);
   return (await cells.allTextContents()).map((t) => t.trim()).filter(Boolean);
 }
 
