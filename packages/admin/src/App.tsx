@@ -11,6 +11,7 @@ import { LoginPage } from "./layout/LoginPage";
 import { emotionCaches, themeFor } from "./layout/theme";
 import { RESOURCE_META, recordRepresentation } from "./resources/registry";
 import { viewsFor } from "./resources/screens";
+import { CollectionsPage } from "./payments";
 import { VisitAssignment } from "./visits";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
@@ -63,6 +64,11 @@ export function App() {
             {screensFor(permissions).includes("visitAssignment") && (
               <CustomRoutes>
                 <Route path="/visit-assignment" element={<VisitAssignment />} />
+              </CustomRoutes>
+            )}
+            {screensFor(permissions).includes("collections") && (
+              <CustomRoutes>
+                <Route path="/collections" element={<CollectionsPage />} />
               </CustomRoutes>
             )}
           </>

@@ -84,6 +84,30 @@ describe("TransitionBar", () => {
     expect(transition).not.toHaveBeenCalled();
   });
 
+  it("leaves out the events whose own mutation carries their data (saveVisitFindings…)", async () => {
+    const withDomain = { ...orders, transition: { ...orders.transition!, domainEvents: { APPROVE: "approveOrder" } } };
+    const request: Request = async () => ({}) as never;
+    const record = order(["APPROVE", "REJECT"]);
+    render(
+      <AdminContext
+        dataProvider={
+          { ...createDataProvider(meta, request), getOne: async () => ({ data: record }) } as ReturnType<
+            typeof createDataProvider
+          >
+        }
+        i18nProvider={createLocaleState().i18nProvider}
+      >
+        <ResourceContextProvider value="orders">
+          <RecordContextProvider value={record}>
+            <TransitionBar meta={withDomain} />
+          </RecordContextProvider>
+        </ResourceContextProvider>
+      </AdminContext>,
+    );
+    await screen.findByRole("button", { name: "Reject" });
+    expect(screen.queryByRole("button", { name: "Approve" })).toBeNull();
+  });
+
   it("renders nothing when no event is available", async () => {
     setup(order([]));
     await waitFor(() => expect(screen.queryByTestId("transition-bar")).toBeNull());

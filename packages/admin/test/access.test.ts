@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { screensFor, seesCollections } from "../src/layout/access";
+import { screensFor, seesCollections, seesOwnVisits, seesStatistics } from "../src/layout/access";
 
 describe("menus by role", () => {
-  it("a VISITOR sees only their visits: no users, API keys or queue dashboard", () => {
-    expect(screensFor(["VISITOR"])).toEqual(["visits"]);
+  it("a VISITOR sees only their home and their visits: no users, API keys or queue dashboard", () => {
+    expect(screensFor(["VISITOR"])).toEqual(["dashboard", "visits"]);
+  });
+
+  it("a VISITOR's home holds their visits, never the statistics the API refuses them", () => {
+    expect(seesStatistics(["VISITOR"])).toBe(false);
+    expect(seesOwnVisits(["VISITOR"])).toBe(true);
+    expect(seesStatistics(["VISITOR", "BILLING"])).toBe(true);
+    expect(seesOwnVisits(["OPERATOR"])).toBe(false);
   });
 
   it("a REVIEWER gets the review queues and the audit log", () => {

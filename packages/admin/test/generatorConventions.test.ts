@@ -30,6 +30,14 @@ const SDL = /* GraphQL */ `
   enum ClaimEvent {
     APPROVE
     REJECT
+    """
+    Sets the lines; use setClaimLines.
+    """
+    SET_LINES
+    """
+    Marks it paid; use recordRemittance.
+    """
+    PAY
   }
   type Claim {
     id: ID!
@@ -83,6 +91,7 @@ const SDL = /* GraphQL */ `
   }
   type Mutation {
     transitionClaim(input: TransitionClaimInput!): ClaimPayload!
+    setClaimLines(input: TransitionClaimInput!): ClaimPayload!
   }
 `;
 
@@ -133,5 +142,10 @@ describe("generator conventions of the real schema", () => {
       events: ["REJECT"],
       labels: ["labelEn", "labelEs"],
     });
+  });
+
+  it("names the events whose own mutation carries their data, when that mutation exists", () => {
+    // PAY names a mutation the schema lacks: it stays an ordinary event
+    expect(claims().transition?.domainEvents).toEqual({ SET_LINES: "setClaimLines" });
   });
 });

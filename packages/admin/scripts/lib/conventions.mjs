@@ -80,3 +80,22 @@ export function reasonCodeSource(schema, events) {
   }
   return null;
 }
+
+/**
+ * Events that carry data of their own have their own mutation, and the event's
+ * description says which ("…; use saveVisitFindings."). transitionX refuses them,
+ * so the console offers them through that mutation's screen, not as a plain button.
+ * @param {GraphQLSchema} schema
+ * @param {import('graphql').GraphQLEnumType} eventType
+ * @returns {Record<string, string>}
+ */
+export function domainMutationEvents(schema, eventType) {
+  const mutations = schema.getMutationType()?.getFields() ?? {};
+  /** @type {Record<string, string>} */
+  const found = {};
+  for (const value of eventType.getValues()) {
+    const named = /\buse (\w+)\b/.exec(value.description ?? "")?.[1];
+    if (named && mutations[named]) found[value.name] = named;
+  }
+  return found;
+}

@@ -10,7 +10,7 @@ import {
   isObjectType,
   isScalarType,
 } from "graphql";
-import { isMoneyField, reasonCodeSource, referenceByConvention } from "./conventions.mjs";
+import { domainMutationEvents, isMoneyField, reasonCodeSource, referenceByConvention } from "./conventions.mjs";
 import { applyLayouts } from "./layout.mjs";
 
 /** @typedef {import('../../src/resources/types').FieldMeta} FieldMeta */
@@ -248,6 +248,7 @@ function describeTransition(schema, objectType) {
   const reasonCodeType = input.reasonCode ? getNamedType(input.reasonCode.type) : null;
   const events = isEnumType(eventType) ? eventType.getValues().map((v) => v.name) : [];
   const reasonCodes = isEnumType(reasonCodeType) ? reasonCodeType.getValues().map((v) => v.name) : [];
+  const domainEvents = isEnumType(eventType) ? domainMutationEvents(schema, eventType) : {};
   return {
     mutation: mutationName,
     inputType: shape.inputType.name,
@@ -256,6 +257,7 @@ function describeTransition(schema, objectType) {
     accepts: { reason: "reason" in input, reasonCode: "reasonCode" in input, reference: "reference" in input },
     reasonCodes,
     reasonCodeSource: input.reasonCode && !reasonCodes.length ? reasonCodeSource(schema, events) : null,
+    ...(Object.keys(domainEvents).length ? { domainEvents } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  Box,
   Button,
   Card,
   CardContent,
@@ -19,7 +20,17 @@ import type { UserError } from "../data/graphqlClient";
 import { userErrorsToHttpError } from "../data/userErrors";
 import { useUnsavedEdits } from "../transitions/unsavedEdits";
 import { formatMoney } from "../fields/format";
-import { CLAIM_LINES, SET_APPROVED_AMOUNTS, changedLines, type ClaimLine, type LineEdit } from "./queries";
+import { ClaimTotals } from "./ClaimTotals";
+import {
+  CLAIM_LINES,
+  SET_APPROVED_AMOUNTS,
+  changedLines,
+  editedGross,
+  sumDecimals,
+  type ClaimLine,
+  type ClaimTotalsData,
+  type LineEdit,
+} from "./queries";
 
 /**
  * The claim's lines; while IN_REVIEW the reviewer lowers approved amounts line
@@ -36,7 +47,8 @@ export function ClaimLinesReview() {
   const { setHint } = useUnsavedEdits();
   const { data } = useQuery({
     queryKey: ["claimLines", record?.id, record?.version],
-    queryFn: () => request<{ claim: { currency: string; lines: ClaimLine[] } | null }>(CLAIM_LINES, { id: record?.id }),
+    queryFn: () =>
+      request<{ claim: (ClaimTotalsData & { lines: ClaimLine[] }) | null }>(CLAIM_LINES, { id: record?.id }),
     enabled: Boolean(record?.id),
   });
   const lines = data?.claim?.lines ?? [];
@@ -105,57 +117,73 @@ export function ClaimLinesReview() {
           )
         }
       />
-      <CardContent>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>#</TableCell>
-              <TableCell>{translate("clinigraph.claims.service")}</TableCell>
-              <TableCell align="right">{translate("clinigraph.claims.quantity")}</TableCell>
-              <TableCell align="right">{translate("clinigraph.claims.amount")}</TableCell>
-              <TableCell align="right">{translate("clinigraph.claims.approved")}</TableCell>
-              <TableCell>{translate("clinigraph.claims.reason")}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {lines.map((line) => (
-              <TableRow key={line.id} data-line={line.position}>
-                <TableCell>{line.position}</TableCell>
-                <TableCell>
-                  {line.serviceCode} · {line.description}
-                </TableCell>
-                <TableCell align="right">{line.quantity}</TableCell>
-                <TableCell align="right">{formatMoney(line.amount, currency, locale)}</TableCell>
-                <TableCell align="right">
-                  {editable ? (
-                    <TextField
-                      size="small"
-                      value={edits[line.id]?.approvedAmount ?? line.approvedAmount ?? line.amount}
-                      onChange={(e) => edit(line, { approvedAmount: e.target.value })}
-                      slotProps={{ htmlInput: { inputMode: "decimal", "data-testid": `approved-${line.position}` } }}
-                      sx={{ width: 140 }}
-                    />
-                  ) : (
-                    formatMoney(line.approvedAmount ?? line.amount, currency, locale)
-                  )}
-                </TableCell>
-                <TableCell>
-                  {editable && edits[line.id] ? (
-                    <TextField
-                      size="small"
-                      required
-                      value={edits[line.id].reason}
-                      onChange={(e) => edit(line, { reason: e.target.value })}
-                      slotProps={{ htmlInput: { "data-testid": `reason-${line.position}` } }}
-                    />
-                  ) : (
-                    (line.adjustmentReason ?? "")
-                  )}
-                </TableCell>
+      <CardContent
+        sx={{
+          display: "grid",
+          gap: 2,
+          alignItems: "start",
+          gridTemplateColumns: { xs: "1fr", md: "minmax(0, 1fr) 300px" },
+        }}
+      >
+        <Box sx={{ overflowX: "auto" }}>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>#</TableCell>
+                <TableCell>{translate("clinigraph.claims.service")}</TableCell>
+                <TableCell align="right">{translate("clinigraph.claims.quantity")}</TableCell>
+                <TableCell align="right">{translate("clinigraph.claims.amount")}</TableCell>
+                <TableCell align="right">{translate("clinigraph.claims.approved")}</TableCell>
+                <TableCell>{translate("clinigraph.claims.reason")}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {lines.map((line) => (
+                <TableRow key={line.id} data-line={line.position}>
+                  {/* positions count from 0 in the API; people count lines from 1 */}
+                  <TableCell>{line.position + 1}</TableCell>
+                  <TableCell>
+                    {line.serviceCode} · {line.description}
+                  </TableCell>
+                  <TableCell align="right">{line.quantity}</TableCell>
+                  <TableCell align="right">{formatMoney(line.amount, currency, locale)}</TableCell>
+                  <TableCell align="right">
+                    {editable ? (
+                      <TextField
+                        size="small"
+                        value={edits[line.id]?.approvedAmount ?? line.approvedAmount ?? line.amount}
+                        onChange={(e) => edit(line, { approvedAmount: e.target.value })}
+                        slotProps={{ htmlInput: { inputMode: "decimal", "data-testid": `approved-${line.position}` } }}
+                        sx={{ width: 140 }}
+                      />
+                    ) : (
+                      formatMoney(line.approvedAmount ?? line.amount, currency, locale)
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {editable && edits[line.id] ? (
+                      <TextField
+                        size="small"
+                        required
+                        value={edits[line.id].reason}
+                        onChange={(e) => edit(line, { reason: e.target.value })}
+                        slotProps={{ htmlInput: { "data-testid": `reason-${line.position}` } }}
+                      />
+                    ) : (
+                      (line.adjustmentReason ?? "")
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+        <ClaimTotals
+          totals={data.claim}
+          claimed={sumDecimals(lines.map((line) => line.amount))}
+          edited={editedGross(lines, edits)}
+          unsaved={unsaved}
+        />
       </CardContent>
     </Card>
   );

@@ -2,13 +2,14 @@ import { Show } from "react-admin";
 import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
 import { UnsavedEditsProvider } from "../transitions/unsavedEdits";
+import { ClaimPayments } from "../payments";
 import { ClaimLinesReview } from "./ClaimLinesReview";
 import { ClaimDocuments } from "../documents/ClaimDocuments";
 
 /**
- * The claim with its transitions, its lines (editable during review) and its documents
- * with the kind's checklist; the transitions
- * wait while line amounts are changed but not saved.
+ * The claim with its transitions, its lines (editable during review, totals beside them),
+ * its documents with the kind's checklist and its payments; the transitions wait while line
+ * amounts are changed but not saved.
  */
 export default function ClaimShow() {
   const meta = resourceMeta("claims");
@@ -17,6 +18,7 @@ export default function ClaimShow() {
       <Show actions={<ShowActions meta={meta} />}>
         <ClaimLinesReview />
         <ClaimDocuments />
+        <ClaimPayments />
         <MetaFields meta={meta} />
       </Show>
     </UnsavedEditsProvider>

@@ -1,6 +1,7 @@
 export const CLAIM_LINES = `query ClaimLines($id: ID!) {
   claim(id: $id) {
-    id version currency
+    id version currency gross deductibleApplied covered patientShare payable
+    approvedTotals { gross deductibleApplied covered patientShare payable }
     lines { id position serviceCode description quantity unitPrice discount amount approvedAmount adjustmentReason }
   }
 }`;
@@ -22,12 +23,42 @@ export interface ClaimLine {
   adjustmentReason: string | null;
 }
 
+const DECIMAL = /^\d+(\.\d{1,4})?$/;
+
+/** The claim's totals as the API computed them; approvedTotals once approved. */
+export interface ClaimTotalsData {
+  currency: string;
+  gross: string;
+  deductibleApplied: string;
+  covered: string;
+  patientShare: string;
+  payable: string;
+  approvedTotals: Omit<ClaimTotalsData, "currency" | "approvedTotals"> | null;
+}
+
+/** Σ of decimal strings, exactly (no float); null when one is not a decimal. */
+export function sumDecimals(values: string[]): string | null {
+  let units = 0n;
+  for (const raw of values) {
+    const value = raw.trim();
+    if (!DECIMAL.test(value)) return null;
+    const [whole, fraction = ""] = value.split(".");
+    units += BigInt(whole) * 10000n + BigInt(fraction.padEnd(4, "0"));
+  }
+  const whole = units / 10000n;
+  const fraction = (units % 10000n).toString().padStart(4, "0").replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+/** Σ of the lines' approved amounts with the reviewer's unsaved edits in. */
+export function editedGross(lines: ClaimLine[], edits: Record<string, LineEdit>): string | null {
+  return sumDecimals(lines.map((line) => edits[line.id]?.approvedAmount ?? line.approvedAmount ?? line.amount));
+}
+
 export interface LineEdit {
   approvedAmount: string;
   reason: string;
 }
-
-const DECIMAL = /^\d+(\.\d{1,4})?$/;
 
 /** Lines whose approved amount the reviewer changed, as ApprovedLineInput; null when one is invalid. */
 export function changedLines(lines: ClaimLine[], edits: Record<string, LineEdit>) {

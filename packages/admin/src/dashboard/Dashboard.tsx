@@ -1,18 +1,23 @@
 import { Stack } from "@mui/material";
 import { Title, usePermissions, useTranslate } from "react-admin";
-import { canSee, seesCollections } from "../layout/access";
+import { seesCollections, seesOwnVisits, seesStatistics } from "../layout/access";
+import { VisitorHome } from "../visits";
 import { MonthlyCharts } from "./MonthlyCharts";
 import { SupervisionRanking } from "./SupervisionRanking";
 import { TodayCollections } from "./TodayCollections";
 
-/** Monthly statistics, the supervision ranking and, for the roles that handle money, today's collections; a visitor gets neither. */
+/**
+ * Monthly statistics, the supervision ranking and, for the roles that handle money, today's
+ * collections; a visitor gets their visits of the day instead.
+ */
 export default function Dashboard() {
   const translate = useTranslate();
   const { permissions } = usePermissions();
-  const full = canSee(permissions, "dashboard");
+  const full = seesStatistics(permissions);
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate("clinigraph.menu.dashboard")} />
+      {seesOwnVisits(permissions) && <VisitorHome />}
       {full && <MonthlyCharts />}
       {full && <SupervisionRanking />}
       {full && seesCollections(permissions) && <TodayCollections />}

@@ -4648,6 +4648,10 @@ export const schemaMeta: SchemaMeta = {
           value: "NUMBER",
         },
         {
+          source: "scheduledAt",
+          value: "SCHEDULED_AT",
+        },
+        {
           source: "status",
           value: "STATUS",
         },
@@ -4681,6 +4685,12 @@ export const schemaMeta: SchemaMeta = {
         },
         reasonCodes: [],
         reasonCodeSource: null,
+        domainEvents: {
+          ASSIGN: "assignVisit",
+          CONCLUDE: "concludeVisit",
+          REASSIGN: "reassignVisit",
+          SAVE_PRELIMINARY: "saveVisitFindings",
+        },
       },
       sections: [
         {

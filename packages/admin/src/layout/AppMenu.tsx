@@ -1,5 +1,6 @@
 import AssignmentIndIcon from "@mui/icons-material/AssignmentInd";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
+import PaymentsIcon from "@mui/icons-material/Payments";
 import QueueIcon from "@mui/icons-material/Queue";
 import RateReviewIcon from "@mui/icons-material/RateReview";
 import type { MouseEvent, ReactElement } from "react";
@@ -17,6 +18,7 @@ const REVIEW_LINKS: Partial<Record<Screen, { to: string; icon: ReactElement }>> 
     to: `/claims?filter=${encodeURIComponent(JSON.stringify({ status: ["SUBMITTED", "IN_REVIEW"] }))}`,
     icon: <FactCheckIcon />,
   },
+  collections: { to: "/collections", icon: <PaymentsIcon /> },
 };
 
 /** The menu of the signed-in user's roles (layout/access.ts). */

@@ -15,6 +15,7 @@ export type Screen =
   | "visitReview"
   | "claims"
   | "claimReview"
+  | "collections"
   | "patients"
   | "policies"
   | "organizations"
@@ -28,10 +29,11 @@ export type Screen =
   | "queueDashboard";
 
 const BY_ROLE: Record<Role, Screen[]> = {
-  VISITOR: ["visits"],
+  // the dashboard is a visitor's home: their visits due today, overdue and returned
+  VISITOR: ["dashboard", "visits"],
   REVIEWER: ["dashboard", "visitReview", "claimReview", "visits", "claims", "cases", "auditEvents"],
   // The outbox is refused to BILLING (and REVIEWER): messages hold phones and texts of others.
-  BILLING: ["dashboard", "claims", "orders", "policies", "monthlyStatistics"],
+  BILLING: ["dashboard", "claims", "collections", "orders", "policies", "monthlyStatistics"],
   OPERATOR: [
     "dashboard",
     "orders",
@@ -39,6 +41,7 @@ const BY_ROLE: Record<Role, Screen[]> = {
     "visits",
     "visitAssignment",
     "claims",
+    "collections",
     "patients",
     "policies",
     "organizations",
@@ -55,6 +58,7 @@ const BY_ROLE: Record<Role, Screen[]> = {
     "visitReview",
     "claims",
     "claimReview",
+    "collections",
     "patients",
     "policies",
     "organizations",
@@ -80,6 +84,17 @@ export function screensFor(roles: unknown): Screen[] {
 
 export function canSee(roles: unknown, screen: Screen): boolean {
   return screensFor(roles).includes(screen);
+}
+
+/** Who reads the monthly statistics (the API refuses them to a VISITOR, whose home is their visits). */
+export function seesStatistics(roles: unknown): boolean {
+  const held = Array.isArray(roles) ? (roles as string[]) : [];
+  return held.some((role) => role !== "VISITOR" && (BY_ROLE[role as Role] ?? []).includes("dashboard"));
+}
+
+/** Who gets their visits of the day on the dashboard. */
+export function seesOwnVisits(roles: unknown): boolean {
+  return Array.isArray(roles) && roles.includes("VISITOR");
 }
 
 /** Who reads today's collections on the dashboard (the API's dailyCollections refuses the rest). */

@@ -27,11 +27,14 @@ export function StatusTimeline({ history, statusEnum }: { history: StatusChange[
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {historySentence(change, translate, locale)}
                 </Typography>
-                <Typography variant="caption" color="text.secondary">
-                  {from
-                    ? translate("clinigraph.history.status_moved", { from, to })
-                    : translate("clinigraph.history.status_now", { to })}
-                </Typography>
+                {/* an event that keeps the status (a visit's findings saved again) has no move to tell */}
+                {from !== to && (
+                  <Typography variant="caption" color="text.secondary">
+                    {from
+                      ? translate("clinigraph.history.status_moved", { from, to })
+                      : translate("clinigraph.history.status_now", { to })}
+                  </Typography>
+                )}
                 {(change.reasonCode || change.reason) && (
                   <Typography variant="body2">
                     {[

@@ -77,6 +77,9 @@ export interface TransitionMeta {
   reasonCodes: string[];
   /** when reasonCode is free text but a query lists the configured codes for some events */
   reasonCodeSource?: { query: string; events: string[]; labels: string[] } | null;
+  /** events the transition mutation refuses because their own mutation carries their data
+   * (SAVE_PRELIMINARY → saveVisitFindings): a screen of their own offers them, not the bar */
+  domainEvents?: Record<string, string>;
 }
 
 export interface ResourceMeta {

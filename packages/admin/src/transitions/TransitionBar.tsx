@@ -22,7 +22,8 @@ export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
   const transition = meta.transition;
   if (!record || !transition) return null;
   const available = new Set((record.availableTransitions as string[] | undefined) ?? []);
-  const events = transition.events.filter((event) => available.has(event));
+  // events with their own mutation (saveVisitFindings…) are offered by their own screen
+  const events = transition.events.filter((event) => available.has(event) && !transition.domainEvents?.[event]);
   if (!events.length) return null;
   const recordLabel = String(record[meta.representation] ?? record.id);
 

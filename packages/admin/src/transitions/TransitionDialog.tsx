@@ -46,7 +46,7 @@ export function TransitionDialog({
   const [reference, setReference] = useState("");
   const complete =
     (!needs.reason || reason.trim() !== "") &&
-    (!needs.reasonCode || reasonCode !== "") &&
+    (!(needs.reasonCode || needs.freeReasonCode) || reasonCode.trim() !== "") &&
     (!needs.reference || reference.trim() !== "");
 
   return (
@@ -74,14 +74,27 @@ export function TransitionDialog({
             ))}
           </TextField>
         )}
-        {needs.reason && (
+        {needs.freeReasonCode && (
+          <TextField
+            fullWidth
+            margin="dense"
+            required
+            label={translate("clinigraph.transitions.reason_code")}
+            helperText={translate("clinigraph.transitions.reason_code_hint", { example: "MISSING_INVOICE" })}
+            value={reasonCode}
+            onChange={(e) => setReasonCode(e.target.value.toUpperCase().replace(/\s+/g, "_"))}
+            slotProps={{ htmlInput: { dir: "ltr", "data-testid": "transition-reason-code-text" } }}
+          />
+        )}
+        {(needs.reason || needs.optionalReason) && (
           <TextField
             fullWidth
             multiline
             minRows={2}
             margin="dense"
-            required
-            label={translate("clinigraph.transitions.reason")}
+            required={needs.reason}
+            label={translate(needs.reason ? "clinigraph.transitions.reason" : "clinigraph.transitions.reason_optional")}
+            helperText={needs.reason ? undefined : translate("clinigraph.transitions.reason_optional_hint")}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             slotProps={{ htmlInput: { "data-testid": "transition-reason" } }}
@@ -110,7 +123,7 @@ export function TransitionDialog({
           onClick={() =>
             onConfirm({
               reason: reason.trim() || undefined,
-              reasonCode: reasonCode || undefined,
+              reasonCode: reasonCode.trim() || undefined,
               reference: reference.trim() || undefined,
             })
           }

@@ -2,3 +2,4 @@ import { lazy } from "react";
 
 export const visits = { list: lazy(() => import("./VisitList")), show: lazy(() => import("./VisitShow")) };
 export const VisitAssignment = lazy(() => import("./VisitAssignment"));
+export const VisitorHome = lazy(() => import("./VisitorHome"));

@@ -32,8 +32,13 @@ interface OrderSample {
 }
 
 async function headers(page: Page): Promise<string[]> {
-  const cells = page.locator("thead th");
-  await page.locator("tbody tr").first().waitFor();
+  // the list's own grid: the dashboard's collections table (left behind by the navigation) also has rows
+  const cells = page.locator(".RaDatagrid-root thead th");
+  await page.locator(".RaDatagrid-root tbody tr").first().waitFor();
+  // on a busy machine the first grid is react-admin's loading placeholder, headers still blank
+  await expect
+    .poll(async () => (await cells.allTextContents()).some((t) => t.trim() !== ""), { timeout: 30_000 })
+    .toBe(true);
   return (await cells.allTextContents()).map((t) => t.trim()).filter(Boolean);
 }
 
@@ -146,17 +151,17 @@ describe("pages that read like a product", () => {
       token,
       "{ visits(first: 100) { nodes { id bankAccount } } }",
     );
-    const visit = visits.nodes.find((v) => v.bankAccount && !v.bankAccount.startsWith("•"));
-    expect(visit, "a visit whose account the API sends its assignee in clear").toBeDefined();
+    // the API itself masks it for the visitor who entered it: only billing reads it in clear
+    expect(visits.nodes.filter((v) => v.bankAccount && !v.bankAccount.startsWith("•"))).toEqual([]);
+    const visit = visits.nodes.find((v) => v.bankAccount);
+    expect(visit, "a visit of theirs with a payout account").toBeDefined();
 
     const page = await newPage(browser);
     await signIn(page, consoleUrl, "visitor");
     await page.goto(`${consoleUrl}/#/visits/${visit!.id}/show`);
     const account = page.getByTestId("bank-account");
     await account.waitFor({ timeout: 30_000 });
-    const clear = visit!.bankAccount!.replace(/\s+/g, "");
-    expect((await account.textContent())?.trim()).toBe(`•••• ${clear.slice(-4)}`);
-    expect(await page.locator("main").textContent()).not.toContain(clear);
+    expect((await account.textContent())?.trim()).toBe(visit!.bankAccount);
     await page.context().close();
   });
 });

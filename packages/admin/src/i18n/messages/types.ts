@@ -22,3 +22,6 @@ export type RaMessages = { ra: Record<string, Record<string, unknown>> };
 
 /** Section titles, history sentences, liability terms and audit words (readable.ts). */
 export type ReadableMessages = Pick<AppMessages["clinigraph"], "sections" | "history" | "liability" | "audit">;
+
+/** The visitor, billing and reviewer working screens (work.ts). */
+export type WorkMessages = Pick<AppMessages["clinigraph"], "home" | "findings" | "payments" | "collections" | "review">;

@@ -16,6 +16,8 @@ export interface VisitWorld {
   otherHospitalKey: string;
   clinicKey: string;
   operator: string;
+  /** ADMIN may do what BILLING does: reads payout accounts in clear */
+  admin: string;
   reviewer: string;
   billing: string;
   visitor: User & { token: string };
@@ -97,6 +99,7 @@ export async function buildVisitWorld(api: TestApi): Promise<VisitWorld> {
     otherHospitalKey: (await fx.apiKey(otherHospital)).secret,
     clinicKey: (await fx.apiKey(clinic)).secret,
     operator: await token(await fx.user(["OPERATOR"])),
+    admin: await token(await fx.user(["ADMIN"])),
     reviewer: await token(await fx.user(["REVIEWER"])),
     billing: await token(await fx.user(["BILLING"])),
     visitor,

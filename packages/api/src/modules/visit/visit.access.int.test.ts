@@ -65,19 +65,21 @@ describe("visit entry validation", () => {
     });
   });
 
-  it("stores the account encrypted, shows it to the assignee in clear with an audit row, masked to the hospital", async () => {
+  it("stores the account encrypted and shows it masked to the assignee, the operator and the hospital", async () => {
     const res = await save({ bankAccount: { scheme: "CN_CARD", number: "6222 0202 0000 0000 006" } });
     expect(res.userErrors).toEqual([]);
     visit = res.visit!;
     const rows = await w.fx.em.getConnection().execute(`select bank_account_enc from visit where id = ?`, [visit.id]);
     expect(rows[0].bank_account_enc).toMatch(/^k1:/);
     expect(rows[0].bank_account_enc).not.toContain("6222");
+    // the visitor who entered it reads it as operators do: only billing pays it out
+    expect(visit.bankAccount).toBe("•••• 0006");
     // Billing sees a visit's account once the visit produced a claim (visit.flow), not while it is entered.
     expect(await readVisit(api, visit.id, w.billing)).toBeNull();
     expect((await readVisit(api, visit.id, w.hospitalKey))!.bankAccount).toBe("•••• 0006");
     expect((await readVisit(api, visit.id, w.operator))!.bankAccount).toBe("•••• 0006");
     const audits = await w.fx.em.fork().count(AuditEvent, { action: "visit.read.bankAccount", entityId: visit.id });
-    expect(audits).toBe(1); // the assignee's read in the mutation payload
+    expect(audits).toBe(0); // masked reads are not audited: nobody read the account
   });
 });
 
@@ -116,5 +118,31 @@ describe("visibility", () => {
       ).toContain(visit.id);
     }
     expect(await listVisits(api, { search: visit.number }, w.otherHospitalKey)).toEqual([]);
+  });
+
+  it("a visitor's day: their visits in a scheduled window, in the order they take place", async () => {
+    const day = Date.now() + 40 * 24 * 3600_000; // a day no other test schedules
+    const at = (hours: number) => new Date(day + hours * 3600_000).toISOString();
+    const planned: [string, string][] = [];
+    for (const when of [at(5), at(1), at(3), at(30)]) {
+      const pending = await pendingVisitOfNewCase();
+      const res = await api.gql<{ assignVisit: { userErrors: unknown[] } }>(
+        `mutation($input: AssignVisitInput!) { assignVisit(input: $input) { userErrors { code } } }`,
+        { input: { visitIds: [pending.id], visitorId: w.secondVisitor.id, notifySms: false, scheduledAt: when } },
+        w.operator,
+      );
+      expect(res.data.assignVisit.userErrors).toEqual([]);
+      planned.push([pending.id, when]);
+    }
+    const res = await api.gql<{ visits: { nodes: { id: string; scheduledAt: string }[] } }>(
+      `query($filter: VisitFilter) {
+        visits(first: 50, filter: $filter, orderBy: { field: SCHEDULED_AT, direction: ASC }) { nodes { id scheduledAt } }
+      }`,
+      { filter: { scheduledFrom: at(0), scheduledTo: at(24), status: ["SCHEDULED"] } },
+      w.secondVisitor.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const byTime = planned.filter(([, when]) => when < at(24)).sort((a, b) => a[1].localeCompare(b[1]));
+    expect(res.data.visits.nodes.map((v) => v.id)).toEqual(byTime.map(([id]) => id));
   });
 });

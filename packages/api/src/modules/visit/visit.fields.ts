@@ -16,11 +16,13 @@ import { Visit, VisitLiabilityLink } from "./visit.entity.js";
 import { VisitEvent } from "./visit.enums.js";
 import { visitMachine } from "./visit.machine.js";
 
-/** Who reads the payout account in clear: billing (pays it out) and the visitor who entered it. */
-export function seesBankAccount(principal: Principal, visit: Visit): boolean {
-  if (principal.kind !== "STAFF") return false;
-  const userId = principal.userId;
-  return isStaff(principal, "BILLING") || userId === refId(visit.assignee);
+/**
+ * Who reads the payout account in clear: billing, who pays it out. Everyone else, the
+ * visitor who entered it included, reads it masked as operators do; a visitor who needs
+ * to correct it enters the whole number again.
+ */
+export function seesBankAccount(principal: Principal): boolean {
+  return principal.kind === "STAFF" && isStaff(principal, "BILLING");
 }
 
 @Resolver(() => Visit)
@@ -89,12 +91,12 @@ export class VisitFieldsResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Payout bank account: in clear for BILLING staff and the assignee (audited), else masked •••• 1234.",
+    description: "Payout bank account: in clear for BILLING staff (audited), else masked •••• 1234.",
   })
   bankAccount(@Root() v: Visit, @Ctx() ctx: AppContext): string | null {
     if (!v.bankAccountEnc) return null;
     const plain = fieldCipher().decrypt(v.bankAccountEnc);
-    if (!seesBankAccount(ctx.principal, v)) return maskTail(plain);
+    if (!seesBankAccount(ctx.principal)) return maskTail(plain);
     // Written with the request's other read audits in one insert before the response leaves.
     ctx.readAudit.record({ action: "visit.read.bankAccount", entityType: "Visit", entityId: v.id });
     return plain;

@@ -50,6 +50,7 @@ export enum VisitSortField {
   UPDATED_AT = "updatedAt",
   NUMBER = "number",
   STATUS = "status",
+  SCHEDULED_AT = "scheduledAt",
 }
 registerEnumType(VisitSortField, {
   name: "VisitSortField",
@@ -59,6 +60,7 @@ registerEnumType(VisitSortField, {
     UPDATED_AT: { description: "By last change." },
     NUMBER: { description: "By visit number." },
     STATUS: { description: "By state." },
+    SCHEDULED_AT: { description: "By the time the visit takes place (a visitor's day in order)." },
   },
 });
 export const VisitOrder = OrderByInput("VisitOrder", VisitSortField, VisitSortField.CREATED_AT);

@@ -161,7 +161,7 @@ describe("rotate-keys", () => {
     expect(await nationalIdOf(ids.legacyPatient)).toBe("7501019999");
     expect(await findByNationalId("8804127531")).toEqual([ids.patient]);
     expect(await findByNationalId("7501019999")).toEqual([ids.legacyPatient]);
-    expect((await readVisit(api, ids.visit, w.visitor.token))!.bankAccount).toBe("6222020200000000006");
+    expect((await readVisit(api, ids.visit, w.admin))!.bankAccount).toBe("6222020200000000006");
     const fresh = await register("9001015555");
     expect(await column("patient", "national_id_enc", fresh)).toMatch(/^k2:/);
   });
@@ -190,7 +190,7 @@ describe("rotate-keys", () => {
     expect(await nationalIdOf(ids.patient)).toBe("8804127531");
     expect(await nationalIdOf(ids.legacyPatient)).toBe("7501019999");
     expect(await findByNationalId("7501019999")).toEqual([ids.legacyPatient]);
-    expect((await readVisit(api, ids.visit, w.visitor.token))!.bankAccount).toBe("6222020200000000006");
+    expect((await readVisit(api, ids.visit, w.admin))!.bankAccount).toBe("6222020200000000006");
   });
 
   it("is idempotent: a second run rewrites nothing", async () => {

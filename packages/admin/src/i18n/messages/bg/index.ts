@@ -2,6 +2,7 @@ import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { work } from "./work";
 
 export { ra } from "./ra";
 
@@ -14,6 +15,9 @@ export const bg: AppMessages = {
       confirm_content: "Действието не може да бъде отменено.",
       reason: "Причина",
       reason_code: "Код на причината",
+      reason_code_hint: "Кратък код на проблема, напр. %{example}",
+      reason_optional: "Причина (по избор)",
+      reason_optional_hint: "Нужна е, ако застрахователят не е платил изцяло.",
       reference: "Референция",
       success: "Готово: %{event}",
     },
@@ -54,6 +58,7 @@ export const bg: AppMessages = {
       visitReview: "Преглед на посещения",
       claimReview: "Преглед на претенции",
       queueDashboard: "Табло на опашките",
+      collections: "Дневни постъпления",
     },
     enums,
     fields,
@@ -70,6 +75,7 @@ export const bg: AppMessages = {
       attached: "Документът е прикачен",
       attach_failed: "Документът не можа да бъде прикачен",
     },
+    ...work,
     orders: {
       reports: "Доклади",
       no_reports: "Все още няма доклади",

@@ -1,6 +1,7 @@
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { work } from "./work";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -16,6 +17,9 @@ export const en = {
       confirm_content: "This cannot be undone.",
       reason: "Reason",
       reason_code: "Reason code",
+      reason_code_hint: "A short code of what is wrong, e.g. %{example}",
+      reason_optional: "Reason (optional)",
+      reason_optional_hint: "Needed when the insurer has not paid in full.",
       reference: "Reference",
       success: "Done: %{event}",
     },
@@ -56,6 +60,7 @@ export const en = {
       visitReview: "Visit review",
       claimReview: "Claim review",
       queueDashboard: "Queue dashboard",
+      collections: "Daily collections",
     },
     enums,
     fields,
@@ -72,6 +77,7 @@ export const en = {
       attached: "Document attached",
       attach_failed: "The document could not be attached",
     },
+    ...work,
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",

@@ -2,6 +2,7 @@ import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { work } from "./work";
 
 export { ra } from "./ra";
 
@@ -14,6 +15,9 @@ export const es: AppMessages = {
       confirm_content: "Esta acción no se puede deshacer.",
       reason: "Motivo",
       reason_code: "Código de motivo",
+      reason_code_hint: "Un código breve de lo que falta, p. ej. %{example}",
+      reason_optional: "Motivo (opcional)",
+      reason_optional_hint: "Necesario si la aseguradora no ha pagado por completo.",
       reference: "Referencia",
       success: "Hecho: %{event}",
     },
@@ -54,6 +58,7 @@ export const es: AppMessages = {
       visitReview: "Revisión de visitas",
       claimReview: "Revisión de reclamos",
       queueDashboard: "Panel de colas",
+      collections: "Cobros del día",
     },
     enums,
     fields,
@@ -70,6 +75,7 @@ export const es: AppMessages = {
       attached: "Documento adjuntado",
       attach_failed: "No se pudo adjuntar el documento",
     },
+    ...work,
     orders: {
       reports: "Informes",
       no_reports: "Sin informes todavía",

@@ -2,6 +2,7 @@ import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { work } from "./work";
 
 export { ra } from "./ra";
 
@@ -14,6 +15,9 @@ export const fa: AppMessages = {
       confirm_content: "این کار قابل بازگشت نیست.",
       reason: "دلیل",
       reason_code: "کد دلیل",
+      reason_code_hint: "کدی کوتاه برای مشکل، مثلاً %{example}",
+      reason_optional: "دلیل (اختیاری)",
+      reason_optional_hint: "وقتی بیمه‌گر کامل پرداخت نکرده، لازم است.",
       reference: "شماره مرجع",
       success: "انجام شد: %{event}",
     },
@@ -54,6 +58,7 @@ export const fa: AppMessages = {
       visitReview: "بررسی بازدید",
       claimReview: "رسیدگی به خسارت",
       queueDashboard: "داشبورد صف‌ها",
+      collections: "دریافتی‌های روزانه",
     },
     enums,
     fields,
@@ -70,6 +75,7 @@ export const fa: AppMessages = {
       attached: "مدرک پیوست شد",
       attach_failed: "مدرک پیوست نشد",
     },
+    ...work,
     orders: {
       reports: "گزارش‌ها",
       no_reports: "هنوز گزارشی نیست",

@@ -2,6 +2,7 @@ import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { work } from "./work";
 
 export { ra } from "./ra";
 
@@ -14,6 +15,9 @@ export const zh: AppMessages = {
       confirm_content: "此操作无法撤销。",
       reason: "原因",
       reason_code: "原因代码",
+      reason_code_hint: "简短的原因代码，例如 %{example}",
+      reason_optional: "原因（可选）",
+      reason_optional_hint: "保险公司未全额付款时必填。",
       reference: "参考号",
       success: "已完成：%{event}",
     },
@@ -54,6 +58,7 @@ export const zh: AppMessages = {
       visitReview: "探访复核",
       claimReview: "理赔审核",
       queueDashboard: "队列面板",
+      collections: "每日收款",
     },
     enums,
     fields,
@@ -70,6 +75,7 @@ export const zh: AppMessages = {
       attached: "文件已附加",
       attach_failed: "文件未能附加",
     },
+    ...work,
     orders: {
       reports: "报告",
       no_reports: "暂无报告",

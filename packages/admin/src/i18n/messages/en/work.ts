@@ -1,0 +1,73 @@
+/**
+ * The working screens of the visitor, billing and reviewer days: the visitor's home and
+ * findings form (探访信息录入), payments and daily collections, the claim's totals.
+ */
+export const work = {
+  home: {
+    today: "Due today",
+    overdue: "Overdue",
+    returned: "Returned to you",
+    none_today: "No visits due today.",
+    none_overdue: "Nothing overdue.",
+    none_returned: "No visit is waiting for corrections.",
+  },
+  findings: {
+    title: "Visit findings",
+    hint: "Save as often as you like: every save is kept in the visit's history. Conclude when the visit is done.",
+    save: "Save findings",
+    saved: "Findings saved",
+    conclude: "Conclude",
+    concluded: "Visit concluded and sent for review",
+    conclude_title: "Conclude the visit",
+    conclude_hint:
+      "Visit completed needs at least one liability and the payout bank account; No liability needs neither. Either goes to review.",
+    diagnosis_hint: "ICD-10 codes separated by commas, e.g. %{example}",
+    invalid_diagnosis: "Not ICD-10 codes: %{codes}",
+    links: "Liabilities of the patient's policies",
+    links_hint: "Tick every liability this case touches; each becomes one claim once the visit is approved.",
+    no_policies: "The patient holds no policy you can see.",
+    account_on_file: "On file: %{account}. Enter the whole number only to replace it.",
+    account_hint: "Spaces and dashes are ignored.",
+    invalid_iban: "Not a valid IBAN: check the country, length and check digits",
+    invalid_cn_card_length: "A bank card number has 16 to 19 digits",
+    invalid_check_digit: "The check digit is wrong: check the number",
+    invalid_cl_account: "An account number has 6 to 20 digits",
+    pick_scheme: "Pick the account type first",
+    returned: "Returned by the reviewer |||| Returned by the reviewer (%{smart_count} times)",
+  },
+  payments: {
+    title: "Payments",
+    record: "Record payment",
+    record_title: "Record a payment",
+    recorded: "Payment recorded",
+    none: "No payments received yet.",
+    payer: "Paid by",
+    amount: "Amount",
+    method: "Method",
+    reference: "Receipt or remittance reference",
+    received_at: "Received",
+    owed_hint: "Starts at what this side still owes.",
+    insurer_paid: "Insurer: %{paid} paid, %{owed} still owed",
+    patient_paid: "Patient: %{paid} paid, %{owed} still owed",
+    payers: { PATIENT: "Patient (co-pay)", INSURER: "Insurer (remittance)" },
+    methods: {
+      TRANSFER: "Bank transfer",
+      CASH: "Cash",
+      CARD: "Card",
+      CHECK: "Cheque",
+      MOBILE_WALLET: "Mobile wallet",
+      OTHER: "Other",
+    },
+  },
+  collections: {
+    date: "Day",
+    none: "Nothing received or owed on this day.",
+    by_method: "By method",
+  },
+  review: {
+    totals: "Totals",
+    claimed: "Claimed",
+    edited_gross: "Approved, with your edits",
+    recomputed_on_save: "Deductible, shares and payable are recomputed when you save.",
+  },
+};

@@ -1,0 +1,4 @@
+import { lazy } from "react";
+
+export { ClaimPayments } from "./ClaimPayments";
+export const CollectionsPage = lazy(() => import("./CollectionsPage"));
