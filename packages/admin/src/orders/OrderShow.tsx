@@ -1,10 +1,11 @@
 import { Grid, Stack } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { Show, useRecordContext } from "react-admin";
+import { Show, usePermissions, useRecordContext } from "react-admin";
 import { request } from "../data/api";
 import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
 import { ORDER_DETAIL, type OrderDetail } from "./queries";
+import { AttachReportButton } from "./AttachReportButton";
 import { ReportsPanel } from "./ReportsPanel";
 import { StatusTimeline } from "./StatusTimeline";
 
@@ -16,10 +17,14 @@ function OrderPanels() {
     queryFn: () => request<{ order: OrderDetail | null }>(ORDER_DETAIL, { id: record?.id }),
     enabled: Boolean(record?.id),
   });
+  const { permissions } = usePermissions<string[]>();
   const order = data?.order;
   if (!order) return null;
+  // operators file a provider's report received by mail or fax; the API checks the order's state
+  const files = (permissions ?? []).some((role) => role === "OPERATOR" || role === "ADMIN");
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
+      {files && <AttachReportButton />}
       <ReportsPanel reports={order.reports} />
       <StatusTimeline history={order.history} statusEnum="OrderStatus" />
     </Stack>

@@ -2,6 +2,7 @@ import { Stack, Typography } from "@mui/material";
 import { useRecordContext, useResourceContext, useTranslate } from "react-admin";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
+import { ReassignButton } from "../visits/ReassignButton";
 import { TransitionButton } from "./TransitionButton";
 import { useRunTransition } from "./useRunTransition";
 import { useUnsavedEdits } from "./unsavedEdits";
@@ -28,7 +29,15 @@ export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
 
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }} data-testid="transition-bar">
-      {events.map((event) => (
+      {events.map((event) =>
+        // REASSIGN carries the new visitor: its own mutation (reassignVisit) and dialog
+        meta.name === "visits" && event === "REASSIGN" ? (
+          <ReassignButton
+            key={event}
+            label={translate(`clinigraph.events.${event}`, { _: event })}
+            held={hint !== null}
+          />
+        ) : (
         <TransitionButton
           key={event}
           event={event}
@@ -37,7 +46,8 @@ export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
           runner={runner}
           held={hint !== null}
         />
-      ))}
+        ),
+      )}
       {hint && (
         <Typography variant="body2" color="warning.main" role="status" data-testid="transitions-held">
           {translate(hint)}

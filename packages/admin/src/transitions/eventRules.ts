@@ -8,12 +8,22 @@ const REASON_CODE_EVENTS = new Set(["REJECT", "RETURN", "DENY"]);
 const CONFIRM_EVENTS = new Set(["VOID", "DENY", "CANCEL"]);
 /** Events that carry an invoice or payment reference. */
 const REFERENCE_EVENTS = new Set(["MARK_BILLED", "SETTLE"]);
+/** Events that move an appointment to a new date and time (the API takes it as scheduledAt). */
+const SCHEDULE_EVENTS = new Set(["RESCHEDULE"]);
+/**
+ * Events that cannot be undone for one machine and so ask first, though not destructive:
+ * an approved order goes to billing (SPEC §3 orders: APPROVE has no way back).
+ */
+const CONFIRM_BY_MUTATION: Record<string, Set<string>> = { transitionOrder: new Set(["APPROVE"]) };
 
 export interface EventNeeds {
   reason: boolean;
   reasonCode: boolean;
   reference: boolean;
+  scheduledAt: boolean;
   confirm: boolean;
+  /** the confirmation is for an irreversible step, not a destructive one (shown as primary) */
+  destructive: boolean;
 }
 
 export function eventNeeds(event: string, transition: TransitionMeta): EventNeeds {
@@ -24,12 +34,14 @@ export function eventNeeds(event: string, transition: TransitionMeta): EventNeed
       ((transition.reasonCodes.length > 0 && REASON_CODE_EVENTS.has(event)) ||
         Boolean(transition.reasonCodeSource?.events.includes(event))),
     reference: transition.accepts.reference && REFERENCE_EVENTS.has(event),
-    confirm: CONFIRM_EVENTS.has(event),
+    scheduledAt: transition.accepts.scheduledAt && SCHEDULE_EVENTS.has(event),
+    confirm: CONFIRM_EVENTS.has(event) || Boolean(CONFIRM_BY_MUTATION[transition.mutation]?.has(event)),
+    destructive: CONFIRM_EVENTS.has(event),
   };
 }
 
 export function needsDialog(needs: EventNeeds): boolean {
-  return needs.reason || needs.reasonCode || needs.reference || needs.confirm;
+  return needs.reason || needs.reasonCode || needs.reference || needs.scheduledAt || needs.confirm;
 }
 
 /** START_EVALUATION → "Start evaluation", the fallback label for events without a translation. */

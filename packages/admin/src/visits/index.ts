@@ -1,4 +1,7 @@
 import { lazy } from "react";
 
-export const visits = { list: lazy(() => import("./VisitList")) };
+export const visits = {
+  list: lazy(() => import("./VisitList")),
+  create: lazy(() => import("./VisitCreate")),
+};
 export const VisitAssignment = lazy(() => import("./VisitAssignment"));

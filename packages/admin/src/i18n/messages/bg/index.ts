@@ -2,6 +2,7 @@ import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { workflows } from "./workflows";
 
 export { ra } from "./ra";
 
@@ -58,6 +59,7 @@ export const bg: AppMessages = {
     enums,
     fields,
     ...readable,
+    workflows,
     orders: {
       reports: "Доклади",
       no_reports: "Все още няма доклади",

@@ -1,6 +1,7 @@
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
+import { workflows } from "./workflows";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -60,6 +61,7 @@ export const en = {
     enums,
     fields,
     ...readable,
+    workflows,
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",
