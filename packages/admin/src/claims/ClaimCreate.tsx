@@ -98,7 +98,7 @@ function Lines() {
           validate={required()}
           sx={{ minWidth: 320 }}
         />
-        <NumberInput source="quantity" defaultValue={1} validate={[required(), minValue(1)]} sx={{ width: 100 }} />
+        <NumberInput source="quantity" defaultValue={1} validate={[required(), minValue(1)]} />
         <TextInput source="unitPrice" helperText="clinigraph.workflows.unit_price_default" />
       </SimpleFormIterator>
     </ArrayInput>

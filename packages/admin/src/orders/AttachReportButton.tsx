@@ -64,6 +64,7 @@ export function AttachReportButton() {
               label={translate("clinigraph.workflows.report_kind")}
               value={kind}
               onChange={(e) => setKind(e.target.value)}
+              slotProps={{ htmlInput: { "data-testid": "report-kind" } }}
             >
               {KINDS.map((k) => (
                 <MenuItem key={k} value={k}>

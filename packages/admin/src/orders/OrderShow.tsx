@@ -9,6 +9,9 @@ import { AttachReportButton } from "./AttachReportButton";
 import { ReportsPanel } from "./ReportsPanel";
 import { StatusTimeline } from "./StatusTimeline";
 
+/** States in which the API takes a report (a FINAL correction only when REJECTED; SPEC §3 orders). */
+const REPORT_STATES = ["IN_EVALUATION", "REJECTED"];
+
 function OrderPanels() {
   const record = useRecordContext();
   // keyed on the version so a transition (which bumps it) reloads reports and history
@@ -20,8 +23,10 @@ function OrderPanels() {
   const { permissions } = usePermissions<string[]>();
   const order = data?.order;
   if (!order) return null;
-  // operators file a provider's report received by mail or fax; the API checks the order's state
-  const files = (permissions ?? []).some((role) => role === "OPERATOR" || role === "ADMIN");
+  // operators file a provider's report received by mail or fax, while the API takes reports
+  const files =
+    (permissions ?? []).some((role) => role === "OPERATOR" || role === "ADMIN") &&
+    REPORT_STATES.includes(String(record?.status));
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       {files && <AttachReportButton />}
