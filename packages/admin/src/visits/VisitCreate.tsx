@@ -30,9 +30,10 @@ async function createVisit(values: Record<string, unknown>): Promise<string | un
   if (values.kind === "APPOINTMENT") {
     const payload = await runMutation<VisitPayload>(SCHEDULE_APPOINTMENT, "scheduleAppointment", {
       patientId: values.patientId,
-      providerId: values.providerId || undefined,
+      providerId: values.providerId,
       caseId: values.caseId || undefined,
-      scheduledAt: values.scheduledAt,
+      // the picker gives the user's wall-clock time; the API takes the instant it names
+      scheduledAt: new Date(String(values.scheduledAt)).toISOString(),
       idempotencyKey: key,
     });
     return payload.visit?.id;
@@ -54,7 +55,7 @@ function KindFields() {
           <AutocompleteInput validate={required()} />
         </ReferenceInput>
         <ReferenceInput source="providerId" reference="organizations" sort={{ field: "name", order: "ASC" }}>
-          <AutocompleteInput />
+          <AutocompleteInput validate={required()} />
         </ReferenceInput>
         <ReferenceInput source="caseId" reference="cases">
           <AutocompleteInput />
