@@ -1,7 +1,45 @@
-import { Alert, Button, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableRow } from "@mui/material";
-import { useLocaleState, useTranslate } from "react-admin";
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+} from "@mui/material";
+import { useState } from "react";
+import { useLocaleState, useNotify, useTranslate } from "react-admin";
 import { formatMoney } from "../fields/format";
-import type { ClaimCheck } from "./claimDraft";
+import { checkDraft, draftFingerprint, isCheckable, type ClaimCheck, type ClaimDraft } from "./claimDraft";
+
+/**
+ * Eligibility and the estimate for a draft, remembered with what they were computed for:
+ * `current` is false as soon as the form holds other values, so saving waits for a new check.
+ */
+export function useClaimCheck(draft: ClaimDraft) {
+  const [checked, setChecked] = useState<{ fingerprint: string; result: ClaimCheck } | null>(null);
+  const [running, setRunning] = useState(false);
+  const notify = useNotify();
+  const current = checked !== null && checked.fingerprint === draftFingerprint(draft);
+
+  async function check() {
+    setRunning(true);
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      setChecked({ fingerprint: draftFingerprint(draft), result: await checkDraft(draft, today) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : "ra.notification.http_error";
+      notify(message, { type: "error", messageArgs: { _: message } });
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return { checked, current, running, checkable: isCheckable(draft), runCheck: () => void check() };
+}
 
 interface Props {
   check: ClaimCheck | null;

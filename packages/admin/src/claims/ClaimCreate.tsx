@@ -1,19 +1,13 @@
 import { Grid } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import {
-  ArrayInput,
   AutocompleteInput,
   Create,
-  NumberInput,
   ReferenceInput,
   SaveButton,
   SelectInput,
   SimpleForm,
-  SimpleFormIterator,
-  TextInput,
   Toolbar,
-  minValue,
   required,
   useGetList,
   useGetOne,
@@ -24,16 +18,13 @@ import {
 import { useFormContext, useWatch } from "react-hook-form";
 import { request } from "../data/api";
 import { idempotencyKey, runMutation } from "../data/runMutation";
-import { ClaimCheckPanel } from "./ClaimCheckPanel";
+import { ClaimCheckPanel, useClaimCheck } from "./ClaimCheckPanel";
+import { ClaimLinesInput } from "./ClaimLinesInput";
 import {
   POLICY_LIABILITIES,
   REGISTER_CLAIM,
-  checkDraft,
-  draftFingerprint,
   isCheckable,
   lineInputs,
-  serviceKey,
-  type ClaimCheck,
   type ClaimDraft,
   type Liability,
 } from "./claimDraft";
@@ -77,54 +68,10 @@ function PolicyAndLiability({ patientId }: { patientId?: string }) {
   );
 }
 
-function Lines() {
-  const translate = useTranslate();
-  const { data: codes = [] } = useGetList("serviceCodes", {
-    filter: { active: true },
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: "code", order: "ASC" },
-  });
-  const choices = codes.map((c) => ({
-    id: serviceKey(String(c.system), String(c.code)),
-    name: `${String(c.code)} · ${String(c.description)}`,
-  }));
-  return (
-    <ArrayInput source="lines" validate={required()}>
-      <SimpleFormIterator inline disableReordering>
-        <AutocompleteInput
-          source="service"
-          label={translate("clinigraph.claims.service")}
-          choices={choices}
-          validate={required()}
-          sx={{ minWidth: 320 }}
-        />
-        <NumberInput source="quantity" defaultValue={1} validate={[required(), minValue(1)]} />
-        <TextInput source="unitPrice" helperText="clinigraph.workflows.unit_price_default" />
-      </SimpleFormIterator>
-    </ArrayInput>
-  );
-}
-
 function ClaimForm({ onSave }: { onSave: (draft: ClaimDraft) => Promise<unknown> }) {
   const patientId = useCasePatient();
   const draft = { ...(useWatch() as ClaimDraft), patientId };
-  const [checked, setChecked] = useState<{ fingerprint: string; result: ClaimCheck } | null>(null);
-  const [running, setRunning] = useState(false);
-  const notify = useNotify();
-  const current = checked !== null && checked.fingerprint === draftFingerprint(draft);
-
-  async function runCheck() {
-    setRunning(true);
-    try {
-      const today = new Date().toISOString().slice(0, 10);
-      setChecked({ fingerprint: draftFingerprint(draft), result: await checkDraft(draft, today) });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : "ra.notification.http_error";
-      notify(message, { type: "error", messageArgs: { _: message } });
-    } finally {
-      setRunning(false);
-    }
-  }
+  const { checked, current, running, runCheck } = useClaimCheck(draft);
 
   return (
     <Grid container spacing={2} sx={{ width: "100%" }}>
@@ -136,7 +83,7 @@ function ClaimForm({ onSave }: { onSave: (draft: ClaimDraft) => Promise<unknown>
         <ReferenceInput source="providerId" reference="organizations" sort={{ field: "name", order: "ASC" }}>
           <AutocompleteInput validate={required()} />
         </ReferenceInput>
-        <Lines />
+        <ClaimLinesInput />
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>
         <ClaimCheckPanel
@@ -144,7 +91,7 @@ function ClaimForm({ onSave }: { onSave: (draft: ClaimDraft) => Promise<unknown>
           current={current}
           checkable={isCheckable(draft)}
           running={running}
-          onCheck={() => void runCheck()}
+          onCheck={runCheck}
         />
       </Grid>
       <SaveGate current={current} onSave={onSave} patientId={patientId} />

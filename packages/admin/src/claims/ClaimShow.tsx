@@ -2,6 +2,7 @@ import { Show } from "react-admin";
 import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
 import { UnsavedEditsProvider } from "../transitions/unsavedEdits";
+import { ClaimLinesEditButton } from "./ClaimLinesEdit";
 import { ClaimLinesReview } from "./ClaimLinesReview";
 
 /**
@@ -13,6 +14,7 @@ export default function ClaimShow() {
   return (
     <UnsavedEditsProvider>
       <Show actions={<ShowActions meta={meta} />}>
+        <ClaimLinesEditButton />
         <ClaimLinesReview />
         <MetaFields meta={meta} />
       </Show>

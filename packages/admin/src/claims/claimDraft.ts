@@ -85,7 +85,9 @@ export function draftFingerprint(draft: ClaimDraft): string {
 }
 
 export function isCheckable(draft: ClaimDraft): boolean {
-  return Boolean(draft.patientId && draft.policyId && draft.liabilityId && draft.providerId && lineInputs(draft.lines).length);
+  return Boolean(
+    draft.patientId && draft.policyId && draft.liabilityId && draft.providerId && lineInputs(draft.lines).length,
+  );
 }
 
 /** Eligibility on today's date and the cost estimate, by the engine that prices claims. */

@@ -38,13 +38,19 @@ export async function authorizedUpload(file: File): Promise<{ id: string; fileNa
   const post = () => {
     const body = new FormData();
     body.append("file", file, file.name);
-    return fetch("/files", { method: "POST", body, headers: { authorization: `Bearer ${tokenStore.accessToken() ?? ""}` } });
+    return fetch("/files", {
+      method: "POST",
+      body,
+      headers: { authorization: `Bearer ${tokenStore.accessToken() ?? ""}` },
+    });
   };
   let response = await post();
   if (response.status === 401 && (await client.refresh())) response = await post();
-  const body = (await response.json().catch(() => null)) as
-    | { id: string; fileName: string; errors?: { message: string }[] }
-    | null;
+  const body = (await response.json().catch(() => null)) as {
+    id: string;
+    fileName: string;
+    errors?: { message: string }[];
+  } | null;
   if (!response.ok || !body) throw new Error(body?.errors?.[0]?.message ?? `${response.status} ${response.statusText}`);
   return body;
 }

@@ -40,7 +40,11 @@ function ServiceCodesInput() {
   const specialty = useWatch({ name: "specialty" }) as string | undefined;
   const { data = [] } = useGetList(
     "serviceCodes",
-    { filter: { specialty, active: true }, pagination: { page: 1, perPage: 100 }, sort: { field: "code", order: "ASC" } },
+    {
+      filter: { specialty, active: true },
+      pagination: { page: 1, perPage: 100 },
+      sort: { field: "code", order: "ASC" },
+    },
     { enabled: Boolean(specialty) },
   );
   return (

@@ -38,14 +38,14 @@ export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
             held={hint !== null}
           />
         ) : (
-        <TransitionButton
-          key={event}
-          event={event}
-          recordLabel={recordLabel}
-          transition={transition}
-          runner={runner}
-          held={hint !== null}
-        />
+          <TransitionButton
+            key={event}
+            event={event}
+            recordLabel={recordLabel}
+            transition={transition}
+            runner={runner}
+            held={hint !== null}
+          />
         ),
       )}
       {hint && (

@@ -73,7 +73,9 @@ export function ReassignButton({ label, held }: { label: string; held: boolean }
       </Button>
       {open && (
         <Dialog open onClose={running ? undefined : () => setOpen(false)} fullWidth maxWidth="xs">
-          <DialogTitle>{translate("clinigraph.transitions.confirm_title", { event: label, name: record.number })}</DialogTitle>
+          <DialogTitle>
+            {translate("clinigraph.transitions.confirm_title", { event: label, name: record.number })}
+          </DialogTitle>
           <DialogContent>
             <TextField
               select

@@ -106,7 +106,11 @@ export default function VisitCreate() {
 
   return (
     <Card sx={{ mt: 1 }}>
-      <Title title={translate(kind === "APPOINTMENT" ? "clinigraph.workflows.book_appointment" : "clinigraph.workflows.new_field_visit")} />
+      <Title
+        title={translate(
+          kind === "APPOINTMENT" ? "clinigraph.workflows.book_appointment" : "clinigraph.workflows.new_field_visit",
+        )}
+      />
       <CardContent>
         <SimpleForm defaultValues={{ kind }} onSubmit={save}>
           <RadioButtonGroupInput

@@ -10,7 +10,10 @@ export async function pickAutocomplete(page: Page, source: string, text: string)
   const input = page.locator(`input[name="${source}"]`).first();
   await input.click();
   await input.fill(text);
-  await page.getByRole("option", { name: new RegExp(escapeRegExp(text)) }).first().click();
+  await page
+    .getByRole("option", { name: new RegExp(escapeRegExp(text)) })
+    .first()
+    .click();
 }
 
 /** Opens a select (react-admin SelectInput or a MUI select with a data-testid) and picks an option. */

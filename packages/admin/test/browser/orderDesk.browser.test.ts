@@ -103,7 +103,9 @@ describe("the operator's order desk against the real API", () => {
     await page.goto(`${consoleUrl}/#/orders/${encodeURIComponent(order.id)}/show`);
     await page.getByTestId("attach-report").click();
     await pickSelect(page, "report-kind", /Final/);
-    await page.getByTestId("report-file").setInputFiles({ name: "informe-final.png", mimeType: "image/png", buffer: TINY_PNG });
+    await page
+      .getByTestId("report-file")
+      .setInputFiles({ name: "informe-final.png", mimeType: "image/png", buffer: TINY_PNG });
     await page.getByRole("dialog").getByRole("button", { name: "Attach report" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
 

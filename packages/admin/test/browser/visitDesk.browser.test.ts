@@ -32,7 +32,12 @@ async function hospitals(token: string): Promise<Hospital[]> {
 
 async function visitOf(token: string, id: string) {
   const { visit } = await gql<{
-    visit: { status: string; scheduledAt: string | null; assignee: { id: string; name: string } | null; version: number };
+    visit: {
+      status: string;
+      scheduledAt: string | null;
+      assignee: { id: string; name: string } | null;
+      version: number;
+    };
   }>(apiUrl, token, "query($id: ID!) { visit(id: $id) { status scheduledAt version assignee { id name } } }", { id });
   return visit;
 }
@@ -57,7 +62,12 @@ describe("the operator's visit desk against the real API", () => {
       token,
       `mutation($input: RegisterCaseInput!) { registerCase(input: $input) { case { id number } userErrors { code } } }`,
       {
-        input: { patientId: patients.nodes[0]!.id, hospitalId: hospital.id, kind: "OUTPATIENT", incidentDate: "2026-12-01" },
+        input: {
+          patientId: patients.nodes[0]!.id,
+          hospitalId: hospital.id,
+          kind: "OUTPATIENT",
+          incidentDate: "2026-12-01",
+        },
       },
     );
     const kase = registerCase.case;

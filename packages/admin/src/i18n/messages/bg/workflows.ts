@@ -23,4 +23,6 @@ export const workflows: AppMessages["clinigraph"]["workflows"] = {
   out_of_network: "Доставчикът е извън мрежата на полицата.",
   preauthorization: "Нужно е предварително одобрение за: %{codes}",
   unit_price_default: "Празно: цената по тарифата",
+  edit_lines: "Редактирай редовете",
+  lines_saved: "Редовете са записани; сумите са преизчислени",
 };

@@ -22,4 +22,6 @@ export const workflows = {
   out_of_network: "The provider is outside the policy's network.",
   preauthorization: "Pre-authorisation required for: %{codes}",
   unit_price_default: "Empty: the fee schedule's price",
+  edit_lines: "Edit lines",
+  lines_saved: "Lines saved; totals recomputed",
 };

@@ -23,4 +23,6 @@ export const workflows: AppMessages["clinigraph"]["workflows"] = {
   out_of_network: "El prestador está fuera de la red de la póliza.",
   preauthorization: "Requiere autorización previa: %{codes}",
   unit_price_default: "Vacío: el precio del arancel",
+  edit_lines: "Editar líneas",
+  lines_saved: "Líneas guardadas; totales recalculados",
 };

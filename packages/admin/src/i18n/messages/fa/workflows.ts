@@ -23,4 +23,6 @@ export const workflows: AppMessages["clinigraph"]["workflows"] = {
   out_of_network: "ارائه‌دهنده خارج از شبکهٔ بیمه‌نامه است.",
   preauthorization: "نیاز به مجوز قبلی برای: %{codes}",
   unit_price_default: "خالی: قیمت تعرفه",
+  edit_lines: "ویرایش ردیف‌ها",
+  lines_saved: "ردیف‌ها ذخیره شد؛ جمع‌ها دوباره محاسبه شد",
 };

@@ -23,4 +23,6 @@ export const workflows: AppMessages["clinigraph"]["workflows"] = {
   out_of_network: "服务机构不在保单网络内。",
   preauthorization: "以下项目需事先授权：%{codes}",
   unit_price_default: "留空：按收费标准价格",
+  edit_lines: "编辑明细",
+  lines_saved: "明细已保存，合计已重新计算",
 };
