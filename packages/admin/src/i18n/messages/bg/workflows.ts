@@ -5,7 +5,7 @@ export const workflows: AppMessages["clinigraph"]["workflows"] = {
   attach_report: "Прикачи доклад",
   attach_report_title: "Прикачване на доклад от името на доставчика",
   report_kind: "Вид доклад",
-  report_file: "Документ (PDF, PNG, JPEG или TIFF)",
+  report_file: "Документ (сканиран)",
   report_attached: "Докладът е прикачен",
   new_field_visit: "Ново посещение на място",
   book_appointment: "Запиши час",

@@ -4,7 +4,7 @@ export const workflows = {
   attach_report: "Attach report",
   attach_report_title: "Attach a report on the provider's behalf",
   report_kind: "Report kind",
-  report_file: "Document (PDF, PNG, JPEG or TIFF)",
+  report_file: "Scanned document",
   report_attached: "Report attached",
   new_field_visit: "New field visit",
   book_appointment: "Book appointment",

@@ -5,7 +5,7 @@ export const workflows: AppMessages["clinigraph"]["workflows"] = {
   attach_report: "Adjuntar informe",
   attach_report_title: "Adjuntar un informe en nombre del prestador",
   report_kind: "Tipo de informe",
-  report_file: "Documento (PDF, PNG, JPEG o TIFF)",
+  report_file: "Documento escaneado",
   report_attached: "Informe adjuntado",
   new_field_visit: "Nueva visita en terreno",
   book_appointment: "Agendar cita",

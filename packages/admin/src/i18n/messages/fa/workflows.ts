@@ -5,7 +5,7 @@ export const workflows: AppMessages["clinigraph"]["workflows"] = {
   attach_report: "پیوست گزارش",
   attach_report_title: "پیوست گزارش از طرف ارائه‌دهنده",
   report_kind: "نوع گزارش",
-  report_file: "سند (PDF، PNG، JPEG یا TIFF)",
+  report_file: "فایل سند",
   report_attached: "گزارش پیوست شد",
   new_field_visit: "بازدید میدانی جدید",
   book_appointment: "رزرو نوبت",

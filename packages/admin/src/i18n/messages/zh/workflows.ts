@@ -5,7 +5,7 @@ export const workflows: AppMessages["clinigraph"]["workflows"] = {
   attach_report: "上传报告",
   attach_report_title: "代服务机构上传报告",
   report_kind: "报告类型",
-  report_file: "文件（PDF、PNG、JPEG 或 TIFF）",
+  report_file: "扫描文件",
   report_attached: "报告已上传",
   new_field_visit: "新建探访任务",
   book_appointment: "预约",
