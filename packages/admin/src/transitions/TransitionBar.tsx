@@ -1,4 +1,5 @@
 import { Stack, Typography } from "@mui/material";
+import type { ComponentType } from "react";
 import { useRecordContext, useResourceContext, useTranslate } from "react-admin";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
@@ -6,6 +7,14 @@ import { ReassignButton } from "../visits/ReassignButton";
 import { TransitionButton } from "./TransitionButton";
 import { useRunTransition } from "./useRunTransition";
 import { useUnsavedEdits } from "./unsavedEdits";
+
+/**
+ * Events that carry data of their own, so the API takes them through their own mutation
+ * (transitionVisit answers USE_DOMAIN_MUTATION): each opens its own dialog instead.
+ */
+const OWN_DIALOGS: Record<string, ComponentType<{ label: string; held: boolean }>> = {
+  "visits.REASSIGN": ReassignButton,
+};
 
 /**
  * One button per event the API says the current principal may fire now
@@ -29,14 +38,10 @@ export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
 
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }} data-testid="transition-bar">
-      {events.map((event) =>
-        // REASSIGN carries the new visitor: its own mutation (reassignVisit) and dialog
-        meta.name === "visits" && event === "REASSIGN" ? (
-          <ReassignButton
-            key={event}
-            label={translate(`clinigraph.events.${event}`, { _: event })}
-            held={hint !== null}
-          />
+      {events.map((event) => {
+        const Own = OWN_DIALOGS[`${meta.name}.${event}`];
+        return Own ? (
+          <Own key={event} label={translate(`clinigraph.events.${event}`, { _: event })} held={hint !== null} />
         ) : (
           <TransitionButton
             key={event}
@@ -46,8 +51,8 @@ export function TransitionBar({ meta: given }: { meta?: ResourceMeta }) {
             runner={runner}
             held={hint !== null}
           />
-        ),
-      )}
+        );
+      })}
       {hint && (
         <Typography variant="body2" color="warning.main" role="status" data-testid="transitions-held">
           {translate(hint)}
