@@ -92,4 +92,16 @@ describe("the admin's day against the real API", () => {
     await shot(dashboard, "queue-dashboard");
     await page.context().close();
   });
+
+  it("BILLING reads orders and claims without a Create button, which the API would refuse it", async () => {
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "billing");
+    for (const resource of ["orders", "claims"]) {
+      await page.goto(`${consoleUrl}/#/${resource}`);
+      // the toolbar is drawn (Export sits beside where Create would be)
+      await page.getByRole("button", { name: "Export" }).waitFor();
+      expect(await page.locator(`a[href="#/${resource}/create"]`).count()).toBe(0);
+    }
+    await page.context().close();
+  });
 });
