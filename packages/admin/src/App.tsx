@@ -5,7 +5,7 @@ import { Route } from "react-router-dom";
 import { createAuthProvider } from "./auth/authProvider";
 import { client, dataProvider } from "./data/api";
 import { createLocaleState } from "./i18n/i18nProvider";
-import { screensFor } from "./layout/access";
+import { canCreate, screensFor } from "./layout/access";
 import { AppLayout } from "./layout/AppLayout";
 import { LoginPage } from "./layout/LoginPage";
 import { emotionCaches, themeFor } from "./layout/theme";
@@ -35,7 +35,7 @@ function resourcesFor(permissions: unknown) {
         list={views.list}
         show={views.show}
         edit={views.edit}
-        create={views.create}
+        create={canCreate(permissions, resource.name) ? views.create : undefined}
         recordRepresentation={recordRepresentation(resource)}
       />
     );

@@ -114,11 +114,22 @@ describe("TransitionBar", () => {
   });
 
   it("runs an event without a dialog when it needs nothing, sending the record version", async () => {
+    const { transition } = setup(order(["RESUME"]));
+    fireEvent.click(await screen.findByRole("button", { name: "Resume" }));
+    await waitFor(() => expect(transition).toHaveBeenCalledTimes(1));
+    expect(transition.mock.calls[0][1]).toMatchObject({ id: "o1", event: "RESUME", previousData: { version: 5 } });
+    expect(await screen.findByText("Done: Resume")).toBeTruthy();
+  });
+
+  it("asks before approving an order, which has no way back, and approves once confirmed", async () => {
     const { transition } = setup(order(["APPROVE"]));
     fireEvent.click(await screen.findByRole("button", { name: "Approve" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.textContent).toContain("This cannot be undone.");
+    expect(transition).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Approve" }));
     await waitFor(() => expect(transition).toHaveBeenCalledTimes(1));
-    expect(transition.mock.calls[0][1]).toMatchObject({ id: "o1", event: "APPROVE", previousData: { version: 5 } });
-    expect(await screen.findByText("Done: Approve")).toBeTruthy();
+    expect(transition.mock.calls[0][1]).toMatchObject({ event: "APPROVE" });
   });
 
   it("asks for a reason code and a reason before rejecting", async () => {
@@ -160,9 +171,9 @@ describe("TransitionBar", () => {
 
   it("disables every button while a transition runs", async () => {
     let finish: () => void = () => undefined;
-    const record = order(["APPROVE", "SUSPEND"]);
+    const record = order(["RESUME", "SUSPEND"]);
     setup(record, () => new Promise((resolve) => (finish = () => resolve(record))));
-    fireEvent.click(await screen.findByRole("button", { name: "Approve" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Resume" }));
     await waitFor(() =>
       expect((screen.getByRole("button", { name: "Suspend" }) as HTMLButtonElement).disabled).toBe(true),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screensFor, seesCollections, seesOwnVisits, seesStatistics } from "../src/layout/access";
+import { canCreate, screensFor, seesCollections, seesOwnVisits, seesStatistics } from "../src/layout/access";
 
 describe("menus by role", () => {
   it("a VISITOR sees only their home and their visits: no users, API keys or queue dashboard", () => {
@@ -41,5 +41,15 @@ describe("menus by role", () => {
     expect(screensFor(["VISITOR", "BILLING"])).toContain("claims");
     expect(screensFor(["SOMETHING"])).toEqual([]);
     expect(screensFor(undefined)).toEqual([]);
+  });
+
+  it("only the roles the API lets create them get the operator desk's create forms", () => {
+    for (const resource of ["orders", "cases", "visits", "claims"]) {
+      expect(canCreate(["OPERATOR"], resource)).toBe(true);
+      expect(canCreate(["ADMIN"], resource)).toBe(true);
+      expect(canCreate(["BILLING"], resource)).toBe(false);
+      expect(canCreate(["REVIEWER"], resource)).toBe(false);
+    }
+    expect(canCreate(["BILLING", "OPERATOR"], "claims")).toBe(true);
   });
 });

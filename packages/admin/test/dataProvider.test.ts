@@ -226,8 +226,35 @@ describe("data provider over the generated metadata", () => {
       reason: "dup",
       reasonCode: "X",
       reference: "R",
+      scheduledAt: "2026-12-30T12:15:00.000Z",
       previousData: caseRecord,
     });
     expect(calls[0].variables?.input).toEqual({ id: "c1", event: "CANCEL", reason: "dup", expectedVersion: 1 });
+  });
+});
+
+describe("data provider over the project's schema", () => {
+  it("RESCHEDULE sends the picked time as scheduledAt, which transitionVisit accepts", async () => {
+    const projectMeta = describeSchema(
+      buildSchema(readFileSync(join(import.meta.dirname, "../../../schema.graphql"), "utf8")),
+    );
+    const visit = { id: "v1", version: 2, status: "SCHEDULED" };
+    const calls: Call[] = [];
+    const request: Request = async <T>(query: string, variables?: Record<string, unknown>) => {
+      calls.push({ query, variables });
+      return { transitionVisit: { visit, userErrors: [] } } as T;
+    };
+    await createDataProvider(projectMeta, request).transition("visits", {
+      id: "v1",
+      event: "RESCHEDULE",
+      scheduledAt: "2026-12-30T12:15:00.000Z",
+      previousData: visit,
+    });
+    expect(calls[0].variables?.input).toEqual({
+      id: "v1",
+      event: "RESCHEDULE",
+      scheduledAt: "2026-12-30T12:15:00.000Z",
+      expectedVersion: 2,
+    });
   });
 });

@@ -7,7 +7,7 @@ const transition = (mutation: string, patch: Partial<TransitionMeta> = {}): Tran
   inputType: "X",
   payloadField: "x",
   events: [],
-  accepts: { reason: true, reasonCode: true, reference: true },
+  accepts: { reason: true, reasonCode: true, reference: true, scheduledAt: false },
   reasonCodes: [],
   reasonCodeSource: null,
   ...patch,

@@ -143,12 +143,12 @@ describe("generator: transitions", () => {
         "RESUME",
         "VOID",
       ],
-      accepts: { reason: true, reasonCode: true, reference: true },
+      accepts: { reason: true, reasonCode: true, reference: true, scheduledAt: false },
       reasonCodes: ["INCOMPLETE_REPORT", "WRONG_PATIENT", "ILLEGIBLE", "OTHER"],
       reasonCodeSource: null,
     });
     expect(resource("cases").transition).toMatchObject({
-      accepts: { reason: true, reasonCode: false, reference: false },
+      accepts: { reason: true, reasonCode: false, reference: false, scheduledAt: false },
       reasonCodes: [],
     });
   });

@@ -254,7 +254,12 @@ function describeTransition(schema, objectType) {
     inputType: shape.inputType.name,
     payloadField: shape.payloadField,
     events,
-    accepts: { reason: "reason" in input, reasonCode: "reasonCode" in input, reference: "reference" in input },
+    accepts: {
+      reason: "reason" in input,
+      reasonCode: "reasonCode" in input,
+      reference: "reference" in input,
+      scheduledAt: "scheduledAt" in input,
+    },
     reasonCodes,
     reasonCodeSource: input.reasonCode && !reasonCodes.length ? reasonCodeSource(schema, events) : null,
     ...(Object.keys(domainEvents).length ? { domainEvents } : {}),

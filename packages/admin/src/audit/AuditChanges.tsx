@@ -3,6 +3,7 @@ import { useRecordContext, useTranslate } from "react-admin";
 import { humanize } from "../fields/format";
 import { auditChangeLines } from "../sentences/audit";
 import type { ColumnProps } from "./AuditColumns";
+import { AuditValue } from "./AuditValue";
 
 /** The changed fields of an audit event, one line each: "Status: In review → Approved". */
 export function AuditChanges(_: ColumnProps) {
@@ -10,6 +11,7 @@ export function AuditChanges(_: ColumnProps) {
   const translate = useTranslate();
   const lines = auditChangeLines(record?.changes);
   if (!lines.length) return null;
+  const entityType = String(record?.entityType ?? "");
   return (
     <Box component="ul" sx={{ m: 0, paddingInlineStart: 2, fontSize: 13 }} data-testid="audit-changes">
       {lines.map((line) =>
@@ -24,10 +26,11 @@ export function AuditChanges(_: ColumnProps) {
             {translate(`clinigraph.fields.${line.field}`, { _: humanize(line.field) })}:{" "}
             {line.before !== null ? (
               <>
-                <bdi>{line.before}</bdi> → <bdi>{line.after}</bdi>
+                <AuditValue entityType={entityType} field={line.field} value={line.before} /> →{" "}
+                <AuditValue entityType={entityType} field={line.field} value={line.after} />
               </>
             ) : (
-              <bdi>{line.after}</bdi>
+              <AuditValue entityType={entityType} field={line.field} value={line.after} />
             )}
           </li>
         ),

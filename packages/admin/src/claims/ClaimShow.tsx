@@ -3,6 +3,7 @@ import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
 import { UnsavedEditsProvider } from "../transitions/unsavedEdits";
 import { ClaimPayments } from "../payments";
+import { ClaimLinesEditButton } from "./ClaimLinesEdit";
 import { ClaimLinesReview } from "./ClaimLinesReview";
 import { ClaimDocuments } from "../documents/ClaimDocuments";
 
@@ -16,6 +17,7 @@ export default function ClaimShow() {
   return (
     <UnsavedEditsProvider>
       <Show actions={<ShowActions meta={meta} />}>
+        <ClaimLinesEditButton />
         <ClaimLinesReview />
         <ClaimDocuments />
         <ClaimPayments />

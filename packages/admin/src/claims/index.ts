@@ -1,3 +1,6 @@
 import { lazy } from "react";
 
-export const claims = { show: lazy(() => import("./ClaimShow")) };
+export const claims = {
+  show: lazy(() => import("./ClaimShow")),
+  create: lazy(() => import("./ClaimCreate")),
+};

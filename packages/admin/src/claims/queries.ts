@@ -74,3 +74,18 @@ export function changedLines(lines: ClaimLine[], edits: Record<string, LineEdit>
   const valid = inputs.every((i) => DECIMAL.test(i.approvedAmount) && i.reason !== "");
   return valid ? inputs : null;
 }
+
+/** The lines as setClaimLines takes them back (ClaimLinesEdit). */
+export const CLAIM_LINES_FOR_EDIT = `query ClaimLinesForEdit($id: ID!) {
+  claim(id: $id) { id lines { id position serviceSystem serviceCode quantity unitPrice scheduleUnitPrice } }
+}`;
+
+export interface EditableLine {
+  id: string;
+  position: number;
+  serviceSystem: string;
+  serviceCode: string;
+  quantity: number;
+  unitPrice: string;
+  scheduleUnitPrice: string | null;
+}

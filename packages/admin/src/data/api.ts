@@ -32,3 +32,25 @@ export function saveBlob(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** POST /files with the bearer token (retried once after a refresh); the stored file's id. */
+export async function authorizedUpload(file: File): Promise<{ id: string; fileName: string }> {
+  const post = () => {
+    const body = new FormData();
+    body.append("file", file, file.name);
+    return fetch("/files", {
+      method: "POST",
+      body,
+      headers: { authorization: `Bearer ${tokenStore.accessToken() ?? ""}` },
+    });
+  };
+  let response = await post();
+  if (response.status === 401 && (await client.refresh())) response = await post();
+  const body = (await response.json().catch(() => null)) as {
+    id: string;
+    fileName: string;
+    errors?: { message: string }[];
+  } | null;
+  if (!response.ok || !body) throw new Error(body?.errors?.[0]?.message ?? `${response.status} ${response.statusText}`);
+  return body;
+}

@@ -26,6 +26,8 @@ export interface TransitionParams {
   reason?: string;
   reasonCode?: string;
   reference?: string;
+  /** the new date and time, for RESCHEDULE (ISO instant) */
+  scheduledAt?: string;
   previousData: RaRecord;
 }
 
@@ -225,6 +227,7 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
       if (transition.accepts.reason && params.reason) input.reason = params.reason;
       if (transition.accepts.reasonCode && params.reasonCode) input.reasonCode = params.reasonCode;
       if (transition.accepts.reference && params.reference) input.reference = params.reference;
+      if (transition.accepts.scheduledAt && params.scheduledAt) input.scheduledAt = params.scheduledAt;
       const record = await mutate(
         transition.mutation,
         transition.inputType,

@@ -104,3 +104,23 @@ export function seesCollections(roles: unknown): boolean {
   const held = Array.isArray(roles) ? (roles as string[]) : [];
   return COLLECTION_ROLES.some((role) => held.includes(role));
 }
+
+/**
+ * Who may create records of the operator's desk: the API's @Authorized roles for
+ * issueOrder, registerCase, createFieldVisit / scheduleAppointment and registerClaim
+ * (ADMIN always). Other roles see those lists without a Create button or route, so no
+ * form they open is refused on save; resources not named here keep the generated ones.
+ */
+const CREATE_ROLES: Partial<Record<Screen, Role[]>> = {
+  orders: ["OPERATOR"],
+  cases: ["OPERATOR"],
+  visits: ["OPERATOR"],
+  claims: ["OPERATOR"],
+};
+
+export function canCreate(roles: unknown, resource: string): boolean {
+  const allowed = CREATE_ROLES[resource as Screen];
+  if (!allowed) return true;
+  const held = Array.isArray(roles) ? (roles as string[]) : [];
+  return held.includes("ADMIN") || allowed.some((role) => held.includes(role));
+}

@@ -1,12 +1,16 @@
 import { Grid, Stack } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { Show, useRecordContext } from "react-admin";
+import { Show, usePermissions, useRecordContext } from "react-admin";
 import { request } from "../data/api";
 import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
 import { ORDER_DETAIL, type OrderDetail } from "./queries";
+import { AttachReportButton } from "./AttachReportButton";
 import { ReportsPanel } from "./ReportsPanel";
 import { StatusTimeline } from "./StatusTimeline";
+
+/** States in which the API takes a report (a FINAL correction only when REJECTED; SPEC §3 orders). */
+const REPORT_STATES = ["IN_EVALUATION", "REJECTED"];
 
 function OrderPanels() {
   const record = useRecordContext();
@@ -16,10 +20,16 @@ function OrderPanels() {
     queryFn: () => request<{ order: OrderDetail | null }>(ORDER_DETAIL, { id: record?.id }),
     enabled: Boolean(record?.id),
   });
+  const { permissions } = usePermissions<string[]>();
   const order = data?.order;
   if (!order) return null;
+  // operators file a provider's report received by mail or fax, while the API takes reports
+  const files =
+    (permissions ?? []).some((role) => role === "OPERATOR" || role === "ADMIN") &&
+    REPORT_STATES.includes(String(record?.status));
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
+      {files && <AttachReportButton />}
       <ReportsPanel reports={order.reports} />
       <StatusTimeline history={order.history} statusEnum="OrderStatus" />
     </Stack>

@@ -4,4 +4,5 @@ import { lazy } from "react";
 export const orders = {
   list: lazy(() => import("./OrderList")),
   show: lazy(() => import("./OrderShow")),
+  create: lazy(() => import("./OrderCreate")),
 };

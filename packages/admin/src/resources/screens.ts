@@ -3,6 +3,7 @@ import { apiKeys } from "../apiKeys";
 import { auditEvents } from "../audit";
 import { claims } from "../claims";
 import { orders } from "../orders";
+import { organizations } from "../organizations";
 import { visits } from "../visits";
 
 type View = ComponentType | React.LazyExoticComponent<ComponentType>;
@@ -21,7 +22,14 @@ const GenericEdit = lazy(() => import("../views/GenericEdit"));
 const GenericCreate = lazy(() => import("../views/GenericCreate"));
 
 /** Hand-written workflow views; every other resource is served by the generic ones. */
-const OVERRIDES: Record<string, Partial<Views>> = { orders, visits, claims, apiKeys, auditEvents };
+const OVERRIDES: Record<string, Partial<Views>> = {
+  orders,
+  visits,
+  claims,
+  apiKeys,
+  auditEvents,
+  organizations,
+};
 
 export function viewsFor(resource: { name: string; oneQuery: string | null; create: unknown; update: unknown }): Views {
   const generic: Views = {

@@ -72,7 +72,7 @@ export interface TransitionMeta {
   payloadField: string;
   events: string[];
   /** which optional inputs the transition mutation accepts */
-  accepts: { reason: boolean; reasonCode: boolean; reference: boolean };
+  accepts: { reason: boolean; reasonCode: boolean; reference: boolean; scheduledAt: boolean };
   /** values when reasonCode is an enum; empty when it is free text */
   reasonCodes: string[];
   /** when reasonCode is free text but a query lists the configured codes for some events */

@@ -25,8 +25,8 @@ export function TransitionButton({ event, recordLabel, transition, runner, held 
     <>
       <Button
         size="small"
-        variant={needs.confirm ? "outlined" : "contained"}
-        color={needs.confirm ? "error" : "primary"}
+        variant={needs.destructive ? "outlined" : "contained"}
+        color={needs.destructive ? "error" : "primary"}
         disabled={runner.running || held}
         data-event={event}
         onClick={() => (needsDialog(needs) ? setOpen(true) : void runner.run(event, label))}

@@ -44,7 +44,10 @@ export function TransitionDialog({
   const [reason, setReason] = useState("");
   const [reasonCode, setReasonCode] = useState("");
   const [reference, setReference] = useState("");
+  // a datetime-local value: the user's wall-clock time, sent as the instant it names
+  const [scheduledAt, setScheduledAt] = useState("");
   const complete =
+    (!needs.scheduledAt || !Number.isNaN(Date.parse(scheduledAt))) &&
     (!needs.reason || reason.trim() !== "") &&
     (!(needs.reasonCode || needs.freeReasonCode) || reasonCode.trim() !== "") &&
     (!needs.reference || reference.trim() !== "");
@@ -56,6 +59,18 @@ export function TransitionDialog({
       </DialogTitle>
       <DialogContent>
         {needs.confirm && <DialogContentText>{translate("clinigraph.transitions.confirm_content")}</DialogContentText>}
+        {needs.scheduledAt && (
+          <TextField
+            fullWidth
+            margin="dense"
+            required
+            type="datetime-local"
+            label={translate("clinigraph.workflows.scheduled_at")}
+            value={scheduledAt}
+            onChange={(e) => setScheduledAt(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "transition-scheduled-at" } }}
+          />
+        )}
         {needs.reasonCode && (
           <TextField
             select
@@ -118,13 +133,14 @@ export function TransitionDialog({
         </Button>
         <Button
           variant="contained"
-          color={needs.confirm ? "error" : "primary"}
+          color={needs.destructive ? "error" : "primary"}
           disabled={running || !complete}
           onClick={() =>
             onConfirm({
               reason: reason.trim() || undefined,
               reasonCode: reasonCode.trim() || undefined,
               reference: reference.trim() || undefined,
+              scheduledAt: scheduledAt ? new Date(scheduledAt).toISOString() : undefined,
             })
           }
         >

@@ -15,6 +15,13 @@ const FREE_CODE_EVENTS: Record<string, string[]> = { transitionClaim: ["RETURN"]
 const CONFIRM_EVENTS = new Set(["VOID", "DENY", "CANCEL"]);
 /** Events that carry an invoice or payment reference. */
 const REFERENCE_EVENTS = new Set(["MARK_BILLED", "SETTLE"]);
+/** Events that move an appointment to a new date and time (the API takes it as scheduledAt). */
+const SCHEDULE_EVENTS = new Set(["RESCHEDULE"]);
+/**
+ * Events that cannot be undone for one machine and so ask first, though not destructive:
+ * an approved order goes to billing (SPEC §3 orders: APPROVE has no way back).
+ */
+const CONFIRM_BY_MUTATION: Record<string, Set<string>> = { transitionOrder: new Set(["APPROVE"]) };
 
 export interface EventNeeds {
   reason: boolean;
@@ -24,7 +31,10 @@ export interface EventNeeds {
   /** a reason code typed by hand (no list to pick from) */
   freeReasonCode: boolean;
   reference: boolean;
+  scheduledAt: boolean;
   confirm: boolean;
+  /** the confirmation is for an irreversible step, not a destructive one (shown as primary) */
+  destructive: boolean;
 }
 
 export function eventNeeds(event: string, transition: TransitionMeta): EventNeeds {
@@ -37,13 +47,21 @@ export function eventNeeds(event: string, transition: TransitionMeta): EventNeed
         Boolean(transition.reasonCodeSource?.events.includes(event))),
     freeReasonCode: transition.accepts.reasonCode && Boolean(FREE_CODE_EVENTS[transition.mutation]?.includes(event)),
     reference: transition.accepts.reference && REFERENCE_EVENTS.has(event),
-    confirm: CONFIRM_EVENTS.has(event),
+    scheduledAt: transition.accepts.scheduledAt && SCHEDULE_EVENTS.has(event),
+    confirm: CONFIRM_EVENTS.has(event) || Boolean(CONFIRM_BY_MUTATION[transition.mutation]?.has(event)),
+    destructive: CONFIRM_EVENTS.has(event),
   };
 }
 
 export function needsDialog(needs: EventNeeds): boolean {
   return (
-    needs.reason || needs.optionalReason || needs.reasonCode || needs.freeReasonCode || needs.reference || needs.confirm
+    needs.reason ||
+    needs.optionalReason ||
+    needs.reasonCode ||
+    needs.freeReasonCode ||
+    needs.reference ||
+    needs.scheduledAt ||
+    needs.confirm
   );
 }
 

@@ -6,6 +6,7 @@ export interface TransitionValues {
   reason?: string;
   reasonCode?: string;
   reference?: string;
+  scheduledAt?: string;
 }
 
 /** Runs one transition against the record as loaded; notifies and refreshes either way. */

@@ -1,5 +1,14 @@
 import type { ReactElement, ReactNode } from "react";
-import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useResourceContext } from "react-admin";
+import {
+  CreateButton,
+  Datagrid,
+  ExportButton,
+  FilterButton,
+  List,
+  TopToolbar,
+  useResourceContext,
+  useResourceDefinition,
+} from "react-admin";
 import { safeCsvExporter } from "../data/csvExport";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
@@ -29,10 +38,12 @@ interface Props {
 }
 
 export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: ReactNode }) {
+  // App.tsx registers a create view only for the roles that may create (layout/access.ts)
+  const { hasCreate } = useResourceDefinition();
   return (
     <TopToolbar>
       {meta.filters.length > 0 && <FilterButton />}
-      {meta.create && <CreateButton />}
+      {meta.create && hasCreate && <CreateButton />}
       {/* every list downloads as CSV with the current filters, formulas neutralised (csvExport.ts) */}
       <ExportButton maxResults={1000} />
       {extra}

@@ -82,7 +82,7 @@ async function resubmitAsLab(orderId: string) {
 }
 
 describe("order verification against the real API", () => {
-  it("operator rejects from the To manage tray with a reason code, the lab resubmits, the operator approves", async () => {
+  it("operator rejects from the To manage tray with a reason code, the lab resubmits, the operator approves after confirming", async () => {
     const target = await labOrderToManage();
     const page = await newPage(browser);
     await signIn(page, consoleUrl, "operator");
@@ -109,6 +109,10 @@ describe("order verification against the real API", () => {
     await page.reload();
     await page.locator('[data-value="IN_VERIFICATION"]').first().waitFor();
     await page.locator('[data-event="APPROVE"]').click();
+    // approving sends the order to billing for good: the console asks first
+    const confirm = page.getByRole("dialog");
+    await expect.poll(() => confirm.textContent()).toContain("This cannot be undone.");
+    await confirm.getByRole("button", { name: "Approve" }).click();
     await page.locator('[data-value="VALIDATED_FOR_BILLING"]').first().waitFor();
     // the timeline now tells the whole story
     const timeline = page.getByTestId("status-timeline");

@@ -3,6 +3,7 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
 import { work } from "./work";
+import { workflows } from "./workflows";
 
 export { ra } from "./ra";
 
@@ -76,6 +77,7 @@ export const bg: AppMessages = {
       attach_failed: "Документът не можа да бъде прикачен",
     },
     ...work,
+    workflows,
     orders: {
       reports: "Доклади",
       no_reports: "Все още няма доклади",

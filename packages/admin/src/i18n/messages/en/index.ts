@@ -2,6 +2,7 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
 import { work } from "./work";
+import { workflows } from "./workflows";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -78,6 +79,7 @@ export const en = {
       attach_failed: "The document could not be attached",
     },
     ...work,
+    workflows,
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",

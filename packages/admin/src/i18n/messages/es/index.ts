@@ -3,6 +3,7 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
 import { work } from "./work";
+import { workflows } from "./workflows";
 
 export { ra } from "./ra";
 
@@ -76,6 +77,7 @@ export const es: AppMessages = {
       attach_failed: "No se pudo adjuntar el documento",
     },
     ...work,
+    workflows,
     orders: {
       reports: "Informes",
       no_reports: "Sin informes todavía",

@@ -3,6 +3,7 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
 import { work } from "./work";
+import { workflows } from "./workflows";
 
 export { ra } from "./ra";
 
@@ -76,6 +77,7 @@ export const fa: AppMessages = {
       attach_failed: "مدرک پیوست نشد",
     },
     ...work,
+    workflows,
     orders: {
       reports: "گزارش‌ها",
       no_reports: "هنوز گزارشی نیست",

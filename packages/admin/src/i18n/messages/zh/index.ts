@@ -3,6 +3,7 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { readable } from "./readable";
 import { work } from "./work";
+import { workflows } from "./workflows";
 
 export { ra } from "./ra";
 
@@ -76,6 +77,7 @@ export const zh: AppMessages = {
       attach_failed: "文件未能附加",
     },
     ...work,
+    workflows,
     orders: {
       reports: "报告",
       no_reports: "暂无报告",

@@ -1,0 +1,28 @@
+import type { AppMessages } from "../types";
+
+export const workflows: AppMessages["clinigraph"]["workflows"] = {
+  scheduled_at: "Нова дата и час",
+  attach_report: "Прикачи доклад",
+  attach_report_title: "Прикачване на доклад от името на доставчика",
+  report_kind: "Вид доклад",
+  report_file: "Документ (сканиран)",
+  report_attached: "Докладът е прикачен",
+  new_field_visit: "Ново посещение на място",
+  book_appointment: "Запиши час",
+  hospital_default: "По подразбиране болницата на случая",
+  hospital_visitors: "Посетители, обслужващи тази болница",
+  no_visitors: "Все още никой посетител не обслужва тази болница.",
+  add_visitor: "Добави посетител",
+  visitor_added: "Посетителят вече обслужва тази болница",
+  visitor_removed: "Посетителят вече не обслужва тази болница",
+  claim_check: "Покритие и оценка",
+  check_claim: "Провери покритие и цена",
+  check_first: "Проверете покритието и цената за тези данни преди запис.",
+  eligible: "Пациентът е покрит за тези услуги.",
+  not_eligible: "Пациентът не е покрит:",
+  out_of_network: "Доставчикът е извън мрежата на полицата.",
+  preauthorization: "Нужно е предварително одобрение за: %{codes}",
+  unit_price_default: "Празно: цената по тарифата",
+  edit_lines: "Редактирай редовете",
+  lines_saved: "Редовете са записани; сумите са преизчислени",
+};

@@ -1,0 +1,28 @@
+import type { AppMessages } from "../types";
+
+export const workflows: AppMessages["clinigraph"]["workflows"] = {
+  scheduled_at: "Nueva fecha y hora",
+  attach_report: "Adjuntar informe",
+  attach_report_title: "Adjuntar un informe en nombre del prestador",
+  report_kind: "Tipo de informe",
+  report_file: "Documento escaneado",
+  report_attached: "Informe adjuntado",
+  new_field_visit: "Nueva visita en terreno",
+  book_appointment: "Agendar cita",
+  hospital_default: "Por defecto, el hospital del caso",
+  hospital_visitors: "Visitadores que cubren este hospital",
+  no_visitors: "Ningún visitador cubre este hospital todavía.",
+  add_visitor: "Agregar visitador",
+  visitor_added: "El visitador ahora cubre este hospital",
+  visitor_removed: "El visitador ya no cubre este hospital",
+  claim_check: "Cobertura y estimación",
+  check_claim: "Verificar cobertura y costo",
+  check_first: "Verifique la cobertura y el costo de estos datos antes de guardar.",
+  eligible: "El paciente tiene cobertura para estas prestaciones.",
+  not_eligible: "El paciente no tiene cobertura:",
+  out_of_network: "El prestador está fuera de la red de la póliza.",
+  preauthorization: "Requiere autorización previa: %{codes}",
+  unit_price_default: "Vacío: el precio del arancel",
+  edit_lines: "Editar líneas",
+  lines_saved: "Líneas guardadas; totales recalculados",
+};

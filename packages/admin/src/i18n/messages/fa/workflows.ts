@@ -1,0 +1,28 @@
+import type { AppMessages } from "../types";
+
+export const workflows: AppMessages["clinigraph"]["workflows"] = {
+  scheduled_at: "تاریخ و ساعت جدید",
+  attach_report: "پیوست گزارش",
+  attach_report_title: "پیوست گزارش از طرف ارائه‌دهنده",
+  report_kind: "نوع گزارش",
+  report_file: "فایل سند",
+  report_attached: "گزارش پیوست شد",
+  new_field_visit: "بازدید میدانی جدید",
+  book_appointment: "رزرو نوبت",
+  hospital_default: "پیش‌فرض: بیمارستان پرونده",
+  hospital_visitors: "بازدیدکنندگان این بیمارستان",
+  no_visitors: "هنوز هیچ بازدیدکننده‌ای این بیمارستان را پوشش نمی‌دهد.",
+  add_visitor: "افزودن بازدیدکننده",
+  visitor_added: "بازدیدکننده اکنون این بیمارستان را پوشش می‌دهد",
+  visitor_removed: "بازدیدکننده دیگر این بیمارستان را پوشش نمی‌دهد",
+  claim_check: "پوشش و برآورد",
+  check_claim: "بررسی پوشش و هزینه",
+  check_first: "پیش از ذخیره، پوشش و هزینهٔ همین مقادیر را بررسی کنید.",
+  eligible: "بیمار برای این خدمات پوشش دارد.",
+  not_eligible: "بیمار پوشش ندارد:",
+  out_of_network: "ارائه‌دهنده خارج از شبکهٔ بیمه‌نامه است.",
+  preauthorization: "نیاز به مجوز قبلی برای: %{codes}",
+  unit_price_default: "خالی: قیمت تعرفه",
+  edit_lines: "ویرایش ردیف‌ها",
+  lines_saved: "ردیف‌ها ذخیره شد؛ جمع‌ها دوباره محاسبه شد",
+};

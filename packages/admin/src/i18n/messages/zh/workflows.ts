@@ -1,0 +1,28 @@
+import type { AppMessages } from "../types";
+
+export const workflows: AppMessages["clinigraph"]["workflows"] = {
+  scheduled_at: "新的日期和时间",
+  attach_report: "上传报告",
+  attach_report_title: "代服务机构上传报告",
+  report_kind: "报告类型",
+  report_file: "扫描文件",
+  report_attached: "报告已上传",
+  new_field_visit: "新建探访任务",
+  book_appointment: "预约",
+  hospital_default: "默认为案件所在医院",
+  hospital_visitors: "负责本医院的探访员",
+  no_visitors: "尚无探访员负责本医院。",
+  add_visitor: "添加探访员",
+  visitor_added: "探访员已关联本医院",
+  visitor_removed: "探访员已取消关联本医院",
+  claim_check: "保障核查与费用估算",
+  check_claim: "核查保障与费用",
+  check_first: "保存前请先核查当前内容的保障与费用。",
+  eligible: "患者的这些服务在保障范围内。",
+  not_eligible: "患者不在保障范围内：",
+  out_of_network: "服务机构不在保单网络内。",
+  preauthorization: "以下项目需事先授权：%{codes}",
+  unit_price_default: "留空：按收费标准价格",
+  edit_lines: "编辑明细",
+  lines_saved: "明细已保存，合计已重新计算",
+};
