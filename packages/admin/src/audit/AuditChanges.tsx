@@ -1,5 +1,6 @@
 import { Box } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
+import { ForwardArrow } from "../fields/ForwardArrow";
 import { humanize } from "../fields/format";
 import { auditChangeLines } from "../sentences/audit";
 import type { ColumnProps } from "./AuditColumns";
@@ -24,7 +25,7 @@ export function AuditChanges(_: ColumnProps) {
             {translate(`clinigraph.fields.${line.field}`, { _: humanize(line.field) })}:{" "}
             {line.before !== null ? (
               <>
-                <bdi>{line.before}</bdi> → <bdi>{line.after}</bdi>
+                <bdi>{line.before}</bdi> <ForwardArrow /> <bdi>{line.after}</bdi>
               </>
             ) : (
               <bdi>{line.after}</bdi>

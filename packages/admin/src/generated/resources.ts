@@ -164,6 +164,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: true,
+          display: "term:actor_kinds",
         },
         {
           name: "actorOrganizationId",
@@ -589,6 +590,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: true,
           required: true,
+          display: "term:caps",
         },
         {
           name: "approvedAt",
@@ -1981,6 +1983,7 @@ export const schemaMeta: SchemaMeta = {
               required: true,
             },
           ],
+          display: "rejection",
         },
         {
           name: "requestedCodes",
@@ -1993,6 +1996,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: true,
+          display: "term:specialties",
         },
         {
           name: "status",
@@ -3387,6 +3391,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: false,
+          display: "term:specialties",
         },
         {
           name: "system",

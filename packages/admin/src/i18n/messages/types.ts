@@ -22,3 +22,6 @@ export type RaMessages = { ra: Record<string, Record<string, unknown>> };
 
 /** Section titles, history sentences, liability terms and audit words (readable.ts). */
 export type ReadableMessages = Pick<AppMessages["clinigraph"], "sections" | "history" | "liability" | "audit">;
+
+/** Words for codes that arrive as data: specialties, report forms, caps, actor kinds (terms.ts). */
+export type TermMessages = Pick<AppMessages["clinigraph"], "specialties" | "form" | "caps" | "actor_kinds">;

@@ -1,6 +1,8 @@
 import { enums } from "./enums";
 import { fields } from "./fields";
+import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { terms } from "./terms";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -60,6 +62,8 @@ export const en = {
     enums,
     fields,
     ...readable,
+    ...terms,
+    reasons: reasonLabels("en"),
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",

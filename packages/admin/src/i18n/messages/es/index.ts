@@ -1,7 +1,9 @@
 import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
+import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { terms } from "./terms";
 
 export { ra } from "./ra";
 
@@ -58,6 +60,8 @@ export const es: AppMessages = {
     enums,
     fields,
     ...readable,
+    ...terms,
+    reasons: reasonLabels("es"),
     orders: {
       reports: "Informes",
       no_reports: "Sin informes todavía",
