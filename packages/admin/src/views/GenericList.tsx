@@ -1,5 +1,15 @@
+import { Stack, useMediaQuery, type Theme } from "@mui/material";
 import type { ReactElement, ReactNode } from "react";
-import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useResourceContext } from "react-admin";
+import {
+  CreateButton,
+  Datagrid,
+  ExportButton,
+  FilterButton,
+  List,
+  SimpleList,
+  TopToolbar,
+  useResourceContext,
+} from "react-admin";
 import { safeCsvExporter } from "../data/csvExport";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
@@ -40,6 +50,31 @@ export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: React
   );
 }
 
+/**
+ * On a phone the layout's columns become one card per record: the first column as its
+ * title, the middle ones beneath, the last (status, due date) at its side. Nothing is
+ * wider than the screen, so the page never scrolls sideways.
+ */
+function PhoneList({ meta, rowClick }: { meta: ResourceMeta; rowClick: "show" | "expand" | false }) {
+  const [first, ...rest] = meta.listColumns;
+  const last = rest.length > 1 ? rest.pop() : undefined;
+  return (
+    <SimpleList
+      data-testid="phone-list"
+      rowClick={rowClick === "expand" ? false : rowClick}
+      primaryText={first ? renderPath(meta, first, false, true) : null}
+      secondaryText={
+        <Stack component="span" sx={{ overflowWrap: "anywhere" }}>
+          {rest.map((path) => (
+            <span key={path}>{renderPath(meta, path, false, true)}</span>
+          ))}
+        </Stack>
+      }
+      tertiaryText={last ? renderPath(meta, last, false, true) : undefined}
+    />
+  );
+}
+
 /** A list built from the generated metadata; workflow screens pass their extras. */
 export function MetaList({
   extraActions,
@@ -53,6 +88,8 @@ export function MetaList({
   columns,
 }: Props) {
   const meta = resourceMeta(useResourceContext());
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down("sm"));
+  const click = rowClick ?? (meta.oneQuery ? "show" : false);
   const sortable = new Set(meta.sortable.map((s) => s.source));
   const defaultSort = meta.sortable.find((s) => s.source === "createdAt") ?? meta.sortable[0];
 
@@ -65,15 +102,17 @@ export function MetaList({
       filterDefaultValues={filterDefaultValues}
       storeKey={storeKey}
       perPage={25}
+      // a grid wider than the screen scrolls inside the list, never the page
+      sx={{ "& .RaList-content": { overflowX: "auto" } }}
     >
       {aside}
-      <Datagrid
-        rowClick={rowClick ?? (meta.oneQuery ? "show" : false)}
-        bulkActionButtons={bulkActionButtons}
-        expand={expand}
-      >
-        {columns ?? meta.listColumns.map((path) => renderPath(meta, path, sortable.has(path), true))}
-      </Datagrid>
+      {phone && !columns ? (
+        <PhoneList meta={meta} rowClick={click} />
+      ) : (
+        <Datagrid rowClick={click} bulkActionButtons={bulkActionButtons} expand={expand}>
+          {columns ?? meta.listColumns.map((path) => renderPath(meta, path, sortable.has(path), true))}
+        </Datagrid>
+      )}
     </List>
   );
 }

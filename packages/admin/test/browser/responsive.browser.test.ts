@@ -1,0 +1,81 @@
+import type { Browser, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newPage } from "./browser";
+import { signIn } from "./support";
+
+let browser: Browser;
+const consoleUrl = inject("consoleUrl");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Whether the page itself can scroll sideways (a list wider than the screen would make it). */
+const pageScrollsSideways = (page: Page) =>
+  page.evaluate(() => document.scrollingElement!.scrollWidth > document.scrollingElement!.clientWidth + 1);
+
+describe("a phone, 390 px wide", () => {
+  it.each(["en", "fa"])("shows the lists as cards, never scrolling the page sideways (%s)", async (locale) => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, consoleUrl, "operator");
+    if (locale === "fa") {
+      await page.locator("header button", { hasText: "English" }).click();
+      await page.getByRole("menuitem", { name: "فارسی" }).click();
+      await page.waitForFunction(() => document.documentElement.dir === "rtl");
+    }
+    for (const resource of ["orders", "visits", "claims", "cases"]) {
+      await page.goto(`${consoleUrl}/#/${resource}`);
+      await page.locator(".RaSimpleList-root li").first().waitFor({ timeout: 30_000 });
+      expect(await page.locator("table.RaDatagrid-table").count()).toBe(0);
+      expect(await pageScrollsSideways(page)).toBe(false);
+      // right to left, a page opens at its start (the right edge), not scrolled to the far end
+      expect(await page.evaluate(() => document.scrollingElement!.scrollLeft)).toBe(0);
+    }
+    // a record's page fits too
+    await page.locator(".RaSimpleList-root li a, .RaSimpleList-root li [role='button']").first().click();
+    await page.locator(".RaLabeled-root").first().waitFor({ timeout: 30_000 });
+    expect(await pageScrollsSideways(page)).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe("order trays", () => {
+  it("a tray click moves the tab and shows a loading state at once, before the new tray's rows arrive", async () => {
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "operator");
+    await page.goto(`${consoleUrl}/#/orders`);
+    await page.locator("tbody tr").first().waitFor();
+    await page.waitForLoadState("networkidle");
+
+    // hold the WORKED tray's rows until the screen has been looked at
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let seen = false;
+    await page.route("**/graphql", async (route: Route) => {
+      const body = route.request().postData() ?? "";
+      if (!seen && /"tray":"WORKED"/.test(body) && /orders\(/.test(body)) {
+        seen = true;
+        await held;
+      }
+      await route.continue();
+    });
+    await page.getByTestId("tray-WORKED").click();
+    await expect.poll(() => page.getByTestId("tray-WORKED").getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByTestId("tray-TO_MANAGE").getAttribute("aria-selected")).toBe("false");
+    await expect.poll(() => page.getByTestId("tray-loading").isVisible()).toBe(true);
+    // the previous tray's rows are greyed out, not offered as the new tray's
+    const opacity = await page.locator(".RaDatagrid-tbody").evaluate((el) => Number(getComputedStyle(el).opacity));
+    expect(opacity).toBeLessThan(1);
+    expect(seen).toBe(true);
+
+    release();
+    await expect.poll(() => page.getByTestId("tray-loading").isVisible()).toBe(false);
+    expect(await page.locator(".RaDatagrid-tbody").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
+    await page.unroute("**/graphql");
+    await page.context().close();
+  });
+});
