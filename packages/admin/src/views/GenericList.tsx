@@ -13,6 +13,7 @@ import {
 import { safeCsvExporter } from "../data/csvExport";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
+import { LocalePagination } from "./LocalePagination";
 import { renderPath } from "./renderField";
 import { renderInput } from "./renderInput";
 
@@ -60,6 +61,7 @@ function PhoneList({ meta, rowClick }: { meta: ResourceMeta; rowClick: "show" | 
   const last = rest.length > 1 ? rest.pop() : undefined;
   return (
     <SimpleList
+      className="phone-list"
       data-testid="phone-list"
       rowClick={rowClick === "expand" ? false : rowClick}
       primaryText={first ? renderPath(meta, first, false, true) : null}
@@ -102,6 +104,7 @@ export function MetaList({
       filterDefaultValues={filterDefaultValues}
       storeKey={storeKey}
       perPage={25}
+      pagination={<LocalePagination />}
       // a grid wider than the screen scrolls inside the list, never the page
       sx={{ "& .RaList-content": { overflowX: "auto" } }}
     >

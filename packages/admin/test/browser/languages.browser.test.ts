@@ -71,7 +71,11 @@ async function open(page: Page, screen: Screen) {
     );
   }
   await page.waitForLoadState("networkidle");
-  await expect.poll(() => page.locator(".MuiLinearProgress-root:visible, .MuiSkeleton-root").count()).toBe(0);
+  const busy = () =>
+    page
+      .locator(".MuiLinearProgress-root:visible, .MuiSkeleton-root")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-testid") ?? el.className));
+  await expect.poll(busy, { message: `${screen.name} kept loading`, timeout: 30_000 }).toEqual([]);
 }
 
 describe.each(["es", "zh", "fa", "bg"])("every main screen in %s", (locale) => {

@@ -1,7 +1,7 @@
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./browser";
-import { signIn } from "./support";
+import { DEMO, signIn } from "./support";
 
 let browser: Browser;
 const consoleUrl = inject("consoleUrl");
@@ -13,6 +13,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The login form, then the app bar: on a phone the menu stays closed, so support.ts's signIn would wait for it. */
+async function signInOnPhone(page: Page) {
+  await page.goto(`${consoleUrl}/#/login`);
+  await page.locator('input[name="username"]').fill(DEMO.operator.email);
+  await page.locator('input[name="password"]').fill(DEMO.operator.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.hash.includes("login"));
+  await page.locator("header").first().waitFor();
+}
+
 /** Whether the page itself can scroll sideways (a list wider than the screen would make it). */
 const pageScrollsSideways = (page: Page) =>
   page.evaluate(() => document.scrollingElement!.scrollWidth > document.scrollingElement!.clientWidth + 1);
@@ -21,23 +31,24 @@ describe("a phone, 390 px wide", () => {
   it.each(["en", "fa"])("shows the lists as cards, never scrolling the page sideways (%s)", async (locale) => {
     const page = await newPage(browser);
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, consoleUrl, "operator");
+    await signInOnPhone(page);
     if (locale === "fa") {
-      await page.locator("header button", { hasText: "English" }).click();
-      await page.getByRole("menuitem", { name: "فارسی" }).click();
+      // the switcher is an icon on a phone; react-admin reads the chosen locale from its store
+      await page.evaluate(() => localStorage.setItem("RaStore.locale", JSON.stringify("fa")));
+      await page.reload();
       await page.waitForFunction(() => document.documentElement.dir === "rtl");
     }
     for (const resource of ["orders", "visits", "claims", "cases"]) {
       await page.goto(`${consoleUrl}/#/${resource}`);
-      await page.locator(".RaSimpleList-root li").first().waitFor({ timeout: 30_000 });
+      await page.locator(".phone-list li").first().waitFor({ timeout: 30_000 });
       expect(await page.locator("table.RaDatagrid-table").count()).toBe(0);
       expect(await pageScrollsSideways(page)).toBe(false);
       // right to left, a page opens at its start (the right edge), not scrolled to the far end
       expect(await page.evaluate(() => document.scrollingElement!.scrollLeft)).toBe(0);
     }
     // a record's page fits too
-    await page.locator(".RaSimpleList-root li a, .RaSimpleList-root li [role='button']").first().click();
-    await page.locator(".RaLabeled-root").first().waitFor({ timeout: 30_000 });
+    await page.locator(".phone-list li a, .phone-list li [role='button']").first().click();
+    await page.locator('[data-testid^="section-"]').first().waitFor({ timeout: 30_000 });
     expect(await pageScrollsSideways(page)).toBe(false);
     await page.context().close();
   });
@@ -64,16 +75,18 @@ describe("order trays", () => {
       await route.continue();
     });
     await page.getByTestId("tray-WORKED").click();
-    await expect.poll(() => page.getByTestId("tray-WORKED").getAttribute("aria-selected")).toBe("true");
+    await expect
+      .poll(() => page.getByTestId("tray-WORKED").getAttribute("aria-selected"), { timeout: 15_000 })
+      .toBe("true");
     expect(await page.getByTestId("tray-TO_MANAGE").getAttribute("aria-selected")).toBe("false");
-    await expect.poll(() => page.getByTestId("tray-loading").isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId("tray-loading").isVisible(), { timeout: 15_000 }).toBe(true);
     // the previous tray's rows are greyed out, not offered as the new tray's
     const opacity = await page.locator(".RaDatagrid-tbody").evaluate((el) => Number(getComputedStyle(el).opacity));
     expect(opacity).toBeLessThan(1);
     expect(seen).toBe(true);
 
     release();
-    await expect.poll(() => page.getByTestId("tray-loading").isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId("tray-loading").isVisible(), { timeout: 30_000 }).toBe(false);
     expect(await page.locator(".RaDatagrid-tbody").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
     await page.unroute("**/graphql");
     await page.context().close();

@@ -46,7 +46,7 @@ async function pageAs(who: Who, options: { locale?: string; phone?: boolean } = 
 }
 
 /** A record page, a list's rows, or the dashboard's cards: what a screen shows once loaded. */
-const LOADED = ".RaLabeled-root, tbody tr td, .RaSimpleList-root li, .MuiCard-root";
+const LOADED = ".RaLabeled-root, tbody tr td, .phone-list li, .MuiCard-root";
 
 async function shoot(page: Page, name: string, path?: string) {
   if (path !== undefined) {
