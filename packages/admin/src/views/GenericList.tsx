@@ -52,6 +52,18 @@ export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: React
 }
 
 /**
+ * The list is never wider than the screen: a grid wider than it scrolls inside the list,
+ * the filters wrap and shrink, the tabs scroll (their own arrows) — never the page.
+ */
+const FIT_SCREEN = {
+  minWidth: 0,
+  "& .RaList-main": { minWidth: 0, maxWidth: "100%" },
+  "& .RaList-content": { overflowX: "auto" },
+  "& .RaFilterForm-root": { flexWrap: "wrap", minWidth: 0 },
+  "& .RaFilterFormInput-root, & .RaFilterFormInput-root .MuiFormControl-root": { minWidth: 0, maxWidth: "100%" },
+};
+
+/**
  * On a phone the layout's columns become one card per record: the first column as its
  * title, the middle ones beneath, the last (status, due date) at its side. Nothing is
  * wider than the screen, so the page never scrolls sideways.
@@ -105,8 +117,7 @@ export function MetaList({
       storeKey={storeKey}
       perPage={25}
       pagination={<LocalePagination />}
-      // a grid wider than the screen scrolls inside the list, never the page
-      sx={{ "& .RaList-content": { overflowX: "auto" } }}
+      sx={FIT_SCREEN}
     >
       {aside}
       {phone && !columns ? (

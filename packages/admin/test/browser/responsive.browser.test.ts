@@ -23,9 +23,24 @@ async function signInOnPhone(page: Page) {
   await page.locator("header").first().waitFor();
 }
 
-/** Whether the page itself can scroll sideways (a list wider than the screen would make it). */
-const pageScrollsSideways = (page: Page) =>
-  page.evaluate(() => document.scrollingElement!.scrollWidth > document.scrollingElement!.clientWidth + 1);
+/**
+ * What makes the page scroll sideways: the outermost elements reaching past the screen's
+ * edges (none when the page fits).
+ */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.scrollingElement!;
+    if (root.scrollWidth <= root.clientWidth + 1) return [];
+    const width = root.clientWidth;
+    const wide = [...document.body.querySelectorAll<HTMLElement>("*")].filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && (box.right > width + 1 || box.left < -1);
+    });
+    return wide
+      .filter((el) => !wide.some((other) => other !== el && other.contains(el)) || el.children.length === 0)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${Math.round(el.getBoundingClientRect().width)}px`);
+  });
 
 describe("a phone, 390 px wide", () => {
   it.each(["en", "fa"])("shows the lists as cards, never scrolling the page sideways (%s)", async (locale) => {
@@ -42,14 +57,14 @@ describe("a phone, 390 px wide", () => {
       await page.goto(`${consoleUrl}/#/${resource}`);
       await page.locator(".phone-list li").first().waitFor({ timeout: 30_000 });
       expect(await page.locator("table.RaDatagrid-table").count()).toBe(0);
-      expect(await pageScrollsSideways(page)).toBe(false);
+      expect(await overflowing(page)).toEqual([]);
       // right to left, a page opens at its start (the right edge), not scrolled to the far end
       expect(await page.evaluate(() => document.scrollingElement!.scrollLeft)).toBe(0);
     }
     // a record's page fits too
     await page.locator(".phone-list li a, .phone-list li [role='button']").first().click();
     await page.locator('[data-testid^="section-"]').first().waitFor({ timeout: 30_000 });
-    expect(await pageScrollsSideways(page)).toBe(false);
+    expect(await overflowing(page)).toEqual([]);
     await page.context().close();
   });
 });
