@@ -39,7 +39,10 @@ const overflowing = (page: Page) =>
     return wide
       .filter((el) => !wide.some((other) => other !== el && other.contains(el)) || el.children.length === 0)
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${Math.round(el.getBoundingClientRect().width)}px`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${Math.round(el.getBoundingClientRect().width)}px`,
+      );
   });
 
 describe("a phone, 390 px wide", () => {
