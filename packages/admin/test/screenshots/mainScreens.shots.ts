@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { launchBrowser } from "../browser/browser";
-import { gql, signIn, staffToken, type Who } from "../browser/support";
+import { DEMO, gql, signIn, staffToken, type Who } from "../browser/support";
 
 /**
  * Refreshes docs/screenshots/*.png from the real API and the demo seed
@@ -36,6 +36,21 @@ async function pageAs(who: Who, options: { locale?: string; phone?: boolean } = 
     reducedMotion: "reduce",
   });
   const page = await context.newPage();
+  if (options.phone) {
+    // on a phone the menu stays closed: the app bar says the console is there
+    await page.goto(`${consoleUrl}/#/login`);
+    await page.locator('input[name="username"]').fill(DEMO[who].email);
+    await page.locator('input[name="password"]').fill(DEMO[who].password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.hash.includes("login"));
+    await page.locator("header").first().waitFor();
+    if (options.locale) {
+      await page.evaluate((l) => localStorage.setItem("RaStore.locale", JSON.stringify(l)), options.locale);
+      await page.reload();
+      await page.waitForFunction((l) => document.documentElement.lang === l, options.locale);
+    }
+    return page;
+  }
   await signIn(page, consoleUrl, who);
   if (options.locale) {
     await page.locator("header button", { hasText: "English" }).click();
@@ -46,7 +61,7 @@ async function pageAs(who: Who, options: { locale?: string; phone?: boolean } = 
 }
 
 /** A record page, a list's rows, or the dashboard's cards: what a screen shows once loaded. */
-const LOADED = ".RaLabeled-root, tbody tr td, .phone-list li, .MuiCard-root";
+const LOADED = '[data-testid^="section-"], tbody tr td, .phone-list li, .MuiCard-root';
 
 async function shoot(page: Page, name: string, path?: string) {
   if (path !== undefined) {
@@ -104,7 +119,7 @@ describe("screenshots: each role's day", () => {
     await shoot(page, "visitor-home");
     await shoot(page, "visitor-visits", "/visits");
     await page.locator("tbody tr td").first().click();
-    await page.locator(".RaLabeled-root").first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid^="section-"]').first().waitFor({ timeout: 30_000 });
     await shoot(page, "visitor-visit");
     await page.context().close();
   });
