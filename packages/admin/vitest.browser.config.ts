@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -5,6 +6,15 @@ import { defineConfig } from "vitest/config";
  * playwright-core. `pnpm test:browser` builds first; globalSetup serves dist/.
  */
 export default defineConfig({
+  resolve: {
+    alias: {
+      // the language tests read the catalogues in Node; this pack ships only a `module` entry
+      "@blackbox-vision/ra-language-spanish": resolve(
+        import.meta.dirname,
+        "node_modules/@blackbox-vision/ra-language-spanish/dist-web/index.js",
+      ),
+    },
+  },
   test: {
     include: ["test/browser/**/*.browser.test.ts"],
     environment: "node",

@@ -8,12 +8,14 @@ import { mergeMessages } from "../src/i18n/mergeMessages";
 import { screensFor } from "../src/layout/access";
 import { RESOURCE_META } from "../src/resources/registry";
 import type { FieldMeta } from "../src/resources/types";
+import { FORM_TEMPLATE_SEEDS } from "../../api/src/modules/order/form-template-seeds";
+import { REJECTION_REASONS } from "../../api/src/modules/order/rejection-reasons";
 
 const TRANSLATED = ["es", "zh", "fa", "bg"];
 /** Languages with a singular and a plural form in polyglot (Chinese has one). */
 const TWO_PLURAL_FORMS = ["es", "fa", "bg"];
 /** Acronyms and product names written the same in every language. */
-const AS_IS = /\b(API|SMS|IBAN|HTTP|URL|Excel)\b/g;
+const AS_IS = /\b(API|SMS|IBAN|HTTP|URL|Excel|ICD)\b/g;
 /** Spanish words spelled like the English ones, for the check that nothing was left untranslated. */
 const SAME_IN_SPANISH = new Set([
   "Excel",
@@ -26,6 +28,7 @@ const SAME_IN_SPANISH = new Set([
   "ID",
   "Factor",
   "Roles",
+  "Pelvis",
 ]);
 
 /** "a.b.c" → message, as polyglot flattens a catalogue (a key may itself contain dots). */
@@ -73,6 +76,22 @@ function keysTheScreensNeed(): string[] {
   }
   // the history's first entry: the record's creation
   for (const event of ["ISSUE", "REGISTER", "CREATE"]) keys.add(`clinigraph.history.done.${event}`);
+  for (const resource of RESOURCE_META.resources) {
+    // `case.patient` is labelled by the console's word for `patient` (FieldLabel)
+    const paths = [...resource.listColumns, ...resource.sections.flatMap((s) => s.fields)];
+    for (const path of paths.filter((p) => p.includes(".")))
+      keys.add(`clinigraph.fields.${path.slice(path.lastIndexOf(".") + 1)}`);
+  }
+  // what arrives as data: the report forms' fields and choices, their specialties, the rejection reasons
+  for (const template of FORM_TEMPLATE_SEEDS) {
+    keys.add(`clinigraph.specialties.${template.specialty}`);
+    const properties = (template.schema.properties ?? {}) as Record<string, { enum?: string[] }>;
+    for (const [name, property] of Object.entries(properties)) {
+      keys.add(`clinigraph.form.fields.${name}`);
+      for (const value of property.enum ?? []) keys.add(`clinigraph.form.values.${name}.${value}`);
+    }
+  }
+  for (const code of Object.keys(REJECTION_REASONS)) keys.add(`clinigraph.reasons.${code}`);
   for (const [resource, sources] of fieldSources(RESOURCE_META)) {
     for (const source of sources) keys.add(`resources.${resource}.fields.${source}`);
   }
@@ -202,6 +221,50 @@ describe("i18n", () => {
   });
 });
 
+describe("sentences in the reader's digits and direction", () => {
+  it("writes interpolated numbers in Persian digits in fa: pagination, counts, plurals", async () => {
+    const state = createLocaleState();
+    await state.i18nProvider.changeLocale("fa");
+    const range = state.i18nProvider.translate("ra.navigation.page_range_info", {
+      offsetBegin: 1,
+      offsetEnd: 25,
+      total: 47,
+    });
+    expect(range).toMatch(/۱.*۲۵.*۴۷/);
+    expect(range).not.toMatch(/[0-9]/);
+    expect(state.i18nProvider.translate("clinigraph.visits.assigned", { smart_count: 3 })).toContain("۳");
+  });
+
+  it("isolates a value of the other direction inside a sentence (FSI…PDI), both ways", async () => {
+    const { FSI, PDI } = await import("../src/i18n/interpolation");
+    const state = createLocaleState();
+    await state.i18nProvider.changeLocale("fa");
+    const persian = state.i18nProvider.translate("clinigraph.history.by_actor", {
+      action: "رد شد",
+      actor: "Valentina Soto",
+      date: "۲۱ آبان ۱۴۰۵",
+    });
+    expect(persian).toContain(`${FSI}Valentina Soto${PDI}`);
+    expect(persian).not.toContain(`${FSI}رد شد`);
+    await state.i18nProvider.changeLocale("es");
+    const spanish = state.i18nProvider.translate("clinigraph.history.by_actor", {
+      action: "Rechazada",
+      actor: "سارا غضنفری",
+      date: "12 nov 2026",
+    });
+    expect(spanish).toContain(`${FSI}سارا غضنفری${PDI}`);
+    expect(spanish).not.toContain(`${FSI}12`);
+  });
+
+  it("says a rejection reason in the reader's language from the API's one table", async () => {
+    const state = createLocaleState();
+    await state.i18nProvider.changeLocale("zh");
+    expect(state.i18nProvider.translate("clinigraph.reasons.MISSING_SIGNATURE")).toBe(
+      REJECTION_REASONS.MISSING_SIGNATURE.zh,
+    );
+  });
+});
+
 describe("formatting through Intl in the console's locale", async () => {
   const { formatMoney, formatDate, humanize } = await import("../src/fields/format");
   it("formats decimal-string money with its currency per locale", () => {
@@ -212,6 +275,14 @@ describe("formatting through Intl in the console's locale", async () => {
   it("formats a LocalDate as that calendar day and uses Persian digits in fa", () => {
     expect(formatDate("2026-03-01", "en", false)).toBe("1 Mar 2026");
     expect(formatDate("2026-03-01", "fa", false)).toMatch(/[۰-۹]/);
+  });
+  it("names a statistics month in the reader's calendar: Solar Hijri months in Persian digits in fa", async () => {
+    const { formatMonth } = await import("../src/fields/format");
+    expect(formatMonth("2026-10", "en")).toBe("Oct 2026");
+    const persian = formatMonth("2026-10-01", "fa");
+    expect(persian).toMatch(/[۰-۹]/);
+    expect(persian).toContain("۱۴۰۵");
+    expect(persian).not.toMatch(/[0-9]|2026/);
   });
   it("humanises enum values and camelCase names", () => {
     expect(humanize("START_EVALUATION")).toBe("Start evaluation");

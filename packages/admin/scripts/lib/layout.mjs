@@ -13,7 +13,7 @@ import { basename, join } from "node:path";
  * @property {{ key: string, fields: string[] }[]} [sections]
  * @property {string[]} [hidden] fields never shown
  * @property {string[]} [list] list columns, in order; `case.patient` follows a reference
- * @property {Record<string, string>} [display] field → a named renderer (liability, bankAccount…)
+ * @property {Record<string, string>} [display] field → a named renderer (liability, bankAccount, percent, rejection, term:<namespace> for codes said through clinigraph.<namespace>)
  * @property {Record<string, string>} [references] `fooId` field → the resource it points at
  * @property {string[]} [representation] fields a reference to the record shows, joined by spaces
  * @property {string} [secondary] a field shown after the representation, set apart

@@ -1,5 +1,6 @@
 import { Box } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
+import { ForwardArrow } from "../fields/ForwardArrow";
 import { humanize } from "../fields/format";
 import { auditChangeLines } from "../sentences/audit";
 import type { ColumnProps } from "./AuditColumns";
@@ -26,8 +27,13 @@ export function AuditChanges(_: ColumnProps) {
             {translate(`clinigraph.fields.${line.field}`, { _: humanize(line.field) })}:{" "}
             {line.before !== null ? (
               <>
-                <AuditValue entityType={entityType} field={line.field} value={line.before} /> →{" "}
-                <AuditValue entityType={entityType} field={line.field} value={line.after} />
+                <bdi>
+                  <AuditValue entityType={entityType} field={line.field} value={line.before} />
+                </bdi>{" "}
+                <ForwardArrow />{" "}
+                <bdi>
+                  <AuditValue entityType={entityType} field={line.field} value={line.after} />
+                </bdi>
               </>
             ) : (
               <AuditValue entityType={entityType} field={line.field} value={line.after} />

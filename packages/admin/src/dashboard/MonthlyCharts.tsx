@@ -1,6 +1,7 @@
 import { Grid, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslate } from "react-admin";
+import { useTheme } from "@mui/material";
+import { useLocaleState, useTranslate } from "react-admin";
 import {
   Bar,
   BarChart,
@@ -14,6 +15,7 @@ import {
   YAxis,
 } from "recharts";
 import { request } from "../data/api";
+import { formatMonth, formatNumber } from "../fields/format";
 import { ChartCard } from "./ChartCard";
 import { MONTHLY, byMonth, onTimeRate, type MonthlyRow } from "./statistics";
 
@@ -25,14 +27,24 @@ const COLORS = ["#1976d2", "#9c27b0", "#2e7d32", "#ed6c02", "#0288d1", "#d32f2f"
  * Turnaround hours as a figure, not a float's digits: whole hours from 10 up, two
  * significant digits below (a fresh region's minutes-long turnarounds must not all read "0").
  */
-const hours = (value: unknown) => {
+const hours = (value: unknown, locale: string) => {
   if (typeof value !== "number") return String(value ?? "");
-  return String(Math.abs(value) >= 10 ? Math.round(value) : Number(value.toPrecision(2)));
+  const figure = Math.abs(value) >= 10 ? Math.round(value) : Number(value.toPrecision(2));
+  return formatNumber(figure, locale, { style: "unit", unit: "hour", unitDisplay: "narrow" });
 };
 
 /** Orders per organisation and month, the claims' on-time rate and the order turnaround. */
 export function MonthlyCharts() {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  // right to left, time runs leftwards and the value axis stands on the right
+  const rtl = useTheme().direction === "rtl";
+  const month = (value: unknown) => formatMonth(String(value), locale);
+  const count = (value: unknown) => formatNumber(Number(value), locale);
+  const percent = (value: unknown) => formatNumber(Number(value), locale, { style: "unit", unit: "percent" });
+  const hour = (value: unknown) => hours(value, locale);
+  const xAxis = { dataKey: "month", tickFormatter: month, reversed: rtl } as const;
+  const yAxis = { orientation: rtl ? "right" : "left" } as const;
   const { data, isPending } = useQuery({
     queryKey: ["monthlyStatistics"],
     queryFn: () => request<{ monthlyStatistics: { nodes: MonthlyRow[] } }>(MONTHLY, {}),
@@ -55,9 +67,9 @@ export function MonthlyCharts() {
           <ResponsiveContainer>
             <BarChart data={orders.data}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
+              <XAxis {...xAxis} />
+              <YAxis {...yAxis} allowDecimals={false} tickFormatter={count} />
+              <Tooltip labelFormatter={month} formatter={count} />
               <Legend />
               {orders.series.map((name, i) => (
                 <Bar key={name} dataKey={name} stackId="orders" fill={COLORS[i % COLORS.length]} />
@@ -71,9 +83,9 @@ export function MonthlyCharts() {
           <ResponsiveContainer>
             <LineChart data={rate}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" />
-              <YAxis domain={[0, 100]} unit="%" />
-              <Tooltip />
+              <XAxis {...xAxis} />
+              <YAxis {...yAxis} domain={[0, 100]} tickFormatter={percent} />
+              <Tooltip labelFormatter={month} formatter={percent} />
               <Line
                 type="monotone"
                 dataKey="rate"
@@ -90,16 +102,16 @@ export function MonthlyCharts() {
           <ResponsiveContainer>
             <LineChart data={turnaround.data}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" />
+              <XAxis {...xAxis} />
               {/* At least 0–1 h: a region whose orders turn around in seconds shows points at 0, not
                   an axis of 0.0001 h steps. */}
               <YAxis
-                unit="h"
-                tickFormatter={hours}
+                {...yAxis}
+                tickFormatter={hour}
                 width={56}
                 domain={[0, (max: number) => Math.max(1, Math.ceil(max))]}
               />
-              <Tooltip formatter={hours} />
+              <Tooltip labelFormatter={month} formatter={hour} />
               {turnaround.series.map((name, i) => (
                 <Line key={name} type="monotone" dataKey={name} stroke={COLORS[i % COLORS.length]} connectNulls />
               ))}

@@ -12,7 +12,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { ReferenceField, RecordContextProvider, useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
-import { formatMoney } from "../fields/format";
+import { formatMoney, formatNumber } from "../fields/format";
 import { COLLECTIONS, type Collection } from "./statistics";
 
 /** Today as a calendar day in the browser's zone; the API applies each organisation's own zone. */
@@ -64,7 +64,7 @@ export function TodayCollections() {
                   <TableCell align="right">{money(row.receivedPatient, row.currency)}</TableCell>
                   <TableCell align="right">{money(row.outstandingInsurer, row.currency)}</TableCell>
                   <TableCell align="right">{money(row.outstandingPatient, row.currency)}</TableCell>
-                  <TableCell align="right">{row.outstandingClaims}</TableCell>
+                  <TableCell align="right">{formatNumber(row.outstandingClaims, locale)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -44,3 +44,23 @@ export function humanize(value: string): string {
 export function enumKey(enumType: string | undefined, value: string): string {
   return enumType ? `clinigraph.enums.${enumType}.${value}` : `clinigraph.enums.${value}`;
 }
+
+/** A count or figure in the reader's digits and grouping (Persian digits in fa). */
+export function formatNumber(value: number | null | undefined, locale: string, options?: Intl.NumberFormatOptions) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "";
+  return new Intl.NumberFormat(intlLocale(locale), options).format(value);
+}
+
+/**
+ * A statistics month ("2026-10" or "2026-10-01") as the reader names it: "Oct 2026", and in
+ * Persian the Solar Hijri month holding the month's middle ("مهر ۱۴۰۵"), since fa-IR's
+ * calendar is the Persian one.
+ */
+export function formatMonth(value: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})/.exec(value);
+  if (!match) return value;
+  const middle = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15, 12));
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    middle,
+  );
+}

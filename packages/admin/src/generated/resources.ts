@@ -164,6 +164,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: true,
+          display: "term:actor_kinds",
         },
         {
           name: "actorOrganizationId",
@@ -590,6 +591,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: true,
           required: true,
+          display: "term:caps",
         },
         {
           name: "approvedAt",
@@ -2444,6 +2446,7 @@ export const schemaMeta: SchemaMeta = {
               required: true,
             },
           ],
+          display: "rejection",
         },
         {
           name: "requestedCodes",
@@ -2456,6 +2459,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: true,
+          display: "term:specialties",
         },
         {
           name: "status",
@@ -3852,6 +3856,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: false,
           required: false,
+          display: "term:specialties",
         },
         {
           name: "system",

@@ -1,6 +1,7 @@
 import polyglotI18nProvider from "ra-i18n-polyglot";
 import type { I18nProvider } from "react-admin";
 import { loadMessages } from "./catalog";
+import { localeAwareReplace } from "./interpolation";
 import { DEFAULT_LOCALE, LOCALES, directionOf, type Direction } from "./locales";
 
 type Listener = () => void;
@@ -24,11 +25,15 @@ export function createLocaleState() {
     listeners.forEach((listener) => listener());
   }
 
-  const base = polyglotI18nProvider(loadMessages, DEFAULT_LOCALE, LOCALES, { allowMissing: true });
+  // the locale polyglot interpolates for: set before the new catalogue is used
+  let interpolating = DEFAULT_LOCALE;
+  const replace = localeAwareReplace(() => ({ locale: interpolating, direction: directionOf(interpolating) }));
+  const base = polyglotI18nProvider(loadMessages, DEFAULT_LOCALE, LOCALES, { allowMissing: true, replace });
   const i18nProvider: I18nProvider = {
     ...base,
     async changeLocale(next, options) {
       await base.changeLocale(next, options);
+      interpolating = next;
       apply(next);
     },
   };

@@ -2,6 +2,18 @@ import type { ReactNode } from "react";
 import { Layout } from "react-admin";
 import { AppMenu } from "./AppMenu";
 
+/**
+ * react-admin's layout is at least as wide as its content (`min-width: fit-content`), so
+ * one wide table made the whole page scroll sideways on a phone (and, right to left, open
+ * scrolled to the wrong end). Here the page is the screen's width and wide content
+ * scrolls inside its own box.
+ */
+const fitScreen = { minWidth: 0, "& .RaLayout-content": { minWidth: 0 } };
+
 export function AppLayout({ children }: { children: ReactNode }) {
-  return <Layout menu={AppMenu}>{children}</Layout>;
+  return (
+    <Layout menu={AppMenu} sx={fitScreen}>
+      {children}
+    </Layout>
+  );
 }

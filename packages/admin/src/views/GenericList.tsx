@@ -1,3 +1,4 @@
+import { Stack, useMediaQuery, type Theme } from "@mui/material";
 import type { ReactElement, ReactNode } from "react";
 import {
   CreateButton,
@@ -5,6 +6,7 @@ import {
   ExportButton,
   FilterButton,
   List,
+  SimpleList,
   TopToolbar,
   useResourceContext,
   useResourceDefinition,
@@ -12,6 +14,7 @@ import {
 import { safeCsvExporter } from "../data/csvExport";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
+import { LocalePagination } from "./LocalePagination";
 import { renderPath } from "./renderField";
 import { renderInput } from "./renderInput";
 
@@ -51,6 +54,44 @@ export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: React
   );
 }
 
+/**
+ * The list is never wider than the screen: a grid wider than it scrolls inside the list,
+ * the filters wrap and shrink, the tabs scroll (their own arrows) — never the page.
+ */
+const FIT_SCREEN = {
+  minWidth: 0,
+  "& .RaList-main": { minWidth: 0, maxWidth: "100%" },
+  "& .RaList-content": { overflowX: "auto" },
+  "& .RaFilterForm-root": { flexWrap: "wrap", minWidth: 0 },
+  "& .RaFilterFormInput-root, & .RaFilterFormInput-root .MuiFormControl-root": { minWidth: 0, maxWidth: "100%" },
+};
+
+/**
+ * On a phone the layout's columns become one card per record: the first column as its
+ * title, the middle ones beneath, the last (status, due date) at its side. Nothing is
+ * wider than the screen, so the page never scrolls sideways.
+ */
+function PhoneList({ meta, rowClick }: { meta: ResourceMeta; rowClick: "show" | "expand" | false }) {
+  const [first, ...rest] = meta.listColumns;
+  const last = rest.length > 1 ? rest.pop() : undefined;
+  return (
+    <SimpleList
+      className="phone-list"
+      data-testid="phone-list"
+      rowClick={rowClick === "expand" ? false : rowClick}
+      primaryText={first ? renderPath(meta, first, false, true) : null}
+      secondaryText={
+        <Stack component="span" sx={{ overflowWrap: "anywhere" }}>
+          {rest.map((path) => (
+            <span key={path}>{renderPath(meta, path, false, true)}</span>
+          ))}
+        </Stack>
+      }
+      tertiaryText={last ? renderPath(meta, last, false, true) : undefined}
+    />
+  );
+}
+
 /** A list built from the generated metadata; workflow screens pass their extras. */
 export function MetaList({
   extraActions,
@@ -64,6 +105,8 @@ export function MetaList({
   columns,
 }: Props) {
   const meta = resourceMeta(useResourceContext());
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down("sm"));
+  const click = rowClick ?? (meta.oneQuery ? "show" : false);
   const sortable = new Set(meta.sortable.map((s) => s.source));
   const defaultSort = meta.sortable.find((s) => s.source === "createdAt") ?? meta.sortable[0];
 
@@ -76,15 +119,17 @@ export function MetaList({
       filterDefaultValues={filterDefaultValues}
       storeKey={storeKey}
       perPage={25}
+      pagination={<LocalePagination />}
+      sx={FIT_SCREEN}
     >
       {aside}
-      <Datagrid
-        rowClick={rowClick ?? (meta.oneQuery ? "show" : false)}
-        bulkActionButtons={bulkActionButtons}
-        expand={expand}
-      >
-        {columns ?? meta.listColumns.map((path) => renderPath(meta, path, sortable.has(path), true))}
-      </Datagrid>
+      {phone && !columns ? (
+        <PhoneList meta={meta} rowClick={click} />
+      ) : (
+        <Datagrid rowClick={click} bulkActionButtons={bulkActionButtons} expand={expand}>
+          {columns ?? meta.listColumns.map((path) => renderPath(meta, path, sortable.has(path), true))}
+        </Datagrid>
+      )}
     </List>
   );
 }

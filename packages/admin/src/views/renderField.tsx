@@ -8,9 +8,13 @@ import { BankAccountField } from "../fields/BankAccountField";
 import { LiabilityField } from "../fields/LiabilityField";
 import { PercentField } from "../fields/PercentField";
 import { ReferencePathField } from "../fields/ReferencePathField";
+import { RejectionField } from "../fields/RejectionField";
+import { TermField } from "../fields/TermField";
 import type { FieldMeta, ResourceMeta } from "../resources/types";
 
 const CHIP_ENUMS = new Set(["status"]);
+/** Numbers and references (ORD-2026-000063, CLM-…): one unbreakable left-to-right run in any page. */
+const IDENTIFIER = /^(number|code)$|(Number|Reference)$/;
 
 /**
  * A read-only field for one piece of generated metadata; `sortable` follows the schema's
@@ -23,6 +27,10 @@ export function renderField(field: FieldMeta, sortable: boolean, resource?: stri
   if (field.display === "liability") return <LiabilityField key={field.name} {...common} />;
   if (field.display === "bankAccount") return <BankAccountField key={field.name} {...common} />;
   if (field.display === "percent") return <PercentField key={field.name} {...common} />;
+  if (field.display === "rejection") return <RejectionField key={field.name} {...common} />;
+  // "term:specialties": a code that arrives as data, said through clinigraph.specialties.<code>
+  if (field.display?.startsWith("term:"))
+    return <TermField key={field.name} {...common} namespace={field.display.slice("term:".length)} />;
   // an `…Id` field the layout points at a resource: the record's name, not its id
   if (field.kind === "id" && field.reference) {
     return (
@@ -81,6 +89,7 @@ export function renderField(field: FieldMeta, sortable: boolean, resource?: stri
     case "object":
       return <ObjectField key={field.name} {...common} meta={field} />;
     default:
+      if (IDENTIFIER.test(field.name)) return <TextField key={field.name} {...common} sx={{ whiteSpace: "nowrap" }} />;
       return <TextField key={field.name} {...common} />;
   }
 }

@@ -3,15 +3,20 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { launchBrowser } from "../browser/browser";
-import { gql, signIn, staffToken, type Who } from "../browser/support";
+import { DEMO, gql, signIn, staffToken, type Who } from "../browser/support";
 
 /**
  * Refreshes docs/screenshots/*.png from the real API and the demo seed
- * (`pnpm --filter @clinigraph/admin screenshots`). Not part of the test run.
+ * (`pnpm --filter @clinigraph/admin screenshots`): each role's main screens
+ * (`<role>-<screen>.png`), the main screens in the other languages
+ * (`<locale>-<screen>.png`) and a phone (`phone-<screen>.png`). Not part of the test run.
+ * Screens are opened by their routes and waited for by what every list or record
+ * page has, so a screen a change adds or redesigns is still photographed.
  */
 const OUT = resolve(import.meta.dirname, "../../../../docs/screenshots");
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
+const LANGUAGES: Record<string, string> = { es: "Español", zh: "中文", fa: "فارسی", bg: "Български" };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -22,71 +27,145 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pageAs(who: Who): Promise<Page> {
+async function pageAs(who: Who, options: { locale?: string; phone?: boolean } = {}): Promise<Page> {
   // Reduced motion: a chart caught mid-animation shows bars at a fraction of their height.
   const context = await browser.newContext({
     locale: "en-US",
-    viewport: { width: 1440, height: 900 },
+    viewport: options.phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+    deviceScaleFactor: options.phone ? 2 : 1,
     reducedMotion: "reduce",
   });
   const page = await context.newPage();
+  if (options.phone) {
+    // on a phone the menu stays closed: the app bar says the console is there
+    await page.goto(`${consoleUrl}/#/login`);
+    await page.locator('input[name="username"]').fill(DEMO[who].email);
+    await page.locator('input[name="password"]').fill(DEMO[who].password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.hash.includes("login"));
+    await page.locator("header").first().waitFor();
+    if (options.locale) {
+      await page.evaluate((l) => localStorage.setItem("RaStore.locale", JSON.stringify(l)), options.locale);
+      await page.reload();
+      await page.waitForFunction((l) => document.documentElement.lang === l, options.locale);
+    }
+    return page;
+  }
   await signIn(page, consoleUrl, who);
+  if (options.locale) {
+    await page.locator("header button", { hasText: "English" }).click();
+    await page.getByRole("menuitem", { name: LANGUAGES[options.locale] }).click();
+    await page.waitForFunction((l) => document.documentElement.lang === l, options.locale);
+  }
   return page;
 }
 
-async function shoot(page: Page, name: string) {
+/** A record page, a list's rows, or the dashboard's cards: what a screen shows once loaded. */
+const LOADED = '[data-testid^="section-"], tbody tr td, .phone-list li, .MuiCard-root';
+
+async function shoot(page: Page, name: string, path?: string) {
+  if (path !== undefined) {
+    await page.goto(`${consoleUrl}/#${path}`);
+    await page.locator(LOADED).first().waitFor({ state: "attached", timeout: 30_000 });
+  }
   // charts and lazy chunks settle after the network does
   await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(1_600);
+  await page.waitForTimeout(1_200);
   await page.screenshot({ path: `${OUT}/${name}.png` });
 }
 
-describe("screenshots of the main screens", () => {
-  it("dashboard, order trays and order page", async () => {
+/** Ids of demo records worth showing: the first one matching each filter. */
+async function records() {
+  const token = await staffToken(apiUrl, "admin");
+  const first = async (resource: string, filter: string) =>
+    (
+      await gql<Record<string, { nodes: { id: string }[] }>>(
+        apiUrl,
+        token,
+        `{ ${resource}(first: 1, filter: ${filter}) { nodes { id } } }`,
+      )
+    )[resource].nodes[0]?.id;
+  return {
+    rejectedOrder: await first("orders", "{ status: [REJECTED] }"),
+    verifyingOrder: await first("orders", "{ status: [IN_VERIFICATION] }"),
+    visitInReview: await first("visits", "{ status: [IN_REVIEW] }"),
+    claimInReview: await first("claims", "{ status: [IN_REVIEW] }"),
+  };
+}
+
+describe("screenshots: each role's day", () => {
+  it("OPERATOR: dashboard, order trays, order review, visit assignment, claims, cases", async () => {
+    const ids = await records();
     const page = await pageAs("operator");
-    await shoot(page, "dashboard");
+    await shoot(page, "operator-dashboard", "/");
     await page.goto(`${consoleUrl}/#/orders`);
     await page.getByTestId("tray-TO_MANAGE").click();
     await page.locator("tbody tr").first().waitFor();
-    await shoot(page, "order-trays");
-    await page.locator("tbody tr").first().locator("td").first().click();
-    await page.getByTestId("order-reports").waitFor();
-    await shoot(page, "order-page");
+    await shoot(page, "operator-order-trays");
+    await shoot(page, "operator-order-review", `/orders/${ids.verifyingOrder ?? ids.rejectedOrder}/show`);
     await page.goto(`${consoleUrl}/#/visit-assignment`);
     await page.getByTestId("assignment-hospital").locator("..").click();
     await page.getByRole("option").first().click();
     await page.locator("tbody tr").first().waitFor();
     await page.locator("tbody tr").first().locator('input[type="checkbox"]').check();
-    await shoot(page, "visit-assignment");
+    await shoot(page, "operator-visit-assignment");
+    await shoot(page, "operator-claims", "/claims");
+    await shoot(page, "operator-cases", "/cases");
     await page.context().close();
   });
 
-  it("claim review, API keys, audit log and Persian", async () => {
-    const token = await staffToken(apiUrl, "reviewer");
-    const { claims } = await gql<{ claims: { nodes: { id: string }[] } }>(
-      apiUrl,
-      token,
-      "{ claims(first: 1, filter: { status: [IN_REVIEW] }) { nodes { id } } }",
-    );
-    const reviewer = await pageAs("reviewer");
-    await reviewer.goto(`${consoleUrl}/#/claims/${claims.nodes[0].id}/show`);
-    await reviewer.getByTestId("claim-lines").waitFor();
-    await shoot(reviewer, "claim-review");
-    await reviewer.context().close();
+  it("VISITOR: their visits and a visit's findings", async () => {
+    const page = await pageAs("visitor");
+    await shoot(page, "visitor-home");
+    await shoot(page, "visitor-visits", "/visits");
+    await page.locator("tbody tr td").first().click();
+    await page.locator('[data-testid^="section-"]').first().waitFor({ timeout: 30_000 });
+    await shoot(page, "visitor-visit");
+    await page.context().close();
+  });
 
-    const admin = await pageAs("admin");
-    await admin.goto(`${consoleUrl}/#/apiKeys`);
-    await admin.locator("tbody tr").first().waitFor();
-    await shoot(admin, "api-keys");
-    await admin.goto(`${consoleUrl}/#/auditEvents`);
-    await admin.locator("tbody tr").first().waitFor();
-    await shoot(admin, "audit-log");
-    await admin.goto(`${consoleUrl}/#/orders`);
-    await admin.locator("header button", { hasText: "English" }).click();
-    await admin.getByRole("menuitem", { name: "فارسی" }).click();
-    await admin.waitForFunction(() => document.documentElement.dir === "rtl");
-    await admin.locator("tbody tr").first().waitFor();
-    await shoot(admin, "orders-persian");
-    await admin.context().close();
+  it("REVIEWER: claim review with its lines, visit review", async () => {
+    const ids = await records();
+    const page = await pageAs("reviewer");
+    await shoot(page, "reviewer-dashboard", "/");
+    await shoot(page, "reviewer-claim-review", `/claims/${ids.claimInReview}/show`);
+    await shoot(page, "reviewer-visit-review", `/visits/${ids.visitInReview}/show`);
+    await page.context().close();
+  });
+
+  it("BILLING: collections dashboard, claims, policies", async () => {
+    const page = await pageAs("billing");
+    await shoot(page, "billing-dashboard", "/");
+    await shoot(page, "billing-claims", "/claims");
+    await shoot(page, "billing-policies", "/policies");
+    await page.context().close();
+  });
+
+  it("ADMIN: users, API keys, audit log", async () => {
+    const page = await pageAs("admin");
+    await shoot(page, "admin-users", "/users");
+    await shoot(page, "admin-api-keys", "/apiKeys");
+    await shoot(page, "admin-audit-log", "/auditEvents");
+    await page.context().close();
+  });
+});
+
+describe("screenshots: languages and a phone", () => {
+  it.each(Object.keys(LANGUAGES))("%s: dashboard, orders, an order, a claim in review", async (locale) => {
+    const ids = await records();
+    const page = await pageAs("admin", { locale });
+    await shoot(page, `${locale}-dashboard`, "/");
+    await shoot(page, `${locale}-orders`, "/orders");
+    await shoot(page, `${locale}-order`, `/orders/${ids.rejectedOrder}/show`);
+    await shoot(page, `${locale}-claim-review`, `/claims/${ids.claimInReview}/show`);
+    await page.context().close();
+  });
+
+  it("a phone: the order list as cards, in English and Persian", async () => {
+    for (const locale of [undefined, "fa"]) {
+      const page = await pageAs("operator", { phone: true, locale });
+      await shoot(page, `phone-orders${locale ? `-${locale}` : ""}`, "/orders");
+      await page.context().close();
+    }
   });
 });

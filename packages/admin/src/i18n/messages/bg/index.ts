@@ -1,9 +1,11 @@
 import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
+import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
 import { work } from "./work";
 import { workflows } from "./workflows";
+import { terms } from "./terms";
 
 export { ra } from "./ra";
 
@@ -78,6 +80,8 @@ export const bg: AppMessages = {
     },
     ...work,
     workflows,
+    ...terms,
+    reasons: reasonLabels("bg"),
     orders: {
       reports: "Доклади",
       no_reports: "Все още няма доклади",

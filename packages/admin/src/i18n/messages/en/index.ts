@@ -1,8 +1,10 @@
 import { enums } from "./enums";
 import { fields } from "./fields";
+import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
 import { work } from "./work";
 import { workflows } from "./workflows";
+import { terms } from "./terms";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -80,6 +82,8 @@ export const en = {
     },
     ...work,
     workflows,
+    ...terms,
+    reasons: reasonLabels("en"),
     orders: {
       reports: "Reports",
       no_reports: "No reports yet",

@@ -1,9 +1,11 @@
 import type { AppMessages } from "../types";
 import { enums } from "./enums";
 import { fields } from "./fields";
+import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
 import { work } from "./work";
 import { workflows } from "./workflows";
+import { terms } from "./terms";
 
 export { ra } from "./ra";
 
@@ -78,6 +80,8 @@ export const zh: AppMessages = {
     },
     ...work,
     workflows,
+    ...terms,
+    reasons: reasonLabels("zh"),
     orders: {
       reports: "报告",
       no_reports: "暂无报告",

@@ -1,0 +1,112 @@
+import type { Browser, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newPage } from "./browser";
+import { DEMO, signIn } from "./support";
+
+let browser: Browser;
+const consoleUrl = inject("consoleUrl");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The login form, then the app bar: on a phone the menu stays closed, so support.ts's signIn would wait for it. */
+async function signInOnPhone(page: Page) {
+  await page.goto(`${consoleUrl}/#/login`);
+  await page.locator('input[name="username"]').fill(DEMO.operator.email);
+  await page.locator('input[name="password"]').fill(DEMO.operator.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.hash.includes("login"));
+  await page.locator("header").first().waitFor();
+}
+
+/**
+ * What makes the page scroll sideways: the outermost elements reaching past the screen's
+ * edges (none when the page fits).
+ */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.scrollingElement!;
+    if (root.scrollWidth <= root.clientWidth + 1) return [];
+    const width = root.clientWidth;
+    const wide = [...document.body.querySelectorAll<HTMLElement>("*")].filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && (box.right > width + 1 || box.left < -1);
+    });
+    return wide
+      .filter((el) => !wide.some((other) => other !== el && other.contains(el)) || el.children.length === 0)
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${Math.round(el.getBoundingClientRect().width)}px`,
+      );
+  });
+
+describe("a phone, 390 px wide", () => {
+  it.each(["en", "fa"])("shows the lists as cards, never scrolling the page sideways (%s)", async (locale) => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInOnPhone(page);
+    if (locale === "fa") {
+      // the switcher is an icon on a phone; react-admin reads the chosen locale from its store
+      await page.evaluate(() => localStorage.setItem("RaStore.locale", JSON.stringify("fa")));
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.dir === "rtl");
+    }
+    for (const resource of ["orders", "visits", "claims", "cases"]) {
+      await page.goto(`${consoleUrl}/#/${resource}`);
+      await page.locator(".phone-list li").first().waitFor({ timeout: 30_000 });
+      expect(await page.locator("table.RaDatagrid-table").count()).toBe(0);
+      expect(await overflowing(page)).toEqual([]);
+      // right to left, a page opens at its start (the right edge), not scrolled to the far end
+      expect(await page.evaluate(() => document.scrollingElement!.scrollLeft)).toBe(0);
+    }
+    // a record's page fits too
+    await page.locator(".phone-list li a, .phone-list li [role='button']").first().click();
+    await page.locator('[data-testid^="section-"]').first().waitFor({ timeout: 30_000 });
+    expect(await overflowing(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("order trays", () => {
+  it("a tray click moves the tab and shows a loading state at once, before the new tray's rows arrive", async () => {
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "operator");
+    await page.goto(`${consoleUrl}/#/orders`);
+    await page.locator("tbody tr").first().waitFor();
+    await page.waitForLoadState("networkidle");
+
+    // hold the WORKED tray's rows until the screen has been looked at
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let seen = false;
+    await page.route("**/graphql", async (route: Route) => {
+      const body = route.request().postData() ?? "";
+      if (!seen && /"tray":"WORKED"/.test(body) && /orders\(/.test(body)) {
+        seen = true;
+        await held;
+      }
+      await route.continue();
+    });
+    await page.getByTestId("tray-WORKED").click();
+    await expect
+      .poll(() => page.getByTestId("tray-WORKED").getAttribute("aria-selected"), { timeout: 15_000 })
+      .toBe("true");
+    expect(await page.getByTestId("tray-TO_MANAGE").getAttribute("aria-selected")).toBe("false");
+    await expect.poll(() => page.getByTestId("tray-loading").isVisible(), { timeout: 15_000 }).toBe(true);
+    // the previous tray's rows are greyed out, not offered as the new tray's
+    const opacity = await page.locator(".RaDatagrid-tbody").evaluate((el) => Number(getComputedStyle(el).opacity));
+    expect(opacity).toBeLessThan(1);
+    expect(seen).toBe(true);
+
+    release();
+    await expect.poll(() => page.getByTestId("tray-loading").isVisible(), { timeout: 30_000 }).toBe(false);
+    expect(await page.locator(".RaDatagrid-tbody").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
+    await page.unroute("**/graphql");
+    await page.context().close();
+  });
+});
