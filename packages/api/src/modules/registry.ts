@@ -20,6 +20,7 @@ import { Case } from "./case/case.entity.js";
 import { Notification } from "./notification/notification.entity.js";
 import { SessionResolver } from "./session/session.resolver.js";
 import "./scopes.js";
+export { allErrorCodeSets } from "./error-codes.js";
 import * as caseModule from "./case/index.js";
 import * as orderModule from "./order/index.js";
 import * as visitModule from "./visit/index.js";

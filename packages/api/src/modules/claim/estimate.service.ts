@@ -6,6 +6,9 @@ import { money } from "./claim-money.js";
 import type { EstimateInput } from "./claim.inputs.js";
 import type { CostEstimate } from "./claim.types.js";
 import { assessEligibility, codeKey, findServiceCodes, visiblePolicy, type EntryScope } from "./eligibility.service.js";
+import { ClaimErrorCode } from "./claim.errors.js";
+import { PolicyErrorCode } from "../policy/policy.errors.js";
+import { ServiceCodeErrorCode } from "../service-code/service-code.errors.js";
 
 const UNSCOPED = { filters: false } as const;
 const NO_LIABILITY = "00000000-0000-0000-0000-000000000000";
@@ -32,7 +35,9 @@ export async function estimateCost(
   if (input.liabilityId) {
     const found = await em.findOne(Liability, { id: input.liabilityId, policy }, UNSCOPED);
     if (!found)
-      throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
+      throw new DomainError(PolicyErrorCode.LIABILITY_NOT_IN_POLICY, "The liability does not belong to the policy.", [
+        "liabilityId",
+      ]);
     liability = found;
   }
   const date = input.date ?? new Date().toISOString().slice(0, 10);
@@ -43,14 +48,14 @@ export async function estimateCost(
     const sc = codes.get(codeKey(refs[i]!));
     if (!sc || !sc.active) {
       throw new DomainError(
-        sc ? "SERVICE_CODE_INACTIVE" : "SERVICE_CODE_UNKNOWN",
+        sc ? ServiceCodeErrorCode.SERVICE_CODE_INACTIVE : ServiceCodeErrorCode.SERVICE_CODE_UNKNOWN,
         `${codeKey(refs[i]!)} cannot be priced.`,
         ["lines", String(i), "code"],
       );
     }
     if (sc.currency !== cur) {
       throw new DomainError(
-        "FEE_CURRENCY_MISMATCH",
+        ClaimErrorCode.FEE_CURRENCY_MISMATCH,
         `The fee of ${codeKey(sc)} is in ${sc.currency}, the policy in ${cur}.`,
         ["lines", String(i), "code"],
       );

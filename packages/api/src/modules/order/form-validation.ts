@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import type { FormTemplate } from "./form-template.entity.js";
+import { OrderErrorCode } from "./order.errors.js";
 
 // ajv-formats is CommonJS with a default export; under NodeNext the default import is the module object.
 type AddFormats = typeof addFormatsModule.default;
@@ -47,7 +48,7 @@ export function validateForm(template: FormTemplate, form: unknown): void {
     .slice(1)
     .filter((s) => s.length > 0);
   throw new DomainError(
-    "FORM_INVALID",
+    OrderErrorCode.FORM_INVALID,
     `form${pointer === "/" ? "" : pointer}: ${error.message ?? "is invalid"} (template ${template.specialty} v${template.templateVersion})`,
     ["form", ...segments],
   );

@@ -1,10 +1,14 @@
+import type { ErrorCode } from "./error-codes.js";
+import { PlatformErrorCode } from "./platform.errors.js";
+
 /**
  * A failure the caller can fix. Services throw it; mutation resolvers turn it into a
  * `userErrors` entry with the same code, so the code travels to the client unchanged.
+ * The code is one of the declared enums (platform/errors/error-codes.ts), never a free string.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly field?: string[],
   ) {
@@ -24,6 +28,6 @@ export class ForbiddenError extends Error {
 export class NotFoundError extends DomainError {
   constructor(entity: string, field: string[] = ["id"]) {
     // A foreign row answers exactly like a missing one, so the message never says which.
-    super("NOT_FOUND", `${entity} not found.`, field);
+    super(PlatformErrorCode.NOT_FOUND, `${entity} not found.`, field);
   }
 }

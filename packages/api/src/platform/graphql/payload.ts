@@ -2,12 +2,15 @@ import { Field, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from "@mikro-orm/core";
 import { DomainError } from "../errors/domain-error.js";
+import { type ErrorCode, PlatformErrorCode, UserErrorCode } from "../errors/error-codes.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 
 @ObjectType({ description: "A problem the caller can fix: validation, a guard that failed, a stale version." })
 export class UserError {
-  @Field({ description: "Stable machine-readable code, e.g. STALE_VERSION, FINAL_REPORT_REQUIRED." })
-  code!: string;
+  @Field(() => UserErrorCode, {
+    description: "Stable machine-readable code, e.g. STALE_VERSION, FINAL_REPORT_REQUIRED: switch on it.",
+  })
+  code!: ErrorCode;
   @Field(() => [String], { nullable: true, description: "Path of the input field at fault, when there is one." })
   field?: string[] | null;
   @Field({ description: "Human-readable explanation." })
@@ -71,15 +74,23 @@ export function isInvalidValueError(err: unknown): boolean {
 export function toUserError(err: unknown): UserError | null {
   if (isDatabaseUnavailable(err)) return null;
   if (isInvalidValueError(err))
-    return { code: "VALIDATION_FAILED", field: null, message: "A value in the input is not valid for its field." };
+    return {
+      code: PlatformErrorCode.VALIDATION_FAILED,
+      field: null,
+      message: "A value in the input is not valid for its field.",
+    };
   if (err instanceof DomainError) return { code: err.code, field: err.field ?? null, message: err.message };
   if (err instanceof OptimisticLockError)
     return {
-      code: "STALE_VERSION",
+      code: PlatformErrorCode.STALE_VERSION,
       field: ["expectedVersion"],
       message: "This record was changed by someone else. Reload and try again.",
     };
   if (err instanceof UniqueConstraintViolationException)
-    return { code: "ALREADY_EXISTS", field: null, message: "A record with the same unique values already exists." };
+    return {
+      code: PlatformErrorCode.ALREADY_EXISTS,
+      field: null,
+      message: "A record with the same unique values already exists.",
+    };
   return null;
 }

@@ -1,12 +1,15 @@
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
-import { allResolvers } from "../../modules/registry.js";
+import { allErrorCodeSets, allResolvers } from "../../modules/registry.js";
+import { useErrorCodes } from "../errors/error-codes.js";
 import { AuthChecker } from "../auth/auth-checker.js";
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once per process from the resolvers of every module. */
 export function getSchema(): Promise<GraphQLSchema> {
+  // UserError.code's enum holds every module's codes before type-graphql reads it.
+  if (!cached) useErrorCodes(allErrorCodeSets);
   cached ??= buildSchema({
     resolvers: allResolvers,
     authChecker: AuthChecker,

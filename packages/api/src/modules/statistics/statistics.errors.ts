@@ -1,0 +1,16 @@
+import { errorCodeSet } from "../../platform/errors/error-codes.js";
+
+/** Codes for the monthly statistics and their export. */
+export enum StatisticsErrorCode {
+  INVALID_MONTH = "INVALID_MONTH",
+}
+
+export const statisticsErrorCodes = errorCodeSet("Statistics", StatisticsErrorCode, {
+  INVALID_MONTH: "A month is written YYYY-MM, e.g. 2026-03.",
+});
+
+declare module "../../platform/errors/error-codes.js" {
+  interface ErrorCodeCatalog {
+    statistics: StatisticsErrorCode;
+  }
+}
