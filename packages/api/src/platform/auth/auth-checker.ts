@@ -17,13 +17,19 @@ export class AuthChecker implements AuthCheckerInterface<AppContext, AccessRole>
     if (p.kind === "ANONYMOUS") throw unauthenticated();
     if (p.kind === "SYSTEM") return true;
     if (roles.length === 0) return true;
-    if (p.kind === "STAFF") {
-      if (p.roles.includes("ADMIN") || roles.includes("STAFF")) return true;
-      return roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r) && p.roles.includes(r as StaffRole));
-    }
-    if (roles.includes("PARTNER")) return true;
-    return roles.some((r) => (PARTNER_KINDS as readonly string[]).includes(r) && r === p.organizationKind);
+    // Refused: our FORBIDDEN carries HTTP 403 (type-graphql's own error for `false` would answer 200).
+    if (!allows(p, roles)) throw forbidden();
+    return true;
   }
+}
+
+function allows(p: Exclude<AppContext["principal"], { kind: "ANONYMOUS" | "SYSTEM" }>, roles: AccessRole[]): boolean {
+  if (p.kind === "STAFF") {
+    if (p.roles.includes("ADMIN") || roles.includes("STAFF")) return true;
+    return roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r) && p.roles.includes(r as StaffRole));
+  }
+  if (roles.includes("PARTNER")) return true;
+  return roles.some((r) => (PARTNER_KINDS as readonly string[]).includes(r) && r === p.organizationKind);
 }
 
 export function unauthenticated(message = "Sign in or send an API key."): GraphQLError {

@@ -17,6 +17,17 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Several problems with one input, answered as one userError each, so the caller fixes
+ * them in one round (a form reports every violation of its template).
+ */
+export class DomainErrors extends DomainError {
+  constructor(readonly errors: readonly [DomainError, ...DomainError[]]) {
+    super(errors[0].code, errors.map((e) => e.message).join(" "), errors[0].field);
+    this.name = "DomainErrors";
+  }
+}
+
 /** Raised when the principal may not do this at all (top-level FORBIDDEN). */
 export class ForbiddenError extends Error {
   constructor(message = "You are not allowed to do this.") {

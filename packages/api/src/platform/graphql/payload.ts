@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from "@mikro-orm/core";
-import { DomainError } from "../errors/domain-error.js";
+import { DomainError, DomainErrors } from "../errors/domain-error.js";
 import { type ErrorCode, PlatformErrorCode, UserErrorCode } from "../errors/error-codes.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 
@@ -47,9 +47,9 @@ export async function asPayload<K extends string, T>(
     const value = await body();
     return { [field]: value, userErrors: [] } as { userErrors: UserError[] } & Record<K, T | null>;
   } catch (err) {
-    const userError = toUserError(err);
-    if (!userError) throw err;
-    return { [field]: null, userErrors: [userError] } as { userErrors: UserError[] } & Record<K, T | null>;
+    const userErrors = toUserErrors(err);
+    if (!userErrors) throw err;
+    return { [field]: null, userErrors } as { userErrors: UserError[] } & Record<K, T | null>;
   }
 }
 
@@ -71,6 +71,13 @@ export function isInvalidValueError(err: unknown): boolean {
  * caller rethrows. A database outage is never the caller's to fix: it propagates and
  * answers SERVICE_UNAVAILABLE (503, retryable) rather than a userError.
  */
+/** Like toUserError, but DomainErrors answer one userError per problem. */
+export function toUserErrors(err: unknown): UserError[] | null {
+  if (err instanceof DomainErrors) return err.errors.map((e) => toUserError(e)!);
+  const userError = toUserError(err);
+  return userError ? [userError] : null;
+}
+
 export function toUserError(err: unknown): UserError | null {
   if (isDatabaseUnavailable(err)) return null;
   if (isInvalidValueError(err))

@@ -106,6 +106,14 @@ describe("state machine engine", () => {
     expect(() => selectRule(machine, doc(), "EXPIRE", staff("ADMIN"), {})).toThrowError(DomainError);
   });
 
+  it("checks permission before state: a principal outside every rule of the event gets TRANSITION_NOT_PERMITTED whatever the status", () => {
+    // The reviewer may FINISH only from SENT; a partner may never FINISH, so DRAFT and SENT answer alike.
+    for (const status of ["DRAFT", "SENT"] as const)
+      expect(() => selectRule(machine, doc({ status }), "FINISH", partner("org-a"), {})).toThrowError(
+        expect.objectContaining({ code: "TRANSITION_NOT_PERMITTED" }),
+      );
+  });
+
   it("requires a reason where the table says so", () => {
     expect(() => selectRule(machine, doc(), "VOID", staff("OPERATOR"), { reason: "  " })).toThrowError(
       expect.objectContaining({ code: "REASON_REQUIRED", field: ["reason"] }),

@@ -65,6 +65,17 @@ export function selectRule<T, S extends string, E extends string>(
   principal: Principal,
   input: TransitionInput,
 ): TransitionRule<T, S, E> {
+  // Permission before state: whether the principal may fire this event at all does not
+  // depend on the status, so a principal who may not learns nothing about the state (a lab
+  // firing APPROVE gets the same code from IN_EVALUATION as from IN_VERIFICATION).
+  const notPermitted = () =>
+    new DomainError(
+      PlatformErrorCode.TRANSITION_NOT_PERMITTED,
+      `You may not ${event} this ${machine.entityType.toLowerCase()}.`,
+      ["event"],
+    );
+  const permitted = (r: TransitionRule<T, S, E>) => whoAllows(machine as never, r as never, entity, principal);
+  if (!machine.transitions.some((r) => r.event === event && permitted(r))) throw notPermitted();
   const candidates = rulesFor(machine, entity, event);
   if (candidates.length === 0) {
     throw new DomainError(
@@ -73,14 +84,8 @@ export function selectRule<T, S extends string, E extends string>(
       ["event"],
     );
   }
-  const rule = candidates.find((r) => whoAllows(machine as never, r as never, entity, principal));
-  if (!rule) {
-    throw new DomainError(
-      PlatformErrorCode.TRANSITION_NOT_PERMITTED,
-      `You may not ${event} this ${machine.entityType.toLowerCase()}.`,
-      ["event"],
-    );
-  }
+  const rule = candidates.find(permitted);
+  if (!rule) throw notPermitted();
   const req = rule.requires ?? {};
   if (req.reason && !input.reason?.trim())
     throw new DomainError(PlatformErrorCode.REASON_REQUIRED, `${event} needs a reason.`, ["reason"]);
