@@ -16,6 +16,9 @@ import { patientMachine } from "../modules/reference/patient/patient.machine.js"
 import { visitMachine } from "../modules/visit/visit.machine.js";
 import { WEBHOOK_EVENT_DESCRIPTIONS, WebhookEventType } from "../modules/webhook/webhook.enums.js";
 import type { Actor, MachineDefinition } from "../platform/state-machine/machine.js";
+import { PLATFORM_ERROR_DESCRIPTIONS, type PlatformErrorCode } from "../platform/errors/platform.errors.js";
+import { TOP_LEVEL_ERRORS, TopLevelErrorCode } from "../platform/errors/top-level.errors.js";
+import { CALLER_FAULT_CODES } from "../platform/graphql/apollo.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 /** packages/api/{src,dist}/scripts → repository root. */
@@ -84,6 +87,20 @@ export function renderErrorCodes(): string {
   return out.join("\n").trimEnd();
 }
 
+/** The top-level codes with their HTTP status, then the platform codes that answer as caller faults (400). */
+export function renderTopLevelErrors(): string {
+  const rows = (Object.keys(TopLevelErrorCode) as (keyof typeof TopLevelErrorCode)[]).map(
+    (k) => `| \`${TopLevelErrorCode[k]}\` | ${TOP_LEVEL_ERRORS[k].http} | ${cell(TOP_LEVEL_ERRORS[k].action)} |`,
+  );
+  const faults = [...CALLER_FAULT_CODES]
+    .filter((c): c is PlatformErrorCode => c in PLATFORM_ERROR_DESCRIPTIONS)
+    .map(
+      (c) =>
+        `| \`${c}\` | 400 | ${cell(PLATFORM_ERROR_DESCRIPTIONS[c].replace(/ \(a top-level error, HTTP 400\)/, ""))} |`,
+    );
+  return ["| top-level code | HTTP | what to do |", "|---|---|---|", ...rows, ...faults].join("\n");
+}
+
 export function renderWebhookEvents(): string {
   const rows = (Object.keys(WebhookEventType) as (keyof typeof WebhookEventType)[]).map((k) => {
     const [, text] = WEBHOOK_EVENT_DESCRIPTIONS[k].split(/: (.*)/s);
@@ -99,6 +116,7 @@ export function renderVerifySnippet(): string {
 const SECTIONS: Record<string, () => string> = {
   "state-machines": renderMachines,
   "error-codes": renderErrorCodes,
+  "top-level-errors": renderTopLevelErrors,
   "webhook-events": renderWebhookEvents,
   "verify-snippet": renderVerifySnippet,
 };

@@ -1,5 +1,6 @@
 import type { AuthCheckerInterface, ResolverData } from "type-graphql";
 import { GraphQLError } from "graphql";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 import type { AppContext } from "../graphql/context.js";
 import { PARTNER_KINDS, STAFF_ROLES, type PartnerKind, type StaffRole } from "./principal.js";
 
@@ -33,9 +34,9 @@ function allows(p: Exclude<AppContext["principal"], { kind: "ANONYMOUS" | "SYSTE
 }
 
 export function unauthenticated(message = "Sign in or send an API key."): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+  return new GraphQLError(message, { extensions: { code: TopLevelErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
 export function forbidden(message = "You are not allowed to do this."): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+  return new GraphQLError(message, { extensions: { code: TopLevelErrorCode.FORBIDDEN, http: { status: 403 } } });
 }
