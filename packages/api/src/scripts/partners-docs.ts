@@ -19,6 +19,7 @@ import type { Actor, MachineDefinition } from "../platform/state-machine/machine
 import { PLATFORM_ERROR_DESCRIPTIONS, type PlatformErrorCode } from "../platform/errors/platform.errors.js";
 import { TOP_LEVEL_ERRORS, TopLevelErrorCode } from "../platform/errors/top-level.errors.js";
 import { CALLER_FAULT_CODES } from "../platform/graphql/apollo.js";
+import { FILE_ERRORS, FileErrorCode } from "../modules/order/files/files.errors.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 /** packages/api/{src,dist}/scripts → repository root. */
@@ -101,6 +102,14 @@ export function renderTopLevelErrors(): string {
   return ["| top-level code | HTTP | what to do |", "|---|---|---|", ...rows, ...faults].join("\n");
 }
 
+/** The file routes' own codes with their HTTP status. */
+export function renderFileErrors(): string {
+  const rows = (Object.keys(FileErrorCode) as (keyof typeof FileErrorCode)[]).map(
+    (k) => `| \`${FileErrorCode[k]}\` | ${FILE_ERRORS[k].http} | ${cell(FILE_ERRORS[k].action)} |`,
+  );
+  return ["| code | HTTP | meaning |", "|---|---|---|", ...rows].join("\n");
+}
+
 export function renderWebhookEvents(): string {
   const rows = (Object.keys(WebhookEventType) as (keyof typeof WebhookEventType)[]).map((k) => {
     const [, text] = WEBHOOK_EVENT_DESCRIPTIONS[k].split(/: (.*)/s);
@@ -117,6 +126,7 @@ const SECTIONS: Record<string, () => string> = {
   "state-machines": renderMachines,
   "error-codes": renderErrorCodes,
   "top-level-errors": renderTopLevelErrors,
+  "file-errors": renderFileErrors,
   "webhook-events": renderWebhookEvents,
   "verify-snippet": renderVerifySnippet,
 };

@@ -11,6 +11,7 @@ export enum TopLevelErrorCode {
   GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED",
   GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED",
   BAD_REQUEST = "BAD_REQUEST",
+  PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
   PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND",
   OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE",
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
@@ -30,6 +31,7 @@ export const TOP_LEVEL_ERRORS: Record<keyof typeof TopLevelErrorCode, { http: st
   GRAPHQL_VALIDATION_FAILED: { http: "400", action: "the document does not match the schema; fix the request" },
   GRAPHQL_PARSE_FAILED: { http: "400", action: "the document is not GraphQL; fix the request" },
   BAD_REQUEST: { http: "400", action: "the HTTP request is malformed; fix the request" },
+  PAYLOAD_TOO_LARGE: { http: "413", action: "the request body is over 1 MB; upload files through `POST /files`" },
   PERSISTED_QUERY_NOT_FOUND: { http: "200", action: "send the full document with the hash" },
   OPERATION_RESOLUTION_FAILURE: { http: "400", action: "name one operation of the document (`operationName`)" },
   QUERY_TOO_COMPLEX: {

@@ -69,7 +69,7 @@ export function requestLimitsPlugin(): ApolloServerPlugin<AppContext> {
               `${overlong.path} is at most ${overlong.limit} characters (got ${overlong.length}).`,
               {
                 extensions: {
-                  code: "BAD_USER_INPUT",
+                  code: TopLevelErrorCode.BAD_USER_INPUT,
                   field: overlong.path.split("."),
                   maxLength: overlong.limit,
                   http: { status: 400 },

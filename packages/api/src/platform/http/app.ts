@@ -31,6 +31,7 @@ import { corsFor, trustProxySetting } from "./cors.js";
 import { ReadAudit } from "../audit/read-audit.js";
 import { RateLimits } from "../rate-limit/rate-limits.js";
 import { restRateLimit } from "./rest-rate-limit.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
 export interface Runtime {
   app: Express;
@@ -162,7 +163,7 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
         } catch (err) {
           if (err instanceof AuthenticationError)
             throw new GraphQLError(err.message, {
-              extensions: { code: "UNAUTHENTICATED", reason: err.reason, http: { status: 401 } },
+              extensions: { code: TopLevelErrorCode.UNAUTHENTICATED, reason: err.reason, http: { status: 401 } },
             });
           if (isUnavailable(err)) {
             logger.warn({ err: (err as Error).message }, "database unavailable");
@@ -201,7 +202,11 @@ export async function createRuntime(config: Config, orm: MikroORM, logger: Logge
     const status = err.status ?? 500;
     if (status >= 500) logger.error({ err }, "unhandled HTTP error");
     const code =
-      err.type === "entity.too.large" ? "PAYLOAD_TOO_LARGE" : status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
+      err.type === "entity.too.large"
+        ? TopLevelErrorCode.PAYLOAD_TOO_LARGE
+        : status >= 500
+          ? TopLevelErrorCode.INTERNAL_SERVER_ERROR
+          : TopLevelErrorCode.BAD_REQUEST;
     res.status(status).json({
       errors: [{ message: status >= 500 ? "Internal server error." : err.message, extensions: { code } }],
     });
