@@ -11,10 +11,12 @@ import type { Options } from "@mikro-orm/postgresql";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
+import { allErrorCodeSets } from "./modules/error-codes.js";
 import { MODULES } from "./modules/index.js";
 import { Hooks } from "./platform/composition/hooks.js";
 import type { DomainModule, HttpRoute } from "./platform/composition/module.js";
 import { openOrm, ormOptions as platformOrmOptions, type MikroORM } from "./platform/db/orm.js";
+import type { ErrorCodeSet } from "./platform/errors/error-codes.js";
 import { getSchema } from "./platform/graphql/schema.js";
 import { createHttpRuntime, type Runtime } from "./platform/http/app.js";
 import { IdempotencyRecord } from "./platform/idempotency/idempotency-record.entity.js";
@@ -24,6 +26,8 @@ export interface Domain {
   entities: DomainModule["entities"];
   resolvers: DomainModule["resolvers"];
   routes: readonly HttpRoute[];
+  /** Every module's error codes: the schema's UserErrorCode enum. */
+  errorCodes: readonly ErrorCodeSet[];
   hooks: Hooks;
 }
 
@@ -36,7 +40,7 @@ const ROUTES: readonly HttpRoute[] = MODULES.flatMap((m) => m.routes ?? []);
 export function createDomain(): Domain {
   const hooks = new Hooks();
   for (const module of MODULES) module.register?.(hooks);
-  return { entities: ENTITIES, resolvers: RESOLVERS, routes: ROUTES, hooks };
+  return { entities: ENTITIES, resolvers: RESOLVERS, routes: ROUTES, errorCodes: allErrorCodeSets, hooks };
 }
 
 const domainOfOrm = new WeakMap<MikroORM, Domain>();
@@ -70,5 +74,5 @@ export function createRuntime(config: Config, orm: MikroORM, logger: Logger): Pr
 
 /** The executable GraphQL schema of every module (schema:emit, docs, tests). */
 export function apiSchema(): Promise<GraphQLSchema> {
-  return getSchema(RESOLVERS);
+  return getSchema(RESOLVERS, allErrorCodeSets);
 }

@@ -1,14 +1,16 @@
 /**
  * Renders the generated sections of docs/partners.md from the code (`pnpm docs:partners`;
  * `--check` fails when the file is stale, as does partners-docs.test.ts): the state
- * machine tables, the userErrors codes, the webhook events and the signature snippet.
+ * machine tables, the userErrors codes (each module's declared enum with its descriptions),
+ * the webhook events and the signature snippet.
  */
 import "reflect-metadata";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 // Every module loaded, as the API loads them (their enums and decorators registered).
 import "../modules/index.js";
+import { allErrorCodeSets } from "../modules/error-codes.js";
 import { caseMachine } from "../modules/case/case.machine.js";
 import { claimMachine } from "../modules/claim/claim.machine.js";
 import { orderMachine } from "../modules/order/order.machine.js";
@@ -16,11 +18,14 @@ import { patientMachine } from "../modules/patient/patient.machine.js";
 import { visitMachine } from "../modules/visit/visit.machine.js";
 import { WEBHOOK_EVENT_DESCRIPTIONS, WebhookEventType } from "../modules/webhook/webhook.enums.js";
 import type { Actor, MachineDefinition } from "../platform/state-machine/machine.js";
+import { PLATFORM_ERROR_DESCRIPTIONS, type PlatformErrorCode } from "../platform/errors/platform.errors.js";
+import { TOP_LEVEL_ERRORS, TopLevelErrorCode } from "../platform/errors/top-level.errors.js";
+import { CALLER_FAULT_CODES } from "../platform/graphql/apollo.js";
+import { FILE_ERRORS, FileErrorCode } from "../modules/order/files/files.errors.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 /** packages/api/{src,dist}/scripts → repository root. */
 export const REPO_ROOT = resolve(here, "../../../..");
-const API_SRC = resolve(REPO_ROOT, "packages/api/src");
 export const PARTNERS_DOC = resolve(REPO_ROOT, "docs/partners.md");
 const VERIFY_SNIPPET = resolve(REPO_ROOT, "examples/lab-client/src/verify-signature.ts");
 
@@ -65,48 +70,46 @@ export function renderMachines(): string {
   return out.join("\n").trimEnd();
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === "test-support" ? [] : sourceFiles(p);
-    return p.endsWith(".ts") && !p.endsWith(".test.ts") && !p.endsWith(".fixtures.ts") ? [p] : [];
-  });
+/** Every userErrors code, from the modules' declared enums (modules/error-codes.ts), with its module's title. */
+export function collectErrorCodes(): Map<string, { description: string; module: string }> {
+  const codes = new Map<string, { description: string; module: string }>();
+  for (const set of allErrorCodeSets)
+    for (const code of Object.values(set.codes))
+      codes.set(code, { description: set.descriptions[code]!, module: set.title });
+  return codes;
 }
 
-/** Every stable userErrors code: DomainError literals in the source, guard codes of the machines, the payload mapping. */
-export function collectErrorCodes(): Map<string, { message: string; where: Set<string> }> {
-  const codes = new Map<string, { message: string; where: Set<string> }>();
-  const add = (code: string, message: string, where: string) => {
-    const entry = codes.get(code) ?? { message, where: new Set<string>() };
-    if (!entry.message) entry.message = message;
-    entry.where.add(where);
-    codes.set(code, entry);
-  };
-  const literal = /new DomainError\(\s*"([A-Z][A-Z0-9_]+)",\s*(?:"([^"]*)"|`([^`]*)`)?/g;
-  for (const file of sourceFiles(API_SRC)) {
-    const text = readFileSync(file, "utf8");
-    const area =
-      relative(API_SRC, file)
-        .split("/")
-        .slice(0, -1)
-        .join("/")
-        .replace(/^modules\//, "") || "api";
-    for (const m of text.matchAll(literal)) add(m[1]!, (m[2] ?? m[3] ?? "").replace(/\$\{[^}]*\}/g, "…"), area);
-    if (text.includes("new NotFoundError("))
-      add("NOT_FOUND", "The row does not exist or is not yours (the two look alike).", area);
-  }
-  for (const m of MACHINES)
-    for (const r of m.transitions) for (const g of r.guards ?? []) add(g.code, g.message, `${m.entityType} machine`);
-  add("STALE_VERSION", "The row changed since you read it: reload and send the new version.", "platform/graphql");
-  add("ALREADY_EXISTS", "A record with the same unique values already exists.", "platform/graphql");
-  return new Map([...codes.entries()].sort(([a], [b]) => a.localeCompare(b)));
-}
-
+/** One table per module, in the order of modules/error-codes.ts, codes alphabetical. */
 export function renderErrorCodes(): string {
-  const rows = [...collectErrorCodes()].map(
-    ([code, { message, where }]) => `| \`${code}\` | ${cell(message) || "—"} | ${[...where].sort().join(", ")} |`,
+  const out: string[] = [];
+  for (const set of allErrorCodeSets) {
+    out.push(`#### ${set.title}`, "", "| code | meaning |", "|---|---|");
+    for (const code of Object.values(set.codes).sort()) out.push(`| \`${code}\` | ${cell(set.descriptions[code]!)} |`);
+    out.push("");
+  }
+  return out.join("\n").trimEnd();
+}
+
+/** The top-level codes with their HTTP status, then the platform codes that answer as caller faults (400). */
+export function renderTopLevelErrors(): string {
+  const rows = (Object.keys(TopLevelErrorCode) as (keyof typeof TopLevelErrorCode)[]).map(
+    (k) => `| \`${TopLevelErrorCode[k]}\` | ${TOP_LEVEL_ERRORS[k].http} | ${cell(TOP_LEVEL_ERRORS[k].action)} |`,
   );
-  return ["| code | typical message | raised in |", "|---|---|---|", ...rows].join("\n");
+  const faults = [...CALLER_FAULT_CODES]
+    .filter((c): c is PlatformErrorCode => c in PLATFORM_ERROR_DESCRIPTIONS)
+    .map(
+      (c) =>
+        `| \`${c}\` | 400 | ${cell(PLATFORM_ERROR_DESCRIPTIONS[c].replace(/ \(a top-level error, HTTP 400\)/, ""))} |`,
+    );
+  return ["| top-level code | HTTP | what to do |", "|---|---|---|", ...rows, ...faults].join("\n");
+}
+
+/** The file routes' own codes with their HTTP status. */
+export function renderFileErrors(): string {
+  const rows = (Object.keys(FileErrorCode) as (keyof typeof FileErrorCode)[]).map(
+    (k) => `| \`${FileErrorCode[k]}\` | ${FILE_ERRORS[k].http} | ${cell(FILE_ERRORS[k].action)} |`,
+  );
+  return ["| code | HTTP | meaning |", "|---|---|---|", ...rows].join("\n");
 }
 
 export function renderWebhookEvents(): string {
@@ -124,6 +127,8 @@ export function renderVerifySnippet(): string {
 const SECTIONS: Record<string, () => string> = {
   "state-machines": renderMachines,
   "error-codes": renderErrorCodes,
+  "top-level-errors": renderTopLevelErrors,
+  "file-errors": renderFileErrors,
   "webhook-events": renderWebhookEvents,
   "verify-snippet": renderVerifySnippet,
 };

@@ -10,6 +10,8 @@ import { ApiKey } from "./api-key.entity.js";
 import type { CreateApiKeyInput, RevokeApiKeyInput } from "./api-key.types.js";
 import { API_KEY_SCOPES, ApiKeyScope } from "../../platform/auth/scopes.js";
 import { forbidden } from "../../platform/auth/auth-checker.js";
+import { OrganizationErrorCode } from "../organization/organization.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 const createSchema = z.object({
   organizationId: rules.uuid.nullish(),
@@ -71,15 +73,20 @@ export class ApiKeyService {
     const p = this.principal;
     const id = p.kind === "PARTNER" ? (requested ?? p.organizationId) : requested;
     if (p.kind === "PARTNER" && id !== p.organizationId) throw new NotFoundError("Organization", ["organizationId"]);
-    if (!id) throw new DomainError("VALIDATION_FAILED", "organizationId: is required", ["organizationId"]);
+    if (!id)
+      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "organizationId: is required", ["organizationId"]);
     const org = await this.em.findOne(Organization, { id });
     if (!org) throw new NotFoundError("Organization", ["organizationId"]);
     if (org.kind === OrganizationKind.OPERATOR)
-      throw new DomainError("NOT_A_PARTNER", "API keys are for partner organisations; staff sign in.", [
+      throw new DomainError(
+        OrganizationErrorCode.NOT_A_PARTNER,
+        "API keys are for partner organisations; staff sign in.",
+        ["organizationId"],
+      );
+    if (!org.active)
+      throw new DomainError(OrganizationErrorCode.ORGANIZATION_INACTIVE, "The organisation is inactive.", [
         "organizationId",
       ]);
-    if (!org.active)
-      throw new DomainError("ORGANIZATION_INACTIVE", "The organisation is inactive.", ["organizationId"]);
     return org;
   }
 

@@ -220,7 +220,11 @@ describe("case lifecycle", () => {
     expect((await transitionCase(kit.operator, reopened.case!, "CANCEL")).userErrors[0]!.code).toBe("REASON_REQUIRED");
     const cancelled = await transitionCase(kit.operator, reopened.case!, "CANCEL", "registered twice");
     expect(cancelled.case!.history.map((h) => h.event)).toEqual(["REGISTER", "CLOSE", "REOPEN", "CANCEL"]);
+    // Only the operator reopens: a lab is refused for who it is, not for the case's state.
     expect((await transitionCase(kit.labAKey, cancelled.case!, "REOPEN", "x")).userErrors[0]!.code).toBe(
+      "TRANSITION_NOT_PERMITTED",
+    );
+    expect((await transitionCase(kit.operator, cancelled.case!, "REOPEN", "x")).userErrors[0]!.code).toBe(
       "INVALID_TRANSITION",
     );
   });

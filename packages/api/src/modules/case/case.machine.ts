@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { defineMachine, type Actor, type Guard } from "../../platform/state-machine/machine.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Case, CaseStatus } from "./case.entity.js";
+import { CaseErrorCode } from "./case.errors.js";
 
 export enum CaseEvent {
   CLOSE = "CLOSE",
@@ -39,7 +40,7 @@ export async function openWorkOfCase(em: EntityManager, caseId: string): Promise
 }
 
 const noOpenWork: Guard<Case> = {
-  code: "CASE_HAS_OPEN_WORK",
+  code: CaseErrorCode.CASE_HAS_OPEN_WORK,
   message: "The case still has orders, visits or claims that are not finished.",
   check: async ({ em, entity }) => (await openWorkOfCase(em, entity.id)) === 0,
 };

@@ -13,6 +13,9 @@ import { hooksOf } from "../../platform/composition/hooks.js";
 import { caseRegistered } from "./case.events.js";
 import { caseMachine } from "./case.machine.js";
 import type { RegisterCaseInput, TransitionCaseInput } from "./case.inputs.js";
+import { CaseErrorCode } from "./case.errors.js";
+import { OrganizationErrorCode } from "../organization/organization.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 export const SCAN_KEY_PATTERN = /^\d{16}$/;
 
@@ -44,15 +47,19 @@ export class CaseService {
   async register(input: RegisterCaseInput, now = new Date()): Promise<Case> {
     const data = validate(registerSchema, { ...input, idempotencyKey: undefined });
     if (data.incidentDate > now.toISOString().slice(0, 10))
-      throw new DomainError("INCIDENT_DATE_IN_FUTURE", "The incident date cannot be in the future.", ["incidentDate"]);
+      throw new DomainError(CaseErrorCode.INCIDENT_DATE_IN_FUTURE, "The incident date cannot be in the future.", [
+        "incidentDate",
+      ]);
     const { registeredBy, hospital } = await this.parties(data.kind, data.hospitalId, data.registeredById);
     const patient = await this.patient(data.patientId);
     if (!/^\d{8}$/.test(patient.customerNumber))
-      throw new DomainError("INVALID_CUSTOMER_NUMBER", "The patient's customer number is not 8 digits.", ["patientId"]);
+      throw new DomainError(CaseErrorCode.INVALID_CUSTOMER_NUMBER, "The patient's customer number is not 8 digits.", [
+        "patientId",
+      ]);
     const scanKey = scanKeyOf(patient.customerNumber, data.incidentDate);
     if (data.scanKey && data.scanKey !== scanKey)
       throw new DomainError(
-        "SCAN_KEY_MISMATCH",
+        CaseErrorCode.SCAN_KEY_MISMATCH,
         "The scan key does not match the patient's customer number and the incident date.",
         ["scanKey"],
       );
@@ -104,13 +111,13 @@ export class CaseService {
     const p = this.principal;
     if (isPartner(p)) {
       if (!isPartner(p, ...PARTNER_CASE_REGISTRANTS))
-        throw new DomainError("TRANSITION_NOT_PERMITTED", "Only hospitals, agencies and clinics register cases.");
+        throw new DomainError(PlatformErrorCode.TRANSITION_NOT_PERMITTED, "Only hospitals, agencies and clinics register cases.");
       if (registeredById && registeredById !== p.organizationId)
-        throw new DomainError("FORBIDDEN_REGISTRANT", "A partner registers cases as itself.", ["registeredById"]);
+        throw new DomainError(CaseErrorCode.FORBIDDEN_REGISTRANT, "A partner registers cases as itself.", ["registeredById"]);
       const self = await this.org(p.organizationId, "registeredById");
       if (isPartner(p, "HOSPITAL")) {
         if (hospitalId && hospitalId !== p.organizationId)
-          throw new DomainError("HOSPITAL_MISMATCH", "A hospital registers cases at itself.", ["hospitalId"]);
+          throw new DomainError(CaseErrorCode.HOSPITAL_MISMATCH, "A hospital registers cases at itself.", ["hospitalId"]);
         return { registeredBy: self, hospital: self };
       }
       return { registeredBy: self, hospital: await this.hospitalOf(kind, hospitalId, null) };
@@ -118,9 +125,11 @@ export class CaseService {
     // Staff default to their own (operator) organisation; the system (seed, imports) must name one.
     const registrantId = registeredById ?? (isStaff(p) ? p.organizationId : null);
     if (p.kind !== "SYSTEM" && !isStaff(p))
-      throw new DomainError("TRANSITION_NOT_PERMITTED", "Only partners and operator staff register cases.");
+      throw new DomainError(PlatformErrorCode.TRANSITION_NOT_PERMITTED, "Only partners and operator staff register cases.");
     if (!registrantId)
-      throw new DomainError("REGISTRANT_REQUIRED", "Name the registering organisation.", ["registeredById"]);
+      throw new DomainError(CaseErrorCode.REGISTRANT_REQUIRED, "Name the registering organisation.", [
+        "registeredById",
+      ]);
     const registeredBy = await this.org(registrantId, "registeredById");
     return { registeredBy, hospital: await this.hospitalOf(kind, hospitalId, registeredBy) };
   }
@@ -131,16 +140,17 @@ export class CaseService {
     if (hospitalId) hospital = await this.org(hospitalId, "hospitalId");
     else if (registeredBy?.kind === OrganizationKind.HOSPITAL) hospital = registeredBy;
     if (hospital && hospital.kind !== OrganizationKind.HOSPITAL)
-      throw new DomainError("NOT_A_HOSPITAL", "hospitalId must be a hospital.", ["hospitalId"]);
+      throw new DomainError(OrganizationErrorCode.NOT_A_HOSPITAL, "hospitalId must be a hospital.", ["hospitalId"]);
     if (kind === CaseKind.INPATIENT && !hospital)
-      throw new DomainError("HOSPITAL_REQUIRED", "An inpatient case needs its hospital.", ["hospitalId"]);
+      throw new DomainError(CaseErrorCode.HOSPITAL_REQUIRED, "An inpatient case needs its hospital.", ["hospitalId"]);
     return hospital;
   }
 
   private async org(id: string, field: string): Promise<Organization> {
     const org = await this.em.findOne(Organization, { id });
     if (!org) throw new NotFoundError("Organization", [field]);
-    if (!org.active) throw new DomainError("ORGANIZATION_INACTIVE", "The organisation is inactive.", [field]);
+    if (!org.active)
+      throw new DomainError(OrganizationErrorCode.ORGANIZATION_INACTIVE, "The organisation is inactive.", [field]);
     return org;
   }
 

@@ -9,6 +9,7 @@ import type { Case } from "./case.entity.js";
 import type { CaseFilter } from "./case.inputs.js";
 import { SCAN_KEY_PATTERN } from "./case.service.js";
 import { idsCondition } from "../../platform/graphql/ids-filter.js";
+import { CaseErrorCode } from "./case.errors.js";
 
 export function likePattern(text: string): string {
   return escapedLike(text.trim());
@@ -42,7 +43,7 @@ export function caseWhere(filter?: CaseFilter | null, patients: SqlPart | null =
   if (filter.scanKey != null) {
     const key = filter.scanKey.trim();
     if (!SCAN_KEY_PATTERN.test(key))
-      throw new DomainError("INVALID_SCAN_KEY", "scanKey must be 16 digits (customer number + YYYYMMDD).", [
+      throw new DomainError(CaseErrorCode.INVALID_SCAN_KEY, "scanKey must be 16 digits (customer number + YYYYMMDD).", [
         "filter",
         "scanKey",
       ]);

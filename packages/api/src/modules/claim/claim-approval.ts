@@ -4,6 +4,8 @@ import type { Claim } from "./claim.entity.js";
 import { formatMoney, parseMoney } from "./engine/index.js";
 import { money } from "./engine/index.js";
 import { linesOf } from "./claim-recompute.js";
+import { ClaimErrorCode } from "./claim.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 export interface ApprovedLine {
   lineId: string;
@@ -24,15 +26,15 @@ export async function applyApprovedAmounts(
   approved.forEach((entry, i) => {
     const at = (field: string) => ["approvedLines", String(i), field];
     const line = lines.get(entry.lineId);
-    if (!line) throw new DomainError("NOT_FOUND", "Claim line not found.", at("lineId"));
+    if (!line) throw new DomainError(PlatformErrorCode.NOT_FOUND, "Claim line not found.", at("lineId"));
     if (!entry.reason?.trim()) {
-      throw new DomainError("ADJUSTMENT_REASON_REQUIRED", "Say why the line is lowered.", at("reason"));
+      throw new DomainError(ClaimErrorCode.ADJUSTMENT_REASON_REQUIRED, "Say why the line is lowered.", at("reason"));
     }
     const amount = parseMoney(entry.approvedAmount, claim.currency, at("approvedAmount"));
     const computed = money(line.amount, claim.currency);
     if (amount.isNegative() || amount.greaterThan(computed)) {
       throw new DomainError(
-        "APPROVED_AMOUNT_OUT_OF_RANGE",
+        ClaimErrorCode.APPROVED_AMOUNT_OUT_OF_RANGE,
         `The approved amount must be between 0 and the line's computed amount ${computed}.`,
         at("approvedAmount"),
       );

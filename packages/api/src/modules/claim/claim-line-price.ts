@@ -3,6 +3,8 @@ import { DomainError } from "../../platform/errors/domain-error.js";
 import type { ServiceCode } from "../service-code/service-code.entity.js";
 import type { ClaimLineDataInput } from "./claim.inputs.js";
 import { money } from "./engine/index.js";
+import { ClaimErrorCode } from "./claim.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 const PLAIN_DECIMAL = /^\d{1,30}(\.\d{1,10})?$/;
 const MAX_REASON = 500;
@@ -28,7 +30,7 @@ export function schedulePrice(
   const reason = (input.priceOverrideReason ?? "").trim() || null;
   if (reason && reason.length > MAX_REASON)
     throw new DomainError(
-      "VALIDATION_FAILED",
+      PlatformErrorCode.VALIDATION_FAILED,
       `priceOverrideReason: is at most ${MAX_REASON} characters`,
       at("priceOverrideReason"),
     );
@@ -40,7 +42,7 @@ export function schedulePrice(
   const above = !comparable || new Decimal(given).greaterThan(sc.fee);
   if (above && !reason)
     throw new DomainError(
-      "PRICE_ABOVE_SCHEDULE",
+      ClaimErrorCode.PRICE_ABOVE_SCHEDULE,
       comparable
         ? `Unit price ${given} is above the fee schedule's ${scheduleUnitPrice} ${currency}; give priceOverrideReason.`
         : `The fee schedule's fee is in ${sc.currency}, the claim in ${currency}; give priceOverrideReason with the unit price.`,

@@ -9,6 +9,9 @@ import { applyTotals, claimContext } from "./claim-recompute.js";
 import { calculateClaim } from "./claim-calculation.js";
 import { resolveModifiers, type ClaimLineInput } from "./engine/index.js";
 import { schedulePrice } from "./claim-line-price.js";
+import { ClaimErrorCode } from "./claim.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
+import { ServiceCodeErrorCode } from "../service-code/service-code.errors.js";
 
 export const MAX_LINES = 200;
 
@@ -45,7 +48,7 @@ async function draftLines(
   inputs: readonly ClaimLineDataInput[],
 ): Promise<LineDraft[]> {
   if (inputs.length > MAX_LINES) {
-    throw new DomainError("TOO_MANY_LINES", `A claim has at most ${MAX_LINES} lines.`, ["lines"]);
+    throw new DomainError(ClaimErrorCode.TOO_MANY_LINES, `A claim has at most ${MAX_LINES} lines.`, ["lines"]);
   }
   const refs = inputs.map((l) => ({ system: trimmed(l.system).toUpperCase(), code: trimmed(l.code).toUpperCase() }));
   const codes = await findServiceCodes(em, refs);
@@ -53,18 +56,32 @@ async function draftLines(
     const at = (field: string) => ["lines", String(i), field];
     const ref = refs[i]!;
     const sc = codes.get(codeKey(ref));
-    if (!sc) throw new DomainError("SERVICE_CODE_UNKNOWN", `${codeKey(ref)} is not in the fee schedule.`, at("code"));
-    if (!sc.active) throw new DomainError("SERVICE_CODE_INACTIVE", `${codeKey(ref)} is no longer active.`, at("code"));
+    if (!sc)
+      throw new DomainError(
+        ServiceCodeErrorCode.SERVICE_CODE_UNKNOWN,
+        `${codeKey(ref)} is not in the fee schedule.`,
+        at("code"),
+      );
+    if (!sc.active)
+      throw new DomainError(
+        ServiceCodeErrorCode.SERVICE_CODE_INACTIVE,
+        `${codeKey(ref)} is no longer active.`,
+        at("code"),
+      );
     if (input.unitPrice == null && sc.currency !== claim.currency) {
       throw new DomainError(
-        "FEE_CURRENCY_MISMATCH",
+        ClaimErrorCode.FEE_CURRENCY_MISMATCH,
         `The fee of ${codeKey(ref)} is in ${sc.currency}, the claim in ${claim.currency}; give unitPrice.`,
         at("unitPrice"),
       );
     }
     const description = trimmed(input.description) || sc.description;
     if (description.length > 500)
-      throw new DomainError("VALIDATION_FAILED", "description: is at most 500 characters", at("description"));
+      throw new DomainError(
+        PlatformErrorCode.VALIDATION_FAILED,
+        "description: is at most 500 characters",
+        at("description"),
+      );
     const modifiers = resolveModifiers(
       (input.modifiers ?? []).map((m) => m.code),
       (j) => ["lines", String(i), "modifiers", String(j), "code"],

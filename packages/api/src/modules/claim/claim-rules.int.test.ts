@@ -182,6 +182,64 @@ describe("estimateCost", () => {
   });
 });
 
+describe("estimateCost on what cannot be priced", () => {
+  const ESTIMATE_WITH_REASONS = `query($input: EstimateInput!) { estimateCost(input: $input) {
+    currency gross covered payable lines { code } eligibility { eligible reasons { code } } } }`;
+
+  it("answers an unknown policy with reasons, as checkEligibility does, and no amounts", async () => {
+    const cov = await coverage();
+    const provider = await fx.organization(OrganizationKind.CLINIC);
+    const input = {
+      patientId: cov.patient.id,
+      policyId: "00000000-0000-4000-8000-000000000000",
+      providerId: provider.id,
+      date: "2026-03-10",
+      lines: [{ system: "CDT", code: "D0150", quantity: 1 }],
+    };
+    const est = await api.gql<{ estimateCost: Record<string, unknown> }>(ESTIMATE_WITH_REASONS, { input }, agencyKey);
+    expect(est.status).toBe(200);
+    expect(est.errors).toBeUndefined();
+    expect(est.data.estimateCost).toEqual({
+      currency: null,
+      gross: null,
+      covered: null,
+      payable: null,
+      lines: [],
+      eligibility: { eligible: false, reasons: [{ code: "POLICY_NOT_FOUND" }] },
+    });
+    const eligibility = await api.gql<{ checkEligibility: { reasons: { code: string }[] } }>(
+      ELIGIBILITY,
+      { input: { patientId: input.patientId, policyId: input.policyId, date: input.date, serviceCodes: [] } },
+      agencyKey,
+    );
+    expect(eligibility.data.checkEligibility.reasons.map((r) => r.code)).toEqual(["POLICY_NOT_FOUND"]);
+  });
+
+  it("answers an unknown service code with its reason and no amounts", async () => {
+    const cov = await coverage();
+    const provider = await fx.organization(OrganizationKind.CLINIC);
+    const est = await api.gql<{ estimateCost: Record<string, unknown> }>(
+      ESTIMATE_WITH_REASONS,
+      {
+        input: {
+          patientId: cov.patient.id,
+          policyId: cov.policy.id,
+          providerId: provider.id,
+          date: "2026-03-10",
+          lines: [{ system: "CDT", code: "NOPE", quantity: 1 }],
+        },
+      },
+      agencyKey,
+    );
+    expect(est.errors).toBeUndefined();
+    expect(est.data.estimateCost).toMatchObject({
+      gross: null,
+      lines: [],
+      eligibility: { eligible: false, reasons: [{ code: "SERVICE_CODE_UNKNOWN" }] },
+    });
+  });
+});
+
 describe("delivery deadline", () => {
   it("falls 15 working days after registration, skipping Chile's Fiestas Patrias, and the overdue flag is raised once", async () => {
     const cov = await coverage();

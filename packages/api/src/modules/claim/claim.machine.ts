@@ -9,6 +9,7 @@ import { recomputeClaim } from "./claim-recompute.js";
 import { closeDeliveryWindow, reopenDeliveryWindow } from "./claim.returned.js";
 import { lockPolicyYear } from "../eligibility/policy-year-lock.js";
 import { requiredDocumentsPresent } from "../document/document.checklist.js";
+import { ClaimErrorCode } from "./claim.errors.js";
 
 /**
  * The Claim machine of SPEC §3, row for row. Event data travels in `input.data`:
@@ -35,14 +36,14 @@ export function returnReasonsOf(input: GuardContext<Claim>["input"]): ClaimRetur
 }
 
 const hasLines: Guard<Claim> = {
-  code: "LINES_REQUIRED",
+  code: ClaimErrorCode.LINES_REQUIRED,
   message: "A claim needs at least one line before it is submitted.",
   sync: true,
   check: ({ entity }) => entity.lineCount > 0,
 };
 
 const eligible: Guard<Claim> = {
-  code: "NOT_ELIGIBLE",
+  code: ClaimErrorCode.NOT_ELIGIBLE,
   message: "The claim is not eligible.",
   check: async ({ em, entity }) => {
     const result = await claimEligibility(em, entity);
@@ -52,7 +53,7 @@ const eligible: Guard<Claim> = {
 };
 
 const hasReturnReasons: Guard<Claim> = {
-  code: "RETURN_REASON_REQUIRED",
+  code: ClaimErrorCode.RETURN_REASON_REQUIRED,
   message: "RETURN needs one or more reasons, each with a code and a text.",
   check: ({ input }) => {
     const reasons = returnReasonsOf(input);
@@ -61,7 +62,7 @@ const hasReturnReasons: Guard<Claim> = {
 };
 
 const insurerPaidOrReason: Guard<Claim> = {
-  code: "INSURER_PAYMENT_INCOMPLETE",
+  code: ClaimErrorCode.INSURER_PAYMENT_INCOMPLETE,
   message: "The insurer's payments do not cover the approved payable; record the remittance or give a reason.",
   check: ({ entity, input }) =>
     new Decimal(entity.paidInsurer).greaterThanOrEqualTo(entity.approvedPayable ?? "0") || !!input.reason?.trim(),

@@ -26,6 +26,10 @@ import { claimMachine, returnReasonsOf } from "./claim.machine.js";
 import { recomputeClaim, refreshOutstanding } from "./claim-recompute.js";
 import { linkOfVisit } from "./visit-links.js";
 import { openClaimCase } from "./claim-intake.js";
+import { ClaimErrorCode } from "./claim.errors.js";
+import { EligibilityErrorCode } from "../eligibility/eligibility.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
+import { PolicyErrorCode } from "../policy/policy.errors.js";
 
 const UNSCOPED = { filters: false } as const;
 
@@ -53,7 +57,9 @@ export async function createClaim(
   now: Date = new Date(),
 ): Promise<Claim> {
   if (data.liability.policy.id !== data.policy.id) {
-    throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
+    throw new DomainError(PolicyErrorCode.LIABILITY_NOT_IN_POLICY, "The liability does not belong to the policy.", [
+      "liabilityId",
+    ]);
   }
   const due = await deliveryDueAt(em, data.registeredBy, now);
   const claim = em.create(Claim, {
@@ -105,7 +111,7 @@ export class ClaimService {
   async registeringOrganization(): Promise<Organization> {
     const p = this.principal;
     if (p.kind !== "PARTNER" && p.kind !== "STAFF")
-      throw new DomainError("NOT_PERMITTED", "Only partners and staff register claims.");
+      throw new DomainError(ClaimErrorCode.NOT_PERMITTED, "Only partners and staff register claims.");
     return this.em.findOneOrFail(Organization, { id: p.organizationId }, UNSCOPED);
   }
 
@@ -114,7 +120,9 @@ export class ClaimService {
     if (!policy) throw new NotFoundError("Policy", ["policyId"]);
     const liability = await this.em.findOne(Liability, { id: liabilityId, policy }, UNSCOPED);
     if (!liability)
-      throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
+      throw new DomainError(PolicyErrorCode.LIABILITY_NOT_IN_POLICY, "The liability does not belong to the policy.", [
+        "liabilityId",
+      ]);
     return { policy, liability };
   }
 
@@ -130,7 +138,7 @@ export class ClaimService {
     const member = await this.em.count(PolicyMember, { policy: visible, patient: patientId }, UNSCOPED);
     if (member === 0)
       throw new DomainError(
-        "PATIENT_NOT_MEMBER",
+        EligibilityErrorCode.PATIENT_NOT_MEMBER,
         "The case's patient is not a verified member of this policy; the insurer or the operator confirms memberships.",
         ["policyId"],
       );
@@ -140,7 +148,7 @@ export class ClaimService {
   async register(input: RegisterClaimInput): Promise<Claim> {
     const sources = [input.caseId, input.newCase, input.visitId].filter((v) => v != null).length;
     if (sources > 1)
-      throw new DomainError("VALIDATION_FAILED", "Name the case one way: caseId, newCase or visitId.", ["caseId"]);
+      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "Name the case one way: caseId, newCase or visitId.", ["caseId"]);
     let caseId = input.newCase
       ? (await openClaimCase(this.em, this.principal, this.requestId, input.newCase)).id
       : null;
@@ -148,13 +156,19 @@ export class ClaimService {
     let policyId = input.policyId ?? null;
     if (input.visitId) {
       const link = await linkOfVisit(this.em, input.visitId, input.liabilityId);
-      if (!link) throw new DomainError("NOT_FOUND", "The visit has no liability link for this liability.", ["visitId"]);
+      if (!link)
+        throw new DomainError(PlatformErrorCode.NOT_FOUND, "The visit has no liability link for this liability.", [
+          "visitId",
+        ]);
       caseId = link.caseId;
       policyId = link.policyId;
     }
     if (!caseId)
-      throw new DomainError("VALIDATION_FAILED", "caseId: is required without newCase or visitId", ["caseId"]);
-    if (!policyId) throw new DomainError("VALIDATION_FAILED", "policyId: is required without visitId", ["policyId"]);
+      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "caseId: is required without newCase or visitId", [
+        "caseId",
+      ]);
+    if (!policyId)
+      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "policyId: is required without visitId", ["policyId"]);
     // Scoped: a partner registers claims only on cases it can see.
     const kase = await this.em.findOne(Case, { id: caseId });
     if (!kase) throw new NotFoundError("Case", [input.visitId ? "visitId" : "caseId"]);
@@ -179,9 +193,11 @@ export class ClaimService {
     const claim = await this.visibleClaim(input.id);
     checkVersion(claim.version, input.expectedVersion);
     if (!OPEN_FOR_EDIT.includes(claim.status)) {
-      throw new DomainError("CLAIM_NOT_EDITABLE", `Lines can change only in DRAFT or RETURNED, not ${claim.status}.`, [
-        "id",
-      ]);
+      throw new DomainError(
+        ClaimErrorCode.CLAIM_NOT_EDITABLE,
+        `Lines can change only in DRAFT or RETURNED, not ${claim.status}.`,
+        ["id"],
+      );
     }
     await replaceLines(this.em, claim, input.lines);
     recordAudit(this.em, this.principal, this.requestId, {
@@ -222,7 +238,11 @@ export class ClaimService {
     const claim = await this.visibleClaim(input.id);
     checkVersion(claim.version, input.expectedVersion);
     if (claim.status !== ClaimStatus.IN_REVIEW) {
-      throw new DomainError("CLAIM_NOT_IN_REVIEW", "Approved amounts are set while the claim is IN_REVIEW.", ["id"]);
+      throw new DomainError(
+        ClaimErrorCode.CLAIM_NOT_IN_REVIEW,
+        "Approved amounts are set while the claim is IN_REVIEW.",
+        ["id"],
+      );
     }
     await applyApprovedAmounts(this.em, claim, input.lines);
     await recomputeClaim(this.em, claim);

@@ -2,6 +2,8 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import type { Guard } from "../../platform/state-machine/machine.js";
 import type { Claim } from "../claim/claim.entity.js";
+import { DocumentErrorCode } from "./document.errors.js";
+import type { ErrorCode } from "../../platform/errors/error-codes.js";
 
 /** One line of a claim's checklist: a required type and how many documents of it the claim has. */
 export interface ChecklistLine {
@@ -44,14 +46,14 @@ export async function checklistsOf(
 export class RequiredDocumentsMissingError extends DomainError {
   constructor(readonly missing: readonly ChecklistLine[]) {
     super(
-      "REQUIRED_DOCUMENT_MISSING",
+      DocumentErrorCode.REQUIRED_DOCUMENT_MISSING,
       `Required documents missing: ${missing.map((m) => `${m.name} (${m.code})`).join(", ")}.`,
       ["documents", missing[0]?.code ?? ""],
     );
   }
 
   /** The userErrors of the payload: code REQUIRED_DOCUMENT_MISSING, field ["documents", <type code>]. */
-  userErrors(): { code: string; field: string[]; message: string }[] {
+  userErrors(): { code: ErrorCode; field: string[]; message: string }[] {
     return this.missing.map((m) => ({
       code: this.code,
       field: ["documents", m.code],
@@ -62,7 +64,7 @@ export class RequiredDocumentsMissingError extends DomainError {
 
 /** The claim machine's SUBMIT guard: every document its kind requires is there. */
 export const requiredDocumentsPresent: Guard<Claim> = {
-  code: "REQUIRED_DOCUMENT_MISSING",
+  code: DocumentErrorCode.REQUIRED_DOCUMENT_MISSING,
   message: "A document the claim's kind requires is missing.",
   check: async ({ em, entity }) => {
     const lines = (await checklistsOf(em as EntityManager, [entity.id])).get(entity.id) ?? [];

@@ -1,3 +1,4 @@
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 import type { Request, Response } from "express";
 import type { Runtime } from "../../platform/http/app.js";
 import { forkFor } from "../../platform/db/orm.js";
@@ -15,7 +16,7 @@ import { Document } from "./document.entity.js";
 async function downloadDocument(runtime: Runtime, req: Request, res: Response): Promise<void> {
   const principal = await signedIn(runtime, req);
   const id = String(req.params.id ?? "");
-  const notFound = new HttpError(404, "NOT_FOUND", "Document not found.");
+  const notFound = new HttpError(404, PlatformErrorCode.NOT_FOUND, "Document not found.");
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound;
   const em = forkFor(runtime.orm, principal);
   const doc = await em.findOne(Document, { id }, { populate: ["documentType"] });

@@ -5,6 +5,7 @@ import type { Case } from "../case/case.entity.js";
 import type { Claim } from "../claim/claim.entity.js";
 import { OPEN_FOR_EDIT } from "../claim/claim.enums.js";
 import type { Visit } from "../visit/visit.entity.js";
+import { ClaimErrorCode } from "../claim/claim.errors.js";
 
 export type DocumentOwner =
   { kind: "claim"; claim: Claim } | { kind: "visit"; visit: Visit } | { kind: "case"; kase: Case };
@@ -28,7 +29,7 @@ export function assertMayAttach(principal: Principal, owner: DocumentOwner): voi
       if (org && refId(owner.claim.registeredBy) === org) {
         if (OPEN_FOR_EDIT.includes(owner.claim.status)) return;
         throw new DomainError(
-          "CLAIM_NOT_EDITABLE",
+          ClaimErrorCode.CLAIM_NOT_EDITABLE,
           `Documents are added to a claim in DRAFT or RETURNED, not ${owner.claim.status}.`,
           ["claimId"],
         );
@@ -42,7 +43,7 @@ export function assertMayAttach(principal: Principal, owner: DocumentOwner): voi
       if (org && (refId(owner.kase.registeredBy) === org || refId(owner.kase.hospital) === org)) return;
       break;
   }
-  throw new DomainError("NOT_PERMITTED", "You may read this record's documents but not add to them.", [
+  throw new DomainError(ClaimErrorCode.NOT_PERMITTED, "You may read this record's documents but not add to them.", [
     `${owner.kind}Id`,
   ]);
 }

@@ -16,6 +16,8 @@ import { DocumentType } from "./document-type.entity.js";
 import { Document } from "./document.entity.js";
 import type { AttachDocumentInput, CreateDocumentTypeInput, UpdateDocumentTypeInput } from "./document.inputs.js";
 import { assertMayAttach, type DocumentOwner } from "./document.rules.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
+import { DocumentErrorCode } from "./document.errors.js";
 
 const UNSCOPED = { filters: false } as const;
 
@@ -52,7 +54,7 @@ export class DocumentService {
     const type = await this.em.findOne(DocumentType, { code: data.documentType.toUpperCase(), active: true });
     if (!type)
       throw new DomainError(
-        "UNKNOWN_DOCUMENT_TYPE",
+        DocumentErrorCode.UNKNOWN_DOCUMENT_TYPE,
         `No active document type ${data.documentType}; see documentTypes.`,
         ["documentType"],
       );
@@ -128,7 +130,7 @@ export class DocumentService {
     caseId?: string | null,
   ): Promise<DocumentOwner> {
     if ([claimId, visitId, caseId].filter(Boolean).length !== 1)
-      throw new DomainError("VALIDATION_FAILED", "Name exactly one of claimId, visitId or caseId.", ["claimId"]);
+      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "Name exactly one of claimId, visitId or caseId.", ["claimId"]);
     if (claimId) {
       const claim = await this.em.findOne(Claim, { id: claimId });
       if (!claim) throw new NotFoundError("Claim", ["claimId"]);
@@ -149,7 +151,7 @@ export class DocumentService {
     if (owner.kind === "case") return owner.kase;
     const caseId = refId(owner.kind === "claim" ? owner.claim.case : owner.visit.case);
     if (!caseId)
-      throw new DomainError("VISIT_WITHOUT_CASE", "This visit has no case to file documents under.", ["visitId"]);
+      throw new DomainError(DocumentErrorCode.VISIT_WITHOUT_CASE, "This visit has no case to file documents under.", ["visitId"]);
     return this.em.findOneOrFail(Case, { id: caseId }, UNSCOPED);
   }
 

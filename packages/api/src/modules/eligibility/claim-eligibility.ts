@@ -5,11 +5,14 @@ import type { Claim } from "../claim/claim.entity.js";
 import { claimContext, linesOf } from "../claim/claim-recompute.js";
 import { assessEligibility } from "./eligibility.service.js";
 import type { Eligibility, EligibilityReason } from "./eligibility.types.js";
+import { ClaimErrorCode } from "../claim/claim.errors.js";
 
 /** SUBMIT refused because eligibility failed; every reason becomes its own userError. */
 export class ClaimNotEligibleError extends DomainError {
   constructor(readonly reasons: EligibilityReason[]) {
-    super("NOT_ELIGIBLE", `The claim is not eligible: ${reasons.map((r) => r.code).join(", ")}.`, ["eligibility"]);
+    super(ClaimErrorCode.NOT_ELIGIBLE, `The claim is not eligible: ${reasons.map((r) => r.code).join(", ")}.`, [
+      "eligibility",
+    ]);
     this.name = "ClaimNotEligibleError";
   }
 }

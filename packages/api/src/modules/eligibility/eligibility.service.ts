@@ -1,12 +1,17 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Decimal } from "decimal.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
+import type { ErrorCode } from "../../platform/errors/error-codes.js";
 import { Patient } from "../patient/patient.entity.js";
 import { Liability, Policy, PolicyMember, PolicyNetworkProvider, PolicyStatus } from "../policy/policy.entity.js";
 import { ServiceCode } from "../service-code/service-code.entity.js";
 import { usedAmounts } from "../claim/claim-calculation.js";
 import { money, moneyOrNull } from "../claim/engine/index.js";
 import type { Eligibility, EligibilityReason, LiabilityLimit } from "./eligibility.types.js";
+import { EligibilityErrorCode } from "../eligibility/eligibility.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
+import { PolicyErrorCode } from "../policy/policy.errors.js";
+import { ServiceCodeErrorCode } from "../service-code/service-code.errors.js";
 
 export interface ServiceCodeRef {
   system: string;
@@ -98,10 +103,12 @@ export async function assessEligibility(
   entry: EntryScope = UNSCOPED,
 ): Promise<Eligibility> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(q.date) || Number.isNaN(Date.parse(`${q.date}T00:00:00Z`))) {
-    throw new DomainError("VALIDATION_FAILED", "date: must be a real date in YYYY-MM-DD format", ["date"]);
+    throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "date: must be a real date in YYYY-MM-DD format", [
+      "date",
+    ]);
   }
   const reasons: EligibilityReason[] = [];
-  const reason = (code: string, message: string) => reasons.push({ code, message });
+  const reason = (code: ErrorCode, message: string) => reasons.push({ code, message });
   const result: Eligibility = {
     eligible: false,
     reasons,
@@ -120,28 +127,28 @@ export async function assessEligibility(
   const codes = await findServiceCodes(em, q.serviceCodes);
   for (const ref of q.serviceCodes) {
     const sc = codes.get(codeKey(ref));
-    if (!sc) reason("SERVICE_CODE_UNKNOWN", `${codeKey(ref)} is not in the fee schedule.`);
-    else if (!sc.active) reason("SERVICE_CODE_INACTIVE", `${codeKey(ref)} is no longer active.`);
+    if (!sc) reason(ServiceCodeErrorCode.SERVICE_CODE_UNKNOWN, `${codeKey(ref)} is not in the fee schedule.`);
+    else if (!sc.active) reason(ServiceCodeErrorCode.SERVICE_CODE_INACTIVE, `${codeKey(ref)} is no longer active.`);
     else if (sc.requiresPreauthorization) result.preauthorizationRequired.push(codeKey(ref));
   }
 
   const patient = await em.findOne(Patient, { id: q.patientId }, entry);
   if (!patient) {
-    reason("PATIENT_NOT_FOUND", "No such patient.");
+    reason(EligibilityErrorCode.PATIENT_NOT_FOUND, "No such patient.");
     return result;
   }
   // A policy number a partner declared at intake is no membership until confirmed.
   const unverified = !!patient.declaredPolicyNumber && !patient.declaredPolicyConfirmedAt;
   const notVerified = () =>
     reason(
-      "MEMBERSHIP_NOT_VERIFIED",
+      EligibilityErrorCode.MEMBERSHIP_NOT_VERIFIED,
       "The patient declared a policy at intake; the insurer or the operator has not confirmed the membership yet.",
     );
   const policy = await pickPolicy(em, q, entry);
   if (!policy) {
     if (unverified) notVerified();
-    if (q.policyId) reason("POLICY_NOT_FOUND", "No such policy.");
-    else if (!unverified) reason("NO_POLICY", "The patient has no policy.");
+    if (q.policyId) reason(EligibilityErrorCode.POLICY_NOT_FOUND, "No such policy.");
+    else if (!unverified) reason(EligibilityErrorCode.NO_POLICY, "The patient has no policy.");
     return result;
   }
   result.policyId = policy.id;
@@ -149,13 +156,14 @@ export async function assessEligibility(
 
   const member = await em.count(PolicyMember, { policy, patient }, UNSCOPED);
   if (member === 0 && unverified && patient.declaredPolicyNumber === policy.number) notVerified();
-  else if (member === 0) reason("PATIENT_NOT_MEMBER", `The patient is not covered by policy ${policy.number}.`);
+  else if (member === 0)
+    reason(EligibilityErrorCode.PATIENT_NOT_MEMBER, `The patient is not covered by policy ${policy.number}.`);
   if (policy.status !== PolicyStatus.ACTIVE)
-    reason("POLICY_NOT_ACTIVE", `Policy ${policy.number} is ${policy.status}.`);
+    reason(EligibilityErrorCode.POLICY_NOT_ACTIVE, `Policy ${policy.number} is ${policy.status}.`);
   const withinValidity = policy.validFrom <= q.date && q.date <= policy.validTo;
   if (!withinValidity) {
     reason(
-      "COVERAGE_NOT_ACTIVE_ON_DATE",
+      EligibilityErrorCode.COVERAGE_NOT_ACTIVE_ON_DATE,
       `Policy ${policy.number} covers ${policy.validFrom} to ${policy.validTo}, not ${q.date}.`,
     );
   }
@@ -165,7 +173,7 @@ export async function assessEligibility(
   const liabilities = await em.find(Liability, { policy }, { ...UNSCOPED, orderBy: { code: "ASC" } });
   const asked = q.liabilityId ? liabilities.filter((l) => l.id === q.liabilityId) : liabilities;
   if (q.liabilityId && asked.length === 0)
-    reason("LIABILITY_NOT_IN_POLICY", "The liability does not belong to this policy.");
+    reason(PolicyErrorCode.LIABILITY_NOT_IN_POLICY, "The liability does not belong to this policy.");
 
   const cur = policy.currency;
   let deductibleUsed = money("0", cur);
@@ -190,7 +198,10 @@ export async function assessEligibility(
     ? result.limitsRemaining.find((l) => l.annualRemaining !== null && new Decimal(l.annualRemaining).isZero())
     : null;
   if (exhausted)
-    reason("ANNUAL_LIMIT_EXHAUSTED", `The annual limit of ${exhausted.code} is used up for this policy year.`);
+    reason(
+      EligibilityErrorCode.ANNUAL_LIMIT_EXHAUSTED,
+      `The annual limit of ${exhausted.code} is used up for this policy year.`,
+    );
 
   result.eligible = reasons.length === 0;
   return result;

@@ -1,9 +1,12 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { type ErrorCode, UserErrorCode } from "../../platform/errors/error-codes.js";
 
 @ObjectType({ description: "Why a patient is not eligible, machine-readable." })
 export class EligibilityReason {
-  @Field({ description: "Stable code, e.g. POLICY_NOT_ACTIVE, COVERAGE_NOT_ACTIVE_ON_DATE, PATIENT_NOT_MEMBER." })
-  code!: string;
+  @Field(() => UserErrorCode, {
+    description: "Stable code, e.g. POLICY_NOT_ACTIVE, COVERAGE_NOT_ACTIVE_ON_DATE, PATIENT_NOT_MEMBER.",
+  })
+  code!: ErrorCode;
   @Field({ description: "Human-readable explanation." })
   message!: string;
 }

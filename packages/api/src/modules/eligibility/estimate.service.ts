@@ -1,14 +1,44 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
+import { DomainError } from "../../platform/errors/domain-error.js";
+import type { ErrorCode } from "../../platform/errors/error-codes.js";
+import { EligibilityErrorCode } from "../eligibility/eligibility.errors.js";
 import { Liability } from "../policy/policy.entity.js";
 import { calculateClaim, type LiabilityTerms } from "../claim/claim-calculation.js";
 import { money } from "../claim/engine/index.js";
 import type { EstimateInput } from "./eligibility.inputs.js";
 import type { CostEstimate } from "./estimate.types.js";
+import type { Eligibility } from "./eligibility.types.js";
 import { assessEligibility, codeKey, findServiceCodes, visiblePolicy, type EntryScope } from "./eligibility.service.js";
+import { ClaimErrorCode } from "../claim/claim.errors.js";
+import { PolicyErrorCode } from "../policy/policy.errors.js";
+import { ServiceCodeErrorCode } from "../service-code/service-code.errors.js";
 
 const UNSCOPED = { filters: false } as const;
 const NO_LIABILITY = "00000000-0000-0000-0000-000000000000";
+
+/** Eligibility reasons that leave nothing to price. */
+const UNPRICEABLE = new Set<ErrorCode>([
+  EligibilityErrorCode.POLICY_NOT_FOUND,
+  EligibilityErrorCode.PATIENT_NOT_FOUND,
+  PolicyErrorCode.LIABILITY_NOT_IN_POLICY,
+  ServiceCodeErrorCode.SERVICE_CODE_UNKNOWN,
+  ServiceCodeErrorCode.SERVICE_CODE_INACTIVE,
+]);
+
+function unpriced(eligibility: Eligibility): CostEstimate {
+  return {
+    currency: eligibility.currency,
+    lines: [],
+    gross: null,
+    deductibleApplied: null,
+    covered: null,
+    patientShare: null,
+    payable: null,
+    coverageRate: eligibility.coverageRate,
+    appliedCaps: [],
+    eligibility,
+  };
+}
 
 /**
  * estimateCost (dental seed step 7): fee-schedule prices through the same engine as
@@ -21,8 +51,25 @@ export async function estimateCost(
   input: EstimateInput,
   entry: EntryScope = UNSCOPED,
 ): Promise<CostEstimate> {
+  const date = input.date ?? new Date().toISOString().slice(0, 10);
+  const refs = input.lines.map((l) => ({ system: l.system.trim().toUpperCase(), code: l.code.trim().toUpperCase() }));
+  const eligibility = await assessEligibility(
+    em,
+    {
+      patientId: input.patientId,
+      policyId: input.policyId,
+      liabilityId: input.liabilityId ?? null,
+      date,
+      serviceCodes: refs,
+      providerId: input.providerId,
+    },
+    entry,
+  );
   const policy = await visiblePolicy(em, input.policyId, input.patientId, entry);
-  if (!policy) throw new NotFoundError("Policy", ["policyId"]);
+  // What eligibility reports as a reason and the engine cannot price (a policy outside your
+  // scope, a liability of another policy, an unknown or inactive code) is answered as
+  // checkEligibility answers it: with the reasons, and no amounts.
+  if (!policy || eligibility.reasons.some((r) => UNPRICEABLE.has(r.code))) return unpriced(eligibility);
   let liability: LiabilityTerms = {
     id: NO_LIABILITY,
     coverageRate: policy.coverageRate,
@@ -32,25 +79,25 @@ export async function estimateCost(
   if (input.liabilityId) {
     const found = await em.findOne(Liability, { id: input.liabilityId, policy }, UNSCOPED);
     if (!found)
-      throw new DomainError("LIABILITY_NOT_IN_POLICY", "The liability does not belong to the policy.", ["liabilityId"]);
+      throw new DomainError(PolicyErrorCode.LIABILITY_NOT_IN_POLICY, "The liability does not belong to the policy.", [
+        "liabilityId",
+      ]);
     liability = found;
   }
-  const date = input.date ?? new Date().toISOString().slice(0, 10);
-  const refs = input.lines.map((l) => ({ system: l.system.trim().toUpperCase(), code: l.code.trim().toUpperCase() }));
   const codes = await findServiceCodes(em, refs);
   const cur = policy.currency;
   const priced = input.lines.map((line, i) => {
     const sc = codes.get(codeKey(refs[i]!));
     if (!sc || !sc.active) {
       throw new DomainError(
-        sc ? "SERVICE_CODE_INACTIVE" : "SERVICE_CODE_UNKNOWN",
+        sc ? ServiceCodeErrorCode.SERVICE_CODE_INACTIVE : ServiceCodeErrorCode.SERVICE_CODE_UNKNOWN,
         `${codeKey(refs[i]!)} cannot be priced.`,
         ["lines", String(i), "code"],
       );
     }
     if (sc.currency !== cur) {
       throw new DomainError(
-        "FEE_CURRENCY_MISMATCH",
+        ClaimErrorCode.FEE_CURRENCY_MISMATCH,
         `The fee of ${codeKey(sc)} is in ${sc.currency}, the policy in ${cur}.`,
         ["lines", String(i), "code"],
       );
@@ -58,18 +105,6 @@ export async function estimateCost(
     return { sc, engine: { serviceCode: codeKey(sc), quantity: line.quantity, unitPrice: money(sc.fee, cur) } };
   });
   const totals = await calculateClaim(em, { policy, liability, serviceDate: date, lines: priced.map((p) => p.engine) });
-  const eligibility = await assessEligibility(
-    em,
-    {
-      patientId: input.patientId,
-      policyId: policy.id,
-      liabilityId: input.liabilityId ?? null,
-      date,
-      serviceCodes: refs,
-      providerId: input.providerId,
-    },
-    entry,
-  );
   return {
     currency: cur,
     lines: priced.map((p, i) => ({

@@ -1,14 +1,19 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { DomainError } from "../../platform/errors/domain-error.js";
+import { DomainError, DomainErrors } from "../../platform/errors/domain-error.js";
 import type { FormTemplate } from "./form-template.entity.js";
+import { OrderErrorCode } from "./order.errors.js";
 
 // ajv-formats is CommonJS with a default export; under NodeNext the default import is the module object.
 type AddFormats = typeof addFormatsModule.default;
 const addFormats: AddFormats =
   (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
 
-const ajv = new Ajv({ allErrors: false, strict: true, useDefaults: false, coerceTypes: false });
+// allErrors: a form answers every violation at once, not one per round trip.
+const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false, coerceTypes: false });
+
+/** At most this many violations are reported; a form wrong everywhere needs no longer list. */
+const MAX_VIOLATIONS = 50;
 addFormats(ajv);
 
 const compiled = new Map<string, ValidateFunction>();
@@ -36,19 +41,22 @@ export function pointerOf(error: ErrorObject): string {
   return leaf ? `${error.instancePath}/${leaf.replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath || "/";
 }
 
-/** Throws FORM_INVALID naming the JSON pointer of the first problem. */
+/** Throws FORM_INVALID with one userError per violation, each naming its JSON pointer. */
 export function validateForm(template: FormTemplate, form: unknown): void {
   const fn = validatorFor(template);
   if (fn(form)) return;
-  const error = fn.errors![0]!;
-  const pointer = pointerOf(error);
-  const segments = pointer
-    .split("/")
-    .slice(1)
-    .filter((s) => s.length > 0);
-  throw new DomainError(
-    "FORM_INVALID",
-    `form${pointer === "/" ? "" : pointer}: ${error.message ?? "is invalid"} (template ${template.specialty} v${template.templateVersion})`,
-    ["form", ...segments],
-  );
+  const seen = new Set<string>();
+  const violations: DomainError[] = [];
+  for (const error of fn.errors!) {
+    const pointer = pointerOf(error);
+    const message = `form${pointer === "/" ? "" : pointer}: ${error.message ?? "is invalid"} (template ${template.specialty} v${template.templateVersion})`;
+    if (seen.has(message) || violations.length >= MAX_VIOLATIONS) continue;
+    seen.add(message);
+    const segments = pointer
+      .split("/")
+      .slice(1)
+      .filter((s) => s.length > 0);
+    violations.push(new DomainError(OrderErrorCode.FORM_INVALID, message, ["form", ...segments]));
+  }
+  throw new DomainErrors(violations as [DomainError, ...DomainError[]]);
 }

@@ -80,6 +80,16 @@ describe("guards that refuse", () => {
     expect(codeOf(await transition(kit, kit.labAKey, v, "APPROVE"))).toBe("TRANSITION_NOT_PERMITTED");
   });
 
+  it("checks permission before state: a lab firing APPROVE gets the same code whatever the order's status", async () => {
+    for (const status of ["ISSUED", "IN_EVALUATION", "IN_VERIFICATION"]) {
+      const o = await orderIn(kit, status);
+      const res = await transition(kit, kit.labAKey, o, "APPROVE");
+      expect(res.userErrors, status).toEqual([
+        { code: "TRANSITION_NOT_PERMITTED", field: ["event"], message: "You may not APPROVE this order." },
+      ]);
+    }
+  });
+
   it("refuses a stale expectedVersion with STALE_VERSION", async () => {
     const o = await issueOrder(kit);
     expect(codeOf(await transition(kit, kit.labAKey, { id: o.id, version: o.version + 1 }, "CONFIRM"))).toBe(

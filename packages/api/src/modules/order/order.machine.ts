@@ -5,6 +5,7 @@ import { Report, ReportKind } from "./report.entity.js";
 import { isRejectionReason } from "./rejection-reasons.js";
 import { isOrderOverdue } from "./order.deadlines.js";
 import { notifyOrderRejected } from "./order.notifications.js";
+import { OrderErrorCode } from "./order.errors.js";
 
 export { isOrderOverdue };
 
@@ -31,20 +32,20 @@ const system: Actor = { system: true };
 const STATUSES = Object.values(OrderStatus);
 
 const beforeConfirmBy: Guard<Order> = {
-  code: "CONFIRMATION_DEADLINE_PASSED",
+  code: OrderErrorCode.CONFIRMATION_DEADLINE_PASSED,
   message: "The confirmation deadline (confirmBy) has passed.",
   sync: true,
   check: ({ entity, now }) => now.getTime() <= entity.confirmBy.getTime(),
 };
 
 const hasFinalReport: Guard<Order> = {
-  code: "FINAL_REPORT_REQUIRED",
+  code: OrderErrorCode.FINAL_REPORT_REQUIRED,
   message: "Attach a FINAL report before submitting the order for review.",
   check: async ({ em, entity }) => (await em.count(Report, { order: entity.id, kind: ReportKind.FINAL })) > 0,
 };
 
 const hasCorrectedReport: Guard<Order> = {
-  code: "CORRECTED_REPORT_REQUIRED",
+  code: OrderErrorCode.CORRECTED_REPORT_REQUIRED,
   message: "Attach a FINAL report newer than the last rejection before resubmitting.",
   check: async ({ em, entity }) =>
     (await em.count(Report, {
@@ -55,7 +56,7 @@ const hasCorrectedReport: Guard<Order> = {
 };
 
 const knownReasonCode: Guard<Order> = {
-  code: "INVALID_REASON_CODE",
+  code: OrderErrorCode.INVALID_REASON_CODE,
   message: "reasonCode must be one of the configured rejection reasons (see rejectionReasons).",
   sync: true,
   // Without input (availableTransitions) there is nothing to check yet.
@@ -63,7 +64,7 @@ const knownReasonCode: Guard<Order> = {
 };
 
 const isDue: Guard<Order> = {
-  code: "NOT_DUE",
+  code: OrderErrorCode.NOT_DUE,
   message: "The order's deadline has not passed.",
   sync: true,
   check: ({ entity, now }) => isOrderOverdue(entity, now),

@@ -15,6 +15,9 @@ import { ServiceCode } from "../service-code/service-code.entity.js";
 import { Order, OrderKind, OrderStatus } from "./order.entity.js";
 import { OrderEvent, orderMachine } from "./order.machine.js";
 import type { IssueOrderInput, TransitionOrderInput } from "./order.inputs.js";
+import { CaseErrorCode } from "../case/case.errors.js";
+import { OrderErrorCode } from "./order.errors.js";
+import { ServiceCodeErrorCode } from "../service-code/service-code.errors.js";
 
 const PROVIDER_KINDS = [OrganizationKind.LAB, OrganizationKind.CLINIC, OrganizationKind.INTERCONSULTANT];
 const HOUR = 3600_000;
@@ -50,21 +53,23 @@ export class OrderService {
     const kase = await this.em.findOne(Case, { id: data.caseId });
     if (!kase) throw new NotFoundError("Case", ["caseId"]);
     if (kase.status !== CaseStatus.OPEN)
-      throw new DomainError("CASE_NOT_OPEN", "Orders can only be issued on open cases.", ["caseId"]);
+      throw new DomainError(CaseErrorCode.CASE_NOT_OPEN, "Orders can only be issued on open cases.", ["caseId"]);
     const provider = await this.em.findOne(Organization, { id: data.providerId });
     if (!provider) throw new NotFoundError("Organization", ["providerId"]);
     if (!PROVIDER_KINDS.includes(provider.kind) || !provider.active)
-      throw new DomainError("INVALID_PROVIDER", "The provider must be an active lab, clinic or interconsultant.", [
-        "providerId",
-      ]);
+      throw new DomainError(
+        OrderErrorCode.INVALID_PROVIDER,
+        "The provider must be an active lab, clinic or interconsultant.",
+        ["providerId"],
+      );
     const { amount, currency } = await this.price(data.serviceCodes);
     const defaults = defaultDeadlines(this.config, data.kind, now);
     const confirmBy = data.confirmBy ?? defaults.confirmBy;
     const dueAt = data.dueAt ?? defaults.dueAt;
     if (confirmBy.getTime() <= now.getTime())
-      throw new DomainError("INVALID_DEADLINES", "confirmBy must be in the future.", ["confirmBy"]);
+      throw new DomainError(OrderErrorCode.INVALID_DEADLINES, "confirmBy must be in the future.", ["confirmBy"]);
     if (dueAt.getTime() < confirmBy.getTime())
-      throw new DomainError("INVALID_DEADLINES", "dueAt must not be before confirmBy.", ["dueAt"]);
+      throw new DomainError(OrderErrorCode.INVALID_DEADLINES, "dueAt must not be before confirmBy.", ["dueAt"]);
     const order = this.em.create(Order, {
       number: await nextNumber(this.em, "ORD", now.getUTCFullYear()),
       case: kase,
@@ -120,18 +125,29 @@ export class OrderService {
       const matches = rows.filter((r) => r.code === code);
       const field = ["serviceCodes", String(codes.indexOf(code))];
       if (matches.length === 0)
-        throw new DomainError("UNKNOWN_SERVICE_CODE", `Service code ${code} is not in the fee schedule.`, field);
+        throw new DomainError(
+          ServiceCodeErrorCode.UNKNOWN_SERVICE_CODE,
+          `Service code ${code} is not in the fee schedule.`,
+          field,
+        );
       if (matches.length > 1)
-        throw new DomainError("AMBIGUOUS_SERVICE_CODE", `Service code ${code} exists in several code systems.`, field);
+        throw new DomainError(
+          ServiceCodeErrorCode.AMBIGUOUS_SERVICE_CODE,
+          `Service code ${code} exists in several code systems.`,
+          field,
+        );
       const sc = matches[0]!;
-      if (!sc.active) throw new DomainError("SERVICE_CODE_INACTIVE", `Service code ${code} is inactive.`, field);
+      if (!sc.active)
+        throw new DomainError(ServiceCodeErrorCode.SERVICE_CODE_INACTIVE, `Service code ${code} is inactive.`, field);
       total = total.plus(sc.fee);
       currencies.add(sc.currency);
     });
     if (currencies.size > 1)
-      throw new DomainError("MIXED_CURRENCIES", "The requested service codes have fees in different currencies.", [
-        "serviceCodes",
-      ]);
+      throw new DomainError(
+        OrderErrorCode.MIXED_CURRENCIES,
+        "The requested service codes have fees in different currencies.",
+        ["serviceCodes"],
+      );
     const currency = [...currencies][0]!;
     // At the currency's minor unit (CLP and IRR have none), as claims render money.
     return { amount: currency ? formatMoney(new Dec(total), currency) : total.toFixed(2), currency };

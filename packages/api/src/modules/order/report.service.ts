@@ -10,6 +10,7 @@ import { Order, OrderStatus } from "./order.entity.js";
 import type { AttachOrderReportInput } from "./order.inputs.js";
 import { Report, ReportKind } from "./report.entity.js";
 import { StoredFile } from "./stored-file.entity.js";
+import { OrderErrorCode } from "./order.errors.js";
 
 export class ReportService {
   constructor(
@@ -27,7 +28,7 @@ export class ReportService {
     const hasForm = input.form != null;
     if (hasFile === hasForm)
       throw new DomainError(
-        "REPORT_CONTENT_REQUIRED",
+        OrderErrorCode.REPORT_CONTENT_REQUIRED,
         "Send exactly one of fileId (a document) or form.",
         hasFile ? ["form"] : ["fileId"],
       );
@@ -56,7 +57,7 @@ export class ReportService {
       );
       if (!template)
         throw new DomainError(
-          "FORM_TEMPLATE_MISSING",
+          OrderErrorCode.FORM_TEMPLATE_MISSING,
           `There is no form template for ${order.specialty}; upload a document instead.`,
           ["form"],
         );
@@ -80,16 +81,18 @@ export class ReportService {
     const p = this.principal;
     if (isPartner(p) && p.organizationId === refId(order.provider)) return;
     if (isStaff(p, "OPERATOR")) return;
-    throw new DomainError("REPORT_NOT_PERMITTED", "Only the order's provider or operator staff attach reports.", [
-      "orderId",
-    ]);
+    throw new DomainError(
+      OrderErrorCode.REPORT_NOT_PERMITTED,
+      "Only the order's provider or operator staff attach reports.",
+      ["orderId"],
+    );
   }
 
   private checkState(order: Order, kind: ReportKind): void {
     if (order.status === OrderStatus.IN_EVALUATION) return;
     if (order.status === OrderStatus.REJECTED && kind === ReportKind.FINAL) return;
     throw new DomainError(
-      "REPORT_NOT_ALLOWED_IN_STATE",
+      OrderErrorCode.REPORT_NOT_ALLOWED_IN_STATE,
       order.status === OrderStatus.REJECTED
         ? "A rejected order takes only FINAL (corrected) reports."
         : `Reports are attached while the order is IN_EVALUATION (or a FINAL correction when REJECTED); it is ${order.status}.`,

@@ -6,6 +6,7 @@ import { isPartner, isStaff, principalKey, type Principal } from "../../platform
 import { recordAudit } from "../../platform/audit/audit.js";
 import { forkFor } from "../../platform/db/orm.js";
 import type { AppContext } from "../../platform/graphql/context.js";
+import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
 
 /**
  * National ids (SPEC §7, issue 14 item 5). Several national ids embed the birth date
@@ -60,13 +61,13 @@ export async function consumeNationalIdLookup(ctx: AppContext): Promise<void> {
       // Fail closed: an unlimited oracle is worse than a lookup refused while Redis is down.
       ctx.logger.warn({ err: res }, "national id lookup limiter unavailable");
       throw new GraphQLError("National id lookups are unavailable right now; retry later.", {
-        extensions: { code: "RATE_LIMITED", retryAfterSeconds: 60, http: { status: 429 } },
+        extensions: { code: TopLevelErrorCode.RATE_LIMITED, retryAfterSeconds: 60, http: { status: 429 } },
       });
     }
     const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
     throw new GraphQLError(`National id lookup limit exceeded; retry after ${retryAfter} s.`, {
       extensions: {
-        code: "RATE_LIMITED",
+        code: TopLevelErrorCode.RATE_LIMITED,
         retryAfterSeconds: retryAfter,
         http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) },
       },

@@ -15,6 +15,7 @@ import { Policy, PolicyMember } from "../policy/policy.entity.js";
 import { actingOrganizationId, assignDefined } from "../../platform/crud/row-helpers.js";
 import type { RegisterPatientInput, TransitionPatientInput, UpdatePatientInput } from "./patient.inputs.js";
 import { patientMachine } from "./patient.machine.js";
+import { PatientErrorCode } from "./patient.errors.js";
 
 const pastDate = rules.localDate.refine((d) => d <= new Date().toISOString().slice(0, 10), "must not be in the future");
 const nationalId = z
@@ -117,7 +118,7 @@ export class PatientService {
     // Partners who see a patient through someone else's case may read it, not edit it.
     if (this.principal.kind === "PARTNER" && refId(patient.registeredBy) !== this.principal.organizationId)
       throw new DomainError(
-        "PATIENT_NOT_EDITABLE",
+        PatientErrorCode.PATIENT_NOT_EDITABLE,
         "Only the organisation that registered this patient may change it.",
         ["id"],
       );
@@ -173,12 +174,14 @@ export class PatientService {
   private async chosenCustomerNumber(number: string): Promise<string> {
     if (this.principal.kind !== "STAFF")
       throw new DomainError(
-        "CUSTOMER_NUMBER_NOT_ALLOWED",
+        PatientErrorCode.CUSTOMER_NUMBER_NOT_ALLOWED,
         "Customer numbers are issued by the platform; omit customerNumber and read the one assigned.",
         ["customerNumber"],
       );
     if (await this.customerNumberTaken(number))
-      throw new DomainError("CUSTOMER_NUMBER_TAKEN", "Another patient has this customer number.", ["customerNumber"]);
+      throw new DomainError(PatientErrorCode.CUSTOMER_NUMBER_TAKEN, "Another patient has this customer number.", [
+        "customerNumber",
+      ]);
     return number;
   }
 

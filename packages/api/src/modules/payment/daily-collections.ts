@@ -9,6 +9,7 @@ import { APPROVED_STATES } from "../claim/claim.enums.js";
 import { money } from "../claim/engine/index.js";
 import type { CollectionBucket, DailyCollection } from "./payment.types.js";
 import { Payment } from "./payment.entity.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 /** Time zones span UTC−12 to UTC+14: this window holds every organisation's local day. */
 const WIDEST_OFFSET_HOURS = 14;
@@ -37,7 +38,7 @@ export async function dailyCollections(
 ): Promise<DailyCollection[]> {
   const day = DateTime.fromISO(date, { zone: "UTC" });
   if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date))
-    throw new DomainError("VALIDATION_FAILED", "date: must be YYYY-MM-DD", ["date"]);
+    throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "date: must be YYYY-MM-DD", ["date"]);
   const orgFilter = organizationId ? { organization: organizationId } : {};
   const payments = await em.find(Payment, {
     ...orgFilter,

@@ -12,6 +12,10 @@ import { formatMoney, parseMoney } from "../claim/engine/index.js";
 import { compareMoney, money } from "../claim/engine/index.js";
 import { refreshOutstanding } from "../claim/claim-recompute.js";
 import { Payment } from "./payment.entity.js";
+import { ClaimEngineErrorCode } from "../claim/engine/claim-engine.error.js";
+import { ClaimErrorCode } from "../claim/claim.errors.js";
+import { PaymentErrorCode } from "./payment.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 /**
  * Who records which payment (SPEC §8 "Intake by partners"), in one place: the patient's
@@ -53,7 +57,7 @@ export async function recordPayment(
   const insurer = input.payer === PaymentPayer.INSURER;
   if (!(await mayRecord(em, principal, claim, input.payer))) {
     throw new DomainError(
-      "NOT_PERMITTED",
+      ClaimErrorCode.NOT_PERMITTED,
       insurer
         ? "Only billing or the policy's insurer records insurer payments."
         : "Only billing, operators or the registering organisation record the patient's payments.",
@@ -61,37 +65,41 @@ export async function recordPayment(
     );
   }
   if (input.currency !== claim.currency) {
-    throw new DomainError("CURRENCY_MISMATCH", `The claim is in ${claim.currency}, not ${input.currency}.`, [
-      "currency",
-    ]);
+    throw new DomainError(
+      PaymentErrorCode.CURRENCY_MISMATCH,
+      `The claim is in ${claim.currency}, not ${input.currency}.`,
+      ["currency"],
+    );
   }
   const amount = parseMoney(input.amount, claim.currency, ["amount"]);
   if (!amount.greaterThan(0))
-    throw new DomainError("INVALID_AMOUNT", "The amount must be greater than zero.", ["amount"]);
+    throw new DomainError(ClaimEngineErrorCode.INVALID_AMOUNT, "The amount must be greater than zero.", ["amount"]);
 
   if (insurer && !APPROVED_STATES.includes(claim.status)) {
-    throw new DomainError("CLAIM_NOT_APPROVED", "Insurer payments are recorded once the claim is APPROVED.", [
-      "claimId",
-    ]);
+    throw new DomainError(
+      PaymentErrorCode.CLAIM_NOT_APPROVED,
+      "Insurer payments are recorded once the claim is APPROVED.",
+      ["claimId"],
+    );
   }
   if (!insurer && (claim.status === ClaimStatus.CANCELLED || claim.status === ClaimStatus.DENIED)) {
-    throw new DomainError("CLAIM_CLOSED", `No payments on a ${claim.status} claim.`, ["claimId"]);
+    throw new DomainError(PaymentErrorCode.CLAIM_CLOSED, `No payments on a ${claim.status} claim.`, ["claimId"]);
   }
   const outstanding = insurer ? claim.outstandingInsurer : claim.outstandingPatient;
   if (compareMoney(amount.toFixed(), outstanding) > 0) {
     throw new DomainError(
-      "PAYMENT_EXCEEDS_OUTSTANDING",
+      PaymentErrorCode.PAYMENT_EXCEEDS_OUTSTANDING,
       `Only ${money(outstanding, claim.currency)} ${claim.currency} is outstanding for the ${insurer ? "insurer" : "patient"}.`,
       ["amount"],
     );
   }
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new DomainError("RECEIVED_IN_FUTURE", "receivedAt is in the future.", ["receivedAt"]);
+    throw new DomainError(PaymentErrorCode.RECEIVED_IN_FUTURE, "receivedAt is in the future.", ["receivedAt"]);
   }
   const reference = input.reference?.trim() || null;
   if (reference && reference.length > 200)
-    throw new DomainError("VALIDATION_FAILED", "reference: is at most 200 characters", ["reference"]);
+    throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "reference: is at most 200 characters", ["reference"]);
 
   const formatted = formatMoney(amount, claim.currency);
   const actor = actorOf(principal);

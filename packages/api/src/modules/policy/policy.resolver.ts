@@ -28,6 +28,7 @@ import {
 } from "./policy.inputs.js";
 import { PolicyService } from "./policy.service.js";
 import { idsCondition } from "../../platform/graphql/ids-filter.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 export const PolicyConnection = ConnectionType(Policy, "Policy");
 export const PolicyPayload = PayloadType("PolicyPayload", "policy", Policy);
@@ -117,7 +118,9 @@ export class PolicyResolver {
     // A nested list is bounded like a page: a group policy's thousands of members would
     // otherwise multiply every field under them (and its audit rows) per policy of a page.
     if (first < 0 || first > MAX_PAGE_SIZE)
-      throw new DomainError("PAGE_SIZE_OUT_OF_RANGE", `first must be between 0 and ${MAX_PAGE_SIZE}.`, ["first"]);
+      throw new DomainError(PlatformErrorCode.PAGE_SIZE_OUT_OF_RANGE, `first must be between 0 and ${MAX_PAGE_SIZE}.`, [
+        "first",
+      ]);
     const links = await ctx.loaders.children(PolicyMember, "policy").load(p.id);
     const rows = await ctx.loaders.byId(Patient).loadMany(links.map((l) => refId(l.patient)!));
     return rows.filter((x): x is Patient => x instanceof Patient).slice(0, first);

@@ -16,6 +16,9 @@ import type {
   SetPolicyLiabilityInput,
   UpdatePolicyInput,
 } from "./policy.inputs.js";
+import { OrganizationErrorCode } from "../organization/organization.errors.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
+import { PolicyErrorCode } from "./policy.errors.js";
 
 const amount = rules.decimal(2).refine((v) => !v.startsWith("-"), "must not be negative");
 
@@ -69,7 +72,7 @@ export class PolicyService {
     const data = validate(createSchema, { ...input, idempotencyKey: undefined });
     const insurer = await this.insurer(data.insurerId);
     if (await this.numberTaken(data.number))
-      throw new DomainError("POLICY_NUMBER_TAKEN", "Another policy has this number.", ["number"]);
+      throw new DomainError(PolicyErrorCode.POLICY_NUMBER_TAKEN, "Another policy has this number.", ["number"]);
     const policy = this.em.create(Policy, {
       number: data.number,
       type: data.type,
@@ -85,7 +88,7 @@ export class PolicyService {
     const codes = new Set<string>();
     for (const [i, l] of (data.liabilities ?? []).entries()) {
       if (codes.has(l.code))
-        throw new DomainError("DUPLICATE_LIABILITY", `Liability ${l.code} appears twice.`, [
+        throw new DomainError(PolicyErrorCode.DUPLICATE_LIABILITY, `Liability ${l.code} appears twice.`, [
           "liabilities",
           String(i),
           "code",
@@ -110,7 +113,7 @@ export class PolicyService {
     const policy = await this.load(id, expectedVersion);
     const changed = assignDefined(policy, data);
     if (policy.validTo < policy.validFrom)
-      throw new DomainError("VALIDATION_FAILED", "validTo: must not be before validFrom", ["validTo"]);
+      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "validTo: must not be before validFrom", ["validTo"]);
     this.audit("policy.update", policy, { fields: changed });
     await this.em.flush();
     return policy;
@@ -191,11 +194,11 @@ export class PolicyService {
       if (insurerId && insurerId !== p.organizationId) throw new NotFoundError("Organization", ["insurerId"]);
       insurerId = p.organizationId;
     }
-    if (!insurerId) throw new DomainError("VALIDATION_FAILED", "insurerId: is required", ["insurerId"]);
+    if (!insurerId) throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "insurerId: is required", ["insurerId"]);
     const org = await this.em.findOne(Organization, { id: insurerId });
     if (!org) throw new NotFoundError("Organization", ["insurerId"]);
     if (org.kind !== OrganizationKind.INSURER)
-      throw new DomainError("NOT_AN_INSURER", "The organisation is not an insurer.", ["insurerId"]);
+      throw new DomainError(OrganizationErrorCode.NOT_AN_INSURER, "The organisation is not an insurer.", ["insurerId"]);
     return org;
   }
 
@@ -210,7 +213,7 @@ export class PolicyService {
     if (!org) throw new NotFoundError("Organization", field);
     if ([OrganizationKind.OPERATOR, OrganizationKind.INSURER, OrganizationKind.AGENCY].includes(org.kind))
       throw new DomainError(
-        "NOT_A_PROVIDER",
+        OrganizationErrorCode.NOT_A_PROVIDER,
         "Only clinics, labs, hospitals and interconsultants can be network providers.",
         field,
       );

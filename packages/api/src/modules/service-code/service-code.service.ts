@@ -8,6 +8,7 @@ import { rules, validate } from "../../platform/validation/validate.js";
 import { ServiceCode } from "./service-code.entity.js";
 import { assignDefined } from "../../platform/crud/row-helpers.js";
 import type { CreateServiceCodeInput, UpdateServiceCodeInput } from "./service-code.inputs.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 const fee = rules.decimal(2).refine((v) => !v.startsWith("-"), "must not be negative");
 
@@ -42,7 +43,7 @@ export class ServiceCodeService {
   async create(input: CreateServiceCodeInput): Promise<ServiceCode> {
     const data = validate(createSchema, { ...input, idempotencyKey: undefined });
     if (await this.em.findOne(ServiceCode, { system: data.system, code: data.code }))
-      throw new DomainError("ALREADY_EXISTS", `${data.system} ${data.code} already exists.`, ["code"]);
+      throw new DomainError(PlatformErrorCode.ALREADY_EXISTS, `${data.system} ${data.code} already exists.`, ["code"]);
     const sc = this.em.create(ServiceCode, {
       ...data,
       requiresPreauthorization: data.requiresPreauthorization ?? false,

@@ -7,6 +7,7 @@ import { randomSecret, sha256, signAccessToken } from "../../platform/auth/token
 import { accountDelayed, type LoginGuard } from "../../platform/auth/login-guard.js";
 import type { StaffSessions } from "../../platform/auth/staff-sessions.js";
 import { RefreshToken, User } from "../user/user.entity.js";
+import { SessionErrorCode } from "./session.errors.js";
 
 export interface Session {
   accessToken: string;
@@ -40,7 +41,7 @@ export class SessionService {
    */
   async login(email: string, password: string, address?: string, now = new Date()): Promise<Session> {
     const normalized = email.trim().toLowerCase();
-    const invalid = new DomainError("INVALID_CREDENTIALS", "E-mail or password is wrong.", ["password"]);
+    const invalid = new DomainError(SessionErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong.", ["password"]);
     await this.deps.guard.admit(normalized, address);
     const user = await this.em.findOne(User, { email: normalized }, { populate: ["passwordHash"] });
     // Without Redis only the database's delay is left (known accounts only).
@@ -81,9 +82,11 @@ export class SessionService {
 
   /** Rotates the refresh token; presenting a used one revokes its whole family (token theft). */
   async refresh(token: string, now = new Date()): Promise<Session> {
-    const invalid = new DomainError("INVALID_REFRESH_TOKEN", "Refresh token is invalid or expired; log in again.", [
-      "refreshToken",
-    ]);
+    const invalid = new DomainError(
+      SessionErrorCode.INVALID_REFRESH_TOKEN,
+      "Refresh token is invalid or expired; log in again.",
+      ["refreshToken"],
+    );
     const outcome = await this.em.transactional(async (tem) => {
       const em = tem as EntityManager;
       const row = await em.findOne(RefreshToken, { tokenHash: sha256(token) }, { populate: ["user"], lockMode: 4 });

@@ -9,6 +9,7 @@ import { assertMonth } from "./monthly-statistics.service.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { isStaff } from "../../platform/auth/principal.js";
 import { MEASURES, measureOf, SupervisionMeasure } from "./supervision-measures.js";
+import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
 
 const COLUMNS: [string, (s: MonthlyStatistic, orgName: string) => unknown][] = [
   ["month", (s) => s.month],
@@ -61,12 +62,16 @@ export function mountMonthlyStatisticsCsv(runtime: Runtime): void {
     try {
       const principal = await runtime.principalOf(req);
       if (principal.kind === "ANONYMOUS") {
-        res.status(401).json({ errors: [{ message: "Sign in first.", extensions: { code: "UNAUTHENTICATED" } }] });
+        res
+          .status(401)
+          .json({ errors: [{ message: "Sign in first.", extensions: { code: TopLevelErrorCode.UNAUTHENTICATED } }] });
         return;
       }
       // As the GraphQL list (STATISTICS_READERS): a VISITOR's work has no statistics.
       if (principal.kind === "STAFF" && !isStaff(principal, "OPERATOR", "REVIEWER", "BILLING")) {
-        res.status(403).json({ errors: [{ message: "Not allowed.", extensions: { code: "FORBIDDEN" } }] });
+        res
+          .status(403)
+          .json({ errors: [{ message: "Not allowed.", extensions: { code: TopLevelErrorCode.FORBIDDEN } }] });
         return;
       }
       const month = typeof req.query.month === "string" ? req.query.month : "";
@@ -83,14 +88,18 @@ export function mountMonthlyStatisticsCsv(runtime: Runtime): void {
       res.send(`${lines.join("\r\n")}\r\n`);
     } catch (err) {
       if (err instanceof AuthenticationError) {
-        res.status(401).json({ errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
+        res
+          .status(401)
+          .json({ errors: [{ message: err.message, extensions: { code: TopLevelErrorCode.UNAUTHENTICATED } }] });
       } else if (err instanceof DomainError) {
         res.status(400).json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
       } else if (!answerDatabaseUnavailable(runtime, req, res, err)) {
         runtime.logger.error({ err }, "monthly statistics export failed");
-        res
-          .status(500)
-          .json({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+        res.status(500).json({
+          errors: [
+            { message: "Internal server error.", extensions: { code: TopLevelErrorCode.INTERNAL_SERVER_ERROR } },
+          ],
+        });
       }
     }
   });

@@ -1,11 +1,13 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { CLAIM_WINDOWS_DUE_CTE, firstPassApprovalSql, ORDERS_DUE_CTE } from "./supervision-figures.sql.js";
+import { StatisticsErrorCode } from "./statistics.errors.js";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function assertMonth(month: string, field = "month"): void {
-  if (!MONTH.test(month)) throw new DomainError("INVALID_MONTH", "A month is written YYYY-MM, e.g. 2026-03.", [field]);
+  if (!MONTH.test(month))
+    throw new DomainError(StatisticsErrorCode.INVALID_MONTH, "A month is written YYYY-MM, e.g. 2026-03.", [field]);
 }
 
 /** The month before the calendar month containing `at`, in `timeZone`. */

@@ -13,6 +13,8 @@ import {
   StatisticRate,
   SupervisionMeasure,
 } from "./supervision-measures.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
+import { StatisticsErrorCode } from "./statistics.errors.js";
 
 /** A ranking spans at most three years of months: enough for any supervision period. */
 export const MAX_RANKING_MONTHS = 36;
@@ -136,13 +138,13 @@ export async function supervisionRanking(
   const span = monthsBetween(input.monthFrom, input.monthTo);
   if (span < 1 || span > MAX_RANKING_MONTHS)
     throw new DomainError(
-      "INVALID_MONTH_RANGE",
+      StatisticsErrorCode.INVALID_MONTH_RANGE,
       `monthTo must be monthFrom or up to ${MAX_RANKING_MONTHS - 1} months after it.`,
       ["input", "monthTo"],
     );
   const first = input.first ?? MAX_RANKING_ENTRIES;
   if (!Number.isInteger(first) || first < 1 || first > MAX_RANKING_ENTRIES)
-    throw new DomainError("PAGE_SIZE_OUT_OF_RANGE", `first must be between 1 and ${MAX_RANKING_ENTRIES}.`, [
+    throw new DomainError(PlatformErrorCode.PAGE_SIZE_OUT_OF_RANGE, `first must be between 1 and ${MAX_RANKING_ENTRIES}.`, [
       "input",
       "first",
     ]);

@@ -11,6 +11,8 @@ import { User, VisitorHospital } from "./user.entity.js";
 import { StaffRoleEnum } from "./staff-role.enum.js";
 import { actingOrganizationId, assignDefined } from "../../platform/crud/row-helpers.js";
 import type { CreateUserInput, DeactivateUserInput, UpdateUserInput, VisitorHospitalInput } from "./user.inputs.js";
+import { OrganizationErrorCode } from "../organization/organization.errors.js";
+import { StaffUserErrorCode } from "./user.errors.js";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -53,7 +55,7 @@ export class UserService {
     const data = validate(createSchema, { ...input, idempotencyKey: undefined });
     const email = data.email.toLowerCase();
     if (await this.em.findOne(User, { email }))
-      throw new DomainError("EMAIL_TAKEN", "Another user has this e-mail.", ["email"]);
+      throw new DomainError(StaffUserErrorCode.EMAIL_TAKEN, "Another user has this e-mail.", ["email"]);
     const user = this.em.create(User, {
       email,
       name: data.name,
@@ -96,7 +98,7 @@ export class UserService {
   async deactivate(input: DeactivateUserInput): Promise<User> {
     const user = await this.load(input.id, input.expectedVersion);
     if (this.principal.kind === "STAFF" && this.principal.userId === user.id)
-      throw new DomainError("CANNOT_DEACTIVATE_SELF", "You cannot deactivate yourself.", ["id"]);
+      throw new DomainError(StaffUserErrorCode.CANNOT_DEACTIVATE_SELF, "You cannot deactivate yourself.", ["id"]);
     user.active = false;
     await this.endSessions(user);
     this.audit("user.deactivate", user, { fields: ["active"] });
@@ -125,11 +127,15 @@ export class UserService {
   /** Returns false when the visitor already covers the hospital. */
   private async link(user: User, hospitalId: string, field: string[]): Promise<boolean> {
     if (!user.roles.includes("VISITOR"))
-      throw new DomainError("NOT_A_VISITOR", "Only users with the VISITOR role cover hospitals.", field);
+      throw new DomainError(
+        StaffUserErrorCode.NOT_A_VISITOR,
+        "Only users with the VISITOR role cover hospitals.",
+        field,
+      );
     const hospital = await this.em.findOne(Organization, { id: hospitalId });
     if (!hospital) throw new NotFoundError("Organization", field);
     if (hospital.kind !== OrganizationKind.HOSPITAL)
-      throw new DomainError("NOT_A_HOSPITAL", "The organisation is not a hospital.", field);
+      throw new DomainError(OrganizationErrorCode.NOT_A_HOSPITAL, "The organisation is not a hospital.", field);
     if (await this.em.findOne(VisitorHospital, { visitor: user, hospital })) return false;
     this.em.persist(this.em.create(VisitorHospital, { visitor: user, hospital }));
     return true;

@@ -1,6 +1,7 @@
 import { electronicFormatIBAN, isValidIBAN } from "ibantools";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { BankAccountScheme } from "./visit.enums.js";
+import { VisitErrorCode } from "./visit.errors.js";
 
 /**
  * Payout accounts come in three shapes in our markets. IBAN (Bulgaria and anywhere in
@@ -41,7 +42,10 @@ export function luhnValid(digits: string): boolean {
 }
 
 function invalid(message: string): DomainError {
-  return new DomainError("INVALID_BANK_ACCOUNT", `bankAccount.number ${message}.`, ["bankAccount", "number"]);
+  return new DomainError(VisitErrorCode.INVALID_BANK_ACCOUNT, `bankAccount.number ${message}.`, [
+    "bankAccount",
+    "number",
+  ]);
 }
 
 /** ICD-10 (WHO and -CM): a letter, two characters of category, and an optional subdivision. */
@@ -52,7 +56,7 @@ export function normalizeDiagnosisCodes(codes: readonly string[]): string[] {
   codes.forEach((raw, i) => {
     const code = raw.trim().toUpperCase();
     if (!ICD10.test(code))
-      throw new DomainError("INVALID_DIAGNOSIS_CODE", `"${raw}" is not an ICD-10 code such as S72.0.`, [
+      throw new DomainError(VisitErrorCode.INVALID_DIAGNOSIS_CODE, `"${raw}" is not an ICD-10 code such as S72.0.`, [
         "findings",
         "diagnosisCodes",
         String(i),

@@ -14,6 +14,9 @@ import { TERMINAL_VISIT_STATUSES, VisitKind, VisitStatus } from "./visit.enums.j
 import type { CreateFieldVisitInput, ScheduleAppointmentInput } from "./visit.inputs.js";
 import { reminderDueFor } from "./visit.machine.js";
 import { queueAppointmentInstructions } from "./visit.notifications.js";
+import { CaseErrorCode } from "../case/case.errors.js";
+import { OrganizationErrorCode } from "../organization/organization.errors.js";
+import { VisitErrorCode } from "./visit.errors.js";
 
 const PROVIDER_KINDS: readonly OrganizationKind[] = [
   OrganizationKind.CLINIC,
@@ -96,19 +99,25 @@ export async function createFieldVisit(
   const kase = await em.findOne(Case, { id: input.caseId });
   if (!kase) throw new NotFoundError("Case", ["caseId"]);
   if (kase.status !== CaseStatus.OPEN)
-    throw new DomainError("CASE_NOT_OPEN", "The case is closed or cancelled.", ["caseId"]);
+    throw new DomainError(CaseErrorCode.CASE_NOT_OPEN, "The case is closed or cancelled.", ["caseId"]);
   const hospitalId = input.hospitalId ?? refId(kase.hospital);
   if (!hospitalId)
-    throw new DomainError("HOSPITAL_REQUIRED", "The case has no hospital: give hospitalId.", ["hospitalId"]);
+    throw new DomainError(CaseErrorCode.HOSPITAL_REQUIRED, "The case has no hospital: give hospitalId.", [
+      "hospitalId",
+    ]);
   const hospital = await em.findOne(Organization, { id: hospitalId });
   if (!hospital) throw new NotFoundError("Organization", ["hospitalId"]);
   if (hospital.kind !== OrganizationKind.HOSPITAL || !hospital.active)
-    throw new DomainError("NOT_A_HOSPITAL", "Field visits take place at an active hospital.", ["hospitalId"]);
+    throw new DomainError(OrganizationErrorCode.NOT_A_HOSPITAL, "Field visits take place at an active hospital.", [
+      "hospitalId",
+    ]);
   const existing = await openFieldVisit(em, kase.id);
   if (existing)
-    throw new DomainError("FIELD_VISIT_EXISTS", `The case already has an open field visit (${existing.number}).`, [
-      "caseId",
-    ]);
+    throw new DomainError(
+      VisitErrorCode.FIELD_VISIT_EXISTS,
+      `The case already has an open field visit (${existing.number}).`,
+      ["caseId"],
+    );
   const patient = await em.findOneOrFail(Patient, { id: refId(kase.patient)! });
   return insertVisit(em, principal, requestId, {
     kind: VisitKind.FIELD_VISIT,
@@ -127,12 +136,14 @@ export async function scheduleAppointment(
   now = new Date(),
 ): Promise<Visit> {
   const providerId = input.providerId ?? (principal.kind === "PARTNER" ? principal.organizationId : null);
-  if (!providerId) throw new DomainError("PROVIDER_REQUIRED", "Give providerId.", ["providerId"]);
+  if (!providerId) throw new DomainError(VisitErrorCode.PROVIDER_REQUIRED, "Give providerId.", ["providerId"]);
   // A partner books only at its own organisation; another's looks like a missing one.
   if (principal.kind === "PARTNER" && providerId !== principal.organizationId)
     throw new NotFoundError("Organization", ["providerId"]);
   if (!(input.scheduledAt instanceof Date) || input.scheduledAt.getTime() <= now.getTime())
-    throw new DomainError("SCHEDULED_AT_IN_PAST", "The appointment time must be in the future.", ["scheduledAt"]);
+    throw new DomainError(VisitErrorCode.SCHEDULED_AT_IN_PAST, "The appointment time must be in the future.", [
+      "scheduledAt",
+    ]);
   const [patient, provider] = await Promise.all([
     em.findOne(Patient, { id: input.patientId }),
     em.findOne(Organization, { id: providerId }),
@@ -141,7 +152,7 @@ export async function scheduleAppointment(
   if (!provider) throw new NotFoundError("Organization", ["providerId"]);
   if (!PROVIDER_KINDS.includes(provider.kind) || !provider.active)
     throw new DomainError(
-      "NOT_A_PROVIDER",
+      OrganizationErrorCode.NOT_A_PROVIDER,
       "Appointments are booked at an active clinic, lab, specialist or hospital.",
       ["providerId"],
     );
@@ -154,12 +165,12 @@ export async function scheduleAppointment(
     const order = await em.findOne(Order, { id: input.orderId });
     if (!order) throw new NotFoundError("Order", ["orderId"]);
     if (kase && refId(order.case) !== kase.id)
-      throw new DomainError("ORDER_CASE_MISMATCH", "The order belongs to another case.", ["orderId"]);
+      throw new DomainError(VisitErrorCode.ORDER_CASE_MISMATCH, "The order belongs to another case.", ["orderId"]);
     // An appointment for an order belongs to the order's case.
     kase ??= await em.findOne(Case, { id: refId(order.case)! });
   }
   if (kase && refId(kase.patient) !== patient.id)
-    throw new DomainError("CASE_PATIENT_MISMATCH", "The case belongs to another patient.", [
+    throw new DomainError(CaseErrorCode.CASE_PATIENT_MISMATCH, "The case belongs to another patient.", [
       input.caseId ? "caseId" : "orderId",
     ]);
   const visit = await insertVisit(em, principal, requestId, {

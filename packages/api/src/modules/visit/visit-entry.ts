@@ -9,6 +9,9 @@ import { normalizeBankAccount, normalizeDiagnosisCodes } from "./bank-account.js
 import { Visit, VisitLiabilityLink } from "./visit.entity.js";
 import { LiabilityLinksMode } from "./visit.enums.js";
 import type { SaveVisitFindingsInput } from "./visit.inputs.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
+import { PolicyErrorCode } from "../policy/policy.errors.js";
+import { VisitErrorCode } from "./visit.errors.js";
 
 const findingsSchema = z.object({
   admissionDate: rules.localDate.nullish(),
@@ -62,14 +65,18 @@ async function setLiabilityLinks(
   links: { policyId: string; liabilityId: string }[],
 ): Promise<void> {
   if (links.length > 50)
-    throw new DomainError("TOO_MANY_LINKS", "At most 50 liability links.", ["liabilityLinks", "links"]);
+    throw new DomainError(VisitErrorCode.TOO_MANY_LINKS, "At most 50 liability links.", ["liabilityLinks", "links"]);
   const patientId = refId(visit.patient)!;
   const policyIds = [...new Set(links.map((l) => l.policyId))];
   const liabilityIds = [...new Set(links.map((l) => l.liabilityId))];
   const uuid = z.uuid();
   links.forEach((l, i) => {
     if (!uuid.safeParse(l.policyId).success || !uuid.safeParse(l.liabilityId).success)
-      throw new DomainError("NOT_FOUND", "Policy or liability not found.", ["liabilityLinks", "links", String(i)]);
+      throw new DomainError(PlatformErrorCode.NOT_FOUND, "Policy or liability not found.", [
+        "liabilityLinks",
+        "links",
+        String(i),
+      ]);
   });
   const [memberships, liabilities] = await Promise.all([
     em.find(PolicyMember, { patient: patientId, policy: { $in: policyIds } }),
@@ -80,14 +87,14 @@ async function setLiabilityLinks(
   links.forEach((l, i) => {
     const path = ["liabilityLinks", "links", String(i)];
     if (!heldPolicies.has(l.policyId))
-      throw new DomainError("POLICY_NOT_HELD_BY_PATIENT", "The patient is not a member of this policy.", [
+      throw new DomainError(PolicyErrorCode.POLICY_NOT_HELD_BY_PATIENT, "The patient is not a member of this policy.", [
         ...path,
         "policyId",
       ]);
     const owner = liabilityPolicy.get(l.liabilityId);
-    if (!owner) throw new DomainError("NOT_FOUND", "Liability not found.", [...path, "liabilityId"]);
+    if (!owner) throw new DomainError(PlatformErrorCode.NOT_FOUND, "Liability not found.", [...path, "liabilityId"]);
     if (owner !== l.policyId)
-      throw new DomainError("LIABILITY_NOT_IN_POLICY", "This liability belongs to another policy.", [
+      throw new DomainError(PolicyErrorCode.LIABILITY_NOT_IN_POLICY, "This liability belongs to another policy.", [
         ...path,
         "liabilityId",
       ]);

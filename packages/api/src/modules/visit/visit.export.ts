@@ -15,6 +15,7 @@ import { User } from "../user/user.entity.js";
 import { Visit } from "./visit.entity.js";
 import { visitFilterFromQuery, visitWhere } from "./visit.where.js";
 import { safeCell } from "../../platform/csv/safe-cell.js";
+import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
 
 /** An export is a working list, not a data dump: past this many rows, narrow the filter. */
 export const MAX_EXPORT_ROWS = 10_000;
@@ -82,9 +83,9 @@ function handler(runtime: Runtime, format: "xlsx" | "csv") {
     try {
       const principal = await runtime.principalOf(req);
       if (principal.kind === "ANONYMOUS") {
-        res
-          .status(401)
-          .json({ errors: [{ message: "Sign in or send an API key.", extensions: { code: "UNAUTHENTICATED" } }] });
+        res.status(401).json({
+          errors: [{ message: "Sign in or send an API key.", extensions: { code: TopLevelErrorCode.UNAUTHENTICATED } }],
+        });
         return;
       }
       const rows = await exportRows(forkFor(runtime.orm, principal), req.query as Record<string, unknown>);
@@ -99,16 +100,20 @@ function handler(runtime: Runtime, format: "xlsx" | "csv") {
       }
     } catch (err) {
       if (err instanceof AuthenticationError) {
-        res.status(401).json({ errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
+        res
+          .status(401)
+          .json({ errors: [{ message: err.message, extensions: { code: TopLevelErrorCode.UNAUTHENTICATED } }] });
       } else if (err instanceof DomainError) {
         res
           .status(400)
           .json({ errors: [{ message: err.message, extensions: { code: err.code, field: err.field ?? null } }] });
       } else if (!answerDatabaseUnavailable(runtime, req, res, err)) {
         runtime.logger.error({ err }, "visit export failed");
-        res
-          .status(500)
-          .json({ errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+        res.status(500).json({
+          errors: [
+            { message: "Internal server error.", extensions: { code: TopLevelErrorCode.INTERNAL_SERVER_ERROR } },
+          ],
+        });
       }
     }
   };

@@ -3,6 +3,7 @@ import { refId } from "../../platform/graphql/loaders.js";
 import { User, VisitorHospital } from "../user/user.entity.js";
 import { Visit, VisitLiabilityLink } from "./visit.entity.js";
 import { TERMINAL_VISIT_STATUSES, VisitConclusion, VisitEvent, VisitKind, VisitStatus } from "./visit.enums.js";
+import { VisitErrorCode } from "./visit.errors.js";
 
 /** 24 hours before the appointment: when the reminder worker sends the SMS. */
 export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
@@ -21,14 +22,14 @@ export interface VisitTransitionData {
 const dataOf = (ctx: GuardContext<Visit>): VisitTransitionData => (ctx.input.data ?? {}) as VisitTransitionData;
 
 const fieldVisitOnly: Guard<Visit> = {
-  code: "FIELD_VISIT_ONLY",
+  code: VisitErrorCode.FIELD_VISIT_ONLY,
   message: "Only field visits go through assignment, entry and review.",
   sync: true,
   check: ({ entity }) => entity.kind === VisitKind.FIELD_VISIT,
 };
 
 const appointmentOnly: Guard<Visit> = {
-  code: "APPOINTMENT_ONLY",
+  code: VisitErrorCode.APPOINTMENT_ONLY,
   message: "Only appointments are attended, missed or rescheduled.",
   sync: true,
   check: ({ entity }) => entity.kind === VisitKind.APPOINTMENT,
@@ -36,7 +37,7 @@ const appointmentOnly: Guard<Visit> = {
 
 // 与定点医院关联: a visitor may only take visits at hospitals they are linked to.
 const visitorCoversHospital: Guard<Visit> = {
-  code: "VISITOR_NOT_LINKED_TO_HOSPITAL",
+  code: VisitErrorCode.VISITOR_NOT_LINKED_TO_HOSPITAL,
   message: "The visitor does not cover this visit's hospital.",
   check: async (ctx) => {
     const visitorId = dataOf(ctx).visitorId;
@@ -47,19 +48,19 @@ const visitorCoversHospital: Guard<Visit> = {
 };
 
 const differentVisitor: Guard<Visit> = {
-  code: "SAME_VISITOR",
+  code: VisitErrorCode.SAME_VISITOR,
   message: "The visit is already assigned to this visitor.",
   check: (ctx) => dataOf(ctx).visitorId !== refId(ctx.entity.assignee),
 };
 
 const conclusionGiven: Guard<Visit> = {
-  code: "CONCLUSION_REQUIRED",
+  code: VisitErrorCode.CONCLUSION_REQUIRED,
   message: "Choose a conclusion: COMPLETED or NO_LIABILITY.",
   check: (ctx) => !!dataOf(ctx).conclusion,
 };
 
 const completedNeedsLink: Guard<Visit> = {
-  code: "LIABILITY_LINK_REQUIRED",
+  code: VisitErrorCode.LIABILITY_LINK_REQUIRED,
   message: "A COMPLETED visit needs at least one liability link (添加分案).",
   check: async (ctx) =>
     dataOf(ctx).conclusion !== VisitConclusion.COMPLETED ||
@@ -67,21 +68,21 @@ const completedNeedsLink: Guard<Visit> = {
 };
 
 const completedNeedsBankAccount: Guard<Visit> = {
-  code: "BANK_ACCOUNT_REQUIRED",
+  code: VisitErrorCode.BANK_ACCOUNT_REQUIRED,
   message: "A COMPLETED visit needs the patient's payout bank account.",
   check: (ctx) => dataOf(ctx).conclusion !== VisitConclusion.COMPLETED || !!ctx.entity.bankAccountEnc,
 };
 
 // Four eyes: whoever entered the findings does not approve them.
 const notOwnVisit: Guard<Visit> = {
-  code: "SELF_REVIEW_NOT_ALLOWED",
+  code: VisitErrorCode.SELF_REVIEW_NOT_ALLOWED,
   message: "The visitor of a visit cannot review it.",
   sync: true,
   check: ({ entity, principal }) => principal.kind !== "STAFF" || principal.userId !== refId(entity.assignee),
 };
 
 const newTimeInFuture: Guard<Visit> = {
-  code: "SCHEDULED_AT_IN_PAST",
+  code: VisitErrorCode.SCHEDULED_AT_IN_PAST,
   message: "Give a new appointment time in the future (scheduledAt).",
   check: (ctx) => {
     const at = dataOf(ctx).scheduledAt;
@@ -90,7 +91,7 @@ const newTimeInFuture: Guard<Visit> = {
 };
 
 const appointmentTimeReached: Guard<Visit> = {
-  code: "APPOINTMENT_NOT_DUE",
+  code: VisitErrorCode.APPOINTMENT_NOT_DUE,
   message: "A no-show can be recorded only once the appointment time has passed.",
   sync: true,
   check: ({ entity, now }) => !!entity.scheduledAt && entity.scheduledAt.getTime() <= now.getTime(),

@@ -6,6 +6,7 @@ import type { Organization } from "../organization/organization.entity.js";
 import type { Patient } from "../patient/patient.entity.js";
 import type { User } from "../user/user.entity.js";
 import type { Visit } from "./visit.entity.js";
+import { VisitErrorCode } from "./visit.errors.js";
 
 type Lang = "en" | "es" | "zh" | "fa" | "bg";
 const lang = (l: string | null | undefined): Lang =>
@@ -94,7 +95,9 @@ export async function queueAssignmentSms(
 ): Promise<void> {
   const { visit, visitor } = args;
   if (!visitor.phone)
-    throw new DomainError("VISITOR_HAS_NO_PHONE", "The visitor has no mobile phone for the SMS.", ["notifySms"]);
+    throw new DomainError(VisitErrorCode.VISITOR_HAS_NO_PHONE, "The visitor has no mobile phone for the SMS.", [
+      "notifySms",
+    ]);
   const language = lang(visitor.language);
   await enqueueNotification(em, {
     channel: "SMS",

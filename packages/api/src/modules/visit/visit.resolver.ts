@@ -20,6 +20,7 @@ import {
 } from "./visit.inputs.js";
 import { MAX_BULK_ASSIGN, VisitService } from "./visit.service.js";
 import { visitWhere } from "./visit.where.js";
+import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 
 export const VisitConnection = ConnectionType(Visit, "Visit");
 export const VisitPayload = PayloadType("VisitPayload", "visit", Visit);
@@ -76,11 +77,19 @@ export class VisitResolver {
     const ids = [...new Set(input.visitIds)];
     if (ids.length === 0 || ids.length > MAX_BULK_ASSIGN)
       return failed([
-        { code: "VALIDATION_FAILED", field: ["visitIds"], message: `Give 1 to ${MAX_BULK_ASSIGN} visits.` },
+        {
+          code: PlatformErrorCode.VALIDATION_FAILED,
+          field: ["visitIds"],
+          message: `Give 1 to ${MAX_BULK_ASSIGN} visits.`,
+        },
       ]);
     if (input.expectedVersions && input.expectedVersions.length !== input.visitIds.length)
       return failed([
-        { code: "VALIDATION_FAILED", field: ["expectedVersions"], message: "Give one expected version per visit id." },
+        {
+          code: PlatformErrorCode.VALIDATION_FAILED,
+          field: ["expectedVersions"],
+          message: "Give one expected version per visit id.",
+        },
       ]);
     const versionOf = new Map(input.visitIds.map((id, i) => [id, input.expectedVersions?.[i]]));
     const errors: UserError[] = [];

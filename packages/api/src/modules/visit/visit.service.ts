@@ -24,6 +24,8 @@ import type {
 } from "./visit.inputs.js";
 import { visitMachine, type VisitTransitionData } from "./visit.machine.js";
 import { queueAppointmentInstructions, queueAssignmentSms, queueReturnedNotice } from "./visit.notifications.js";
+import { StaffUserErrorCode } from "../user/user.errors.js";
+import { VisitErrorCode } from "./visit.errors.js";
 
 export const MAX_BULK_ASSIGN = 100;
 
@@ -103,7 +105,9 @@ export class VisitService {
   async transition(input: TransitionVisitInput): Promise<Visit> {
     const mutation = DOMAIN_MUTATION_EVENTS[input.event];
     if (mutation)
-      throw new DomainError("USE_DOMAIN_MUTATION", `${input.event} carries data: use ${mutation}.`, ["event"]);
+      throw new DomainError(VisitErrorCode.USE_DOMAIN_MUTATION, `${input.event} carries data: use ${mutation}.`, [
+        "event",
+      ]);
     const visit = await this.load(input.id);
     await this.fire(
       visit,
@@ -138,9 +142,11 @@ export class VisitService {
     const user = await this.em.findOne(User, { id });
     if (!user) throw new NotFoundError("User", ["visitorId"]);
     if (!user.active || !user.roles.includes("VISITOR"))
-      throw new DomainError("NOT_A_VISITOR", "Visits can be assigned only to active users with the VISITOR role.", [
-        "visitorId",
-      ]);
+      throw new DomainError(
+        StaffUserErrorCode.NOT_A_VISITOR,
+        "Visits can be assigned only to active users with the VISITOR role.",
+        ["visitorId"],
+      );
     return user;
   }
 

@@ -12,6 +12,8 @@ import { WebhookDeliveryStatus, WebhookEventType } from "./webhook.enums.js";
 import { newSigningSecret } from "./webhook.signing.js";
 import { assertDeliverableUrl, type UrlPolicy } from "./webhook.url-policy.js";
 import type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from "./webhook.inputs.js";
+import { OrganizationErrorCode } from "../organization/organization.errors.js";
+import { WebhookErrorCode } from "./webhook.errors.js";
 
 /** A partner organisation may keep this many endpoints. */
 export const MAX_ENDPOINTS_PER_ORGANIZATION = 10;
@@ -44,7 +46,7 @@ export class WebhookService {
     const url = await assertDeliverableUrl(data.url, this.urlPolicy);
     if ((await this.em.count(WebhookEndpoint, { organization: org.id })) >= MAX_ENDPOINTS_PER_ORGANIZATION)
       throw new DomainError(
-        "TOO_MANY_WEBHOOK_ENDPOINTS",
+        WebhookErrorCode.TOO_MANY_WEBHOOK_ENDPOINTS,
         `An organisation may have at most ${MAX_ENDPOINTS_PER_ORGANIZATION} endpoints.`,
       );
     const signingSecret = newSigningSecret();
@@ -114,7 +116,7 @@ export class WebhookService {
     if (!delivery) throw new NotFoundError("WebhookDelivery", ["deliveryId"]);
     if (!delivery.endpoint.active)
       throw new DomainError(
-        "WEBHOOK_ENDPOINT_INACTIVE",
+        WebhookErrorCode.WEBHOOK_ENDPOINT_INACTIVE,
         "Re-enable the endpoint (updateWebhookEndpoint active: true) first.",
         ["deliveryId"],
       );
@@ -142,13 +144,17 @@ export class WebhookService {
       return this.em.findOneOrFail(Organization, { id: p.organizationId });
     }
     if (!organizationId)
-      throw new DomainError("ORGANIZATION_REQUIRED", "Name the partner organisation the endpoint is for.", [
-        "organizationId",
-      ]);
+      throw new DomainError(
+        OrganizationErrorCode.ORGANIZATION_REQUIRED,
+        "Name the partner organisation the endpoint is for.",
+        ["organizationId"],
+      );
     const org = await this.em.findOne(Organization, { id: organizationId });
     if (!org) throw new NotFoundError("Organization", ["organizationId"]);
     if (org.kind === OrganizationKind.OPERATOR)
-      throw new DomainError("INVALID_ORGANIZATION", "Webhooks are for partner organisations.", ["organizationId"]);
+      throw new DomainError(OrganizationErrorCode.INVALID_ORGANIZATION, "Webhooks are for partner organisations.", [
+        "organizationId",
+      ]);
     return org;
   }
 

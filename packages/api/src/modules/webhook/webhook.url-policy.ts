@@ -1,6 +1,7 @@
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
+import { WebhookErrorCode } from "./webhook.errors.js";
 
 export interface UrlPolicy {
   /** Production refuses plain http. */
@@ -76,7 +77,7 @@ export async function resolveDeliveryTarget(
  */
 export async function assertDeliverableUrl(raw: string, policy: UrlPolicy): Promise<URL> {
   const fail = (why: string): never => {
-    throw new DomainError("INVALID_WEBHOOK_URL", `url ${why}.`, ["url"]);
+    throw new DomainError(WebhookErrorCode.INVALID_WEBHOOK_URL, `url ${why}.`, ["url"]);
   };
   let url: URL;
   try {

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { v7 as uuidv7 } from "uuid";
 import { actorOf, type Principal } from "../auth/principal.js";
 import type { AuditInput } from "./audit.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
 /**
  * The audit rows of one request's sensitive reads (an unmasked national id, a bank
@@ -79,7 +80,7 @@ export function readAuditPlugin<C extends { readAudit: ReadAudit }>(logger: Logg
             if (response.body.kind !== "single" || !response.body.singleResult) return;
             response.body.singleResult.data = null;
             response.body.singleResult.errors = [
-              { message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+              { message: "Internal server error.", extensions: { code: TopLevelErrorCode.INTERNAL_SERVER_ERROR } },
             ];
             response.http.status = 500;
           }

@@ -1,5 +1,6 @@
 import type { AuthCheckerInterface, ResolverData } from "type-graphql";
 import { GraphQLError } from "graphql";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 import type { AppContext } from "../graphql/context.js";
 import { PARTNER_KINDS, STAFF_ROLES, type PartnerKind, type StaffRole } from "./principal.js";
 
@@ -17,19 +18,25 @@ export class AuthChecker implements AuthCheckerInterface<AppContext, AccessRole>
     if (p.kind === "ANONYMOUS") throw unauthenticated();
     if (p.kind === "SYSTEM") return true;
     if (roles.length === 0) return true;
-    if (p.kind === "STAFF") {
-      if (p.roles.includes("ADMIN") || roles.includes("STAFF")) return true;
-      return roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r) && p.roles.includes(r as StaffRole));
-    }
-    if (roles.includes("PARTNER")) return true;
-    return roles.some((r) => (PARTNER_KINDS as readonly string[]).includes(r) && r === p.organizationKind);
+    // Refused: our FORBIDDEN carries HTTP 403 (type-graphql's own error for `false` would answer 200).
+    if (!allows(p, roles)) throw forbidden();
+    return true;
   }
 }
 
+function allows(p: Exclude<AppContext["principal"], { kind: "ANONYMOUS" | "SYSTEM" }>, roles: AccessRole[]): boolean {
+  if (p.kind === "STAFF") {
+    if (p.roles.includes("ADMIN") || roles.includes("STAFF")) return true;
+    return roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r) && p.roles.includes(r as StaffRole));
+  }
+  if (roles.includes("PARTNER")) return true;
+  return roles.some((r) => (PARTNER_KINDS as readonly string[]).includes(r) && r === p.organizationKind);
+}
+
 export function unauthenticated(message = "Sign in or send an API key."): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+  return new GraphQLError(message, { extensions: { code: TopLevelErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
 export function forbidden(message = "You are not allowed to do this."): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+  return new GraphQLError(message, { extensions: { code: TopLevelErrorCode.FORBIDDEN, http: { status: 403 } } });
 }

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { Config } from "../../config.js";
 import { HashSlots } from "./hash-slots.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
 // One step, so parallel guesses cannot all pass the check before any failure is counted:
 // every attempt is charged before its password is checked (a success refunds it). From the
@@ -29,7 +30,7 @@ export function rateLimited(retryAfterSeconds: number, message: string): GraphQL
   const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
   return new GraphQLError(message, {
     extensions: {
-      code: "RATE_LIMITED",
+      code: TopLevelErrorCode.RATE_LIMITED,
       retryAfterSeconds: retryAfter,
       http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) },
     },

@@ -1,4 +1,7 @@
 import { DomainError } from "../errors/domain-error.js";
+import { WorkCalendarErrorCode } from "../errors/calendar.errors.js";
+
+export { WorkCalendarErrorCode };
 
 /** A plain calendar date, "YYYY-MM-DD", read in the calendar's time zone. */
 export type IsoDate = string;
@@ -21,18 +24,6 @@ export interface WorkCalendar {
   /** IANA time zone in which the organisation's days begin and end. */
   timeZone: string;
 }
-
-export const WorkCalendarErrorCode = {
-  INVALID_TIME_ZONE: "INVALID_TIME_ZONE",
-  UNSUPPORTED_COUNTRY: "UNSUPPORTED_COUNTRY",
-  UNSUPPORTED_REGION: "UNSUPPORTED_REGION",
-  INVALID_WEEKEND: "INVALID_WEEKEND",
-  INVALID_DATE: "INVALID_DATE",
-  INVALID_DAYS: "INVALID_DAYS",
-  NO_WORKING_DAYS: "NO_WORKING_DAYS",
-} as const;
-
-export type WorkCalendarErrorCode = (typeof WorkCalendarErrorCode)[keyof typeof WorkCalendarErrorCode];
 
 /** A calendar or date the caller can fix; `field` names the calendar property at fault. */
 export class WorkCalendarError extends DomainError {

@@ -1,5 +1,6 @@
 import type { Principal } from "../auth/principal.js";
 import { DomainError } from "../errors/domain-error.js";
+import { PlatformErrorCode } from "../errors/platform.errors.js";
 
 /** `%text%` for ILIKE, with the caller's own wildcards escaped so they match literally. */
 export function likePattern(search: string): string {
@@ -9,7 +10,7 @@ export function likePattern(search: string): string {
 /** The organisation a new row is registered by: the partner's own, or the operator for staff. */
 export function actingOrganizationId(principal: Principal): string {
   if (principal.kind === "PARTNER" || principal.kind === "STAFF") return principal.organizationId;
-  throw new DomainError("NO_ORGANIZATION", "This principal acts for no organisation.");
+  throw new DomainError(PlatformErrorCode.NO_ORGANIZATION, "This principal acts for no organisation.");
 }
 
 /** A partial update: assigns the given (non-null) values and returns the names changed. */

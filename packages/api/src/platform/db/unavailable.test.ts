@@ -4,6 +4,7 @@ import { DriverException, UniqueConstraintViolationException } from "@mikro-orm/
 import { isDatabaseUnavailable } from "./unavailable.js";
 import { toUserError } from "../graphql/payload.js";
 import { DomainError } from "../errors/domain-error.js";
+import { PlatformErrorCode } from "../errors/error-codes.js";
 
 /** The shapes pg, knex and Node give these failures (codes and messages as they print them). */
 const withCode = (message: string, code: string, extra: Record<string, unknown> = {}) =>
@@ -37,7 +38,7 @@ describe("isDatabaseUnavailable", () => {
     ["a NUL byte in a parameter (08P01, the caller's value)", withCode("invalid message format", "08P01")],
     ["a unique violation (23505)", withCode("duplicate key value violates unique constraint", "23505")],
     ["a deadlock (40P01)", withCode("deadlock detected", "40P01")],
-    ["a DomainError", new DomainError("NOT_FOUND", "Order not found.")],
+    ["a DomainError", new DomainError(PlatformErrorCode.NOT_FOUND, "Order not found.")],
     ["a plain bug", new TypeError("Cannot read properties of undefined")],
     [
       "ioredis giving up on a command",

@@ -4,8 +4,9 @@
  * SERVICE_UNAVAILABLE with HTTP 503 and Retry-After instead of an internal error.
  */
 import { SOCKET_UNAVAILABLE_CODES } from "../net/socket-errors.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
-export const DB_UNAVAILABLE_CODE = "SERVICE_UNAVAILABLE";
+export const DB_UNAVAILABLE_CODE = TopLevelErrorCode.SERVICE_UNAVAILABLE;
 export const DB_UNAVAILABLE_MESSAGE = "The database is unavailable; retry shortly.";
 /** A Postgres restart is back in about 3 s (docs/RELIABILITY.md); 5 s leaves it room. */
 export const DB_RETRY_AFTER_SECONDS = 5;

@@ -1,4 +1,5 @@
 import { DomainError } from "../errors/domain-error.js";
+import { PlatformErrorCode } from "../errors/platform.errors.js";
 
 /**
  * The optimistic-lock check every update does before touching a row. The flush checks
@@ -7,7 +8,7 @@ import { DomainError } from "../errors/domain-error.js";
 export function checkVersion(current: number, expected: number): void {
   if (current !== expected)
     throw new DomainError(
-      "STALE_VERSION",
+      PlatformErrorCode.STALE_VERSION,
       `This record was changed by someone else (version ${current}, you sent ${expected}). Reload and try again.`,
       ["expectedVersion"],
     );

@@ -12,6 +12,8 @@ import { selectsIntrospection } from "./introspection.js";
 import { readAuditPlugin } from "../audit/read-audit.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, ForbiddenError } from "../errors/domain-error.js";
+import { PlatformErrorCode } from "../errors/platform.errors.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 import { isInvalidValueError } from "./payload.js";
 import {
   DB_RETRY_AFTER_SECONDS,
@@ -23,31 +25,28 @@ import {
 /** SQLSTATE query_canceled: statement_timeout fired. */
 const STATEMENT_CANCELLED = "57014";
 
-const SAFE_CODES = new Set([
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "BAD_USER_INPUT",
-  "GRAPHQL_VALIDATION_FAILED",
-  "GRAPHQL_PARSE_FAILED",
-  "BAD_REQUEST",
-  "RATE_LIMITED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "OPERATION_RESOLUTION_FAILURE",
-  QUERY_TOO_COMPLEX,
-  DB_UNAVAILABLE_CODE,
-]);
+/**
+ * Top-level codes whose message is shown as is; anything else is masked as an internal
+ * error. Not INTERNAL_SERVER_ERROR (Apollo's code for any unexpected throw, whose message
+ * may say too much) nor QUERY_TIMEOUT (only maskError itself sets it).
+ */
+const SAFE_CODES = new Set<string>(
+  Object.values(TopLevelErrorCode).filter(
+    (c) => c !== TopLevelErrorCode.INTERNAL_SERVER_ERROR && c !== TopLevelErrorCode.QUERY_TIMEOUT,
+  ),
+);
 
 /**
  * Codes that mean "the request itself is wrong" (an over-limit query, a cursor this API
  * never issued, a page size out of range): the response is a 400, like a malformed query,
  * and the request's log line says warn, not error.
  */
-const CALLER_FAULT_CODES = new Set([
+export const CALLER_FAULT_CODES: ReadonlySet<string> = new Set([
   QUERY_TOO_COMPLEX,
-  "BAD_USER_INPUT",
-  "INVALID_CURSOR",
-  "PAGE_SIZE_OUT_OF_RANGE",
-  "INVALID_OFFSET",
+  TopLevelErrorCode.BAD_USER_INPUT,
+  PlatformErrorCode.INVALID_CURSOR,
+  PlatformErrorCode.PAGE_SIZE_OUT_OF_RANGE,
+  PlatformErrorCode.INVALID_OFFSET,
 ]);
 
 const unavailableExtensions = () => ({
@@ -96,7 +95,7 @@ export function maskError(
     return {
       message: "The request took too long and was cancelled; narrow the filter or ask for a smaller page.",
       path: formatted.path,
-      extensions: { code: "QUERY_TIMEOUT" },
+      extensions: { code: TopLevelErrorCode.QUERY_TIMEOUT },
     };
   }
   if (original instanceof DomainError) {
@@ -112,11 +111,11 @@ export function maskError(
     return {
       message: "A value in the request is not valid for its field.",
       path: formatted.path,
-      extensions: { code: "BAD_USER_INPUT" },
+      extensions: { code: TopLevelErrorCode.BAD_USER_INPUT },
     };
   }
   if (original instanceof ForbiddenError) {
-    return { message: original.message, path: formatted.path, extensions: { code: "FORBIDDEN" } };
+    return { message: original.message, path: formatted.path, extensions: { code: TopLevelErrorCode.FORBIDDEN } };
   }
   if (isArmorLimitError(formatted.message)) {
     const message = formatted.message
@@ -127,14 +126,22 @@ export function maskError(
   const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
   // type-graphql's AuthorizationError (an @Authorized role check failing) says UNAUTHORIZED.
   if (code === "UNAUTHORIZED") {
-    return { message: "You are not allowed to do this.", path: formatted.path, extensions: { code: "FORBIDDEN" } };
+    return {
+      message: "You are not allowed to do this.",
+      path: formatted.path,
+      extensions: { code: TopLevelErrorCode.FORBIDDEN },
+    };
   }
   if (SAFE_CODES.has(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   logger.error({ err: error }, "internal error in GraphQL request");
-  return { message: "Internal server error.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return {
+    message: "Internal server error.",
+    path: formatted.path,
+    extensions: { code: TopLevelErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }
 
 /**
@@ -209,7 +216,7 @@ function introspectionPolicyPlugin(): ApolloServerPlugin<AppContext> {
         async didResolveOperation({ document, operation }) {
           if (!operation || !selectsIntrospection(document, operation)) return;
           throw new GraphQLError("Introspection needs a signed-in principal.", {
-            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+            extensions: { code: TopLevelErrorCode.UNAUTHENTICATED, http: { status: 401 } },
           });
         },
       };

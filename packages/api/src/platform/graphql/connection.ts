@@ -3,6 +3,7 @@ import type { EntityName, FilterQuery } from "@mikro-orm/core";
 import { ArgsType, Field, Int, ObjectType, registerEnumType, InputType } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { DomainError } from "../errors/domain-error.js";
+import { PlatformErrorCode } from "../errors/platform.errors.js";
 
 /** Relay connections (SPEC §4): one implementation for every list of the schema. */
 export const MAX_PAGE_SIZE = 100;
@@ -114,7 +115,7 @@ function decodeCursor(cursor: string): Cursor {
     const value = v && typeof v === "object" && "d" in v ? new Date(String((v as { d: string }).d)) : v;
     return [value, parsed[1]];
   } catch {
-    throw new DomainError("INVALID_CURSOR", "The cursor is not one this API issued.", ["after"]);
+    throw new DomainError(PlatformErrorCode.INVALID_CURSOR, "The cursor is not one this API issued.", ["after"]);
   }
 }
 
@@ -149,7 +150,9 @@ function assertCursorFits<T extends object>(
               ? typeof value === "boolean"
               : typeof value === "string" || typeof value === "number";
   if (!UUID.test(id) || !fits)
-    throw new DomainError("INVALID_CURSOR", "The cursor is not one this API issued for this list.", [arg]);
+    throw new DomainError(PlatformErrorCode.INVALID_CURSOR, "The cursor is not one this API issued for this list.", [
+      arg,
+    ]);
 }
 
 export interface PaginateOptions<T> {
@@ -179,10 +182,12 @@ export async function paginate<T extends { id: string }>(
     ["last", args.last],
   ] as const) {
     if (v != null && (v < 0 || v > MAX_PAGE_SIZE))
-      throw new DomainError("PAGE_SIZE_OUT_OF_RANGE", `${k} must be between 0 and ${MAX_PAGE_SIZE}.`, [k]);
+      throw new DomainError(PlatformErrorCode.PAGE_SIZE_OUT_OF_RANGE, `${k} must be between 0 and ${MAX_PAGE_SIZE}.`, [
+        k,
+      ]);
   }
   if (args.offset != null && args.offset < 0)
-    throw new DomainError("INVALID_OFFSET", "offset must not be negative.", ["offset"]);
+    throw new DomainError(PlatformErrorCode.INVALID_OFFSET, "offset must not be negative.", ["offset"]);
   const backwards = args.last != null || args.before != null;
   const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   const asc = opts.direction === SortDirection.ASC;

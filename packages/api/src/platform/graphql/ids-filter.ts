@@ -1,6 +1,7 @@
 import { Field, ID } from "type-graphql";
 import { DomainError } from "../errors/domain-error.js";
 import { MAX_PAGE_SIZE } from "./connection.js";
+import { PlatformErrorCode } from "../errors/platform.errors.js";
 
 /**
  * At most one page of ids: a client resolving the references of a page (the console's
@@ -26,6 +27,9 @@ export function IdsFilterField(rows: string): ReturnType<typeof Field> {
 export function idsCondition(ids: readonly string[] | null | undefined): { id: { $in: string[] } } | null {
   if (ids == null) return null;
   if (ids.length > MAX_FILTER_IDS)
-    throw new DomainError("TOO_MANY_IDS", `filter.ids takes at most ${MAX_FILTER_IDS} ids.`, ["filter", "ids"]);
+    throw new DomainError(PlatformErrorCode.TOO_MANY_IDS, `filter.ids takes at most ${MAX_FILTER_IDS} ids.`, [
+      "filter",
+      "ids",
+    ]);
   return { id: { $in: [...new Set(ids)] } };
 }

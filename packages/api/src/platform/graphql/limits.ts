@@ -4,6 +4,7 @@ import { GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
 import type { AppContext } from "./context.js";
 import { findOverlongInput } from "./input-limits.js";
 import { LIST_COST, listAwareCost } from "./list-cost.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
 /**
  * Limits against abuse (SPEC §4), all checked while validating the document, before any
@@ -40,7 +41,7 @@ export function armorProtection() {
 }
 
 /** The code every over-limit query answers with (HTTP 400), whichever limit it hit. */
-export const QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+export const QUERY_TOO_COMPLEX = TopLevelErrorCode.QUERY_TOO_COMPLEX;
 
 // graphql-armor reports every limit as "Syntax Error: <limit> …" with a generic code.
 const ARMOR_LIMIT =
@@ -68,7 +69,7 @@ export function requestLimitsPlugin(): ApolloServerPlugin<AppContext> {
               `${overlong.path} is at most ${overlong.limit} characters (got ${overlong.length}).`,
               {
                 extensions: {
-                  code: "BAD_USER_INPUT",
+                  code: TopLevelErrorCode.BAD_USER_INPUT,
                   field: overlong.path.split("."),
                   maxLength: overlong.limit,
                   http: { status: 400 },

@@ -1,13 +1,16 @@
 import { Field, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from "@mikro-orm/core";
-import { DomainError } from "../errors/domain-error.js";
+import { DomainError, DomainErrors } from "../errors/domain-error.js";
+import { type ErrorCode, PlatformErrorCode, UserErrorCode } from "../errors/error-codes.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 
 @ObjectType({ description: "A problem the caller can fix: validation, a guard that failed, a stale version." })
 export class UserError {
-  @Field({ description: "Stable machine-readable code, e.g. STALE_VERSION, FINAL_REPORT_REQUIRED." })
-  code!: string;
+  @Field(() => UserErrorCode, {
+    description: "Stable machine-readable code, e.g. STALE_VERSION, FINAL_REPORT_REQUIRED: switch on it.",
+  })
+  code!: ErrorCode;
   @Field(() => [String], { nullable: true, description: "Path of the input field at fault, when there is one." })
   field?: string[] | null;
   @Field({ description: "Human-readable explanation." })
@@ -44,9 +47,9 @@ export async function asPayload<K extends string, T>(
     const value = await body();
     return { [field]: value, userErrors: [] } as { userErrors: UserError[] } & Record<K, T | null>;
   } catch (err) {
-    const userError = toUserError(err);
-    if (!userError) throw err;
-    return { [field]: null, userErrors: [userError] } as { userErrors: UserError[] } & Record<K, T | null>;
+    const userErrors = toUserErrors(err);
+    if (!userErrors) throw err;
+    return { [field]: null, userErrors } as { userErrors: UserError[] } & Record<K, T | null>;
   }
 }
 
@@ -68,18 +71,33 @@ export function isInvalidValueError(err: unknown): boolean {
  * caller rethrows. A database outage is never the caller's to fix: it propagates and
  * answers SERVICE_UNAVAILABLE (503, retryable) rather than a userError.
  */
+/** Like toUserError, but DomainErrors answer one userError per problem. */
+export function toUserErrors(err: unknown): UserError[] | null {
+  if (err instanceof DomainErrors) return err.errors.map((e) => toUserError(e)!);
+  const userError = toUserError(err);
+  return userError ? [userError] : null;
+}
+
 export function toUserError(err: unknown): UserError | null {
   if (isDatabaseUnavailable(err)) return null;
   if (isInvalidValueError(err))
-    return { code: "VALIDATION_FAILED", field: null, message: "A value in the input is not valid for its field." };
+    return {
+      code: PlatformErrorCode.VALIDATION_FAILED,
+      field: null,
+      message: "A value in the input is not valid for its field.",
+    };
   if (err instanceof DomainError) return { code: err.code, field: err.field ?? null, message: err.message };
   if (err instanceof OptimisticLockError)
     return {
-      code: "STALE_VERSION",
+      code: PlatformErrorCode.STALE_VERSION,
       field: ["expectedVersion"],
       message: "This record was changed by someone else. Reload and try again.",
     };
   if (err instanceof UniqueConstraintViolationException)
-    return { code: "ALREADY_EXISTS", field: null, message: "A record with the same unique values already exists." };
+    return {
+      code: PlatformErrorCode.ALREADY_EXISTS,
+      field: null,
+      message: "A record with the same unique values already exists.",
+    };
   return null;
 }

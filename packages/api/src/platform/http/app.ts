@@ -18,6 +18,7 @@ import { authKeyspace } from "../auth/keyspace.js";
 import { Loaders } from "../graphql/loaders.js";
 import type { AppContext } from "../graphql/context.js";
 import { getSchema } from "../graphql/schema.js";
+import type { ErrorCodeSet } from "../errors/error-codes.js";
 import { createApollo, databaseUnavailableError, enforcePrincipalPolicy } from "../graphql/apollo.js";
 import { LIMITS } from "../graphql/limits.js";
 import { FieldCipher, setFieldCipher } from "../crypto/field-encryption.js";
@@ -32,6 +33,7 @@ import { ReadAudit } from "../audit/read-audit.js";
 import { RateLimits } from "../rate-limit/rate-limits.js";
 import { restRateLimit } from "./rest-rate-limit.js";
 import { mountQueueDashboard } from "../queues/queue-dashboard.route.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
 export interface Runtime {
   app: Express;
@@ -58,6 +60,7 @@ export interface Runtime {
 export interface HttpDomain {
   resolvers: DomainModule["resolvers"];
   routes: readonly HttpRoute[];
+  errorCodes: readonly ErrorCodeSet[];
 }
 
 /** Builds the HTTP server: /graphql, /healthz, /readyz and the REST routes of the modules. */
@@ -80,7 +83,7 @@ export async function createHttpRuntime(
   // written by a client directly is ignored.
   app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
   const server = http.createServer(app);
-  const schema = await getSchema(domain.resolvers);
+  const schema = await getSchema(domain.resolvers, domain.errorCodes);
   const { isUnavailable } = trackDatabaseFailures(orm.em.getConnection().getKnex().client);
   const apollo = createApollo(schema, server, logger, isUnavailable);
   await apollo.start();
@@ -177,7 +180,7 @@ export async function createHttpRuntime(
         } catch (err) {
           if (err instanceof AuthenticationError)
             throw new GraphQLError(err.message, {
-              extensions: { code: "UNAUTHENTICATED", reason: err.reason, http: { status: 401 } },
+              extensions: { code: TopLevelErrorCode.UNAUTHENTICATED, reason: err.reason, http: { status: 401 } },
             });
           if (isUnavailable(err)) {
             logger.warn({ err: (err as Error).message }, "database unavailable");
@@ -216,7 +219,11 @@ export async function createHttpRuntime(
     const status = err.status ?? 500;
     if (status >= 500) logger.error({ err }, "unhandled HTTP error");
     const code =
-      err.type === "entity.too.large" ? "PAYLOAD_TOO_LARGE" : status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
+      err.type === "entity.too.large"
+        ? TopLevelErrorCode.PAYLOAD_TOO_LARGE
+        : status >= 500
+          ? TopLevelErrorCode.INTERNAL_SERVER_ERROR
+          : TopLevelErrorCode.BAD_REQUEST;
     res.status(status).json({
       errors: [{ message: status >= 500 ? "Internal server error." : err.message, extensions: { code } }],
     });

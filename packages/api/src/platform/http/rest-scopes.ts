@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Principal } from "../auth/principal.js";
 import { hasScope, missingScopeMessage, scopeForMethod } from "../auth/scopes.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
 /**
  * API key scopes for every REST route (/files, /exports and any added later), by method:
@@ -20,6 +21,8 @@ export function restScopeGuard(principalOf: (req: Request) => Promise<Principal>
     if (hasScope(principal, needed)) return next();
     // The upload body is not read: close the connection rather than drain it.
     if (!req.complete) res.setHeader("connection", "close");
-    res.status(403).json({ errors: [{ message: missingScopeMessage(needed), extensions: { code: "FORBIDDEN" } }] });
+    res
+      .status(403)
+      .json({ errors: [{ message: missingScopeMessage(needed), extensions: { code: TopLevelErrorCode.FORBIDDEN } }] });
   };
 }

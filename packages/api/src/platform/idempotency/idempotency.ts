@@ -3,6 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { v7 as uuidv7 } from "uuid";
 import { principalKey, type Principal } from "../auth/principal.js";
 import { DomainError } from "../errors/domain-error.js";
+import { PlatformErrorCode } from "../errors/platform.errors.js";
 
 export function canonicalHash(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
@@ -40,7 +41,9 @@ export interface IdempotentCall<R extends { id: string }> {
 export async function idempotent<R extends { id: string }>(call: IdempotentCall<R>): Promise<R> {
   if (!call.key) return call.em.transactional((tem) => call.create(tem as EntityManager));
   if (call.key.length > 200)
-    throw new DomainError("INVALID_IDEMPOTENCY_KEY", "idempotencyKey is at most 200 characters.", ["idempotencyKey"]);
+    throw new DomainError(PlatformErrorCode.INVALID_IDEMPOTENCY_KEY, "idempotencyKey is at most 200 characters.", [
+      "idempotencyKey",
+    ]);
   const owner = principalKey(call.principal);
   const hash = canonicalHash({ operation: call.operation, input: call.input });
   const existing = await call.em.transactional(async (tem) => {
@@ -63,11 +66,14 @@ export async function idempotent<R extends { id: string }>(call: IdempotentCall<
   );
   const record = rows[0];
   if (!record || record.request_hash !== hash || !record.result_id) {
-    throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This idempotencyKey was already used for a different request.", [
-      "idempotencyKey",
-    ]);
+    throw new DomainError(
+      PlatformErrorCode.IDEMPOTENCY_KEY_REUSED,
+      "This idempotencyKey was already used for a different request.",
+      ["idempotencyKey"],
+    );
   }
   const result = await call.load(call.em, record.result_id);
-  if (!result) throw new DomainError("NOT_FOUND", "The result of the earlier request is no longer visible.");
+  if (!result)
+    throw new DomainError(PlatformErrorCode.NOT_FOUND, "The result of the earlier request is no longer visible.");
   return result;
 }

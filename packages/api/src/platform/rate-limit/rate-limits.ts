@@ -2,9 +2,10 @@ import type { Redis } from "ioredis";
 import { RateLimiterRedis } from "rate-limiter-flexible";
 import type { Config } from "../../config.js";
 import { principalKey, type Principal } from "../auth/principal.js";
+import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
 /** The code both doors (GraphQL and the REST routes) answer a spent budget with. */
-export const RATE_LIMITED_CODE = "RATE_LIMITED";
+export const RATE_LIMITED_CODE = TopLevelErrorCode.RATE_LIMITED;
 
 /**
  * What an export costs in the request budget: it reads up to 10,000 rows and their

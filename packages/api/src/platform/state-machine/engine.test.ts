@@ -3,6 +3,10 @@ import { defineMachine, nonTerminal } from "./machine.js";
 import { availableEvents, selectRule } from "./engine.js";
 import type { Principal } from "../auth/principal.js";
 import { DomainError } from "../errors/domain-error.js";
+import type { ErrorCode } from "../errors/error-codes.js";
+
+// A guard code of this test machine only; real guards use a module's declared enum.
+const TOO_LATE = "TOO_LATE" as ErrorCode;
 
 interface Doc {
   id: string;
@@ -30,7 +34,7 @@ const machine = defineMachine<Doc, Doc["status"], "SEND" | "FINISH" | "VOID" | "
       event: "SEND",
       to: "SENT",
       who: [{ partner: "owner" }, { role: "OPERATOR" }],
-      guards: [{ code: "TOO_LATE", message: "past due", sync: true, check: ({ entity, now }) => now < entity.dueAt }],
+      guards: [{ code: TOO_LATE, message: "past due", sync: true, check: ({ entity, now }) => now < entity.dueAt }],
     },
     { from: ["SENT"], event: "FINISH", to: "DONE", who: [{ role: "REVIEWER" }] },
     {
@@ -100,6 +104,14 @@ describe("state machine engine", () => {
       expect.objectContaining({ code: "TRANSITION_NOT_PERMITTED" }),
     );
     expect(() => selectRule(machine, doc(), "EXPIRE", staff("ADMIN"), {})).toThrowError(DomainError);
+  });
+
+  it("checks permission before state: a principal outside every rule of the event gets TRANSITION_NOT_PERMITTED whatever the status", () => {
+    // The reviewer may FINISH only from SENT; a partner may never FINISH, so DRAFT and SENT answer alike.
+    for (const status of ["DRAFT", "SENT"] as const)
+      expect(() => selectRule(machine, doc({ status }), "FINISH", partner("org-a"), {})).toThrowError(
+        expect.objectContaining({ code: "TRANSITION_NOT_PERMITTED" }),
+      );
   });
 
   it("requires a reason where the table says so", () => {

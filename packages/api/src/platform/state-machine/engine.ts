@@ -14,6 +14,7 @@ import {
   type TransitionInput,
   type TransitionRule,
 } from "./machine.js";
+import { PlatformErrorCode } from "../errors/platform.errors.js";
 
 interface Versioned {
   id: string;
@@ -66,27 +67,34 @@ export function selectRule<T, S extends string, E extends string>(
   principal: Principal,
   input: TransitionInput,
 ): TransitionRule<T, S, E> {
-  const candidates = rulesFor(machine, entity, event);
-  if (candidates.length === 0) {
-    throw new DomainError("INVALID_TRANSITION", `${event} is not possible from ${machine.getStatus(entity)}.`, [
-      "event",
-    ]);
-  }
-  const rule = candidates.find((r) => whoAllows(machine as never, r as never, entity, principal));
-  if (!rule) {
-    throw new DomainError(
-      "TRANSITION_NOT_PERMITTED",
+  // Permission before state: whether the principal may fire this event at all does not
+  // depend on the status, so a principal who may not learns nothing about the state (a lab
+  // firing APPROVE gets the same code from IN_EVALUATION as from IN_VERIFICATION).
+  const notPermitted = () =>
+    new DomainError(
+      PlatformErrorCode.TRANSITION_NOT_PERMITTED,
       `You may not ${event} this ${machine.entityType.toLowerCase()}.`,
       ["event"],
     );
+  const permitted = (r: TransitionRule<T, S, E>) => whoAllows(machine as never, r as never, entity, principal);
+  if (!machine.transitions.some((r) => r.event === event && permitted(r))) throw notPermitted();
+  const candidates = rulesFor(machine, entity, event);
+  if (candidates.length === 0) {
+    throw new DomainError(
+      PlatformErrorCode.INVALID_TRANSITION,
+      `${event} is not possible from ${machine.getStatus(entity)}.`,
+      ["event"],
+    );
   }
+  const rule = candidates.find(permitted);
+  if (!rule) throw notPermitted();
   const req = rule.requires ?? {};
   if (req.reason && !input.reason?.trim())
-    throw new DomainError("REASON_REQUIRED", `${event} needs a reason.`, ["reason"]);
+    throw new DomainError(PlatformErrorCode.REASON_REQUIRED, `${event} needs a reason.`, ["reason"]);
   if (req.reasonCode && !input.reasonCode?.trim())
-    throw new DomainError("REASON_CODE_REQUIRED", `${event} needs a reason code.`, ["reasonCode"]);
+    throw new DomainError(PlatformErrorCode.REASON_CODE_REQUIRED, `${event} needs a reason code.`, ["reasonCode"]);
   if (req.reference && !input.reference?.trim())
-    throw new DomainError("REFERENCE_REQUIRED", `${event} needs a reference.`, ["reference"]);
+    throw new DomainError(PlatformErrorCode.REFERENCE_REQUIRED, `${event} needs a reference.`, ["reference"]);
   return rule;
 }
 
@@ -106,7 +114,7 @@ export async function fireTransition<T extends Versioned, S extends string, E ex
   const now = request.now ?? new Date();
   if (request.expectedVersion !== undefined && request.expectedVersion !== entity.version) {
     throw new DomainError(
-      "STALE_VERSION",
+      PlatformErrorCode.STALE_VERSION,
       `This ${machine.entityType.toLowerCase()} was changed by someone else (version ${entity.version}, you sent ${request.expectedVersion}). Reload and try again.`,
       ["expectedVersion"],
     );

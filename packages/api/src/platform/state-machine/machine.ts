@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { isStaff, type Principal, type StaffRole } from "../auth/principal.js";
+import type { ErrorCode } from "../errors/error-codes.js";
 
 /**
  * The declarative shape of every state machine of SPEC §3: a table of
@@ -32,7 +33,7 @@ export interface GuardContext<T> {
 
 export interface Guard<T> {
   /** The userError code returned when the guard fails, e.g. FINAL_REPORT_REQUIRED. */
-  code: string;
+  code: ErrorCode;
   message: string;
   /** Cheap, synchronous guards are also used to compute availableTransitions. */
   check: (ctx: GuardContext<T>) => boolean | Promise<boolean>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors/domain-error.js";
+import { PlatformErrorCode } from "../errors/platform.errors.js";
 
 /**
  * Validates a mutation input with zod and turns the first problem into a userError
@@ -11,7 +12,7 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infe
   const issue = result.error.issues[0]!;
   const path = issue.path.map(String);
   throw new DomainError(
-    "VALIDATION_FAILED",
+    PlatformErrorCode.VALIDATION_FAILED,
     `${path.join(".") || "input"}: ${issue.message}`,
     path.length ? path : undefined,
   );

@@ -1,21 +1,40 @@
 import { DomainError } from "../../../platform/errors/domain-error.js";
+import { errorCodeSet } from "../../../platform/errors/error-codes.js";
 
 /** Why the claim engine refused its input; the code travels to the client unchanged. */
-export const ClaimEngineErrorCode = {
-  INVALID_AMOUNT: "INVALID_AMOUNT",
-  TOO_MANY_DECIMALS: "TOO_MANY_DECIMALS",
-  AMOUNT_TOO_LARGE: "AMOUNT_TOO_LARGE",
-  NEGATIVE_AMOUNT: "NEGATIVE_AMOUNT",
-  INVALID_QUANTITY: "INVALID_QUANTITY",
-  INVALID_FACTOR: "INVALID_FACTOR",
-  UNKNOWN_MODIFIER: "UNKNOWN_MODIFIER",
-  INVALID_COVERAGE_RATE: "INVALID_COVERAGE_RATE",
-  NEGATIVE_LINE: "NEGATIVE_LINE",
-  APPROVED_ABOVE_COMPUTED: "APPROVED_ABOVE_COMPUTED",
-  UNSUPPORTED_CURRENCY: "UNSUPPORTED_CURRENCY",
-} as const;
+export enum ClaimEngineErrorCode {
+  INVALID_AMOUNT = "INVALID_AMOUNT",
+  TOO_MANY_DECIMALS = "TOO_MANY_DECIMALS",
+  AMOUNT_TOO_LARGE = "AMOUNT_TOO_LARGE",
+  NEGATIVE_AMOUNT = "NEGATIVE_AMOUNT",
+  INVALID_QUANTITY = "INVALID_QUANTITY",
+  INVALID_FACTOR = "INVALID_FACTOR",
+  UNKNOWN_MODIFIER = "UNKNOWN_MODIFIER",
+  INVALID_COVERAGE_RATE = "INVALID_COVERAGE_RATE",
+  NEGATIVE_LINE = "NEGATIVE_LINE",
+  APPROVED_ABOVE_COMPUTED = "APPROVED_ABOVE_COMPUTED",
+  UNSUPPORTED_CURRENCY = "UNSUPPORTED_CURRENCY",
+}
 
-export type ClaimEngineErrorCode = (typeof ClaimEngineErrorCode)[keyof typeof ClaimEngineErrorCode];
+export const claimEngineErrorCodes = errorCodeSet("Amounts (claims, estimates, payments)", ClaimEngineErrorCode, {
+  INVALID_AMOUNT: "An amount is not a decimal number, or (for a payment) not greater than zero.",
+  TOO_MANY_DECIMALS: "An amount has more decimals than its currency's minor unit (CLP and IRR none, EUR two).",
+  AMOUNT_TOO_LARGE: "An amount has more than 15 integer digits.",
+  NEGATIVE_AMOUNT: "An amount must not be negative.",
+  INVALID_QUANTITY: "A quantity must be a positive whole number.",
+  INVALID_FACTOR: "A modifier factor must be a non-negative decimal such as 1.5.",
+  UNKNOWN_MODIFIER: "A modifier code is not one of `claimModifiers`.",
+  INVALID_COVERAGE_RATE: "A coverage rate must be between 0 and 1.",
+  NEGATIVE_LINE: "The discount is larger than the line's amount.",
+  APPROVED_ABOVE_COMPUTED: "An approved amount is above the line's computed amount.",
+  UNSUPPORTED_CURRENCY: "The currency is not an ISO 4217 code the engine knows.",
+});
+
+declare module "../../../platform/errors/error-codes.js" {
+  interface ErrorCodeCatalog {
+    claimEngine: ClaimEngineErrorCode;
+  }
+}
 
 /**
  * Raised for input the caller can correct. It is a DomainError, so a mutation resolver

@@ -8,6 +8,9 @@ import { forkFor } from "../../../platform/db/orm.js";
 import { answerDatabaseUnavailable } from "../../../platform/http/database-unavailable.js";
 import type { StoredFile } from "../stored-file.entity.js";
 import { storageFor } from "./file-storage.js";
+import { TopLevelErrorCode } from "../../../platform/errors/top-level.errors.js";
+import type { PlatformErrorCode } from "../../../platform/errors/platform.errors.js";
+import { FILE_ERRORS, type FileErrorCode } from "./files.errors.js";
 
 /**
  * What every file door shares (GET /files/:id for report files, GET /documents/:id/file for
@@ -17,12 +20,15 @@ import { storageFor } from "./file-storage.js";
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: TopLevelErrorCode | PlatformErrorCode | FileErrorCode,
     message: string,
   ) {
     super(message);
   }
 }
+
+/** A file route's own refusal, with the HTTP status its code is documented with (files.errors.ts). */
+export const fileError = (code: FileErrorCode, message: string) => new HttpError(FILE_ERRORS[code].http, code, message);
 
 function sendError(res: Response, err: HttpError): void {
   res.status(err.status).json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
@@ -31,10 +37,10 @@ function sendError(res: Response, err: HttpError): void {
 export async function signedIn(runtime: Runtime, req: Request): Promise<Principal> {
   try {
     const principal = await runtime.principalOf(req);
-    if (principal.kind === "ANONYMOUS") throw new HttpError(401, "UNAUTHENTICATED", "Sign in or send an API key.");
+    if (principal.kind === "ANONYMOUS") throw new HttpError(401, TopLevelErrorCode.UNAUTHENTICATED, "Sign in or send an API key.");
     return principal;
   } catch (err) {
-    if (err instanceof AuthenticationError) throw new HttpError(401, "UNAUTHENTICATED", err.message);
+    if (err instanceof AuthenticationError) throw new HttpError(401, TopLevelErrorCode.UNAUTHENTICATED, err.message);
     throw err;
   }
 }
@@ -89,7 +95,7 @@ export function fileRoute(runtime: Runtime, fn: (runtime: Runtime, req: Request,
         res.destroy();
         return;
       }
-      sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
+      sendError(res, new HttpError(500, TopLevelErrorCode.INTERNAL_SERVER_ERROR, "Internal server error."));
     }
   };
 }

@@ -157,6 +157,22 @@ describe("form reports", () => {
     expect(n).toBe(0);
   });
 
+  it("reports every violation of the form, one FORM_INVALID userError each, in one answer", async () => {
+    const o = await orderIn(kit, "IN_EVALUATION");
+    const form = { diagnosis: "Fractura", affectedSegment: "TAIL", functionalLoss: 140, colour: "blue" };
+    const res = await attach(kit, kit.labAKey, o.id, "FINAL", { form });
+    expect(res.order).toBeNull();
+    expect(res.userErrors.map((e) => [e.code, e.field])).toEqual(
+      expect.arrayContaining([
+        ["FORM_INVALID", ["form", "examinedAt"]],
+        ["FORM_INVALID", ["form", "colour"]],
+        ["FORM_INVALID", ["form", "affectedSegment"]],
+        ["FORM_INVALID", ["form", "functionalLoss"]],
+      ]),
+    );
+    expect(res.userErrors).toHaveLength(4);
+  });
+
   it("attaches an uploaded document as the FINAL report, idempotently", async () => {
     const o = await orderIn(kit, "IN_EVALUATION");
     const up = await uploadFile(kit.api.url, kit.labAKey, PDF_BYTES, "final.pdf");

@@ -14,8 +14,11 @@ import { StoredFile } from "../stored-file.entity.js";
 import { ALLOWED_CONTENT_TYPES, sanitizeFileName } from "./file-name.js";
 import { storageFor, type FileStorage } from "./file-storage.js";
 import { fitsQuota, storedBytes } from "./storage-quota.js";
-import { fileRoute, HttpError, sendStoredFile, signedIn } from "./file-responses.js";
+import { fileError, fileRoute, HttpError, sendStoredFile, signedIn } from "./file-responses.js";
 import { declaredPixels, imageHeaderOf, looksLikeHtml, MAX_IMAGE_PIXELS, SNIFF_WINDOW } from "./content-checks.js";
+import { TopLevelErrorCode } from "../../../platform/errors/top-level.errors.js";
+import { PlatformErrorCode } from "../../../platform/errors/platform.errors.js";
+import { FILE_ERRORS, FileErrorCode } from "./files.errors.js";
 
 interface Upload {
   size: number;
@@ -25,11 +28,10 @@ interface Upload {
   fileName: string | undefined;
 }
 
-const tooLarge = (limit: number) => new HttpError(413, "FILE_TOO_LARGE", `The file is larger than ${limit} bytes.`);
+const tooLarge = (limit: number) => fileError(FileErrorCode.FILE_TOO_LARGE, `The file is larger than ${limit} bytes.`);
 const quotaExceeded = (quota: number) =>
-  new HttpError(
-    413,
-    "QUOTA_EXCEEDED",
+  fileError(
+    FileErrorCode.QUOTA_EXCEEDED,
     `This upload would take your organisation's stored files over its quota of ${quota} bytes; files never attached to a report are deleted after a grace period.`,
   );
 
@@ -54,7 +56,7 @@ function receiveUpload(req: Request, cap: UploadCap, tempPath: string): Promise<
       parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: cap.bytes, fields: 10, parts: 12 } });
     } catch {
       reject(
-        new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data in a part named 'file'."),
+        fileError(FileErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the file as multipart/form-data in a part named 'file'."),
       );
       return;
     }
@@ -112,9 +114,11 @@ function receiveUpload(req: Request, cap: UploadCap, tempPath: string): Promise<
       );
       written.catch((err: unknown) => fail(err));
     });
-    parser.on("error", () => fail(new HttpError(400, "MALFORMED_MULTIPART", "The multipart body could not be read.")));
+    parser.on("error", () =>
+      fail(fileError(FileErrorCode.MALFORMED_MULTIPART, "The multipart body could not be read.")),
+    );
     parser.on("close", () => {
-      if (!part) return fail(new HttpError(400, "FILE_REQUIRED", "No part named 'file' was sent."));
+      if (!part) return fail(fileError(FileErrorCode.FILE_REQUIRED, "No part named 'file' was sent."));
       written.then(() => {
         if (settled) return;
         settled = true;
@@ -123,7 +127,7 @@ function receiveUpload(req: Request, cap: UploadCap, tempPath: string): Promise<
     });
     // A client that goes away mid-body: stop waiting so the temp file is removed.
     req.on("close", () => {
-      if (!req.complete) fail(new HttpError(400, "MALFORMED_MULTIPART", "The multipart body could not be read."));
+      if (!req.complete) fail(fileError(FileErrorCode.MALFORMED_MULTIPART, "The multipart body could not be read."));
     });
     req.pipe(parser);
   });
@@ -171,21 +175,19 @@ async function storeUpload(
   res: Response,
 ): Promise<void> {
   const { size, sha256, head, fileName } = await receiveUpload(req, cap, tempPath);
-  if (size === 0) throw new HttpError(400, "EMPTY_FILE", "The file is empty.");
+  if (size === 0) throw fileError(FileErrorCode.EMPTY_FILE, "The file is empty.");
   // From the file, not its first bytes: a TIFF's IFD (checked by file-type) may be at the end.
   const detected = await fileTypeFromFile(tempPath);
   if (!detected || !ALLOWED_CONTENT_TYPES.includes(detected.mime) || looksLikeHtml(head))
-    throw new HttpError(
-      415,
-      "UNSUPPORTED_FILE_TYPE",
+    throw fileError(
+      FileErrorCode.UNSUPPORTED_FILE_TYPE,
       "Only PDF, PNG, JPEG and TIFF documents are accepted (identified by content, never markup).",
     );
   if (detected.mime.startsWith("image/")) {
     const pixels = declaredPixels(await imageHeaderOf(tempPath, size));
     if (pixels === null || pixels > MAX_IMAGE_PIXELS)
-      throw new HttpError(
-        422,
-        "IMAGE_TOO_LARGE",
+      throw fileError(
+        FileErrorCode.IMAGE_TOO_LARGE,
         `The image header is unreadable or declares more than ${MAX_IMAGE_PIXELS} pixels.`,
       );
   }
@@ -225,7 +227,7 @@ async function storeUpload(
 async function download(runtime: Runtime, req: Request, res: Response): Promise<void> {
   const principal = await signedIn(runtime, req);
   const id = String(req.params.id ?? "");
-  const notFound = new HttpError(404, "NOT_FOUND", "File not found.");
+  const notFound = new HttpError(404, PlatformErrorCode.NOT_FOUND, "File not found.");
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
   const em = forkFor(runtime.orm, principal);
   // The scope filter decides: the uploader's organisation (or the uploading staff member),

@@ -1,0 +1,20 @@
+import { errorCodeSet } from "../../platform/errors/error-codes.js";
+
+/** Codes for staff users (operator console). */
+export enum StaffUserErrorCode {
+  EMAIL_TAKEN = "EMAIL_TAKEN",
+  CANNOT_DEACTIVATE_SELF = "CANNOT_DEACTIVATE_SELF",
+  NOT_A_VISITOR = "NOT_A_VISITOR",
+}
+
+export const userErrorCodes = errorCodeSet("Staff users", StaffUserErrorCode, {
+  EMAIL_TAKEN: "Another user has this e-mail.",
+  CANNOT_DEACTIVATE_SELF: "You cannot deactivate yourself.",
+  NOT_A_VISITOR: "The user must be an active user with the VISITOR role.",
+});
+
+declare module "../../platform/errors/error-codes.js" {
+  interface ErrorCodeCatalog {
+    user: StaffUserErrorCode;
+  }
+}
