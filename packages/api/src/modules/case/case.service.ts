@@ -111,13 +111,20 @@ export class CaseService {
     const p = this.principal;
     if (isPartner(p)) {
       if (!isPartner(p, ...PARTNER_CASE_REGISTRANTS))
-        throw new DomainError(PlatformErrorCode.TRANSITION_NOT_PERMITTED, "Only hospitals, agencies and clinics register cases.");
+        throw new DomainError(
+          PlatformErrorCode.TRANSITION_NOT_PERMITTED,
+          "Only hospitals, agencies and clinics register cases.",
+        );
       if (registeredById && registeredById !== p.organizationId)
-        throw new DomainError(CaseErrorCode.FORBIDDEN_REGISTRANT, "A partner registers cases as itself.", ["registeredById"]);
+        throw new DomainError(CaseErrorCode.FORBIDDEN_REGISTRANT, "A partner registers cases as itself.", [
+          "registeredById",
+        ]);
       const self = await this.org(p.organizationId, "registeredById");
       if (isPartner(p, "HOSPITAL")) {
         if (hospitalId && hospitalId !== p.organizationId)
-          throw new DomainError(CaseErrorCode.HOSPITAL_MISMATCH, "A hospital registers cases at itself.", ["hospitalId"]);
+          throw new DomainError(CaseErrorCode.HOSPITAL_MISMATCH, "A hospital registers cases at itself.", [
+            "hospitalId",
+          ]);
         return { registeredBy: self, hospital: self };
       }
       return { registeredBy: self, hospital: await this.hospitalOf(kind, hospitalId, null) };
@@ -125,7 +132,10 @@ export class CaseService {
     // Staff default to their own (operator) organisation; the system (seed, imports) must name one.
     const registrantId = registeredById ?? (isStaff(p) ? p.organizationId : null);
     if (p.kind !== "SYSTEM" && !isStaff(p))
-      throw new DomainError(PlatformErrorCode.TRANSITION_NOT_PERMITTED, "Only partners and operator staff register cases.");
+      throw new DomainError(
+        PlatformErrorCode.TRANSITION_NOT_PERMITTED,
+        "Only partners and operator staff register cases.",
+      );
     if (!registrantId)
       throw new DomainError(CaseErrorCode.REGISTRANT_REQUIRED, "Name the registering organisation.", [
         "registeredById",

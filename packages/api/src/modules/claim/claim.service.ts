@@ -148,7 +148,9 @@ export class ClaimService {
   async register(input: RegisterClaimInput): Promise<Claim> {
     const sources = [input.caseId, input.newCase, input.visitId].filter((v) => v != null).length;
     if (sources > 1)
-      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "Name the case one way: caseId, newCase or visitId.", ["caseId"]);
+      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "Name the case one way: caseId, newCase or visitId.", [
+        "caseId",
+      ]);
     let caseId = input.newCase
       ? (await openClaimCase(this.em, this.principal, this.requestId, input.newCase)).id
       : null;

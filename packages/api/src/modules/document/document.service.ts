@@ -130,7 +130,9 @@ export class DocumentService {
     caseId?: string | null,
   ): Promise<DocumentOwner> {
     if ([claimId, visitId, caseId].filter(Boolean).length !== 1)
-      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "Name exactly one of claimId, visitId or caseId.", ["claimId"]);
+      throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "Name exactly one of claimId, visitId or caseId.", [
+        "claimId",
+      ]);
     if (claimId) {
       const claim = await this.em.findOne(Claim, { id: claimId });
       if (!claim) throw new NotFoundError("Claim", ["claimId"]);
@@ -151,7 +153,9 @@ export class DocumentService {
     if (owner.kind === "case") return owner.kase;
     const caseId = refId(owner.kind === "claim" ? owner.claim.case : owner.visit.case);
     if (!caseId)
-      throw new DomainError(DocumentErrorCode.VISIT_WITHOUT_CASE, "This visit has no case to file documents under.", ["visitId"]);
+      throw new DomainError(DocumentErrorCode.VISIT_WITHOUT_CASE, "This visit has no case to file documents under.", [
+        "visitId",
+      ]);
     return this.em.findOneOrFail(Case, { id: caseId }, UNSCOPED);
   }
 

@@ -144,10 +144,11 @@ export async function supervisionRanking(
     );
   const first = input.first ?? MAX_RANKING_ENTRIES;
   if (!Number.isInteger(first) || first < 1 || first > MAX_RANKING_ENTRIES)
-    throw new DomainError(PlatformErrorCode.PAGE_SIZE_OUT_OF_RANGE, `first must be between 1 and ${MAX_RANKING_ENTRIES}.`, [
-      "input",
-      "first",
-    ]);
+    throw new DomainError(
+      PlatformErrorCode.PAGE_SIZE_OUT_OF_RANGE,
+      `first must be between 1 and ${MAX_RANKING_ENTRIES}.`,
+      ["input", "first"],
+    );
   const rows = await em.find(MonthlyStatistic, {
     month: { $gte: input.monthFrom, $lte: input.monthTo },
     ...(input.kind ? { organization: { kind: input.kind } } : {}),

@@ -37,7 +37,8 @@ function sendError(res: Response, err: HttpError): void {
 export async function signedIn(runtime: Runtime, req: Request): Promise<Principal> {
   try {
     const principal = await runtime.principalOf(req);
-    if (principal.kind === "ANONYMOUS") throw new HttpError(401, TopLevelErrorCode.UNAUTHENTICATED, "Sign in or send an API key.");
+    if (principal.kind === "ANONYMOUS")
+      throw new HttpError(401, TopLevelErrorCode.UNAUTHENTICATED, "Sign in or send an API key.");
     return principal;
   } catch (err) {
     if (err instanceof AuthenticationError) throw new HttpError(401, TopLevelErrorCode.UNAUTHENTICATED, err.message);

@@ -16,9 +16,8 @@ import { storageFor, type FileStorage } from "./file-storage.js";
 import { fitsQuota, storedBytes } from "./storage-quota.js";
 import { fileError, fileRoute, HttpError, sendStoredFile, signedIn } from "./file-responses.js";
 import { declaredPixels, imageHeaderOf, looksLikeHtml, MAX_IMAGE_PIXELS, SNIFF_WINDOW } from "./content-checks.js";
-import { TopLevelErrorCode } from "../../../platform/errors/top-level.errors.js";
 import { PlatformErrorCode } from "../../../platform/errors/platform.errors.js";
-import { FILE_ERRORS, FileErrorCode } from "./files.errors.js";
+import { FileErrorCode } from "./files.errors.js";
 
 interface Upload {
   size: number;
