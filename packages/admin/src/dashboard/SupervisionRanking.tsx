@@ -16,6 +16,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
+import { formatNumber } from "../fields/format";
 import { MEASURES, previousMonth, RANKING, type Measure, type RankingEntry } from "./ranking";
 
 /**
@@ -85,15 +86,15 @@ export function SupervisionRanking() {
             <TableBody>
               {entries.map((e) => (
                 <TableRow key={e.organizationId} data-testid="ranking-row">
-                  <TableCell>{e.rank}</TableCell>
+                  <TableCell>{formatNumber(e.rank, locale)}</TableCell>
                   <TableCell>{e.organization?.name ?? e.organizationId}</TableCell>
                   <TableCell align="right" data-testid="ranking-rate">
                     {e.measured.ratio === null ? "" : percent.format(Number(e.measured.ratio))}
                   </TableCell>
                   <TableCell align="right">
                     {translate("clinigraph.ranking.of", {
-                      numerator: e.measured.numerator,
-                      denominator: e.measured.denominator,
+                      numerator: formatNumber(Number(e.measured.numerator), locale),
+                      denominator: formatNumber(Number(e.measured.denominator), locale),
                     })}
                   </TableCell>
                 </TableRow>

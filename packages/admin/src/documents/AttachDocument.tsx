@@ -6,6 +6,7 @@ import { request } from "../data/api";
 import type { UserError } from "../data/graphqlClient";
 import { ATTACH_DOCUMENT, DOCUMENT_TYPES } from "./queries";
 import { uploadFile } from "./upload";
+import { documentTypeName } from "./documentTypeName";
 
 /**
  * The upload control: a document type, a file, Attach. Uploads the file (POST /files),
@@ -62,7 +63,7 @@ export function AttachDocument({ owner, onAttached }: { owner: Record<string, st
       >
         {(data?.documentTypes ?? []).map((t) => (
           <MenuItem key={t.code} value={t.code}>
-            {t.name}
+            {documentTypeName(translate, t)}
           </MenuItem>
         ))}
         {!data && <MenuItem value={type}>{type}</MenuItem>}

@@ -4,6 +4,7 @@ import { useLocaleState, useTranslate } from "react-admin";
 import { formatDate } from "../fields/format";
 import { FilePreview } from "../orders/FilePreview";
 import type { ChecklistItem, DocumentRow } from "./queries";
+import { documentTypeName } from "./documentTypeName";
 
 /**
  * Documents with their type and scan key, each previewed and downloadable through its
@@ -21,6 +22,7 @@ export function DocumentsPanel({
   children?: ReactNode;
 }) {
   const translate = useTranslate();
+  const typeName = (t: { code: string; name: string }) => documentTypeName(translate, t);
   const [locale] = useLocaleState();
   return (
     <Card variant="outlined" data-testid={testId} sx={{ mb: 2 }}>
@@ -35,7 +37,7 @@ export function DocumentsPanel({
                 size="small"
                 color={item.present ? "success" : "warning"}
                 data-present={item.present}
-                label={`${item.documentType.name} · ${translate(
+                label={`${typeName(item.documentType)} · ${translate(
                   item.present ? "clinigraph.documents.present" : "clinigraph.documents.missing",
                 )}`}
               />
@@ -47,7 +49,7 @@ export function DocumentsPanel({
           {documents.map((doc) => (
             <Stack key={doc.id} spacing={1} data-testid={`document-${doc.id}`}>
               <Typography variant="subtitle1">
-                {doc.documentType.name} · {doc.scanKey} · {formatDate(doc.createdAt, locale, true)}
+                {typeName(doc.documentType)} · {doc.scanKey} · {formatDate(doc.createdAt, locale, true)}
               </Typography>
               {doc.note && <Typography variant="body2">{doc.note}</Typography>}
               <FilePreview file={doc} path={doc.downloadPath} />

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { recomputeMonthlyStatistics } from "../harness/realApi";
 import { launchBrowser, newPage } from "./browser";
 import { LAB_API_KEY, gql, signIn, staffToken } from "./support";
+import { formatMonth } from "../../src/fields/format";
 
 let browser: Browser;
 const consoleUrl = inject("consoleUrl");
@@ -36,10 +37,12 @@ function currentMonth(timeZone: string): string {
 
 /** Hovers a chart over one month's column and reads its tooltip as name → value. */
 async function tooltipAt(page: Page, chart: Locator, month: string): Promise<Map<string, string>> {
-  const tick = chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value", { hasText: month });
+  // the axis names months as the reader does ("Dec 2026" in English)
+  const label = formatMonth(month, "en");
+  const tick = chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value", { hasText: label });
   const tickBox = await tick.boundingBox();
   const plot = await chart.locator(".recharts-cartesian-grid").boundingBox();
-  if (!tickBox || !plot) throw new Error(`no column for ${month}`);
+  if (!tickBox || !plot) throw new Error(`no column for ${month} (${label})`);
   await page.mouse.move(tickBox.x + tickBox.width / 2, plot.y + plot.height / 2);
   const items = chart.locator(".recharts-tooltip-item");
   await items.first().waitFor();

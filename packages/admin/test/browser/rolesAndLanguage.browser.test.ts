@@ -66,8 +66,12 @@ describe("menus by role and language, signed in against the real API", () => {
       .toContain("داشبورد");
     // the generated columns are labelled in Persian too, not only the hand-written screens
     await ordersLink.click();
-    const headers = page.locator("thead th");
-    await expect.poll(async () => (await headers.allTextContents()).join(" | ")).toContain("وضعیت");
+    // the list's own grid (the dashboard's tables may still be on the page), past react-admin's
+    // loading placeholder whose headers are blank
+    const headers = page.locator(".RaDatagrid-root thead th");
+    await expect
+      .poll(async () => (await headers.allTextContents()).join(" | "), { timeout: 30_000 })
+      .toContain("وضعیت");
     expect((await headers.allTextContents()).join(" ")).not.toMatch(/Status|Created at|Confirm by/);
     await page.context().close();
   });

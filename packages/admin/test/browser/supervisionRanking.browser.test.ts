@@ -101,10 +101,14 @@ describe("the supervisor's ranking on the dashboard, against the real API", () =
     await page.waitForFunction(() => document.documentElement.dir === "rtl");
     await showMonth(page);
     await expect.poll(async () => page.getByTestId("supervision-ranking").textContent()).toContain("رتبه‌بندی نظارتی");
-    const percent = await page.evaluate(() =>
+    const [percent, one, three, four] = await page.evaluate(() => [
       new Intl.NumberFormat("fa", { style: "percent", minimumFractionDigits: 2 }).format(0.75),
-    );
-    await expect.poll(async () => (await rows(page))[0]).toEqual(["1", agencyB.name, percent, "3 از 4"]);
+      ...[1, 3, 4].map((n) => new Intl.NumberFormat("fa-IR").format(n)),
+    ]);
+    // rank and counts in Persian digits too (۱, ۳ از ۴); names are isolated, not changed
+    await expect
+      .poll(async () => (await rows(page))[0].map((cell) => cell.replace(/[\u2066-\u2069]/g, "")))
+      .toEqual([one, agencyB.name, percent, `${three} از ${four}`]);
     await page.context().close();
   });
 });

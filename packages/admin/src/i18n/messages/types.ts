@@ -26,4 +26,7 @@ export type ReadableMessages = Pick<AppMessages["clinigraph"], "sections" | "his
 /** The visitor, billing and reviewer working screens (work.ts). */
 export type WorkMessages = Pick<AppMessages["clinigraph"], "home" | "findings" | "payments" | "collections" | "review">;
 /** Words for codes that arrive as data: specialties, report forms, caps, actor kinds (terms.ts). */
-export type TermMessages = Pick<AppMessages["clinigraph"], "specialties" | "form" | "caps" | "actor_kinds">;
+export type TermMessages = Pick<
+  AppMessages["clinigraph"],
+  "specialties" | "document_types" | "form" | "caps" | "actor_kinds"
+>;

@@ -1,6 +1,14 @@
 import type { TermMessages } from "../types";
 
 export const terms: TermMessages = {
+  document_types: {
+    CLAIM_FORM: "Формуляр за претенция",
+    INVOICE: "Фактура",
+    PRESCRIPTION: "Рецепта",
+    MEDICAL_REPORT: "Медицински доклад",
+    ID_COPY: "Копие от личен документ",
+    PHOTO: "Снимка",
+  },
   specialties: {
     traumatology: "Травматология",
     psychiatry: "Психиатрия",

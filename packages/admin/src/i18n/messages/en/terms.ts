@@ -5,6 +5,14 @@
  * the seeded form templates' every field and choice has a word here.
  */
 export const terms = {
+  document_types: {
+    CLAIM_FORM: "Claim form",
+    INVOICE: "Invoice",
+    PRESCRIPTION: "Prescription",
+    MEDICAL_REPORT: "Medical report",
+    ID_COPY: "ID copy",
+    PHOTO: "Photo",
+  },
   specialties: {
     traumatology: "Traumatology",
     psychiatry: "Psychiatry",

@@ -1,6 +1,14 @@
 import type { TermMessages } from "../types";
 
 export const terms: TermMessages = {
+  document_types: {
+    CLAIM_FORM: "Formulario de reclamación",
+    INVOICE: "Factura",
+    PRESCRIPTION: "Receta",
+    MEDICAL_REPORT: "Informe médico",
+    ID_COPY: "Copia del documento de identidad",
+    PHOTO: "Foto",
+  },
   specialties: {
     traumatology: "Traumatología",
     psychiatry: "Psiquiatría",

@@ -1,6 +1,14 @@
 import type { TermMessages } from "../types";
 
 export const terms: TermMessages = {
+  document_types: {
+    CLAIM_FORM: "فرم درخواست خسارت",
+    INVOICE: "فاکتور",
+    PRESCRIPTION: "نسخه",
+    MEDICAL_REPORT: "گزارش پزشکی",
+    ID_COPY: "کپی مدرک شناسایی",
+    PHOTO: "عکس",
+  },
   specialties: {
     traumatology: "ارتوپدی و تروما",
     psychiatry: "روان‌پزشکی",

@@ -1,6 +1,14 @@
 import type { TermMessages } from "../types";
 
 export const terms: TermMessages = {
+  document_types: {
+    CLAIM_FORM: "理赔申请书",
+    INVOICE: "发票",
+    PRESCRIPTION: "处方",
+    MEDICAL_REPORT: "医疗报告",
+    ID_COPY: "身份证件复印件",
+    PHOTO: "照片",
+  },
   specialties: {
     traumatology: "创伤骨科",
     psychiatry: "精神科",
