@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { type Runtime } from "../platform/http/app.js";
 import { createTestDatabase } from "../test-support/database.fixtures.js";
-import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/index.js";
+import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "../seed/index.js";
+import { demoTemplate } from "../test-support/demo-database.fixtures.js";
 import { createRuntime } from "../app.js";
 
 /**
@@ -53,7 +54,8 @@ let patientId = "";
 let visitId = "";
 
 beforeAll(async () => {
-  const db = await createTestDatabase();
+  // The demo region (its documents' files are not needed here), seeded once into a template.
+  const db = await createTestDatabase({}, demoTemplate);
   orm = db.orm;
   drop = db.drop;
   const config = testConfig(db.url, { LOG_LEVEL: "debug" });
@@ -61,7 +63,6 @@ beforeAll(async () => {
   logLines = captured.chunks;
   runtime = await createRuntime(config, orm, captured.logger);
   url = `http://127.0.0.1:${await runtime.listen()}`;
-  await seedDemoData(orm);
 
   // The workflow: a staff login, a partner registering a patient with a national id,
   // staff recording a payout bank account on a visit, then reads by everyone.

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { startTestApi, type TestApi } from "../test-support/server.fixtures.js";
+import type { TestApi } from "../test-support/server.fixtures.js";
+import { startDemoApi } from "../test-support/demo-database.fixtures.js";
 import { Fixtures, loginAs } from "../test-support/entities.fixtures.js";
-import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData } from "../seed/index.js";
+import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "../seed/index.js";
 import { Organization, OrganizationKind } from "../modules/organization/organization.entity.js";
 import { User } from "../modules/user/user.entity.js";
 
@@ -44,10 +45,9 @@ export interface CallResult {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-/** One server, one database, the whole demo region: built once per test file. */
+/** One server, one database, the whole demo region (a copy of its template): built once per test file. */
 export async function buildWorld(env: Record<string, string> = {}): Promise<World> {
-  const api = await startTestApi(env);
-  await seedDemoData(api.orm, { fileStorageDir: api.config.FILE_STORAGE_DIR });
+  const api = await startDemoApi(env);
   const fx = new Fixtures(api.orm);
   const sql = async <T>(text: string, params: unknown[] = []) =>
     api.orm.em.getConnection().execute<T[]>(text, params as never[]);

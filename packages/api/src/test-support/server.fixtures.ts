@@ -57,11 +57,16 @@ export function capturingLogger(level: string, name: string): { logger: Logger; 
 }
 
 /**
- * Starts the real HTTP server on a random port against a fresh database, or against
- * `database` (which close() then leaves in place, for a test that restarts the API on the
- * same data with another configuration).
+ * Starts the real HTTP server on a random port against a fresh database (a copy of
+ * `template`, by default the empty migrated one), or against `database` (which close() then
+ * leaves in place, for a test that restarts the API on the same data with another
+ * configuration).
  */
-export async function startTestApi(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  database?: TestDatabase,
+  template?: () => Promise<string>,
+): Promise<TestApi> {
   // The pool's session limits as main.ts sets them, from the same variables.
   const limits = testConfig(ADMIN_URL_PLACEHOLDER, env);
   const db =
@@ -71,6 +76,7 @@ export async function startTestApi(env: Record<string, string> = {}, database?: 
         statementMs: limits.DB_STATEMENT_TIMEOUT_MS,
         idleInTransactionMs: limits.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       }),
+      template,
     ));
   const config = testConfig(db.url, env);
   const logger = createLogger(config.LOG_LEVEL, "api-test");
