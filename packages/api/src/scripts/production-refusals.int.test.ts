@@ -1,6 +1,9 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test-support/database.fixtures.js";
@@ -27,7 +30,7 @@ function run(script: string, args: string[], env: Record<string, string>): Promi
     execFile(
       process.execPath,
       [dist(script), ...args],
-      { env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env }, timeout: 300_000 },
+      { env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env }, timeout: 600_000 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
     );
   });
@@ -85,8 +88,16 @@ describe("demo seed in production", () => {
     expect(await counts()).toMatchObject({ app_user: 0, api_key: 0 });
   });
 
-  it("seeds the demo region when --demo asks for it", { timeout: 300_000 }, async () => {
-    const r = await run("scripts/seed.js", ["--demo"], { NODE_ENV: "production", DATABASE_URL: db.url, ...SECRETS });
+  // The whole demo region: minutes on a busy machine.
+  it("seeds the demo region when --demo asks for it", { timeout: 600_000 }, async () => {
+    // The seeded documents' files go to a directory of the test's, not ./var/files of the checkout.
+    const files = await mkdtemp(path.join(tmpdir(), "clinigraph-seed-files-"));
+    const r = await run("scripts/seed.js", ["--demo"], {
+      NODE_ENV: "production",
+      DATABASE_URL: db.url,
+      FILE_STORAGE_DIR: files,
+      ...SECRETS,
+    }).finally(() => rm(files, { recursive: true, force: true }));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Demo data seeded\./);
