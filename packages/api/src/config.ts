@@ -71,11 +71,12 @@ const fields = z.object({
   RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   // Login throttles (platform/auth/login-guard.ts): attempts per client address and window;
-  // free attempts per account before each further one waits 2^k seconds, up to the cap;
+  // free attempts per account before each further one waits first·2^k seconds, up to the cap;
   // password hashes computed at once, and how many may wait for one.
   LOGIN_ADDRESS_ATTEMPTS: z.coerce.number().int().positive().default(30),
   LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   LOGIN_FREE_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().int().positive().default(1),
   LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(300),
   LOGIN_HASH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).default(32),

@@ -73,10 +73,16 @@ export class SessionService {
     await this.em.execute(
       `update app_user set failed_logins = failed_logins + 1,
          locked_until = case when failed_logins + 1 >= ?
-           then now() + make_interval(secs => least(power(2, failed_logins + 1 - ?), ?))
+           then now() + make_interval(secs => least(? * power(2, failed_logins + 1 - ?), ?))
            else locked_until end
        where id = ?`,
-      [this.config.LOGIN_FREE_ATTEMPTS, this.config.LOGIN_FREE_ATTEMPTS, this.config.LOGIN_MAX_DELAY_SECONDS, userId],
+      [
+        this.config.LOGIN_FREE_ATTEMPTS,
+        this.config.LOGIN_FIRST_DELAY_SECONDS,
+        this.config.LOGIN_FREE_ATTEMPTS,
+        this.config.LOGIN_MAX_DELAY_SECONDS,
+        userId,
+      ],
     );
   }
 

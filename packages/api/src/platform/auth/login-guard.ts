@@ -8,7 +8,7 @@ import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 
 // One step, so parallel guesses cannot all pass the check before any failure is counted:
 // every attempt is charged before its password is checked (a success refunds it). From the
-// FREE-th attempt on, the next one must wait BASE·2^(n-FREE) ms, capped.
+// FREE-th attempt on, the next one must wait FIRST·2^(n-FREE) ms, capped.
 const CHARGE_ATTEMPT = `
 local wait = redis.call('PTTL', KEYS[2])
 if wait > 0 then return wait end
@@ -21,7 +21,6 @@ if n >= free then
 end
 return 0`;
 
-const BASE_DELAY_MS = 1_000;
 // An account's count restarts after a day without attempts.
 const COUNT_TTL_SECONDS = 24 * 3600;
 
@@ -40,7 +39,10 @@ export function rateLimited(retryAfterSeconds: number, message: string): GraphQL
 /** The delay of the `n`-th consecutive failure (the database's copy, used while Redis is away). */
 export function delayAfterFailures(failures: number, config: Config): number {
   if (failures < config.LOGIN_FREE_ATTEMPTS) return 0;
-  return Math.min(BASE_DELAY_MS * 2 ** (failures - config.LOGIN_FREE_ATTEMPTS), config.LOGIN_MAX_DELAY_SECONDS * 1000);
+  return Math.min(
+    config.LOGIN_FIRST_DELAY_SECONDS * 1000 * 2 ** (failures - config.LOGIN_FREE_ATTEMPTS),
+    config.LOGIN_MAX_DELAY_SECONDS * 1000,
+  );
 }
 
 /**
@@ -96,7 +98,7 @@ export class LoginGuard {
         count,
         wait,
         String(this.config.LOGIN_FREE_ATTEMPTS),
-        String(BASE_DELAY_MS),
+        String(this.config.LOGIN_FIRST_DELAY_SECONDS * 1000),
         String(this.config.LOGIN_MAX_DELAY_SECONDS * 1000),
         String(COUNT_TTL_SECONDS),
       )
