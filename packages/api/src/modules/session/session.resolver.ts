@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
@@ -23,9 +24,12 @@ import {
 const FAILED = { accessToken: null, refreshToken: null, expiresIn: null, user: null, branch: null };
 const NO_BRANCH = { branch: null, branches: [], branchChoiceRequired: false };
 
-/** The answer of login, refresh and chooseBranch: the tokens and the branch they work in. */
-async function answer(ctx: AppContext, s: Session): Promise<LoginPayload> {
-  const branch = s.branchId ? await ctx.loaders.byId(Branch).load(s.branchId) : null;
+/**
+ * The answer of login, refresh and chooseBranch: the tokens and the branch they work in,
+ * read with `em` (SYSTEM: the caller is not signed in yet).
+ */
+async function answer(em: EntityManager, s: Session): Promise<LoginPayload> {
+  const branch = s.branchId ? await em.findOne(Branch, { id: s.branchId }) : null;
   return { ...s, branch, branchChoiceRequired: s.branchId === null, userErrors: [] };
 }
 
@@ -91,7 +95,7 @@ export class SessionResolver {
         },
       );
       await em.flush();
-      return await answer(ctx, s);
+      return await answer(em, s);
     } catch (err) {
       const ue = toUserError(err);
       if (!ue) throw err;
@@ -107,7 +111,7 @@ export class SessionResolver {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
       const s = await new SessionService(em, ctx.config, ctx).refresh(input.refreshToken);
-      return await answer(ctx, s);
+      return await answer(em, s);
     } catch (err) {
       const ue = toUserError(err);
       if (!ue) throw err;
@@ -140,7 +144,7 @@ export class SessionResolver {
         changes: { branchId: input.branchId },
       });
       await em.flush();
-      return await answer(ctx, s);
+      return await answer(em, s);
     } catch (err) {
       const ue = toUserError(err);
       if (!ue) throw err;
