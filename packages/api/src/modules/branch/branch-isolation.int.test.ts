@@ -226,7 +226,8 @@ describe("branch staff", () => {
 describe("head office", () => {
   it("sees both branches' rows, and the cases in no branch", async () => {
     const all = ids(await query<Lists>(api, LISTS, {}, head));
-    for (const [kind, rows] of Object.entries(rowsOf(side.A, side.B))) expect(all[kind]).toEqual(expect.arrayContaining(rows));
+    for (const [kind, rows] of Object.entries(rowsOf(side.A, side.B)))
+      expect(all[kind]).toEqual(expect.arrayContaining(rows));
     expect(all.cases).toContain(side.A.cov.kase.id);
   });
 

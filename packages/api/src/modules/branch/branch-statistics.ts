@@ -70,7 +70,10 @@ function addDecimal(a: string, b: string): string {
   const toScaled = (v: string) => {
     const [i, f = ""] = v.split(".");
     const sign = i!.startsWith("-") ? -1n : 1n;
-    return sign * (BigInt(i!.replace("-", "")) * 10n ** BigInt(scale) + BigInt((f + "0".repeat(scale)).slice(0, scale) || "0"));
+    return (
+      sign *
+      (BigInt(i!.replace("-", "")) * 10n ** BigInt(scale) + BigInt((f + "0".repeat(scale)).slice(0, scale) || "0"))
+    );
   };
   const sum = toScaled(a) + toScaled(b);
   const neg = sum < 0n;
@@ -119,7 +122,8 @@ export async function branchMonthlyStatistics(
     for (const c of BRANCH_COUNTS) g[c] += row[c];
     if (row.approvedAmount != null) {
       g.currencies.add(row.currency ?? null);
-      g.approvedAmount = g.approvedAmount === null ? row.approvedAmount : addDecimal(g.approvedAmount, row.approvedAmount);
+      g.approvedAmount =
+        g.approvedAmount === null ? row.approvedAmount : addDecimal(g.approvedAmount, row.approvedAmount);
       g.currency = row.currency ?? null;
     }
   }

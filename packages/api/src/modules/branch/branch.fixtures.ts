@@ -18,7 +18,12 @@ export async function mutate<T = Record<string, unknown>>(
 }
 
 /** Runs a query; fails on top-level errors. */
-export async function query<T>(api: TestApi, doc: string, variables: Record<string, unknown>, token: string): Promise<T> {
+export async function query<T>(
+  api: TestApi,
+  doc: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<T> {
   const res = await api.gql<T>(doc, variables, token || null);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data;

@@ -15,7 +15,8 @@ import type { Principal } from "../../platform/auth/principal.js";
 import { rawWhere, type ScopeCondition, type ScopeRule } from "../../platform/scoping/scope.js";
 
 /** SQL on a case-id column: the case is in branch `?`. */
-const caseIn = (caseId: string) => `exists (select 1 from medical_case bc where bc.id = ${caseId} and bc.branch_id = ?)`;
+const caseIn = (caseId: string) =>
+  `exists (select 1 from medical_case bc where bc.id = ${caseId} and bc.branch_id = ?)`;
 
 /** SQL on a visit alias (params: branch, branch). */
 export const VISIT_IN_BRANCH = (v: string) =>

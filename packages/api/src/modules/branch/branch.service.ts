@@ -80,7 +80,8 @@ export class BranchService {
     const branches = ids.length ? await this.em.find(Branch, { id: { $in: ids } }) : [];
     if (branches.length !== ids.length) throw new NotFoundError("Branch", ["branchIds"]);
     const closed = branches.find((b) => !b.active);
-    if (closed) throw new DomainError(BranchErrorCode.BRANCH_INACTIVE, `Branch ${closed.code} is inactive.`, ["branchIds"]);
+    if (closed)
+      throw new DomainError(BranchErrorCode.BRANCH_INACTIVE, `Branch ${closed.code} is inactive.`, ["branchIds"]);
     await this.em.nativeDelete(UserBranch, { user: user.id });
     for (const branch of branches) this.em.persist(this.em.create(UserBranch, { user, branch }));
     this.audit("user.setBranches", "User", user.id, { branchIds: ids });

@@ -7,6 +7,7 @@ import {
 } from "./branch.resolver.js";
 import { registerBranchScopes } from "./branch.scope.js";
 import { BranchStatisticsResolver } from "./branch-statistics.resolver.js";
+import { mountBranchStatisticsCsv } from "./branch-statistics.csv-route.js";
 
 /**
  * Branches (分公司): the operator's provincial offices, their staff, the partners under their
@@ -23,6 +24,7 @@ export const branchModule: DomainModule = {
     CaseBranchResolver,
     BranchStatisticsResolver,
   ],
+  routes: [mountBranchStatisticsCsv],
   register(hooks) {
     registerBranchScopes(hooks);
   },

@@ -86,7 +86,9 @@ export class Viewer {
     description: "The branch a staff session works in; null for head office, partners, or until one is chosen.",
   })
   branch!: Branch | null;
-  @Field(() => [Branch], { description: "The branches the staff user works in (choose among them); empty for head office." })
+  @Field(() => [Branch], {
+    description: "The branches the staff user works in (choose among them); empty for head office.",
+  })
   branches!: Branch[];
   @Field({ description: "True while a member of several branches has not chosen one (sees no branch's rows)." })
   branchChoiceRequired!: boolean;

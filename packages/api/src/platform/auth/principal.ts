@@ -60,7 +60,10 @@ export function branchOf(p: Principal): string | null | undefined {
  * the session chose: head office (no branches) works in all, a member of one works in it,
  * a member of several in the one chosen, if it is still theirs.
  */
-export function workingBranch(memberOf: readonly string[], chosen: string | null | undefined): string | null | undefined {
+export function workingBranch(
+  memberOf: readonly string[],
+  chosen: string | null | undefined,
+): string | null | undefined {
   if (memberOf.length === 0) return undefined;
   if (memberOf.length === 1) return memberOf[0]!;
   return chosen && memberOf.includes(chosen) ? chosen : null;
