@@ -21,7 +21,7 @@ import {
   Viewer,
 } from "./session.types.js";
 
-const FAILED = { accessToken: null, refreshToken: null, expiresIn: null, user: null, branch: null };
+const FAILED = { accessToken: null, refreshToken: null, expiresIn: null, user: null, branch: null, branches: [] };
 const NO_BRANCH = { branch: null, branches: [], branchChoiceRequired: false };
 
 /**
@@ -30,7 +30,9 @@ const NO_BRANCH = { branch: null, branches: [], branchChoiceRequired: false };
  */
 async function answer(em: EntityManager, s: Session): Promise<LoginPayload> {
   const branch = s.branchId ? await em.findOne(Branch, { id: s.branchId }) : null;
-  return { ...s, branch, branchChoiceRequired: s.branchId === null, userErrors: [] };
+  const links = await em.find(UserBranch, { user: s.user.id }, { populate: ["branch"] });
+  const branches = links.map((l) => l.branch).sort((a, b) => a.code.localeCompare(b.code));
+  return { ...s, branch, branches, branchChoiceRequired: s.branchId === null, userErrors: [] };
 }
 
 @Resolver()

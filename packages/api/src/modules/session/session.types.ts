@@ -53,6 +53,8 @@ export class LoginPayload {
     description: "The branch the session works in; null for head office (every branch) or until one is chosen.",
   })
   branch!: Branch | null;
+  @Field(() => [Branch], { description: "The branches the user works in (choose among them); empty for head office." })
+  branches!: Branch[];
   @Field({
     description: "True when the user works in several branches and has not chosen one: call chooseBranch first.",
   })
