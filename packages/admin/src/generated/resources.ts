@@ -303,6 +303,68 @@ export const schemaMeta: SchemaMeta = {
           choices: ["CANCEL", "CLOSE", "REOPEN"],
         },
         {
+          name: "branch",
+          kind: "object",
+          list: false,
+          required: false,
+          fields: [
+            {
+              name: "active",
+              kind: "boolean",
+              list: false,
+              required: true,
+            },
+            {
+              name: "code",
+              kind: "string",
+              list: false,
+              required: true,
+            },
+            {
+              name: "createdAt",
+              kind: "datetime",
+              list: false,
+              required: true,
+            },
+            {
+              name: "id",
+              kind: "id",
+              list: false,
+              required: true,
+            },
+            {
+              name: "name",
+              kind: "string",
+              list: false,
+              required: true,
+            },
+            {
+              name: "region",
+              kind: "string",
+              list: false,
+              required: false,
+            },
+            {
+              name: "updatedAt",
+              kind: "datetime",
+              list: false,
+              required: true,
+            },
+            {
+              name: "version",
+              kind: "int",
+              list: false,
+              required: true,
+            },
+          ],
+        },
+        {
+          name: "branchId",
+          kind: "id",
+          list: false,
+          required: false,
+        },
+        {
           name: "createdAt",
           kind: "datetime",
           list: false,
@@ -576,6 +638,10 @@ export const schemaMeta: SchemaMeta = {
         {
           key: "record",
           fields: ["scanKey", "createdAt"],
+        },
+        {
+          key: "details",
+          fields: ["branch"],
         },
       ],
     },
@@ -2736,6 +2802,68 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
         {
+          name: "branch",
+          kind: "object",
+          list: false,
+          required: false,
+          fields: [
+            {
+              name: "active",
+              kind: "boolean",
+              list: false,
+              required: true,
+            },
+            {
+              name: "code",
+              kind: "string",
+              list: false,
+              required: true,
+            },
+            {
+              name: "createdAt",
+              kind: "datetime",
+              list: false,
+              required: true,
+            },
+            {
+              name: "id",
+              kind: "id",
+              list: false,
+              required: true,
+            },
+            {
+              name: "name",
+              kind: "string",
+              list: false,
+              required: true,
+            },
+            {
+              name: "region",
+              kind: "string",
+              list: false,
+              required: false,
+            },
+            {
+              name: "updatedAt",
+              kind: "datetime",
+              list: false,
+              required: true,
+            },
+            {
+              name: "version",
+              kind: "int",
+              list: false,
+              required: true,
+            },
+          ],
+        },
+        {
+          name: "branchId",
+          kind: "id",
+          list: false,
+          required: false,
+        },
+        {
           name: "country",
           kind: "string",
           list: false,
@@ -3024,6 +3152,10 @@ export const schemaMeta: SchemaMeta = {
         {
           key: "record",
           fields: ["createdAt"],
+        },
+        {
+          key: "details",
+          fields: ["branch"],
         },
       ],
     },

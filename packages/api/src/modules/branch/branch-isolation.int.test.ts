@@ -211,6 +211,20 @@ describe("branch staff", () => {
     expect((await download(side.B.downloadPath, staff.opB!.token)).status).toBe(200);
   });
 
+  it("export and count only their branch's rows (visit CSV, order tray counts)", async () => {
+    const exported = async (token: string) =>
+      (await (await download("/exports/visits.csv", token)).text()).trim().split(/\r?\n/).length - 1;
+    expect(await exported(staff.opA!.token)).toBe(1);
+    expect(await exported(head)).toBe(2);
+    const counts = await query<{ orderTrayCounts: Record<string, number> }>(
+      api,
+      `{ orderTrayCounts { inProcess worked toManage closed } }`,
+      {},
+      staff.opA!.token,
+    );
+    expect(counts.orderTrayCounts).toEqual({ inProcess: 1, worked: 0, toManage: 0, closed: 0 });
+  });
+
   it("register cases into their own branch", async () => {
     const r = await mutate<{ case: { branch: { code: string } } | null }>(
       api,

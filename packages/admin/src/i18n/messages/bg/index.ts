@@ -3,6 +3,7 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { branches } from "./branches";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -79,6 +80,7 @@ export const bg: AppMessages = {
       attach_failed: "Документът не можа да бъде прикачен",
     },
     ...work,
+    branches,
     workflows,
     ...terms,
     reasons: reasonLabels("bg"),

@@ -2,6 +2,7 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { branches } from "./branches";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -81,6 +82,7 @@ export const en = {
       attach_failed: "The document could not be attached",
     },
     ...work,
+    branches,
     workflows,
     ...terms,
     reasons: reasonLabels("en"),
