@@ -26,7 +26,6 @@ export const BRANCH_COUNTS = [
   "claimDeliveriesOnTime",
   "visitsCompleted",
 ] as const satisfies readonly (keyof Counts)[];
-type BranchCount = (typeof BRANCH_COUNTS)[number];
 
 @ObjectType({
   description:
@@ -56,8 +55,26 @@ export class BranchMonthlyStatistic {
   claimsFirstPassRate!: StatisticRate;
   @Field(() => StatisticRate, { description: "On-time rate of claims over the branch." })
   claimsOnTimeRate!: StatisticRate;
+  // The sums, one per BRANCH_COUNTS entry; their GraphQL fields are declared below.
+  ordersIssued!: number;
+  ordersConfirmed!: number;
+  ordersValidated!: number;
+  ordersRejected!: number;
+  ordersExpired!: number;
+  ordersVoided!: number;
+  ordersFirstPass!: number;
+  ordersDue!: number;
+  ordersDueOnTime!: number;
+  claimsRegistered!: number;
+  claimsSubmitted!: number;
+  claimsSubmittedOnTime!: number;
+  claimsReturned!: number;
+  claimsApproved!: number;
+  claimsFirstPass!: number;
+  claimDeliveriesDue!: number;
+  claimDeliveriesOnTime!: number;
+  visitsCompleted!: number;
 }
-export interface BranchMonthlyStatistic extends Record<BranchCount, number> {}
 for (const count of BRANCH_COUNTS)
   Field(() => Int, { description: `Sum of MonthlyStatistic.${count} over the branch's organisations.` })(
     BranchMonthlyStatistic.prototype,
