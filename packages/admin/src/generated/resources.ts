@@ -1427,7 +1427,7 @@ export const schemaMeta: SchemaMeta = {
           name: "caseId",
           kind: "id",
           list: false,
-          required: true,
+          required: false,
         },
         {
           name: "claimId",
@@ -1534,6 +1534,30 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "removalReason",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "removedAt",
+          kind: "datetime",
+          list: false,
+          required: false,
+        },
+        {
+          name: "replacedById",
+          kind: "id",
+          list: false,
+          required: false,
+        },
+        {
+          name: "replacesId",
+          kind: "id",
+          list: false,
+          required: false,
+        },
+        {
           name: "scanKey",
           kind: "string",
           list: false,
@@ -1597,6 +1621,12 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "includeRemoved",
+          kind: "boolean",
+          list: false,
+          required: false,
+        },
+        {
           name: "scanKey",
           kind: "string",
           list: false,
@@ -1629,6 +1659,8 @@ export const schemaMeta: SchemaMeta = {
             "downloadPath",
             "fileName",
             "note",
+            "removalReason",
+            "removedAt",
             "scanKey",
             "sha256",
             "size",

@@ -4,6 +4,7 @@ import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
 import { branches } from "./branches";
+import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -63,6 +64,7 @@ export const bg: AppMessages = {
       claimReview: "Преглед на претенции",
       queueDashboard: "Табло на опашките",
       collections: "Дневни постъпления",
+      documentTypes: "Видове документи",
     },
     enums,
     fields,
@@ -81,6 +83,7 @@ export const bg: AppMessages = {
     },
     ...work,
     branches,
+    document_type_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("bg"),

@@ -3,6 +3,7 @@ import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
 import { branches } from "./branches";
+import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -65,6 +66,7 @@ export const en = {
       claimReview: "Claim review",
       queueDashboard: "Queue dashboard",
       collections: "Daily collections",
+      documentTypes: "Document types",
     },
     enums,
     fields,
@@ -83,6 +85,7 @@ export const en = {
     },
     ...work,
     branches,
+    document_type_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("en"),

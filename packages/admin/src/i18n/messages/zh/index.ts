@@ -4,6 +4,7 @@ import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
 import { branches } from "./branches";
+import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -63,6 +64,7 @@ export const zh: AppMessages = {
       claimReview: "理赔审核",
       queueDashboard: "队列面板",
       collections: "每日收款",
+      documentTypes: "单证类型",
     },
     enums,
     fields,
@@ -81,6 +83,7 @@ export const zh: AppMessages = {
     },
     ...work,
     branches,
+    document_type_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("zh"),
