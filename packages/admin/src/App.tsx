@@ -15,6 +15,7 @@ import { CollectionsPage } from "./payments";
 import { VisitAssignment } from "./visits";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
+const DocumentTypesPage = lazy(() => import("./documents/DocumentTypesPage"));
 const authProvider = createAuthProvider(client);
 const localeState = createLocaleState();
 
@@ -64,6 +65,11 @@ export function App() {
             {screensFor(permissions).includes("visitAssignment") && (
               <CustomRoutes>
                 <Route path="/visit-assignment" element={<VisitAssignment />} />
+              </CustomRoutes>
+            )}
+            {screensFor(permissions).includes("documentTypes") && (
+              <CustomRoutes>
+                <Route path="/document-types" element={<DocumentTypesPage />} />
               </CustomRoutes>
             )}
             {screensFor(permissions).includes("collections") && (

@@ -1,6 +1,6 @@
 import type { AuthProvider } from "react-admin";
-import { SESSION_FIELDS, type GraphQLClient, type UserError } from "../data/graphqlClient";
-import { tokenStore, type SessionUser } from "./tokenStore";
+import { SESSION_FIELDS, type GraphQLClient, type SessionPayload } from "../data/graphqlClient";
+import { tokenStore } from "./tokenStore";
 
 export const ROLES = ["ADMIN", "OPERATOR", "REVIEWER", "VISITOR", "BILLING"] as const;
 export type Role = (typeof ROLES)[number];
@@ -8,24 +8,17 @@ export type Role = (typeof ROLES)[number];
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { ${SESSION_FIELDS} } }`;
 const LOGOUT = "mutation Logout($input: LogoutInput!) { logout(input: $input) { userErrors { code message } } }";
 
-interface LoginPayload {
-  accessToken: string | null;
-  refreshToken: string | null;
-  user: SessionUser | null;
-  userErrors: UserError[];
-}
-
 export function createAuthProvider(client: GraphQLClient): AuthProvider {
   return {
     async login({ username, email, password }: { username?: string; email?: string; password: string }) {
-      const data = await client.request<{ login: LoginPayload }>(LOGIN, {
+      const data = await client.request<{ login: SessionPayload }>(LOGIN, {
         input: { email: email ?? username, password },
       });
       const payload = data.login;
       if (payload.userErrors.length || !payload.accessToken) {
         throw new Error(payload.userErrors[0]?.message ?? "ra.auth.sign_in_error");
       }
-      tokenStore.save({ accessToken: payload.accessToken, refreshToken: payload.refreshToken, user: payload.user });
+      tokenStore.save({ ...payload, accessToken: payload.accessToken });
     },
     async logout() {
       const refreshToken = tokenStore.refreshToken();

@@ -1,5 +1,5 @@
 import { HttpError } from "react-admin";
-import { tokenStore, type SessionUser } from "../auth/tokenStore";
+import { tokenStore, type SessionBranches, type SessionUser } from "../auth/tokenStore";
 
 export interface GraphQLErrorShape {
   message: string;
@@ -15,9 +15,10 @@ export interface UserError {
 
 export type Request = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
-export const SESSION_FIELDS = "accessToken refreshToken user { id email name roles } userErrors { code field message }";
+export const SESSION_FIELDS =
+  "accessToken refreshToken user { id email name roles } branch { id code name } branches { id code name } branchChoiceRequired userErrors { code field message }";
 
-interface SessionPayload {
+export interface SessionPayload extends SessionBranches {
   accessToken: string | null;
   refreshToken: string | null;
   user: SessionUser | null;
@@ -66,7 +67,7 @@ export function createGraphQLClient(url: string, fetchImpl: typeof fetch = (...a
       .then(({ body }) => {
         const payload = (body.data as { refreshToken?: SessionPayload } | undefined)?.refreshToken;
         if (!payload?.accessToken || payload.userErrors.length) return false;
-        tokenStore.save({ accessToken: payload.accessToken, refreshToken: payload.refreshToken, user: payload.user });
+        tokenStore.save({ ...payload, accessToken: payload.accessToken });
         return true;
       })
       .catch(() => false)

@@ -303,6 +303,68 @@ export const schemaMeta: SchemaMeta = {
           choices: ["CANCEL", "CLOSE", "REOPEN"],
         },
         {
+          name: "branch",
+          kind: "object",
+          list: false,
+          required: false,
+          fields: [
+            {
+              name: "active",
+              kind: "boolean",
+              list: false,
+              required: true,
+            },
+            {
+              name: "code",
+              kind: "string",
+              list: false,
+              required: true,
+            },
+            {
+              name: "createdAt",
+              kind: "datetime",
+              list: false,
+              required: true,
+            },
+            {
+              name: "id",
+              kind: "id",
+              list: false,
+              required: true,
+            },
+            {
+              name: "name",
+              kind: "string",
+              list: false,
+              required: true,
+            },
+            {
+              name: "region",
+              kind: "string",
+              list: false,
+              required: false,
+            },
+            {
+              name: "updatedAt",
+              kind: "datetime",
+              list: false,
+              required: true,
+            },
+            {
+              name: "version",
+              kind: "int",
+              list: false,
+              required: true,
+            },
+          ],
+        },
+        {
+          name: "branchId",
+          kind: "id",
+          list: false,
+          required: false,
+        },
+        {
           name: "createdAt",
           kind: "datetime",
           list: false,
@@ -576,6 +638,10 @@ export const schemaMeta: SchemaMeta = {
         {
           key: "record",
           fields: ["scanKey", "createdAt"],
+        },
+        {
+          key: "details",
+          fields: ["branch"],
         },
       ],
     },
@@ -1361,7 +1427,7 @@ export const schemaMeta: SchemaMeta = {
           name: "caseId",
           kind: "id",
           list: false,
-          required: true,
+          required: false,
         },
         {
           name: "claimId",
@@ -1468,6 +1534,30 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "removalReason",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "removedAt",
+          kind: "datetime",
+          list: false,
+          required: false,
+        },
+        {
+          name: "replacedById",
+          kind: "id",
+          list: false,
+          required: false,
+        },
+        {
+          name: "replacesId",
+          kind: "id",
+          list: false,
+          required: false,
+        },
+        {
           name: "scanKey",
           kind: "string",
           list: false,
@@ -1531,6 +1621,12 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "includeRemoved",
+          kind: "boolean",
+          list: false,
+          required: false,
+        },
+        {
           name: "scanKey",
           kind: "string",
           list: false,
@@ -1563,6 +1659,8 @@ export const schemaMeta: SchemaMeta = {
             "downloadPath",
             "fileName",
             "note",
+            "removalReason",
+            "removedAt",
             "scanKey",
             "sha256",
             "size",
@@ -2736,6 +2834,68 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
         {
+          name: "branch",
+          kind: "object",
+          list: false,
+          required: false,
+          fields: [
+            {
+              name: "active",
+              kind: "boolean",
+              list: false,
+              required: true,
+            },
+            {
+              name: "code",
+              kind: "string",
+              list: false,
+              required: true,
+            },
+            {
+              name: "createdAt",
+              kind: "datetime",
+              list: false,
+              required: true,
+            },
+            {
+              name: "id",
+              kind: "id",
+              list: false,
+              required: true,
+            },
+            {
+              name: "name",
+              kind: "string",
+              list: false,
+              required: true,
+            },
+            {
+              name: "region",
+              kind: "string",
+              list: false,
+              required: false,
+            },
+            {
+              name: "updatedAt",
+              kind: "datetime",
+              list: false,
+              required: true,
+            },
+            {
+              name: "version",
+              kind: "int",
+              list: false,
+              required: true,
+            },
+          ],
+        },
+        {
+          name: "branchId",
+          kind: "id",
+          list: false,
+          required: false,
+        },
+        {
           name: "country",
           kind: "string",
           list: false,
@@ -3024,6 +3184,10 @@ export const schemaMeta: SchemaMeta = {
         {
           key: "record",
           fields: ["createdAt"],
+        },
+        {
+          key: "details",
+          fields: ["branch"],
         },
       ],
     },

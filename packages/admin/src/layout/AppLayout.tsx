@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Layout } from "react-admin";
+import { AppBar, Layout, TitlePortal } from "react-admin";
+import { BranchChooser, BranchSwitcher } from "../branches";
 import { AppMenu } from "./AppMenu";
 
 /**
@@ -10,10 +11,21 @@ import { AppMenu } from "./AppMenu";
  */
 const fitScreen = { minWidth: 0, "& .RaLayout-content": { minWidth: 0 } };
 
+/** The app bar with the branch the session works in (a branch member switches there). */
+function BranchAppBar() {
+  return (
+    <AppBar>
+      <TitlePortal />
+      <BranchSwitcher />
+    </AppBar>
+  );
+}
+
 export function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout menu={AppMenu} sx={fitScreen}>
+    <Layout menu={AppMenu} appBar={BranchAppBar} sx={fitScreen}>
       {children}
+      <BranchChooser />
     </Layout>
   );
 }

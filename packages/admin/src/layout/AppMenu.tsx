@@ -1,4 +1,5 @@
 import AssignmentIndIcon from "@mui/icons-material/AssignmentInd";
+import DescriptionIcon from "@mui/icons-material/Description";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
 import PaymentsIcon from "@mui/icons-material/Payments";
 import QueueIcon from "@mui/icons-material/Queue";
@@ -19,6 +20,7 @@ const REVIEW_LINKS: Partial<Record<Screen, { to: string; icon: ReactElement }>> 
     icon: <FactCheckIcon />,
   },
   collections: { to: "/collections", icon: <PaymentsIcon /> },
+  documentTypes: { to: "/document-types", icon: <DescriptionIcon /> },
 };
 
 /** The menu of the signed-in user's roles (layout/access.ts). */

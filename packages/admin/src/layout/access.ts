@@ -16,6 +16,7 @@ export type Screen =
   | "claims"
   | "claimReview"
   | "collections"
+  | "documentTypes"
   | "patients"
   | "policies"
   | "organizations"
@@ -64,6 +65,7 @@ const BY_ROLE: Record<Role, Screen[]> = {
     "organizations",
     "serviceCodes",
     "workCalendars",
+    "documentTypes",
     "monthlyStatistics",
     "notifications",
     "auditEvents",

@@ -7,6 +7,9 @@ export const DEMO = {
   reviewer: { email: "reviewer@clinigraph.demo", password: "demo-reviewer-2026" },
   visitor: { email: "visitor1@clinigraph.demo", password: "demo-visitor1-2026" },
   billing: { email: "billing@clinigraph.demo", password: "demo-billing-2026" },
+  /** Branch staff (分公司): one branch, and two (chooses one after login). */
+  valparaiso: { email: "operator.valparaiso@clinigraph.demo", password: "demo-valparaiso-2026" },
+  branches: { email: "operator.branches@clinigraph.demo", password: "demo-branches-2026" },
 } as const;
 
 /** The demo LAB partner's API key (`ck_<prefix>_<secret>`). */

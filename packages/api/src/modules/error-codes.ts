@@ -9,6 +9,7 @@ import {
   platformErrorCodes,
   workCalendarErrorCodes,
 } from "../platform/errors/error-codes.js";
+import { branchErrorCodes } from "./branch/branch.errors.js";
 import { caseErrorCodes } from "./case/case.errors.js";
 import { claimErrorCodes } from "./claim/claim.errors.js";
 import { documentErrorCodes } from "./document/document.errors.js";
@@ -29,6 +30,7 @@ import { webhookErrorCodes } from "./webhook/webhook.errors.js";
 export const allErrorCodeSets = [
   platformErrorCodes,
   organizationErrorCodes,
+  branchErrorCodes,
   patientErrorCodes,
   policyErrorCodes,
   serviceCodeErrorCodes,

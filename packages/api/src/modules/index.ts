@@ -1,6 +1,7 @@
 import type { DomainModule } from "../platform/composition/module.js";
 import { apiKeyModule } from "./api-key/index.js";
 import { auditModule } from "./audit/index.js";
+import { branchModule } from "./branch/index.js";
 import { caseModule } from "./case/index.js";
 import { claimModule } from "./claim/index.js";
 import { documentModule } from "./document/index.js";
@@ -45,5 +46,6 @@ export const MODULES: readonly DomainModule[] = [
   paymentModule,
   documentModule,
   statisticsModule,
+  branchModule,
   webhookModule,
 ];

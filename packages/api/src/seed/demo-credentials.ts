@@ -55,7 +55,36 @@ export const DEMO_LOGINS: DemoLogin[] = [
     name: "Francisca Morales",
     roles: ["BILLING"],
   },
+  // Branch staff (分公司): the others above are head office and see every branch.
+  {
+    key: "operatorValparaiso",
+    email: "operator.valparaiso@clinigraph.demo",
+    password: "demo-valparaiso-2026",
+    name: "Ignacio Vera",
+    roles: ["OPERATOR"],
+  },
+  {
+    key: "operatorShanghai",
+    email: "operator.shanghai@clinigraph.demo",
+    password: "demo-shanghai-2026",
+    name: "李明",
+    roles: ["OPERATOR"],
+  },
+  {
+    key: "operatorBranches",
+    email: "operator.branches@clinigraph.demo",
+    password: "demo-branches-2026",
+    name: "Javiera Lin",
+    roles: ["OPERATOR"],
+  },
 ];
+
+/** The branches (modules/branch/branch.seed.ts DEMO_BRANCHES codes) each branch login works in. */
+export const DEMO_BRANCH_MEMBERS: Record<string, string[]> = {
+  operatorValparaiso: ["VAL"],
+  operatorShanghai: ["SHA"],
+  operatorBranches: ["VAL", "SHA"],
+};
 
 export interface DemoApiKey {
   /** Key of the organisation in the seed's organisation table. */

@@ -16,6 +16,8 @@ import { seedVisitsStep } from "./visits.js";
 import { seedClaimsStep } from "./claims.js";
 import { seedStatisticsStep } from "./statistics.js";
 import { seedDocuments } from "../modules/document/document.seed.js";
+import { assignDemoCasesToBranches, seedBranches } from "../modules/branch/branch.seed.js";
+import { DEMO_BRANCH_MEMBERS } from "./demo-credentials.js";
 import { assertDemoSeedAllowed } from "./production-guard.js";
 
 export type { SeedContext, SeedStep } from "./context.js";
@@ -37,6 +39,13 @@ export const DEMO_TODAY = new Date().toISOString().slice(0, 10);
 export const seedSteps: SeedStep[] = [
   seedOrganizations,
   seedStaff,
+  (ctx) =>
+    seedBranches(
+      ctx.em,
+      ctx.organizations.operator!,
+      Object.values(ctx.organizations),
+      Object.entries(DEMO_BRANCH_MEMBERS).map(([key, codes]) => [ctx.users[key]!, codes]),
+    ),
   seedServiceCodes,
   seedPatients,
   seedPolicies,
@@ -44,6 +53,7 @@ export const seedSteps: SeedStep[] = [
   seedOrdersStep,
   seedVisitsStep,
   seedClaimsStep,
+  (ctx) => assignDemoCasesToBranches(ctx.em),
   (ctx) => seedDocuments(ctx.em, ctx.fileStorageDir),
   seedStatisticsStep,
 ];

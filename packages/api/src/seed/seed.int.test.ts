@@ -30,12 +30,36 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 describe("demo seed", () => {
+  it("gives the operator branches with partners, cases and staff in each, and head-office staff", async () => {
+    const rows = await api.orm.em
+      .getConnection()
+      .execute<{ code: string; partners: number; cases: number; staff: number }[]>(
+        `select b.code,
+         (select count(*)::int from organization o where o.branch_id = b.id) as partners,
+         (select count(*)::int from medical_case c where c.branch_id = b.id) as cases,
+         (select count(*)::int from user_branch ub where ub.branch_id = b.id) as staff
+       from branch b order by b.code`,
+      );
+    const byCode = Object.fromEntries(rows.map((r) => [r.code, r]));
+    expect(Object.keys(byCode)).toEqual(["SHA", "SOF", "THR", "VAL"]);
+    for (const code of ["SHA", "VAL"]) {
+      expect(byCode[code]!.cases).toBeGreaterThan(0);
+      expect(byCode[code]!.staff).toBe(2);
+    }
+    const head = await api.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>(
+        `select count(*)::int n from app_user u where not exists (select 1 from user_branch ub where ub.user_id = u.id)`,
+      );
+    expect(head[0]!.n).toBe(6);
+  });
+
   it("seeds a fresh database with the demo region", async () => {
     expect(result.seeded).toBe(true);
     const c = await counts();
     expect(c).toMatchObject({
       organization: 15,
-      app_user: 6,
+      app_user: 9,
       patient: 200,
       service_code: 19,
       api_key: 6,

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from "@mikro-orm/cor
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
+import { Branch } from "../organization/branch.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 
@@ -60,6 +61,10 @@ export class Case extends VersionedEntity<"status"> {
 
   @ManyToOne(() => Organization)
   registeredBy!: Organization;
+
+  /** The branch the case is registered in (or moved to); its staff work it. Null: head office. */
+  @ManyToOne(() => Branch, { nullable: true, index: true })
+  branch?: Branch | null;
 
   /** The hospital of an inpatient case (where field visits happen). */
   @ManyToOne(() => Organization, { nullable: true })

@@ -1,11 +1,12 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { z } from "zod";
-import { isPartner, isStaff, type Principal } from "../../platform/auth/principal.js";
+import { branchOf, isPartner, isStaff, type Principal } from "../../platform/auth/principal.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
 import { rules, validate } from "../../platform/validation/validate.js";
 import { fireTransition, recordStatusChange } from "../../platform/state-machine/engine.js";
 import { nextNumber } from "../numbering/document-counter.js";
+import { Branch } from "../organization/branch.entity.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 import { Case, CaseKind, CaseStatus } from "./case.entity.js";
@@ -70,6 +71,7 @@ export class CaseService {
       incidentDate: data.incidentDate,
       registeredBy,
       hospital,
+      branch: await this.branchFor(registeredBy, hospital),
       scanKey,
       description: data.description ?? null,
       createdAt: now,
@@ -142,6 +144,16 @@ export class CaseService {
       ]);
     const registeredBy = await this.org(registrantId, "registeredById");
     return { registeredBy, hospital: await this.hospitalOf(kind, hospitalId, registeredBy) };
+  }
+
+  /**
+   * The branch a new case is worked in: a branch session registers into its own branch;
+   * otherwise the registering partner's coverage branch, else the hospital's; else head office.
+   */
+  private async branchFor(registeredBy: Organization, hospital: Organization | null) {
+    const own = branchOf(this.principal);
+    if (own) return this.em.getReference(Branch, own);
+    return registeredBy.branch ?? hospital?.branch ?? null;
   }
 
   /** The hospital named (or the registrant when it is one); an inpatient case needs one. */

@@ -28,7 +28,7 @@ export async function checklistsOf(
     .execute<{ claim_id: string; type_id: string; code: string; name: string; n: string | number }[]>(
       `select cl.id as claim_id, dt.id as type_id, dt.code, dt.name,
             (select count(*) from document d
-              where d.document_type_id = dt.id and d.case_id = cl.case_id
+              where d.document_type_id = dt.id and d.case_id = cl.case_id and d.removed_at is null
                 and (d.claim_id = cl.id or (d.claim_id is null and d.visit_id is null))) as n
        from claim cl
        join document_type dt on dt.active and cl.kind::text = any(dt.required_for_claim_kinds)

@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
-import { Field, Float, ObjectType } from "type-graphql";
+import { Field, Float, ID, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Case } from "../case/case.entity.js";
 import { Claim } from "../claim/claim.entity.js";
@@ -28,8 +29,9 @@ export class Document extends BaseEntity {
   @ManyToOne(() => StoredFile)
   file!: StoredFile;
 
-  @ManyToOne(() => Case)
-  case!: Case;
+  /** Null only for a visit without a case (an appointment): filed under the patient's customer number and the visit's date. */
+  @ManyToOne(() => Case, { nullable: true })
+  case?: Case | null;
 
   @ManyToOne(() => Claim, { nullable: true })
   claim?: Claim | null;
@@ -68,4 +70,24 @@ export class Document extends BaseEntity {
   @Field({ description: "STAFF or PARTNER." })
   @Property({ type: "text" })
   attachedByKind!: string;
+
+  // Removal and replacement keep the row (and its file): the history stays readable by id.
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When it was removed or replaced; removed documents leave lists and checklists.",
+  })
+  @Property({ type: "timestamptz", nullable: true })
+  removedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Why it was removed (for a replacement: REPLACED)." })
+  @Property({ type: "text", nullable: true })
+  removalReason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The document that replaced this one." })
+  @Property({ type: "uuid", nullable: true })
+  replacedById?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The document this one replaced." })
+  @Property({ type: "uuid", nullable: true })
+  replacesId?: string | null;
 }

@@ -35,6 +35,8 @@ export class DocumentFilter {
   visitId?: string | null;
   @Field(() => String, { nullable: true, description: "Filed under this scan key (16 digits)." })
   scanKey?: string | null;
+  @Field(() => Boolean, { nullable: true, description: "Include removed and replaced documents (history)." })
+  includeRemoved?: boolean | null;
   @Field(() => [String], { nullable: true, description: "Only these document type codes." })
   documentType?: string[] | null;
 }
@@ -69,4 +71,26 @@ export class UpdateDocumentTypeInput {
   active?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Order in lists." })
   position?: number | null;
+}
+
+@InputType({
+  description: "Removes a document: it leaves lists and checklists; the row, its file and its history stay.",
+})
+export class RemoveDocumentInput {
+  @Field(() => ID, { description: "Document id." })
+  id!: string;
+  @Field({ description: "Why (at most 500 characters): kept with the document and in the audit trail." })
+  reason!: string;
+}
+
+@InputType({
+  description: "Replaces a document with a new upload of the same type and owner; the old one is kept as history.",
+})
+export class ReplaceDocumentInput {
+  @Field(() => ID, { description: "The document to replace." })
+  id!: string;
+  @Field(() => ID, { description: "The new file's id from POST /files." })
+  fileId!: string;
+  @Field(() => String, { nullable: true, description: "What the new document shows." })
+  note?: string | null;
 }

@@ -29,6 +29,8 @@ import { checklistsOf, type ChecklistLine } from "./document.checklist.js";
 import {
   AttachDocumentInput,
   CreateDocumentTypeInput,
+  RemoveDocumentInput,
+  ReplaceDocumentInput,
   DocumentFilter,
   UpdateDocumentTypeInput,
 } from "./document.inputs.js";
@@ -54,10 +56,14 @@ function documentWhere(filter: DocumentFilter | null): FilterQuery<Document> {
   if (filter?.claimId) where.claim = filter.claimId;
   if (filter?.visitId) where.visit = filter.visitId;
   if (filter?.scanKey) where.scanKey = filter.scanKey.trim();
+  if (!filter?.includeRemoved) where.removedAt = null;
   if (filter?.documentType?.length)
     where.documentType = { code: { $in: filter.documentType.map((c) => c.trim().toUpperCase()) } };
   return where;
 }
+
+/** Nested lists show the current documents; removed and replaced ones are history (documents(includeRemoved)). */
+const CURRENT = { removedAt: null };
 
 /** One checklist query per request, whatever the number of claims asked (a page of claims). */
 const checklistLoaders = new WeakMap<object, DataLoader<string, ChecklistLine[]>>();
@@ -128,6 +134,34 @@ export class DocumentResolver {
     );
   }
 
+  @Authorized("PARTNER", "OPERATOR", "VISITOR")
+  @Mutation(() => DocumentPayload, {
+    description:
+      "Removes a document, with a reason (who may add documents to its claim, visit or case now); it stays readable by id as history.",
+  })
+  removeDocument(
+    @Arg("input", { description: "Document and reason." }) input: RemoveDocumentInput,
+    @Ctx() ctx: AppContext,
+  ) {
+    return asPayload("document", () =>
+      ctx.em.transactional((em) => new DocumentService(em, ctx.principal, ctx.requestId).remove(input)),
+    );
+  }
+
+  @Authorized("PARTNER", "OPERATOR", "VISITOR")
+  @Mutation(() => DocumentPayload, {
+    description:
+      "Replaces a document with a new upload of the same type and owner (answers the new one); the old one is kept, removed, with replacedById.",
+  })
+  replaceDocument(
+    @Arg("input", { description: "Document and new file." }) input: ReplaceDocumentInput,
+    @Ctx() ctx: AppContext,
+  ) {
+    return asPayload("document", () =>
+      ctx.em.transactional((em) => new DocumentService(em, ctx.principal, ctx.requestId).replace(input)),
+    );
+  }
+
   @Authorized("ADMIN")
   @Mutation(() => DocumentTypePayload, { description: "Adds a document type to the configurable list (ADMIN)." })
   createDocumentType(
@@ -157,14 +191,18 @@ export class DocumentResolver {
     return ctx.loaders.byId(DocumentType).load(refId(d.documentType)!);
   }
 
-  @FieldResolver(() => ID, { description: "Id of the case it is filed under." })
-  caseId(@Root() d: Document): string {
-    return refId(d.case)!;
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "Id of the case it is filed under; null for a visit without a case (an appointment).",
+  })
+  caseId(@Root() d: Document): string | null {
+    return refId(d.case);
   }
 
   @FieldResolver(() => Case, { nullable: true, description: "The case it is filed under (null when hidden from you)." })
   case(@Root() d: Document, @Ctx() ctx: AppContext) {
-    return ctx.loaders.byId(Case).load(refId(d.case)!);
+    const id = refId(d.case);
+    return id ? ctx.loaders.byId(Case).load(id) : null;
   }
 
   @FieldResolver(() => ID, { nullable: true, description: "Id of the claim it supports." })
@@ -191,9 +229,9 @@ export class ClaimDocumentsResolver {
   })
   async documents(@Root() c: Claim, @Ctx() ctx: AppContext) {
     const [own, ofCase] = await Promise.all([
-      ctx.loaders.children(Document, "claim", { createdAt: "ASC", id: "ASC" }).load(c.id),
+      ctx.loaders.children(Document, "claim", { createdAt: "ASC", id: "ASC" }, CURRENT).load(c.id),
       ctx.loaders
-        .children(Document, "case", { createdAt: "ASC", id: "ASC" }, { claim: null, visit: null })
+        .children(Document, "case", { createdAt: "ASC", id: "ASC" }, { claim: null, visit: null, ...CURRENT })
         .load(refId(c.case)!),
     ]);
     return [...ofCase, ...own];
@@ -218,7 +256,7 @@ export class ClaimDocumentsResolver {
 export class VisitDocumentsResolver {
   @FieldResolver(() => [Document], { description: "Materials collected at the visit, oldest first." })
   documents(@Root() v: Visit, @Ctx() ctx: AppContext) {
-    return ctx.loaders.children(Document, "visit", { createdAt: "ASC", id: "ASC" }).load(v.id);
+    return ctx.loaders.children(Document, "visit", { createdAt: "ASC", id: "ASC" }, CURRENT).load(v.id);
   }
 }
 
@@ -229,6 +267,6 @@ export class CaseDocumentsResolver {
       "Every document filed under the case (its own, its claims', its visits') that you may see, oldest first.",
   })
   documents(@Root() c: Case, @Ctx() ctx: AppContext) {
-    return ctx.loaders.children(Document, "case", { createdAt: "ASC", id: "ASC" }).load(c.id);
+    return ctx.loaders.children(Document, "case", { createdAt: "ASC", id: "ASC" }, CURRENT).load(c.id);
   }
 }

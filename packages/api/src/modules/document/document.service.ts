@@ -14,7 +14,14 @@ import { StoredFile } from "../order/stored-file.entity.js";
 import { Visit } from "../visit/visit.entity.js";
 import { DocumentType } from "./document-type.entity.js";
 import { Document } from "./document.entity.js";
-import type { AttachDocumentInput, CreateDocumentTypeInput, UpdateDocumentTypeInput } from "./document.inputs.js";
+import type {
+  AttachDocumentInput,
+  CreateDocumentTypeInput,
+  RemoveDocumentInput,
+  ReplaceDocumentInput,
+  UpdateDocumentTypeInput,
+} from "./document.inputs.js";
+import { Patient } from "../patient/patient.entity.js";
 import { assertMayAttach, type DocumentOwner } from "./document.rules.js";
 import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 import { DocumentErrorCode } from "./document.errors.js";
@@ -62,7 +69,7 @@ export class DocumentService {
     // document commits: the orphan-file sweep skips a locked file (as for reports).
     const file = await this.em.findOne(StoredFile, { id: data.fileId }, { lockMode: LockMode.PESSIMISTIC_READ });
     if (!file) throw new NotFoundError("StoredFile", ["fileId"]);
-    const kase = await this.caseOf(owner);
+    const { kase, scanKey } = await this.filing(owner);
     const actor = actorOf(this.principal);
     const doc = this.em.create(Document, {
       documentType: type,
@@ -70,7 +77,7 @@ export class DocumentService {
       case: kase,
       claim: owner.kind === "claim" ? owner.claim : null,
       visit: owner.kind === "visit" ? owner.visit : null,
-      scanKey: kase.scanKey,
+      scanKey,
       fileName: file.fileName,
       contentType: file.contentType,
       size: file.size,
@@ -83,10 +90,77 @@ export class DocumentService {
       action: "document.attach",
       entityType: "Document",
       entityId: doc.id,
-      changes: { documentType: type.code, owner: owner.kind, scanKey: kase.scanKey, fileId: file.id },
+      changes: { documentType: type.code, owner: owner.kind, scanKey, fileId: file.id },
     });
     await this.em.flush();
     return doc;
+  }
+
+  /**
+   * removeDocument: whoever may file documents on its owner now (document.rules.ts) takes
+   * one out, with a reason. The row and its file stay (readable by id, audited download).
+   */
+  async remove(input: RemoveDocumentInput, now = new Date()): Promise<Document> {
+    const reason = validate(z.object({ reason: rules.text(500).min(1, "must not be empty") }), input).reason;
+    const doc = await this.current(input.id);
+    assertMayAttach(this.principal, await this.ownerOf(doc));
+    doc.removedAt = now;
+    doc.removalReason = reason;
+    recordAudit(this.em, this.principal, this.requestId, {
+      action: "document.remove",
+      entityType: "Document",
+      entityId: doc.id,
+      changes: { reason, scanKey: doc.scanKey },
+    });
+    await this.em.flush();
+    return doc;
+  }
+
+  /** replaceDocument: a new upload of the same type and owner; the old one is kept, pointing at it. */
+  async replace(input: ReplaceDocumentInput, now = new Date()): Promise<Document> {
+    const old = await this.current(input.id);
+    const owner = await this.ownerOf(old);
+    const type = await this.em.findOneOrFail(DocumentType, { id: refId(old.documentType)! });
+    const next = await this.attach({
+      fileId: input.fileId,
+      documentType: type.code,
+      claimId: owner.kind === "claim" ? owner.claim.id : null,
+      visitId: owner.kind === "visit" ? owner.visit.id : null,
+      caseId: owner.kind === "case" ? owner.kase.id : null,
+      note: input.note ?? old.note ?? null,
+      idempotencyKey: null,
+    });
+    next.replacesId = old.id;
+    old.removedAt = now;
+    old.removalReason = "REPLACED";
+    old.replacedById = next.id;
+    recordAudit(this.em, this.principal, this.requestId, {
+      action: "document.replace",
+      entityType: "Document",
+      entityId: old.id,
+      changes: { replacedBy: next.id, fileId: input.fileId },
+    });
+    await this.em.flush();
+    return next;
+  }
+
+  /** A document the caller sees and that is still current (a removed one cannot be removed again). */
+  private async current(id: string): Promise<Document> {
+    const doc = await this.em.findOne(Document, { id });
+    if (!doc) throw new NotFoundError("Document");
+    if (doc.removedAt)
+      throw new DomainError(DocumentErrorCode.DOCUMENT_REMOVED, "This document was already removed or replaced.", [
+        "id",
+      ]);
+    return doc;
+  }
+
+  private ownerOf(doc: Document): Promise<DocumentOwner> {
+    return this.owner(
+      refId(doc.claim),
+      refId(doc.claim) ? null : refId(doc.visit),
+      refId(doc.claim) || refId(doc.visit) ? null : refId(doc.case),
+    );
   }
 
   async createType(input: CreateDocumentTypeInput): Promise<DocumentType> {
@@ -148,15 +222,30 @@ export class DocumentService {
     return { kind: "case", kase };
   }
 
-  /** The case the document is filed under; the owner is visible, so its case is read unscoped. */
-  private async caseOf(owner: DocumentOwner): Promise<Case> {
-    if (owner.kind === "case") return owner.kase;
+  /**
+   * The case the document is filed under and its scan key; the owner is visible, so its
+   * case is read unscoped. A visit without a case (an appointment) files under the scan key
+   * its case would have: the patient's customer number and the visit's date.
+   */
+  private async filing(owner: DocumentOwner): Promise<{ kase: Case | null; scanKey: string }> {
+    if (owner.kind === "case") return { kase: owner.kase, scanKey: owner.kase.scanKey };
     const caseId = refId(owner.kind === "claim" ? owner.claim.case : owner.visit.case);
-    if (!caseId)
-      throw new DomainError(DocumentErrorCode.VISIT_WITHOUT_CASE, "This visit has no case to file documents under.", [
-        "visitId",
-      ]);
-    return this.em.findOneOrFail(Case, { id: caseId }, UNSCOPED);
+    if (caseId) {
+      const kase = await this.em.findOneOrFail(Case, { id: caseId }, UNSCOPED);
+      return { kase, scanKey: kase.scanKey };
+    }
+    const visit = owner.kind === "visit" ? owner.visit : null;
+    const patient = visit ? await this.em.findOne(Patient, { id: refId(visit.patient)! }, UNSCOPED) : null;
+    if (!visit || !patient || !/^\d{8}$/.test(patient.customerNumber) || !visit.scheduledAt)
+      throw new DomainError(
+        DocumentErrorCode.VISIT_WITHOUT_CASE,
+        "This visit has no case, and no customer number and date to file documents under.",
+        ["visitId"],
+      );
+    return {
+      kase: null,
+      scanKey: `${patient.customerNumber}${visit.scheduledAt.toISOString().slice(0, 10).replaceAll("-", "")}`,
+    };
   }
 
   private auditType(action: string, type: DocumentType, fields: string[]): void {

@@ -1,11 +1,12 @@
 import type { DomainModule } from "../../platform/composition/module.js";
+import { Branch } from "./branch.entity.js";
 import { Organization } from "./organization.entity.js";
 import { OrganizationResolver } from "./organization.resolver.js";
 
 /** Operator, insurers, agencies, hospitals and providers. */
 export const organizationModule: DomainModule = {
   name: "organization",
-  entities: [Organization],
+  entities: [Organization, Branch],
   resolvers: [OrganizationResolver],
   register(hooks) {
     // The organisation directory is public to signed-in principals: partners need the names

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
+import type { Branch } from "./branch.entity.js";
 import { WorkCalendar } from "../work-calendar/work-calendar.entity.js";
 
 export enum OrganizationKind {
@@ -68,6 +69,10 @@ export class Organization extends VersionedEntity<"language" | "active"> {
 
   @ManyToOne(() => WorkCalendar, { nullable: true })
   workCalendar?: WorkCalendar | null;
+
+  /** The branch whose coverage the partner is under (its cases land there); null: head office. */
+  @ManyToOne({ entity: "Branch", nullable: true })
+  branch?: Branch | null;
 
   @Field({ description: "Inactive organisations cannot receive new work." })
   @Property({ type: "boolean" })

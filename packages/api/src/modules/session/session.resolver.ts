@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { forkFor } from "../../platform/db/orm.js";
 import { SYSTEM } from "../../platform/auth/principal.js";
@@ -6,8 +7,33 @@ import { toUserError } from "../../platform/graphql/payload.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { Organization } from "../organization/organization.entity.js";
 import { User } from "../user/user.entity.js";
-import { SessionService } from "./session.service.js";
-import { LoginInput, LoginPayload, LogoutInput, LogoutPayload, RefreshTokenInput, Viewer } from "./session.types.js";
+import { Branch } from "../organization/branch.entity.js";
+import { UserBranch } from "../user/user.entity.js";
+import { refId } from "../../platform/graphql/loaders.js";
+import { SessionService, type Session } from "./session.service.js";
+import {
+  ChooseBranchInput,
+  LoginInput,
+  LoginPayload,
+  LogoutInput,
+  LogoutPayload,
+  RefreshTokenInput,
+  Viewer,
+} from "./session.types.js";
+
+const FAILED = { accessToken: null, refreshToken: null, expiresIn: null, user: null, branch: null, branches: [] };
+const NO_BRANCH = { branch: null, branches: [], branchChoiceRequired: false };
+
+/**
+ * The answer of login, refresh and chooseBranch: the tokens and the branch they work in,
+ * read with `em` (SYSTEM: the caller is not signed in yet).
+ */
+async function answer(em: EntityManager, s: Session): Promise<LoginPayload> {
+  const branch = s.branchId ? await em.findOne(Branch, { id: s.branchId }) : null;
+  const links = await em.find(UserBranch, { user: s.user.id }, { populate: ["branch"] });
+  const branches = links.map((l) => l.branch).sort((a, b) => a.code.localeCompare(b.code));
+  return { ...s, branch, branches, branchChoiceRequired: s.branchId === null, userErrors: [] };
+}
 
 @Resolver()
 export class SessionResolver {
@@ -17,13 +43,27 @@ export class SessionResolver {
     if (p.kind === "STAFF") {
       const user = await ctx.loaders.byId(User).load(p.userId);
       const organization = await ctx.loaders.byId(Organization).load(p.organizationId);
-      return { kind: p.kind, user, organization, roles: p.roles, scopes: [] };
+      const links = await ctx.loaders.children(UserBranch, "user").load(p.userId);
+      const branches = (await ctx.loaders.byId(Branch).loadMany(links.map((l) => refId(l.branch)!)))
+        .filter((b): b is Branch => b instanceof Branch)
+        .sort((a, b) => a.code.localeCompare(b.code));
+      const branch = p.branchId ? await ctx.loaders.byId(Branch).load(p.branchId) : null;
+      return {
+        kind: p.kind,
+        user,
+        organization,
+        roles: p.roles,
+        scopes: [],
+        branch,
+        branches,
+        branchChoiceRequired: p.branchId === null,
+      };
     }
     if (p.kind === "PARTNER") {
       const organization = await ctx.loaders.byId(Organization).load(p.organizationId);
-      return { kind: p.kind, user: null, organization, roles: [p.organizationKind], scopes: p.scopes };
+      return { kind: p.kind, user: null, organization, roles: [p.organizationKind], scopes: p.scopes, ...NO_BRANCH };
     }
-    return { kind: p.kind, user: null, organization: null, roles: [], scopes: [] };
+    return { kind: p.kind, user: null, organization: null, roles: [], scopes: [], ...NO_BRANCH };
   }
 
   @Mutation(() => LoginPayload, { description: "Staff login: returns an access token and a refresh token." })
@@ -33,7 +73,13 @@ export class SessionResolver {
   ): Promise<LoginPayload> {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
-      const s = await new SessionService(em, ctx.config, ctx).login(input.email, input.password, ctx.requestIp);
+      const s = await new SessionService(em, ctx.config, ctx).login(
+        input.email,
+        input.password,
+        ctx.requestIp,
+        new Date(),
+        input.branchId,
+      );
       recordAudit(
         em,
         {
@@ -51,11 +97,11 @@ export class SessionResolver {
         },
       );
       await em.flush();
-      return { ...s, userErrors: [] };
+      return await answer(em, s);
     } catch (err) {
       const ue = toUserError(err);
       if (!ue) throw err;
-      return { accessToken: null, refreshToken: null, expiresIn: null, user: null, userErrors: [ue] };
+      return { ...FAILED, branchChoiceRequired: false, userErrors: [ue] };
     }
   }
 
@@ -67,11 +113,44 @@ export class SessionResolver {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
       const s = await new SessionService(em, ctx.config, ctx).refresh(input.refreshToken);
-      return { ...s, userErrors: [] };
+      return await answer(em, s);
     } catch (err) {
       const ue = toUserError(err);
       if (!ue) throw err;
-      return { accessToken: null, refreshToken: null, expiresIn: null, user: null, userErrors: [ue] };
+      return { ...FAILED, branchChoiceRequired: false, userErrors: [ue] };
+    }
+  }
+
+  @Mutation(() => LoginPayload, {
+    description:
+      "Chooses the branch a member of several branches works in (机构选择): rotates the refresh token and answers new tokens for that branch.",
+  })
+  async chooseBranch(
+    @Arg("input", { description: "The session's refresh token and the branch." }) input: ChooseBranchInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<LoginPayload> {
+    const em = forkFor(ctx.orm, SYSTEM);
+    try {
+      const s = await new SessionService(em, ctx.config, ctx).refresh(input.refreshToken, new Date(), input.branchId);
+      const actor = {
+        kind: "STAFF" as const,
+        userId: s.user.id,
+        organizationId: s.user.organization.id,
+        roles: s.user.roles,
+        email: s.user.email,
+      };
+      recordAudit(em, actor, ctx.requestId, {
+        action: "session.chooseBranch",
+        entityType: "User",
+        entityId: s.user.id,
+        changes: { branchId: input.branchId },
+      });
+      await em.flush();
+      return await answer(em, s);
+    } catch (err) {
+      const ue = toUserError(err);
+      if (!ue) throw err;
+      return { ...FAILED, branchChoiceRequired: false, userErrors: [ue] };
     }
   }
 

@@ -6,7 +6,8 @@ import { hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import { randomSecret, sha256, signAccessToken } from "../../platform/auth/tokens.js";
 import { accountDelayed, type LoginGuard } from "../../platform/auth/login-guard.js";
 import type { StaffSessions } from "../../platform/auth/staff-sessions.js";
-import { RefreshToken, User } from "../user/user.entity.js";
+import { workingBranch } from "../../platform/auth/principal.js";
+import { RefreshToken, User, UserBranch } from "../user/user.entity.js";
 import { SessionErrorCode } from "./session.errors.js";
 
 export interface Session {
@@ -14,6 +15,8 @@ export interface Session {
   refreshToken: string;
   expiresIn: number;
   user: User;
+  /** The branch the session works in (undefined: head office; null: not chosen yet). */
+  branchId: string | null | undefined;
 }
 
 /** What login needs beyond the database: the throttles and hashing slots, and session ends. */
@@ -39,7 +42,13 @@ export class SessionService {
    * Unknown, inactive and delayed accounts answer alike: the first two run the hasher and
    * say INVALID_CREDENTIALS, a delayed one (known or not) says RATE_LIMITED before hashing.
    */
-  async login(email: string, password: string, address?: string, now = new Date()): Promise<Session> {
+  async login(
+    email: string,
+    password: string,
+    address?: string,
+    now = new Date(),
+    branchId?: string | null,
+  ): Promise<Session> {
     const normalized = email.trim().toLowerCase();
     const invalid = new DomainError(SessionErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong.", ["password"]);
     await this.deps.guard.admit(normalized, address);
@@ -60,7 +69,8 @@ export class SessionService {
       [now, user.id],
     );
     await this.deps.guard.succeeded(normalized, address);
-    const session = await this.issue(user, uuidv7(), now);
+    if (branchId) await this.assertMember(this.em, user.id, branchId);
+    const session = await this.issue(user, uuidv7(), now, branchId ?? null);
     await this.em.flush();
     return session;
   }
@@ -87,7 +97,7 @@ export class SessionService {
   }
 
   /** Rotates the refresh token; presenting a used one revokes its whole family (token theft). */
-  async refresh(token: string, now = new Date()): Promise<Session> {
+  async refresh(token: string, now = new Date(), chooseBranchId?: string): Promise<Session> {
     const invalid = new DomainError(
       SessionErrorCode.INVALID_REFRESH_TOKEN,
       "Refresh token is invalid or expired; log in again.",
@@ -102,8 +112,10 @@ export class SessionService {
         await em.nativeUpdate(RefreshToken, { family: row.family, revokedAt: null }, { revokedAt: now });
         return { replayed: row.family };
       }
+      // Choosing a branch (机构选择) rotates the token like a refresh, carrying the new choice.
+      if (chooseBranchId) await this.assertMember(em, row.user.id, chooseBranchId);
       row.usedAt = now;
-      return this.issueWith(em, row.user, row.family, now);
+      return this.issueWith(em, row.user, row.family, now, chooseBranchId ?? row.branchId ?? null);
     });
     if (outcome === "invalid") throw invalid;
     if ("replayed" in outcome) {
@@ -122,11 +134,28 @@ export class SessionService {
     await this.deps.sessions.endSessions([row.family]);
   }
 
-  private issue(user: User, family: string, now: Date): Promise<Session> {
-    return this.issueWith(this.em, user, family, now);
+  private issue(user: User, family: string, now: Date, branchId: string | null): Promise<Session> {
+    return this.issueWith(this.em, user, family, now, branchId);
   }
 
-  private async issueWith(em: EntityManager, user: User, family: string, now: Date): Promise<Session> {
+  private async memberOf(em: EntityManager, userId: string): Promise<string[]> {
+    const links = await em.find(UserBranch, { user: userId }, { orderBy: { branch: "ASC" } });
+    return links.map((l) => l.branch.id);
+  }
+
+  private async assertMember(em: EntityManager, userId: string, branchId: string): Promise<void> {
+    if (!(await this.memberOf(em, userId)).includes(branchId))
+      throw new DomainError(SessionErrorCode.NOT_YOUR_BRANCH, "You do not work in this branch.", ["branchId"]);
+  }
+
+  private async issueWith(
+    em: EntityManager,
+    user: User,
+    family: string,
+    now: Date,
+    chosen: string | null,
+  ): Promise<Session> {
+    const branchId = workingBranch(await this.memberOf(em, user.id), chosen);
     const refresh = randomSecret(32);
     em.persist(
       em.create(RefreshToken, {
@@ -134,13 +163,14 @@ export class SessionService {
         tokenHash: sha256(refresh),
         family,
         expiresAt: new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+        branchId: branchId ?? null,
       }),
     );
     const accessToken = await signAccessToken(
       this.config.JWT_SECRET,
-      { sub: user.id, sid: family, org: user.organization.id, email: user.email },
+      { sub: user.id, sid: family, org: user.organization.id, email: user.email, br: branchId ?? null },
       this.config.ACCESS_TOKEN_TTL_SECONDS,
     );
-    return { accessToken, refreshToken: refresh, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user };
+    return { accessToken, refreshToken: refresh, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user, branchId };
   }
 }

@@ -1,4 +1,5 @@
-import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Branch } from "../organization/branch.entity.js";
 import { User } from "../user/user.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { UserError } from "../../platform/graphql/payload.js";
@@ -10,6 +11,19 @@ export class LoginInput {
   email!: string;
   @Field({ description: "Password." })
   password!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "For a member of several branches: the branch to work in (机构选择); chooseBranch changes it later.",
+  })
+  branchId?: string | null;
+}
+
+@InputType({ description: "The branch a member of several branches works in (机构选择)." })
+export class ChooseBranchInput {
+  @Field({ description: "The session's current refresh token; it is rotated like a refresh." })
+  refreshToken!: string;
+  @Field(() => ID, { description: "One of `viewer.branches`." })
+  branchId!: string;
 }
 
 @InputType({ description: "A refresh token from login or an earlier refresh." })
@@ -34,6 +48,17 @@ export class LoginPayload {
   expiresIn!: number | null;
   @Field(() => User, { nullable: true, description: "The signed-in user." })
   user!: User | null;
+  @Field(() => Branch, {
+    nullable: true,
+    description: "The branch the session works in; null for head office (every branch) or until one is chosen.",
+  })
+  branch!: Branch | null;
+  @Field(() => [Branch], { description: "The branches the user works in (choose among them); empty for head office." })
+  branches!: Branch[];
+  @Field({
+    description: "True when the user works in several branches and has not chosen one: call chooseBranch first.",
+  })
+  branchChoiceRequired!: boolean;
   @Field(() => [UserError], { description: "Empty on success." })
   userErrors!: UserError[];
 }
@@ -58,4 +83,15 @@ export class Viewer {
   roles!: string[];
   @Field(() => [ApiKeyScope], { description: "API key scopes (partners); empty for staff." })
   scopes!: ApiKeyScope[];
+  @Field(() => Branch, {
+    nullable: true,
+    description: "The branch a staff session works in; null for head office, partners, or until one is chosen.",
+  })
+  branch!: Branch | null;
+  @Field(() => [Branch], {
+    description: "The branches the staff user works in (choose among them); empty for head office.",
+  })
+  branches!: Branch[];
+  @Field({ description: "True while a member of several branches has not chosen one (sees no branch's rows)." })
+  branchChoiceRequired!: boolean;
 }

@@ -46,7 +46,7 @@ const COLUMNS: [string, (s: MonthlyStatistic, orgName: string) => unknown][] = [
 ];
 
 /** RFC 4180 field; a leading = + - @ is prefixed with ' so spreadsheets do not run it. */
-function csvField(value: unknown): string {
+export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
   let s = String(value);
   if (/^[=+\-@]/.test(s) && typeof value === "string") s = `'${s}`;

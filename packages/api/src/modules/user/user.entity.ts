@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { BaseEntity, VersionedEntity } from "../../platform/db/base.entity.js";
 import type { StaffRole } from "../../platform/auth/principal.js";
 import { Organization } from "../organization/organization.entity.js";
+import { Branch } from "../organization/branch.entity.js";
 import { StaffRoleEnum } from "./staff-role.enum.js";
 
 @ObjectType({ description: "A staff member of the operator." })
@@ -64,6 +65,18 @@ export class VisitorHospital extends BaseEntity {
   hospital!: Organization;
 }
 
+/** The branches a staff member works in (none: head office, every branch). */
+@Entity({ tableName: "user_branch" })
+@Unique({ properties: ["user", "branch"] })
+@Index({ properties: ["branch"] })
+export class UserBranch extends BaseEntity {
+  @ManyToOne(() => User)
+  user!: User;
+
+  @ManyToOne(() => Branch)
+  branch!: Branch;
+}
+
 /** Rotating refresh tokens: each use replaces the token; reuse of a replaced one revokes the family. */
 @Entity({ tableName: "refresh_token" })
 export class RefreshToken extends BaseEntity {
@@ -86,4 +99,8 @@ export class RefreshToken extends BaseEntity {
 
   @Property({ type: "timestamptz", nullable: true })
   revokedAt?: Date | null;
+
+  /** The branch the session chose (机构选择), carried from token to token. */
+  @Property({ type: "uuid", nullable: true })
+  branchId?: string | null;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { ANONYMOUS, SYSTEM, type Principal, type PartnerKind } from "./principal.js";
+import { ANONYMOUS, SYSTEM, workingBranch, type Principal, type PartnerKind } from "./principal.js";
 import { API_KEY_PATTERN, sha256, verifyAccessToken } from "./tokens.js";
 import type { StaffSessions } from "./staff-sessions.js";
 import type { ApiKeyScope } from "./scopes.js";
@@ -53,12 +53,14 @@ export async function authenticate(
   const { user, ended } = await sessions.check(em, verified.claims.sub, verified.claims.sid);
   if (!user?.active) throw new AuthenticationError("User is inactive.", "REVOKED");
   if (ended) throw new AuthenticationError("The session has ended; log in again.", "REVOKED");
+  const branchId = workingBranch(user.branchIds ?? [], verified.claims.br);
   return {
     kind: "STAFF",
     userId: verified.claims.sub,
     organizationId: user.organizationId,
     roles: user.roles,
     email: user.email,
+    ...(branchId === undefined ? {} : { branchId }),
   };
 }
 

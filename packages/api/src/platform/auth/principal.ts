@@ -11,7 +11,19 @@ export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
 export type Principal =
   | { kind: "ANONYMOUS" }
-  | { kind: "STAFF"; userId: string; organizationId: string; roles: StaffRole[]; email: string }
+  | {
+      kind: "STAFF";
+      userId: string;
+      organizationId: string;
+      roles: StaffRole[];
+      email: string;
+      /**
+       * The branch (分公司) this session works in: absent for head-office staff (every
+       * branch), a branch id when the user belongs to one or chose one, null while a
+       * member of several has not chosen (sees no branch's rows until they do).
+       */
+      branchId?: string | null;
+    }
   | {
       kind: "PARTNER";
       organizationId: string;
@@ -36,6 +48,25 @@ export function isStaff(p: Principal, ...roles: StaffRole[]): p is StaffPrincipa
 
 export function isPartner(p: Principal, ...kinds: PartnerKind[]): p is PartnerPrincipal {
   return p.kind === "PARTNER" && (kinds.length === 0 || kinds.includes(p.organizationKind));
+}
+
+/** The branch a staff session is confined to: undefined for head office, null when not chosen yet. */
+export function branchOf(p: Principal): string | null | undefined {
+  return p.kind === "STAFF" ? p.branchId : undefined;
+}
+
+/**
+ * The branch a session works in, from the user's branches (read per request) and the one
+ * the session chose: head office (no branches) works in all, a member of one works in it,
+ * a member of several in the one chosen, if it is still theirs.
+ */
+export function workingBranch(
+  memberOf: readonly string[],
+  chosen: string | null | undefined,
+): string | null | undefined {
+  if (memberOf.length === 0) return undefined;
+  if (memberOf.length === 1) return memberOf[0]!;
+  return chosen && memberOf.includes(chosen) ? chosen : null;
 }
 
 /** A stable string naming the principal, for idempotency keys, rate limits and audit. */

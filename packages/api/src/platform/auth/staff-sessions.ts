@@ -8,6 +8,8 @@ export interface StaffState {
   roles: StaffRole[];
   organizationId: string;
   email: string;
+  /** The branches the user works in; empty for head office. */
+  branchIds: string[];
 }
 
 /** How long a user's roles and active flag may be served from Redis. */
@@ -96,12 +98,24 @@ export class StaffSessions {
 }
 
 async function loadStaffState(em: EntityManager, userId: string): Promise<StaffState | null> {
-  const rows = await em.execute<{ active: boolean; roles: StaffRole[]; organization_id: string; email: string }[]>(
-    `select active, roles, organization_id, email from app_user where id = ?`,
+  const rows = await em.execute<
+    { active: boolean; roles: StaffRole[]; organization_id: string; email: string; branch_ids: string[] }[]
+  >(
+    `select u.active, u.roles, u.organization_id, u.email,
+       array(select ub.branch_id::text from user_branch ub where ub.user_id = u.id order by ub.branch_id) as branch_ids
+     from app_user u where u.id = ?`,
     [userId],
   );
   const row = rows[0];
-  return row ? { active: row.active, roles: row.roles, organizationId: row.organization_id, email: row.email } : null;
+  return row
+    ? {
+        active: row.active,
+        roles: row.roles,
+        organizationId: row.organization_id,
+        email: row.email,
+        branchIds: row.branch_ids ?? [],
+      }
+    : null;
 }
 
 async function sessionEndedInDatabase(em: EntityManager, sid: string): Promise<boolean> {

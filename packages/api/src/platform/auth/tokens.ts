@@ -13,10 +13,12 @@ export interface AccessClaims {
   sid: string;
   org: string;
   email: string;
+  /** The branch the session chose (机构选择); checked against the user's branches per request. */
+  br?: string | null;
 }
 
 export async function signAccessToken(secret: string, claims: AccessClaims, ttlSeconds: number): Promise<string> {
-  return new SignJWT({ sid: claims.sid, org: claims.org, email: claims.email })
+  return new SignJWT({ sid: claims.sid, org: claims.org, email: claims.email, br: claims.br ?? null })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.sub)
     .setJti(randomSecret(12))
@@ -42,7 +44,13 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       return { ok: false, reason: "INVALID" };
     return {
       ok: true,
-      claims: { sub: payload.sub, sid: payload.sid, org: payload.org, email: String(payload.email ?? "") },
+      claims: {
+        sub: payload.sub,
+        sid: payload.sid,
+        org: payload.org,
+        email: String(payload.email ?? ""),
+        br: typeof payload.br === "string" ? payload.br : null,
+      },
     };
   } catch (err) {
     return { ok: false, reason: err instanceof errors.JWTExpired ? "EXPIRED" : "INVALID" };

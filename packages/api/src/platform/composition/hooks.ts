@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Principal } from "../auth/principal.js";
 import type { StatusChange } from "../audit/status-change.entity.js";
-import type { ScopeRule } from "../scoping/scope.js";
+import { bothScopes, type ScopeRule } from "../scoping/scope.js";
 
 import { ExtensionPoint } from "./extension-point.js";
 
@@ -29,6 +29,7 @@ export type StatusChangeListener = (em: EntityManager, notice: StatusChangeNotic
  */
 export class Hooks {
   private readonly scopeRules = new Map<string, ScopeRule>();
+  private readonly refinements = new Map<string, ScopeRule[]>();
   private readonly listeners: StatusChangeListener[] = [];
   private readonly points = new Map<ExtensionPoint<unknown>, unknown[]>();
 
@@ -38,8 +39,21 @@ export class Hooks {
     this.scopeRules.set(entityName, rule);
   }
 
+  /**
+   * A further condition every row of the entity must also meet, whatever its own rule says
+   * (the branch module confines branch staff this way, in one declaration for every entity).
+   */
+  refineScope(entityName: string, rule: ScopeRule): void {
+    const list = this.refinements.get(entityName) ?? [];
+    list.push(rule);
+    this.refinements.set(entityName, list);
+  }
+
   scopeRule(entityName: string): ScopeRule | undefined {
-    return this.scopeRules.get(entityName);
+    const rule = this.scopeRules.get(entityName);
+    const refinements = this.refinements.get(entityName);
+    if (!rule || !refinements) return rule;
+    return (p, mode) => refinements.reduce((cond, refine) => bothScopes(cond, refine(p, mode)), rule(p, mode));
   }
 
   /**

@@ -37,6 +37,14 @@ function defaultRule(principal: Principal): ScopeCondition {
 
 const NONE = { id: { $in: [] as string[] } };
 
+/** Rows that meet both conditions. */
+export function bothScopes(a: ScopeCondition, b: ScopeCondition): ScopeCondition {
+  if (a === "NONE" || b === "NONE") return "NONE";
+  if (a === "ALL") return b;
+  if (b === "ALL") return a;
+  return { $and: [a, b] };
+}
+
 export function scopeConditionFor(
   rules: ScopeRules,
   entityName: string,

@@ -20,7 +20,7 @@ export async function seedStaff(ctx: SeedContext): Promise<void> {
       email: login.email,
       name: login.name,
       phone: PHONES[login.key] ?? null,
-      language: login.key === "visitor2" ? "zh" : "es",
+      language: login.key === "visitor2" || login.key === "operatorShanghai" ? "zh" : "es",
       roles: login.roles,
       organization: operator,
       passwordHash: await hashPassword(login.password),

@@ -252,4 +252,11 @@ export const fields: FieldLabels = {
   size: "Размер",
   newCase: "Нов случай",
   position: "Позиция",
+  branch: "Клон",
+  branchId: "Клон",
+  includeRemoved: "С премахнатите",
+  removalReason: "Причина за премахване",
+  removedAt: "Премахнат на",
+  replacedById: "Заменен от",
+  replacesId: "Заменя",
 };

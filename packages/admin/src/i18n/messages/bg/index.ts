@@ -3,6 +3,8 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { branches } from "./branches";
+import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -62,6 +64,7 @@ export const bg: AppMessages = {
       claimReview: "Преглед на претенции",
       queueDashboard: "Табло на опашките",
       collections: "Дневни постъпления",
+      documentTypes: "Видове документи",
     },
     enums,
     fields,
@@ -79,6 +82,8 @@ export const bg: AppMessages = {
       attach_failed: "Документът не можа да бъде прикачен",
     },
     ...work,
+    branches,
+    document_type_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("bg"),

@@ -254,4 +254,11 @@ export const fields = {
   size: "Size",
   newCase: "New case",
   position: "Position",
+  branch: "Branch",
+  branchId: "Branch",
+  includeRemoved: "Include removed",
+  removalReason: "Removal reason",
+  removedAt: "Removed at",
+  replacedById: "Replaced by",
+  replacesId: "Replaces",
 };

@@ -2,6 +2,8 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { branches } from "./branches";
+import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -64,6 +66,7 @@ export const en = {
       claimReview: "Claim review",
       queueDashboard: "Queue dashboard",
       collections: "Daily collections",
+      documentTypes: "Document types",
     },
     enums,
     fields,
@@ -81,6 +84,8 @@ export const en = {
       attach_failed: "The document could not be attached",
     },
     ...work,
+    branches,
+    document_type_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("en"),

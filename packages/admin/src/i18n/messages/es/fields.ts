@@ -251,4 +251,11 @@ export const fields: FieldLabels = {
   size: "Tamaño",
   newCase: "Nuevo expediente",
   position: "Posición",
+  branch: "Oficina",
+  branchId: "Oficina",
+  includeRemoved: "Incluir retirados",
+  removalReason: "Motivo del retiro",
+  removedAt: "Retirado el",
+  replacedById: "Reemplazado por",
+  replacesId: "Reemplaza a",
 };

@@ -3,6 +3,8 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { branches } from "./branches";
+import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -62,6 +64,7 @@ export const es: AppMessages = {
       claimReview: "Revisión de reclamos",
       queueDashboard: "Panel de colas",
       collections: "Cobros del día",
+      documentTypes: "Tipos de documento",
     },
     enums,
     fields,
@@ -79,6 +82,8 @@ export const es: AppMessages = {
       attach_failed: "No se pudo adjuntar el documento",
     },
     ...work,
+    branches,
+    document_type_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("es"),

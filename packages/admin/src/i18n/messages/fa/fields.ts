@@ -252,4 +252,11 @@ export const fields: FieldLabels = {
   size: "اندازه",
   newCase: "پرونده جدید",
   position: "ترتیب",
+  branch: "اداره",
+  branchId: "اداره",
+  includeRemoved: "با مدارک حذف‌شده",
+  removalReason: "دلیل حذف",
+  removedAt: "زمان حذف",
+  replacedById: "جایگزین‌شده با",
+  replacesId: "جایگزینِ",
 };

@@ -3,6 +3,8 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { branches } from "./branches";
+import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -62,6 +64,7 @@ export const fa: AppMessages = {
       claimReview: "رسیدگی به خسارت",
       queueDashboard: "داشبورد صف‌ها",
       collections: "دریافتی‌های روزانه",
+      documentTypes: "انواع مدارک",
     },
     enums,
     fields,
@@ -79,6 +82,8 @@ export const fa: AppMessages = {
       attach_failed: "مدرک پیوست نشد",
     },
     ...work,
+    branches,
+    document_type_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("fa"),

@@ -252,4 +252,11 @@ export const fields: FieldLabels = {
   size: "大小",
   newCase: "新赔案",
   position: "顺序",
+  branch: "机构",
+  branchId: "机构",
+  includeRemoved: "包括已删除",
+  removalReason: "删除原因",
+  removedAt: "删除时间",
+  replacedById: "替换为",
+  replacesId: "替换了",
 };

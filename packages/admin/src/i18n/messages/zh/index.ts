@@ -3,6 +3,8 @@ import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
+import { branches } from "./branches";
+import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -62,6 +64,7 @@ export const zh: AppMessages = {
       claimReview: "理赔审核",
       queueDashboard: "队列面板",
       collections: "每日收款",
+      documentTypes: "单证类型",
     },
     enums,
     fields,
@@ -79,6 +82,8 @@ export const zh: AppMessages = {
       attach_failed: "文件未能附加",
     },
     ...work,
+    branches,
+    document_type_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("zh"),

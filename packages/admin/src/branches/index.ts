@@ -1,0 +1,2 @@
+export { BranchChooser } from "./BranchChooser";
+export { BranchSwitcher } from "./BranchSwitcher";
