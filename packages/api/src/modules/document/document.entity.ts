@@ -1,11 +1,12 @@
 import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
-import { Field, Float, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Case } from "../case/case.entity.js";
 import { Claim } from "../claim/claim.entity.js";
 import { StoredFile } from "../order/stored-file.entity.js";
 import { Visit } from "../visit/visit.entity.js";
 import { DocumentType } from "./document-type.entity.js";
+import { ActorKind } from "../../platform/auth/actor-kind.js";
 
 /**
  * A supporting document of a case, a claim or a visit: an uploaded file (POST /files,
@@ -49,7 +50,7 @@ export class Document extends BaseEntity {
   @Property({ type: "text" })
   contentType!: string;
 
-  @Field(() => Float, { description: "Size in bytes." })
+  @Field(() => Int, { description: "Size in bytes." })
   @Property({ type: "bigint" })
   size!: number;
 
@@ -61,11 +62,11 @@ export class Document extends BaseEntity {
   @Property({ type: "text", nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Organisation of the principal that attached it." })
+  @Field(() => ID, { nullable: true, description: "Organisation of the principal that attached it." })
   @Property({ type: "uuid", nullable: true })
   attachedByOrganizationId?: string | null;
 
-  @Field({ description: "STAFF or PARTNER." })
+  @Field(() => ActorKind, { description: "STAFF or PARTNER." })
   @Property({ type: "text" })
   attachedByKind!: string;
 }

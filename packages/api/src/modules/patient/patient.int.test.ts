@@ -248,11 +248,17 @@ describe("validation and versions", () => {
     ["birthDate", { birthDate: "2026-02-30" }],
     ["email", { email: "not-an-email" }],
     ["customerNumber", { customerNumber: "12345" }],
-    ["language", { language: "de" }],
   ])("refuses a bad %s with VALIDATION_FAILED naming the field", async (field, bad) => {
     const res = await register(intake(bad));
     expect(res.patient).toBeNull();
     expect(res.userErrors[0]).toMatchObject({ code: "VALIDATION_FAILED", field: [field] });
+  });
+
+  it("reports every broken field of one input, each at its path", async () => {
+    const res = await register(intake({ phone: "0888 123 456", email: "not-an-email", birthDate: "2026-02-30" }));
+    expect(res.patient).toBeNull();
+    expect(res.userErrors.map((e) => e.field?.[0]).sort()).toEqual(["birthDate", "email", "phone"]);
+    expect(new Set(res.userErrors.map((e) => e.code))).toEqual(new Set(["VALIDATION_FAILED"]));
   });
 
   it("refuses a stale expectedVersion with STALE_VERSION and changes nothing", async () => {
