@@ -155,20 +155,22 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "actorId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
         {
           name: "actorKind",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "ActorKind",
+          choices: ["ANONYMOUS", "PARTNER", "STAFF", "SYSTEM"],
           display: "term:actor_kinds",
         },
         {
           name: "actorOrganizationId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -186,7 +188,7 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "entityId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -273,17 +275,7 @@ export const schemaMeta: SchemaMeta = {
       sections: [
         {
           key: "details",
-          fields: [
-            "action",
-            "actorId",
-            "actorKind",
-            "actorOrganizationId",
-            "changes",
-            "createdAt",
-            "entityId",
-            "entityType",
-            "requestId",
-          ],
+          fields: ["action", "actorKind", "changes", "createdAt", "entityType", "requestId"],
         },
       ],
     },
@@ -1340,13 +1332,15 @@ export const schemaMeta: SchemaMeta = {
       fields: [
         {
           name: "attachedByKind",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "ActorKind",
+          choices: ["ANONYMOUS", "PARTNER", "STAFF", "SYSTEM"],
         },
         {
           name: "attachedByOrganizationId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -1481,7 +1475,7 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "size",
-          kind: "float",
+          kind: "int",
           list: false,
           required: true,
         },
@@ -1555,7 +1549,6 @@ export const schemaMeta: SchemaMeta = {
           key: "details",
           fields: [
             "attachedByKind",
-            "attachedByOrganizationId",
             "case",
             "contentType",
             "createdAt",
@@ -2021,9 +2014,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "language",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "Language",
+          choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
           name: "lastError",
@@ -2033,13 +2028,13 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "organizationId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
         {
           name: "patientId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -2056,8 +2051,14 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
         {
-          name: "relatedId",
+          name: "recipientTimeZone",
           kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "relatedId",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -2174,11 +2175,9 @@ export const schemaMeta: SchemaMeta = {
             "dedupeKey",
             "language",
             "lastError",
-            "organizationId",
-            "patientId",
             "providerMessageId",
             "recipient",
-            "relatedId",
+            "recipientTimeZone",
             "relatedType",
             "sendAfter",
             "sentAt",
@@ -2294,15 +2293,17 @@ export const schemaMeta: SchemaMeta = {
           fields: [
             {
               name: "actorId",
-              kind: "string",
+              kind: "id",
               list: false,
               required: false,
             },
             {
               name: "actorKind",
-              kind: "string",
+              kind: "enum",
               list: false,
               required: true,
+              enumType: "ActorKind",
+              choices: ["ANONYMOUS", "PARTNER", "STAFF", "SYSTEM"],
             },
             {
               name: "actorName",
@@ -2312,7 +2313,7 @@ export const schemaMeta: SchemaMeta = {
             },
             {
               name: "actorOrganizationId",
-              kind: "string",
+              kind: "id",
               list: false,
               required: false,
             },
@@ -2324,7 +2325,7 @@ export const schemaMeta: SchemaMeta = {
             },
             {
               name: "entityId",
-              kind: "string",
+              kind: "id",
               list: false,
               required: true,
             },
@@ -2769,9 +2770,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "language",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "Language",
+          choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
           name: "name",
@@ -2902,9 +2905,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "name",
@@ -2966,9 +2971,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "name",
@@ -3104,9 +3111,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "language",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "Language",
+          choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
           name: "lastName",
@@ -3295,9 +3304,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "lastName",
@@ -3364,9 +3375,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "lastName",
@@ -4098,9 +4111,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "language",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "Language",
+          choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
           name: "name",
@@ -4215,9 +4230,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "name",
@@ -4262,9 +4279,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "name",
