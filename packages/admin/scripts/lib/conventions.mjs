@@ -21,9 +21,12 @@ const MONEY_NAME =
  * @param {GraphQLObjectType | null} owner
  */
 export function isMoneyField(fieldName, scalarName, owner) {
-  if (!owner || scalarName !== "String" || fieldName === "currency") return false;
+  if (!owner || fieldName === "currency") return false;
   const currency = owner.getFields().currency;
   if (!currency || getNamedType(currency.type).name !== "String") return false;
+  // The API's Money scalar says so itself; older schemas only by the name.
+  if (scalarName === "Money") return true;
+  if (scalarName !== "String") return false;
   return MONEY_NAME.test(fieldName) && !/rate/i.test(fieldName);
 }
 

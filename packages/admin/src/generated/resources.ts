@@ -155,20 +155,22 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "actorId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
         {
           name: "actorKind",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "ActorKind",
+          choices: ["ANONYMOUS", "PARTNER", "STAFF", "SYSTEM"],
           display: "term:actor_kinds",
         },
         {
           name: "actorOrganizationId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -186,7 +188,7 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "entityId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -273,17 +275,7 @@ export const schemaMeta: SchemaMeta = {
       sections: [
         {
           key: "details",
-          fields: [
-            "action",
-            "actorId",
-            "actorKind",
-            "actorOrganizationId",
-            "changes",
-            "createdAt",
-            "entityId",
-            "entityType",
-            "requestId",
-          ],
+          fields: ["action", "actorKind", "changes", "createdAt", "entityType", "requestId"],
         },
       ],
     },
@@ -1406,13 +1398,15 @@ export const schemaMeta: SchemaMeta = {
       fields: [
         {
           name: "attachedByKind",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "ActorKind",
+          choices: ["ANONYMOUS", "PARTNER", "STAFF", "SYSTEM"],
         },
         {
           name: "attachedByOrganizationId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -1571,7 +1565,7 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "size",
-          kind: "float",
+          kind: "int",
           list: false,
           required: true,
         },
@@ -1651,7 +1645,6 @@ export const schemaMeta: SchemaMeta = {
           key: "details",
           fields: [
             "attachedByKind",
-            "attachedByOrganizationId",
             "case",
             "contentType",
             "createdAt",
@@ -2119,9 +2112,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "language",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "Language",
+          choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
           name: "lastError",
@@ -2131,13 +2126,13 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "organizationId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
         {
           name: "patientId",
-          kind: "string",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -2154,8 +2149,14 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
         {
-          name: "relatedId",
+          name: "recipientTimeZone",
           kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "relatedId",
+          kind: "id",
           list: false,
           required: false,
         },
@@ -2272,11 +2273,9 @@ export const schemaMeta: SchemaMeta = {
             "dedupeKey",
             "language",
             "lastError",
-            "organizationId",
-            "patientId",
             "providerMessageId",
             "recipient",
-            "relatedId",
+            "recipientTimeZone",
             "relatedType",
             "sendAfter",
             "sentAt",
@@ -2392,15 +2391,17 @@ export const schemaMeta: SchemaMeta = {
           fields: [
             {
               name: "actorId",
-              kind: "string",
+              kind: "id",
               list: false,
               required: false,
             },
             {
               name: "actorKind",
-              kind: "string",
+              kind: "enum",
               list: false,
               required: true,
+              enumType: "ActorKind",
+              choices: ["ANONYMOUS", "PARTNER", "STAFF", "SYSTEM"],
             },
             {
               name: "actorName",
@@ -2410,7 +2411,7 @@ export const schemaMeta: SchemaMeta = {
             },
             {
               name: "actorOrganizationId",
-              kind: "string",
+              kind: "id",
               list: false,
               required: false,
             },
@@ -2422,7 +2423,7 @@ export const schemaMeta: SchemaMeta = {
             },
             {
               name: "entityId",
-              kind: "string",
+              kind: "id",
               list: false,
               required: true,
             },
@@ -2929,9 +2930,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "language",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "Language",
+          choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
           name: "name",
@@ -3062,9 +3065,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "name",
@@ -3126,9 +3131,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "name",
@@ -3268,9 +3275,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "language",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "Language",
+          choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
           name: "lastName",
@@ -3459,9 +3468,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "lastName",
@@ -3528,9 +3539,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "lastName",
@@ -4262,9 +4275,11 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "language",
-          kind: "string",
+          kind: "enum",
           list: false,
           required: true,
+          enumType: "Language",
+          choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
           name: "name",
@@ -4379,9 +4394,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "name",
@@ -4426,9 +4443,11 @@ export const schemaMeta: SchemaMeta = {
           },
           {
             name: "language",
-            kind: "string",
+            kind: "enum",
             list: false,
             required: false,
+            enumType: "Language",
+            choices: ["bg", "en", "es", "fa", "zh"],
           },
           {
             name: "name",

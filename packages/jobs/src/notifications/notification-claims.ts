@@ -57,11 +57,12 @@ export interface FinalRecord {
 const TERMINAL = new Set(["SENT", "SKIPPED", "FAILED"]);
 
 // The rows locked in id order (two batches never wait on each other in a cycle), with the
-// consent, appointment and site time zone they are judged on, in one round trip.
+// consent, appointment and time zone they are judged on (the recipient's when the row names
+// it, else its organisation's), in one round trip.
 const CLAIM_SQL = `
   select n.*, p.id is not null as patient_found, p.sms_consent, p.email_consent,
          v.id is not null as visit_found, v.status as visit_status, v.scheduled_at as visit_scheduled_at,
-         o.time_zone
+         coalesce(n.recipient_time_zone, o.time_zone) as time_zone
     from notification n
     left join patient p on p.id = n.patient_id
     left join visit v on n.related_type = 'Visit' and v.id = n.related_id

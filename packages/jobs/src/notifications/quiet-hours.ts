@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 
-/** No SMS between 21:00 and 08:00 in the recipient organisation's time zone. */
+/** No SMS between 21:00 and 08:00 in the recipient's time zone (else its organisation's). */
 export const QUIET_HOURS_START = 21;
 export const QUIET_HOURS_END = 8;
 

@@ -14,34 +14,37 @@ import { claimMachine } from "./claim.machine.js";
 import { money, moneyOrNull } from "./engine/index.js";
 import { ClaimApprovedTotals, ClaimDeliveryWindow, ClaimReturnReasonType, ClaimSplit } from "./claim.types.js";
 import { Payment } from "../payment/payment.entity.js";
+import { MoneyScalar } from "./engine/money.graphql.js";
 
 @Resolver(() => Claim)
 export class ClaimFieldsResolver {
-  @FieldResolver(() => String, {
+  @FieldResolver(() => MoneyScalar, {
     description: "Σ allowed line amounts (after discounts, modifiers and reviewer adjustments).",
   })
   gross(@Root() c: Claim): string {
     return money(c.gross, c.currency);
   }
-  @FieldResolver(() => String, { description: "Σ line discounts (already taken off gross)." })
+  @FieldResolver(() => MoneyScalar, { description: "Σ line discounts (already taken off gross)." })
   discountTotal(@Root() c: Claim): string {
     return money(c.discountTotal, c.currency);
   }
-  @FieldResolver(() => String, { description: "Deductible taken from what remains of the policy year's deductible." })
+  @FieldResolver(() => MoneyScalar, {
+    description: "Deductible taken from what remains of the policy year's deductible.",
+  })
   deductibleApplied(@Root() c: Claim): string {
     return money(c.deductibleApplied, c.currency);
   }
-  @FieldResolver(() => String, {
+  @FieldResolver(() => MoneyScalar, {
     description: "The insurer's share: (gross − deductible) × coverage rate, capped by limits.",
   })
   covered(@Root() c: Claim): string {
     return money(c.covered, c.currency);
   }
-  @FieldResolver(() => String, { description: "The patient's share (co-pay): gross − covered." })
+  @FieldResolver(() => MoneyScalar, { description: "The patient's share (co-pay): gross − covered." })
   patientShare(@Root() c: Claim): string {
     return money(c.patientShare, c.currency);
   }
-  @FieldResolver(() => String, { description: "What the insurer pays (its covered share)." })
+  @FieldResolver(() => MoneyScalar, { description: "What the insurer pays (its covered share)." })
   payable(@Root() c: Claim): string {
     return money(c.payable, c.currency);
   }
@@ -180,26 +183,29 @@ export class ClaimLineFieldsResolver {
   claimId(@Root() l: ClaimLine): string {
     return refId(l.claim)!;
   }
-  @FieldResolver(() => String, { description: "Unit price." })
+  @FieldResolver(() => MoneyScalar, { description: "Unit price." })
   unitPrice(@Root() l: ClaimLine): string {
     return money(l.unitPrice, l.currency);
   }
-  @FieldResolver(() => String, {
+  @FieldResolver(() => MoneyScalar, {
     nullable: true,
     description: "The fee schedule's unit price when the line was set; null when the fee is in another currency.",
   })
   scheduleUnitPrice(@Root() l: ClaimLine): string | null {
     return moneyOrNull(l.scheduleUnitPrice, l.currency);
   }
-  @FieldResolver(() => String, { description: "Absolute discount." })
+  @FieldResolver(() => MoneyScalar, { description: "Absolute discount." })
   discount(@Root() l: ClaimLine): string {
     return money(l.discount, l.currency);
   }
-  @FieldResolver(() => String, { description: "quantity × unitPrice − discount, times the modifier factors." })
+  @FieldResolver(() => MoneyScalar, { description: "quantity × unitPrice − discount, times the modifier factors." })
   amount(@Root() l: ClaimLine): string {
     return money(l.amount, l.currency);
   }
-  @FieldResolver(() => String, { nullable: true, description: "The reviewer's lowered amount; null = amount allowed." })
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description: "The reviewer's lowered amount; null = amount allowed.",
+  })
   approvedAmount(@Root() l: ClaimLine): string | null {
     return moneyOrNull(l.approvedAmount, l.currency);
   }

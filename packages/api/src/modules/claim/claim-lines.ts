@@ -17,7 +17,7 @@ export const MAX_LINES = 200;
 
 const trimmed = (s: string | null | undefined) => (s ?? "").trim();
 
-interface LineDraft {
+export interface LineDraft {
   data: Pick<
     ClaimLine,
     | "position"
@@ -42,9 +42,9 @@ interface LineDraft {
  * goes above it only with a reason, modifiers are codes of the configured list.
  * The raw amount strings go to the engine, which refuses "1e309" or 3 decimals in EUR.
  */
-async function draftLines(
+export async function draftLines(
   em: EntityManager,
-  claim: Claim,
+  currency: string,
   inputs: readonly ClaimLineDataInput[],
 ): Promise<LineDraft[]> {
   if (inputs.length > MAX_LINES) {
@@ -68,10 +68,10 @@ async function draftLines(
         `${codeKey(ref)} is no longer active.`,
         at("code"),
       );
-    if (input.unitPrice == null && sc.currency !== claim.currency) {
+    if (input.unitPrice == null && sc.currency !== currency) {
       throw new DomainError(
         ClaimErrorCode.FEE_CURRENCY_MISMATCH,
-        `The fee of ${codeKey(ref)} is in ${sc.currency}, the claim in ${claim.currency}; give unitPrice.`,
+        `The fee of ${codeKey(ref)} is in ${sc.currency}, the claim in ${currency}; give unitPrice.`,
         at("unitPrice"),
       );
     }
@@ -86,7 +86,7 @@ async function draftLines(
       (input.modifiers ?? []).map((m) => m.code),
       (j) => ["lines", String(i), "modifiers", String(j), "code"],
     );
-    const price = schedulePrice(sc, claim.currency, input, at);
+    const price = schedulePrice(sc, currency, input, at);
     return {
       data: {
         position: i,
@@ -94,7 +94,7 @@ async function draftLines(
         serviceCode: sc.code,
         description,
         quantity: input.quantity,
-        currency: claim.currency,
+        currency,
         modifiers,
         approvedAmount: null,
         adjustmentReason: null,
@@ -103,7 +103,7 @@ async function draftLines(
       engine: {
         serviceCode: codeKey(ref),
         quantity: input.quantity,
-        unitPrice: input.unitPrice ?? money(sc.fee, claim.currency),
+        unitPrice: input.unitPrice ?? money(sc.fee, currency),
         discount: input.discount ?? "0",
         modifiers,
       },
@@ -120,7 +120,7 @@ export async function replaceLines(
   claim: Claim,
   inputs: readonly ClaimLineDataInput[],
 ): Promise<void> {
-  const drafts = await draftLines(em, claim, inputs);
+  const drafts = await draftLines(em, claim.currency, inputs);
   const ctx = await claimContext(em, claim);
   const engineInputs = drafts.map((d) => d.engine);
   const totals = await calculateClaim(em, {

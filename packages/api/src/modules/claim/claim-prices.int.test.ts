@@ -132,7 +132,7 @@ describe("modifiers", () => {
       {},
       agencyKey,
     );
-    expect(list.data.claimModifiers).toContainEqual(expect.objectContaining({ code: "AH", factor: "1.5" }));
+    expect(list.data.claimModifiers).toContainEqual(expect.objectContaining({ code: "AH", factor: "1.5000" }));
   });
 
   it("make a factor of 1000 impossible: the input has no factor at all", async () => {

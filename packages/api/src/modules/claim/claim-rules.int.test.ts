@@ -156,7 +156,7 @@ describe("estimateCost", () => {
       gross: "90.00",
       covered: "63.00",
       patientShare: "27.00",
-      coverageRate: "0.7",
+      coverageRate: "0.7000",
       eligibility: { eligible: true },
     });
     const claim = await register(cov, lines);

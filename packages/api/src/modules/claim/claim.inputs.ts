@@ -4,6 +4,7 @@ import { OrderByInput } from "../../platform/graphql/connection.js";
 import { ClaimEvent, ClaimKind, ClaimStatus } from "./claim.enums.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
 import { CaseKind } from "../case/case.entity.js";
+import { MoneyScalar } from "./engine/money.graphql.js";
 
 @InputType({
   description: "A modifier of a claim line, by code; its factor comes from the configured list (claimModifiers).",
@@ -23,7 +24,7 @@ export class ClaimLineDataInput {
   description?: string | null;
   @Field(() => Int, { description: "Units, a positive whole number." })
   quantity!: number;
-  @Field(() => String, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description:
       "Unit price; defaults to the fee schedule's fee. Above the fee (or with the fee in another currency) it needs priceOverrideReason and flags the line for review.",
@@ -34,7 +35,7 @@ export class ClaimLineDataInput {
     description: "Why the unit price is above the fee schedule (required then; at most 500 characters).",
   })
   priceOverrideReason?: string | null;
-  @Field(() => String, { nullable: true, description: "Absolute discount on quantity × unit price; default 0." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Absolute discount on quantity × unit price; default 0." })
   discount?: string | null;
   @Field(() => [ClaimLineModifierInput], {
     nullable: true,
@@ -119,7 +120,7 @@ export class ClaimReasonInput {
 export class ApprovedLineInput {
   @Field(() => ID, { description: "Claim line id." })
   lineId!: string;
-  @Field({ description: "Approved amount, at most the line's computed amount." })
+  @Field(() => MoneyScalar, { description: "Approved amount, at most the line's computed amount." })
   approvedAmount!: string;
   @Field({ description: "Why the line was lowered." })
   reason!: string;

@@ -1,11 +1,12 @@
 import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
+import { MoneyScalar, RateScalar } from "./engine/money.graphql.js";
 
 @ObjectType({ description: "An amount split between the patient and the insurer." })
 export class ClaimSplit {
-  @Field({ description: "The patient's side (co-pay, deductible, anything above limits)." })
+  @Field(() => MoneyScalar, { description: "The patient's side (co-pay, deductible, anything above limits)." })
   patient!: string;
-  @Field({ description: "The insurer's side." })
+  @Field(() => MoneyScalar, { description: "The insurer's side." })
   insurer!: string;
   @Field({ description: "ISO 4217 currency." })
   currency!: string;
@@ -37,15 +38,15 @@ export class ClaimReturnReasonType {
 
 @ObjectType({ description: "Totals frozen when the reviewer approved the claim." })
 export class ClaimApprovedTotals {
-  @Field({ description: "Approved gross (Σ allowed line amounts)." })
+  @Field(() => MoneyScalar, { description: "Approved gross (Σ allowed line amounts)." })
   gross!: string;
-  @Field({ description: "Deductible applied at approval." })
+  @Field(() => MoneyScalar, { description: "Deductible applied at approval." })
   deductibleApplied!: string;
-  @Field({ description: "The insurer's covered share at approval." })
+  @Field(() => MoneyScalar, { description: "The insurer's covered share at approval." })
   covered!: string;
-  @Field({ description: "The patient's share at approval." })
+  @Field(() => MoneyScalar, { description: "The patient's share at approval." })
   patientShare!: string;
-  @Field({ description: "What the insurer pays." })
+  @Field(() => MoneyScalar, { description: "What the insurer pays." })
   payable!: string;
   @Field({ description: "ISO 4217 currency." })
   currency!: string;
@@ -55,7 +56,9 @@ export class ClaimApprovedTotals {
 export class ClaimModifier {
   @Field({ description: "Code to send in a line's modifiers, e.g. AH." })
   code!: string;
-  @Field({ description: 'Factor it multiplies the discounted line amount by, a decimal string such as "1.5".' })
+  @Field(() => RateScalar, {
+    description: 'Factor it multiplies the discounted line amount by, a decimal string such as "1.5".',
+  })
   factor!: string;
   @Field({ description: "What it is for." })
   description!: string;

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
-import { Field, Float, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Case } from "../case/case.entity.js";
@@ -7,6 +7,7 @@ import { Claim } from "../claim/claim.entity.js";
 import { StoredFile } from "../order/stored-file.entity.js";
 import { Visit } from "../visit/visit.entity.js";
 import { DocumentType } from "./document-type.entity.js";
+import { ActorKind } from "../../platform/auth/actor-kind.js";
 
 /**
  * A supporting document of a case, a claim or a visit: an uploaded file (POST /files,
@@ -51,7 +52,7 @@ export class Document extends BaseEntity {
   @Property({ type: "text" })
   contentType!: string;
 
-  @Field(() => Float, { description: "Size in bytes." })
+  @Field(() => Int, { description: "Size in bytes." })
   @Property({ type: "bigint" })
   size!: number;
 
@@ -63,11 +64,11 @@ export class Document extends BaseEntity {
   @Property({ type: "text", nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Organisation of the principal that attached it." })
+  @Field(() => ID, { nullable: true, description: "Organisation of the principal that attached it." })
   @Property({ type: "uuid", nullable: true })
   attachedByOrganizationId?: string | null;
 
-  @Field({ description: "STAFF or PARTNER." })
+  @Field(() => ActorKind, { description: "STAFF or PARTNER." })
   @Property({ type: "text" })
   attachedByKind!: string;
 

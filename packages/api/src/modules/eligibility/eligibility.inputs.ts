@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
+import { ClaimLineDataInput } from "../claim/claim.inputs.js";
 import { LocalDateResolver } from "graphql-scalars";
 
 @InputType({ description: "A service code reference: system and code." })
@@ -25,15 +26,15 @@ export class EligibilityInput {
   providerId?: string | null;
 }
 
-@InputType({ description: "A service to estimate." })
-export class EstimateLineInput {
-  @Field({ description: "Code system." })
-  system!: string;
-  @Field({ description: "Service code." })
-  code!: string;
-  @Field(() => Int, { description: "Units." })
-  quantity!: number;
-}
+/**
+ * The same line as a claim's (ClaimLineDataInput: unit price, reason, discount, modifiers),
+ * so an estimate mirrors the claim it precedes; the name stays for existing clients.
+ */
+@InputType({
+  description:
+    "A service to estimate: the same fields, defaults and checks as a claim line (ClaimLineDataInput), amounts in the policy's currency.",
+})
+export class EstimateLineInput extends ClaimLineDataInput {}
 
 @InputType({ description: "What to estimate: services at fee-schedule prices for a patient under a policy." })
 export class EstimateInput {
@@ -46,8 +47,11 @@ export class EstimateInput {
     description: "The liability; default the policy's own coefficient without limits.",
   })
   liabilityId?: string | null;
-  @Field(() => ID, { description: "Provider of the services." })
-  providerId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Provider of the services, for the network check (as in checkEligibility).",
+  })
+  providerId?: string | null;
   @Field(() => LocalDateResolver, { nullable: true, description: "Service date; default today (UTC)." })
   date?: string | null;
   @Field(() => [EstimateLineInput], { description: "Services." })

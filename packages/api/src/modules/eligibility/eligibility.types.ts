@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { type ErrorCode, UserErrorCode } from "../../platform/errors/error-codes.js";
+import { MoneyScalar, RateScalar } from "../claim/engine/money.graphql.js";
 
 @ObjectType({ description: "Why a patient is not eligible, machine-readable." })
 export class EligibilityReason {
@@ -19,15 +20,15 @@ export class LiabilityLimit {
   code!: string;
   @Field({ description: "Liability name." })
   name!: string;
-  @Field({ description: "The liability's coverage rate, 0..1." })
+  @Field(() => RateScalar, { description: "The liability's coverage rate, 0..1." })
   coverageRate!: string;
-  @Field(() => String, { nullable: true, description: "Annual limit; null = unlimited." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Annual limit; null = unlimited." })
   annualLimit!: string | null;
-  @Field({ description: "Covered amounts already approved under the liability this policy year." })
+  @Field(() => MoneyScalar, { description: "Covered amounts already approved under the liability this policy year." })
   annualUsed!: string;
-  @Field(() => String, { nullable: true, description: "Annual limit still available; null = unlimited." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Annual limit still available; null = unlimited." })
   annualRemaining!: string | null;
-  @Field(() => String, { nullable: true, description: "Per-claim limit; null = unlimited." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Per-claim limit; null = unlimited." })
   perClaimLimit!: string | null;
 }
 
@@ -52,11 +53,11 @@ export class Eligibility {
       "Whether the provider is in the policy's network (a policy without a network list is open); null without a provider.",
   })
   inNetwork!: boolean | null;
-  @Field(() => String, { nullable: true, description: "The policy-year deductible." })
+  @Field(() => MoneyScalar, { nullable: true, description: "The policy-year deductible." })
   deductible!: string | null;
-  @Field(() => String, { nullable: true, description: "Deductible not yet consumed this policy year." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Deductible not yet consumed this policy year." })
   deductibleRemaining!: string | null;
-  @Field(() => String, {
+  @Field(() => RateScalar, {
     nullable: true,
     description: "Coverage rate (the insurance coefficient) of the liability asked about, else of the policy.",
   })

@@ -9,7 +9,7 @@ import type { EstimateInput } from "./eligibility.inputs.js";
 import type { CostEstimate } from "./estimate.types.js";
 import type { Eligibility } from "./eligibility.types.js";
 import { assessEligibility, codeKey, findServiceCodes, visiblePolicy, type EntryScope } from "./eligibility.service.js";
-import { ClaimErrorCode } from "../claim/claim.errors.js";
+import { draftLines } from "../claim/claim-lines.js";
 import { PolicyErrorCode } from "../policy/policy.errors.js";
 import { ServiceCodeErrorCode } from "../service-code/service-code.errors.js";
 
@@ -84,37 +84,25 @@ export async function estimateCost(
       ]);
     liability = found;
   }
-  const codes = await findServiceCodes(em, refs);
+  // The same checks and prices as a claim's lines: fee-schedule price unless a unit price
+  // is given (above the fee only with a reason), discount, configured modifiers.
+  const priced = await draftLines(em, policy.currency, input.lines);
   const cur = policy.currency;
-  const priced = input.lines.map((line, i) => {
-    const sc = codes.get(codeKey(refs[i]!));
-    if (!sc || !sc.active) {
-      throw new DomainError(
-        sc ? ServiceCodeErrorCode.SERVICE_CODE_INACTIVE : ServiceCodeErrorCode.SERVICE_CODE_UNKNOWN,
-        `${codeKey(refs[i]!)} cannot be priced.`,
-        ["lines", String(i), "code"],
-      );
-    }
-    if (sc.currency !== cur) {
-      throw new DomainError(
-        ClaimErrorCode.FEE_CURRENCY_MISMATCH,
-        `The fee of ${codeKey(sc)} is in ${sc.currency}, the policy in ${cur}.`,
-        ["lines", String(i), "code"],
-      );
-    }
-    return { sc, engine: { serviceCode: codeKey(sc), quantity: line.quantity, unitPrice: money(sc.fee, cur) } };
-  });
   const totals = await calculateClaim(em, { policy, liability, serviceDate: date, lines: priced.map((p) => p.engine) });
+  const codes = await findServiceCodes(em, refs);
   return {
     currency: cur,
     lines: priced.map((p, i) => ({
-      system: p.sc.system,
-      code: p.sc.code,
-      description: p.sc.description,
+      system: p.data.serviceSystem,
+      code: p.data.serviceCode,
+      description: p.data.description,
       quantity: p.engine.quantity,
-      unitPrice: p.engine.unitPrice,
+      unitPrice: money(p.engine.unitPrice, cur),
+      discount: money(p.engine.discount ?? "0", cur),
+      modifiers: p.data.modifiers.map((m) => m.code),
+      priceAboveSchedule: p.data.priceAboveSchedule,
       amount: totals.lines[i]!.computedAmount,
-      requiresPreauthorization: p.sc.requiresPreauthorization,
+      requiresPreauthorization: codes.get(codeKey(refs[i]!))?.requiresPreauthorization ?? false,
     })),
     gross: totals.gross,
     deductibleApplied: totals.deductibleApplied,

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Eligibility } from "./eligibility.types.js";
+import { MoneyScalar, RateScalar } from "../claim/engine/money.graphql.js";
 
 @ObjectType({ description: "One priced line of an estimate." })
 export class CostEstimateLine {
@@ -11,9 +12,17 @@ export class CostEstimateLine {
   description!: string;
   @Field(() => Int, { description: "Units." })
   quantity!: number;
-  @Field({ description: "Fee-schedule unit price." })
+  @Field(() => MoneyScalar, { description: "Unit price: the one given, else the fee schedule's." })
   unitPrice!: string;
-  @Field({ description: "Line amount." })
+  @Field(() => MoneyScalar, { description: "Discount taken off quantity × unit price." })
+  discount!: string;
+  @Field(() => [String], { description: "Modifier codes applied after the discount, in order (see claimModifiers)." })
+  modifiers!: string[];
+  @Field({
+    description: "The unit price is above the fee schedule's fee (given with a reason); a reviewer will see it.",
+  })
+  priceAboveSchedule!: boolean;
+  @Field(() => MoneyScalar, { description: "Line amount: (quantity × unit price − discount) × modifier factors." })
   amount!: string;
   @Field({ description: "The insurer must pre-authorise this service." })
   requiresPreauthorization!: boolean;
@@ -27,26 +36,26 @@ export class CostEstimate {
     description: "Priced lines; empty when nothing could be priced (see eligibility).",
   })
   lines!: CostEstimateLine[];
-  @Field(() => String, { nullable: true, description: "Σ line amounts; null when nothing could be priced." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Σ line amounts; null when nothing could be priced." })
   gross!: string | null;
-  @Field(() => String, { nullable: true, description: "Deductible that would be applied; null when unpriced." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Deductible that would be applied; null when unpriced." })
   deductibleApplied!: string | null;
-  @Field(() => String, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: "The insurer's share: (gross − deductible) × coverage rate, capped by limits; null when unpriced.",
   })
   covered!: string | null;
-  @Field(() => String, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: "The patient's share (co-pay): gross − covered; null when unpriced.",
   })
   patientShare!: string | null;
-  @Field(() => String, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: "What the insurer would pay (equals covered); null when unpriced.",
   })
   payable!: string | null;
-  @Field(() => String, {
+  @Field(() => RateScalar, {
     nullable: true,
     description: "The coverage rate used; null when the policy is unknown to you.",
   })

@@ -1,7 +1,8 @@
 import { Entity, Enum, Index, Property } from "@mikro-orm/core";
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
+import { Language } from "../../platform/validation/language.js";
 
 export enum NotificationChannel {
   SMS = "SMS",
@@ -54,7 +55,7 @@ export class Notification extends VersionedEntity<"language" | "status" | "attem
   @Property({ type: "text" })
   template!: string;
 
-  @Field({ description: "Language of the message." })
+  @Field(() => Language, { description: "Language of the message." })
   @Property({ type: "text" })
   language: string = "es";
 
@@ -86,7 +87,7 @@ export class Notification extends VersionedEntity<"language" | "status" | "attem
   @Property({ type: "text", nullable: true })
   providerMessageId?: string | null;
 
-  @Field(() => String, {
+  @Field(() => ID, {
     nullable: true,
     description: "Organisation the message concerns (scoping, quiet-hours time zone).",
   })
@@ -94,7 +95,7 @@ export class Notification extends VersionedEntity<"language" | "status" | "attem
   @Index()
   organizationId?: string | null;
 
-  @Field(() => String, {
+  @Field(() => ID, {
     nullable: true,
     description: "Patient recipient, when the message goes to a patient (consent).",
   })
@@ -108,9 +109,17 @@ export class Notification extends VersionedEntity<"language" | "status" | "attem
   @Property({ type: "text", nullable: true })
   relatedType?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Id of that row." })
+  @Field(() => ID, { nullable: true, description: "Id of that row." })
   @Property({ type: "uuid", nullable: true })
   relatedId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The recipient's IANA time zone, whose quiet hours (21:00–08:00) hold an SMS; null = the organisation's zone.",
+  })
+  @Property({ type: "text", nullable: true })
+  recipientTimeZone?: string | null;
 
   @Field(() => DateTimeResolver, { description: "Not before this time (quiet hours defer it)." })
   @Property({ type: "timestamptz" })

@@ -10,6 +10,11 @@ export interface OutboxMessage {
   body: string;
   dedupeKey: string;
   organizationId?: string | null;
+  /**
+   * The recipient's IANA time zone, for quiet hours; without it the organisation's zone
+   * applies (the patient's provider, the partner itself).
+   */
+  recipientTimeZone?: string | null;
   patientId?: string | null;
   relatedType?: string | null;
   relatedId?: string | null;
@@ -17,9 +22,9 @@ export interface OutboxMessage {
 }
 
 const COLUMNS = `id, channel, recipient, template, language, subject, body, dedupe_key, status, attempts,
-  organization_id, patient_id, related_type, related_id, send_after, version, created_at, updated_at`;
-const ROW = `(?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?, 1, now(), now())`;
-// 13 bind parameters per row; Postgres allows 65,535 per statement.
+  organization_id, patient_id, related_type, related_id, send_after, recipient_time_zone, version, created_at, updated_at`;
+const ROW = `(?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?, ?, 1, now(), now())`;
+// 14 bind parameters per row; Postgres allows 65,535 per statement.
 const ROWS_PER_STATEMENT = 2_000;
 
 /**
@@ -62,6 +67,7 @@ export async function enqueueNotifications(
         msg.relatedType ?? null,
         msg.relatedId ?? null,
         msg.sendAfter ?? new Date(),
+        msg.recipientTimeZone ?? null,
       ]),
     );
     const inserted = new Set(rows.map((r) => r.id));

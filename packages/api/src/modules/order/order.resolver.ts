@@ -1,4 +1,5 @@
 import { Dec, formatMoney } from "../claim/engine/money.js";
+import { MoneyScalar } from "../claim/engine/money.graphql.js";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
@@ -160,13 +161,13 @@ export class OrderResolver {
     return ctx.loaders.children(Report, "order", { createdAt: "ASC", id: "ASC" }).load(o.id);
   }
 
-  @FieldResolver(() => String, {
+  @FieldResolver(() => MoneyScalar, {
     nullable: true,
-    description: "Sum of the requested codes' fees, a decimal string at the currency's minor unit (CLP, IRR: none).",
+    description: "Sum of the requested codes' fees in `currency`; null when the order names no priced code.",
   })
   amount(@Root() order: Order): string | null {
-    if (order.amount == null) return null;
-    return order.currency ? formatMoney(new Dec(order.amount), order.currency) : order.amount;
+    if (order.amount == null || !order.currency) return null;
+    return formatMoney(new Dec(order.amount), order.currency);
   }
 
   @FieldResolver(() => Boolean, { description: "ISSUED past confirmBy, or CONFIRMED / IN_EVALUATION past dueAt." })

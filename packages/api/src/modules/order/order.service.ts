@@ -116,7 +116,7 @@ export class OrderService {
   }
 
   /** Amount = Σ fees of the requested codes, all in one currency. */
-  private async price(codes: string[]): Promise<{ amount: string; currency: string }> {
+  private async price(codes: string[]): Promise<{ amount: string | null; currency: string | null }> {
     const unique = [...new Set(codes)];
     const rows = await this.em.find(ServiceCode, { code: { $in: unique } });
     let total = new Decimal(0);
@@ -148,9 +148,10 @@ export class OrderService {
         "The requested service codes have fees in different currencies.",
         ["serviceCodes"],
       );
-    const currency = [...currencies][0]!;
-    // At the currency's minor unit (CLP and IRR have none), as claims render money.
-    return { amount: currency ? formatMoney(new Dec(total), currency) : total.toFixed(2), currency };
+    const currency = [...currencies][0];
+    // At the currency's minor unit (CLP and IRR have none), as claims render money; without a
+    // code there is no currency, so no amount either (an amount without a currency means nothing).
+    return currency ? { amount: formatMoney(new Dec(total), currency), currency } : { amount: null, currency: null };
   }
 }
 

@@ -1,9 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Order } from "./order.entity.js";
 import { StoredFile } from "./stored-file.entity.js";
+import { ActorKind } from "../../platform/auth/actor-kind.js";
 
 export enum ReportKind {
   PRELIMINARY = "PRELIMINARY",
@@ -51,11 +52,11 @@ export class Report extends BaseEntity {
   @Property({ type: "integer", nullable: true })
   templateVersion?: number | null;
 
-  @Field(() => String, { nullable: true, description: "STAFF or PARTNER: who attached it." })
+  @Field(() => ActorKind, { nullable: true, description: "STAFF or PARTNER: who attached it." })
   @Property({ type: "text", nullable: true })
   submittedByKind?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Organisation that attached it." })
+  @Field(() => ID, { nullable: true, description: "Organisation that attached it." })
   @Property({ type: "uuid", nullable: true })
   submittedByOrganizationId?: string | null;
 }

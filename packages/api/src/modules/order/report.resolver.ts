@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Case } from "../case/case.entity.js";
@@ -9,7 +9,7 @@ import { StoredFile } from "./stored-file.entity.js";
 
 @Resolver(() => Report)
 export class ReportResolver {
-  @FieldResolver(() => String, { description: "Id of the order." })
+  @FieldResolver(() => ID, { description: "Id of the order." })
   orderId(@Root() r: Report): string {
     return refId(r.order)!;
   }
@@ -20,7 +20,7 @@ export class ReportResolver {
     return id ? ctx.loaders.byId(StoredFile).load(id) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Id of the uploaded document." })
+  @FieldResolver(() => ID, { nullable: true, description: "Id of the uploaded document." })
   fileId(@Root() r: Report): string | null {
     return refId(r.file);
   }

@@ -1,6 +1,7 @@
 import { Entity, Index, Property } from "@mikro-orm/core";
-import { Field, Float, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { BaseEntity } from "../../platform/db/base.entity.js";
+import { ActorKind } from "../../platform/auth/actor-kind.js";
 
 @ObjectType({ description: "An uploaded document (POST /files), referenced by reports." })
 @Entity({ tableName: "stored_file" })
@@ -14,7 +15,7 @@ export class StoredFile extends BaseEntity {
   @Property({ type: "text" })
   contentType!: string;
 
-  @Field(() => Float, { description: "Size in bytes." })
+  @Field(() => Int, { description: "Size in bytes." })
   @Property({ type: "bigint" })
   size!: number;
 
@@ -26,7 +27,7 @@ export class StoredFile extends BaseEntity {
   @Property({ type: "text", hidden: true })
   storageKey!: string;
 
-  @Field(() => String, { nullable: true, description: "Organisation of the uploader." })
+  @Field(() => ID, { nullable: true, description: "Organisation of the uploader." })
   @Property({ type: "uuid", nullable: true })
   uploadedByOrganizationId?: string | null;
 
@@ -34,7 +35,7 @@ export class StoredFile extends BaseEntity {
   @Property({ type: "uuid", nullable: true })
   uploadedById?: string | null;
 
-  @Field(() => String, { nullable: true, description: "STAFF or PARTNER." })
+  @Field(() => ActorKind, { nullable: true, description: "STAFF or PARTNER." })
   @Property({ type: "text", nullable: true })
   uploadedByKind?: string | null;
 }

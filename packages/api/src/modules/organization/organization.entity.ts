@@ -3,6 +3,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import type { Branch } from "./branch.entity.js";
 import { WorkCalendar } from "../work-calendar/work-calendar.entity.js";
+import { Language } from "../../platform/validation/language.js";
 
 export enum OrganizationKind {
   OPERATOR = "OPERATOR",
@@ -63,7 +64,7 @@ export class Organization extends VersionedEntity<"language" | "active"> {
   @Property({ type: "text" })
   timeZone!: string;
 
-  @Field({ description: "Preferred language for messages: en, es, zh, fa or bg." })
+  @Field(() => Language, { description: "Preferred language for messages: en, es, zh, fa or bg." })
   @Property({ type: "text" })
   language: string = "es";
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { OrganizationKind } from "./organization.entity.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
+import { Language } from "../../platform/validation/language.js";
 
 @InputType({ description: "Filters for the organisation list." })
 export class OrganizationFilter {
@@ -51,7 +52,7 @@ export class CreateOrganizationInput {
   country!: string;
   @Field({ description: "IANA time zone." })
   timeZone!: string;
-  @Field(() => String, { nullable: true, description: "Language (en, es, zh, fa, bg)." })
+  @Field(() => Language, { nullable: true, description: "Language (en, es, zh, fa, bg)." })
   language?: string | null;
   @Field(() => ID, { nullable: true, description: "Work calendar." })
   workCalendarId?: string | null;
@@ -77,7 +78,7 @@ export class UpdateOrganizationInput {
   region?: string | null;
   @Field(() => String, { nullable: true, description: "IANA time zone." })
   timeZone?: string | null;
-  @Field(() => String, { nullable: true, description: "Language (en, es, zh, fa, bg)." })
+  @Field(() => Language, { nullable: true, description: "Language (en, es, zh, fa, bg)." })
   language?: string | null;
   @Field(() => ID, { nullable: true, description: "Work calendar." })
   workCalendarId?: string | null;

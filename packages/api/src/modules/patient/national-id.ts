@@ -7,6 +7,7 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import { forkFor } from "../../platform/db/orm.js";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
+import { readsInFull } from "../../platform/auth/sensitive-fields.js";
 
 /**
  * National ids (SPEC §7, issue 14 item 5). Several national ids embed the birth date
@@ -16,9 +17,12 @@ import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
  */
 export const NATIONAL_ID_MASK = "••••••••";
 
-/** Full national ids: ADMIN and REVIEWER staff, every read audited. */
-export function seesNationalId(p: Principal): boolean {
-  return isStaff(p, "REVIEWER");
+/**
+ * Full national ids: ADMIN and REVIEWER staff and the partner that registered the patient
+ * (platform/auth/sensitive-fields.ts), every read audited.
+ */
+export function seesNationalId(p: Principal, registeredBy: string | null): boolean {
+  return readsInFull("Patient.nationalId", p, registeredBy);
 }
 
 /** Exact-id lookups: at most this many per principal per window, every one audited. */

@@ -3,6 +3,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { Organization } from "../organization/organization.entity.js";
+import { Language } from "../../platform/validation/language.js";
 
 export enum PatientStatus {
   PROSPECT = "PROSPECT",
@@ -58,7 +59,7 @@ export class Patient extends VersionedEntity<"language" | "status" | "smsConsent
   @Property({ type: "text", nullable: true })
   email?: string | null;
 
-  @Field({ description: "Language for messages: en, es, zh, fa or bg." })
+  @Field(() => Language, { description: "Language for messages: en, es, zh, fa or bg." })
   @Property({ type: "text" })
   language: string = "es";
 

@@ -3,6 +3,7 @@ import { OrderByInput } from "../../platform/graphql/connection.js";
 import { PatientStatus } from "./patient.entity.js";
 import { PatientEvent } from "./patient.machine.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
+import { Language } from "../../platform/validation/language.js";
 
 @InputType({ description: "Filters for the patient list." })
 export class PatientFilter {
@@ -68,7 +69,7 @@ export class RegisterPatientInput {
   phone?: string | null;
   @Field(() => String, { nullable: true, description: "E-mail." })
   email?: string | null;
-  @Field(() => String, { nullable: true, description: "Language for messages: en, es, zh, fa or bg (default es)." })
+  @Field(() => Language, { nullable: true, description: "Language for messages: en, es, zh, fa or bg (default es)." })
   language?: string | null;
   @Field(() => Boolean, { nullable: true, description: "The patient agreed to SMS (default false)." })
   smsConsent?: boolean | null;
@@ -104,7 +105,7 @@ export class UpdatePatientInput {
   phone?: string | null;
   @Field(() => String, { nullable: true, description: "E-mail." })
   email?: string | null;
-  @Field(() => String, { nullable: true, description: "Language: en, es, zh, fa or bg." })
+  @Field(() => Language, { nullable: true, description: "Language: en, es, zh, fa or bg." })
   language?: string | null;
   @Field(() => Boolean, { nullable: true, description: "SMS consent." })
   smsConsent?: boolean | null;

@@ -115,11 +115,11 @@ export class PatientResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: `National id: in full for ADMIN/REVIEWER staff (each read audited); for everyone else the fixed mask "${NATIONAL_ID_MASK}" (no digit of the id, so it never combines with birthDate into the id).`,
+    description: `National id: in full for ADMIN/REVIEWER staff and for the partner that registered the patient (each read audited); for everyone else the fixed mask "${NATIONAL_ID_MASK}" (no digit of the id, so it never combines with birthDate into the id).`,
   })
   async nationalId(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<string | null> {
     if (!p.nationalIdEnc) return null;
-    if (!seesNationalId(ctx.principal)) return NATIONAL_ID_MASK;
+    if (!seesNationalId(ctx.principal, refId(p.registeredBy))) return NATIONAL_ID_MASK;
     const plain = fieldCipher().decrypt(p.nationalIdEnc);
     // Written with the request's other read audits in one insert before the response leaves.
     ctx.readAudit.record({ action: "patient.read.nationalId", entityType: "Patient", entityId: p.id });

@@ -1,10 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Claim, moneyColumn } from "../claim/claim.entity.js";
 import { PaymentMethod, PaymentPayer } from "../claim/claim.enums.js";
+import { ActorKind } from "../../platform/auth/actor-kind.js";
 
 /** Money received against a claim. Append-only: a correction is a new payment, never an edit. */
 @ObjectType({ description: "A payment received against a claim: the patient's co-pay or the insurer's remittance." })
@@ -42,11 +43,11 @@ export class Payment extends BaseEntity {
   @Property({ type: "timestamptz" })
   receivedAt!: Date;
 
-  @Field({ description: "Who recorded it: STAFF or PARTNER." })
+  @Field(() => ActorKind, { description: "Who recorded it: STAFF or PARTNER." })
   @Property({ type: "text" })
   recordedByKind!: string;
 
-  @Field(() => String, { nullable: true, description: "The user id (staff) or API key id (partner) that recorded it." })
+  @Field(() => ID, { nullable: true, description: "The user id (staff) or API key id (partner) that recorded it." })
   @Property({ type: "uuid", nullable: true })
   recordedById?: string | null;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { PaymentMethod, PaymentPayer } from "../claim/claim.enums.js";
+import { MoneyScalar } from "../claim/engine/money.graphql.js";
 
 @InputType({ description: "A payment received against a claim." })
 export class RecordPaymentInput {
@@ -8,7 +9,7 @@ export class RecordPaymentInput {
   claimId!: string;
   @Field(() => PaymentPayer, { description: "PATIENT (co-pay) or INSURER (remittance)." })
   payer!: PaymentPayer;
-  @Field({ description: "Amount, a positive decimal string." })
+  @Field(() => MoneyScalar, { description: "Amount, a positive decimal string." })
   amount!: string;
   @Field({ description: "ISO 4217 currency; must be the claim's." })
   currency!: string;

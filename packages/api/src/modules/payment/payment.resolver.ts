@@ -11,6 +11,7 @@ import { Payment } from "./payment.entity.js";
 import { RecordPaymentInput } from "./payment.inputs.js";
 import { recordPayment } from "./payment.service.js";
 import { DailyCollection } from "./payment.types.js";
+import { MoneyScalar } from "../claim/engine/money.graphql.js";
 
 /** Money received against claims: recording a payment and the daily collections report. */
 @Resolver()
@@ -60,7 +61,7 @@ export class PaymentFieldsResolver {
   claimId(@Root() p: Payment): string {
     return refId(p.claim)!;
   }
-  @FieldResolver(() => String, { description: "Amount received." })
+  @FieldResolver(() => MoneyScalar, { description: "Amount received." })
   amount(@Root() p: Payment): string {
     return money(p.amount, p.currency);
   }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { PaymentMethod, PaymentPayer } from "../claim/claim.enums.js";
+import { MoneyScalar } from "../claim/engine/money.graphql.js";
 
 @ObjectType({ description: "Payments of one payer and method received that day." })
 export class CollectionBucket {
@@ -8,7 +9,7 @@ export class CollectionBucket {
   payer!: PaymentPayer;
   @Field(() => PaymentMethod, { description: "Method." })
   method!: PaymentMethod;
-  @Field({ description: "Sum received." })
+  @Field(() => MoneyScalar, { description: "Sum received." })
   amount!: string;
   @Field(() => Int, { description: "Number of payments." })
   count!: number;
@@ -24,13 +25,13 @@ export class DailyCollection {
   currency!: string;
   @Field(() => [CollectionBucket], { description: "Received that day, by payer and method." })
   received!: CollectionBucket[];
-  @Field({ description: "Received that day from patients." })
+  @Field(() => MoneyScalar, { description: "Received that day from patients." })
   receivedPatient!: string;
-  @Field({ description: "Received that day from insurers." })
+  @Field(() => MoneyScalar, { description: "Received that day from insurers." })
   receivedInsurer!: string;
-  @Field({ description: "Still owed by patients on approved or settled claims." })
+  @Field(() => MoneyScalar, { description: "Still owed by patients on approved or settled claims." })
   outstandingPatient!: string;
-  @Field({ description: "Still owed by insurers on approved or settled claims." })
+  @Field(() => MoneyScalar, { description: "Still owed by insurers on approved or settled claims." })
   outstandingInsurer!: string;
   @Field(() => Int, { description: "Approved or settled claims with something still owed." })
   outstandingClaims!: number;

@@ -1,10 +1,12 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
+import { Entity, Enum, Index, ManyToOne, Property, Unique, wrap } from "@mikro-orm/core";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { BaseEntity, VersionedEntity } from "../../platform/db/base.entity.js";
 import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
+import { MoneyField, RateScalar } from "../claim/engine/money.graphql.js";
+import type { AppContext } from "../../platform/graphql/context.js";
 
 export enum PolicyType {
   INDIVIDUAL = "INDIVIDUAL",
@@ -67,17 +69,23 @@ export class Policy extends VersionedEntity<"status" | "deductible" | "coverageR
   @Enum({ items: () => PolicyStatus, nativeEnumName: "policy_status" })
   status: PolicyStatus = PolicyStatus.ACTIVE;
 
-  @Field({ description: "Deductible per policy year, decimal string." })
+  @MoneyField({ description: "Deductible per policy year, in the policy's currency." })
   @Property({ type: DecimalStringType, precision: 17, scale: 2 })
   deductible: string = "0";
 
-  @Field({ description: "Insurance coefficient: the share the insurer pays, 0..1 (e.g. 0.8000)." })
+  @Field(() => RateScalar, { description: "Insurance coefficient: the share the insurer pays, 0..1 (e.g. 0.8000)." })
   @Property({ type: DecimalStringType, precision: 5, scale: 4 })
   coverageRate: string = "1";
 
   @Field({ description: "ISO 4217 currency of amounts on this policy." })
   @Property({ type: "text" })
   currency!: string;
+}
+
+/** A liability's amounts are in its policy's currency (one batched load per request). */
+async function liabilityCurrency(l: Liability, ctx: AppContext): Promise<string | null> {
+  const policy = wrap(l.policy).isInitialized() ? l.policy : await ctx.loaders.byId(Policy).load(l.policy.id);
+  return policy?.currency ?? null;
 }
 
 @ObjectType({ description: "理赔责任: a liability of a policy, the unit a claim is paid under." })
@@ -95,15 +103,21 @@ export class Liability extends VersionedEntity {
   @Property({ type: "text" })
   name!: string;
 
-  @Field({ description: "Coverage rate of this liability, 0..1." })
+  @Field(() => RateScalar, { description: "Coverage rate of this liability, 0..1." })
   @Property({ type: DecimalStringType, precision: 5, scale: 4 })
   coverageRate!: string;
 
-  @Field(() => String, { nullable: true, description: "Annual limit (policy year), decimal string; null = unlimited." })
+  @MoneyField(
+    { nullable: true, description: "Annual limit (policy year) in the policy's currency; null = unlimited." },
+    liabilityCurrency,
+  )
   @Property({ type: DecimalStringType, precision: 17, scale: 2, nullable: true })
   annualLimit?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Per-claim limit, decimal string; null = unlimited." })
+  @MoneyField(
+    { nullable: true, description: "Per-claim limit in the policy's currency; null = unlimited." },
+    liabilityCurrency,
+  )
   @Property({ type: DecimalStringType, precision: 17, scale: 2, nullable: true })
   perClaimLimit?: string | null;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { PolicyStatus, PolicyType } from "./policy.entity.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
+import { MoneyScalar, RateScalar } from "../claim/engine/money.graphql.js";
 
 @InputType({ description: "Filters for the policy list." })
 export class PolicyFilter {
@@ -43,11 +44,11 @@ export class LiabilityInput {
   code!: string;
   @Field({ description: "Name." })
   name!: string;
-  @Field({ description: "Coverage rate 0..1, e.g. 0.8000." })
+  @Field(() => RateScalar, { description: "Coverage rate 0..1, e.g. 0.8000." })
   coverageRate!: string;
-  @Field(() => String, { nullable: true, description: "Annual limit, decimal string; omitted = unlimited." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Annual limit, decimal string; omitted = unlimited." })
   annualLimit?: string | null;
-  @Field(() => String, { nullable: true, description: "Per-claim limit, decimal string; omitted = unlimited." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Per-claim limit, decimal string; omitted = unlimited." })
   perClaimLimit?: string | null;
 }
 
@@ -70,9 +71,12 @@ export class CreatePolicyInput {
   validTo!: string;
   @Field(() => PolicyStatus, { nullable: true, description: "Status (default ACTIVE)." })
   status?: PolicyStatus | null;
-  @Field(() => String, { nullable: true, description: "Deductible per policy year, decimal string (default 0.00)." })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "Deductible per policy year, decimal string (default 0.00).",
+  })
   deductible?: string | null;
-  @Field(() => String, { nullable: true, description: "Insurance coefficient 0..1 (default 1.0000)." })
+  @Field(() => RateScalar, { nullable: true, description: "Insurance coefficient 0..1 (default 1.0000)." })
   coverageRate?: string | null;
   @Field({ description: "ISO 4217 currency." })
   currency!: string;
@@ -100,9 +104,9 @@ export class UpdatePolicyInput {
   validTo?: string | null;
   @Field(() => PolicyStatus, { nullable: true, description: "Status." })
   status?: PolicyStatus | null;
-  @Field(() => String, { nullable: true, description: "Deductible per policy year." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Deductible per policy year." })
   deductible?: string | null;
-  @Field(() => String, { nullable: true, description: "Insurance coefficient 0..1." })
+  @Field(() => RateScalar, { nullable: true, description: "Insurance coefficient 0..1." })
   coverageRate?: string | null;
 }
 

@@ -19,6 +19,7 @@ import type {
 import { OrganizationErrorCode } from "../organization/organization.errors.js";
 import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
 import { PolicyErrorCode } from "./policy.errors.js";
+import { assertMinorUnit } from "../claim/engine/money.js";
 
 const amount = rules.decimal(2).refine((v) => !v.startsWith("-"), "must not be negative");
 
@@ -70,6 +71,9 @@ export class PolicyService {
 
   async create(input: CreatePolicyInput): Promise<Policy> {
     const data = validate(createSchema, { ...input, idempotencyKey: undefined });
+    assertMinorUnit(data.deductible, data.currency, ["deductible"]);
+    for (const [i, l] of (data.liabilities ?? []).entries())
+      assertLiabilityAmounts(l, data.currency, ["liabilities", String(i)]);
     const insurer = await this.insurer(data.insurerId);
     if (await this.numberTaken(data.number))
       throw new DomainError(PolicyErrorCode.POLICY_NUMBER_TAKEN, "Another policy has this number.", ["number"]);
@@ -111,6 +115,7 @@ export class PolicyService {
     const { id, expectedVersion, ...rest } = input;
     const data = validate(updateSchema, rest);
     const policy = await this.load(id, expectedVersion);
+    assertMinorUnit(data.deductible, policy.currency, ["deductible"]);
     const changed = assignDefined(policy, data);
     if (policy.validTo < policy.validFrom)
       throw new DomainError(PlatformErrorCode.VALIDATION_FAILED, "validTo: must not be before validFrom", ["validTo"]);
@@ -124,6 +129,7 @@ export class PolicyService {
     const { policyId, expectedVersion, ...rest } = input;
     const data = validate(liabilitySchema, rest);
     const policy = await this.load(policyId, expectedVersion);
+    assertLiabilityAmounts(data, policy.currency, []);
     const existing = await this.em.findOne(Liability, { policy, code: data.code });
     if (existing) Object.assign(existing, liabilityValues(data));
     else this.em.persist(this.em.create(Liability, { policy, ...liabilityValues(data) }));
@@ -233,6 +239,15 @@ export class PolicyService {
       changes,
     });
   }
+}
+
+function assertLiabilityAmounts(
+  l: { annualLimit?: string | null; perClaimLimit?: string | null },
+  currency: string,
+  at: string[],
+): void {
+  assertMinorUnit(l.annualLimit, currency, [...at, "annualLimit"]);
+  assertMinorUnit(l.perClaimLimit, currency, [...at, "perClaimLimit"]);
 }
 
 function liabilityValues(l: z.infer<typeof liabilitySchema> | LiabilityInput) {

@@ -1,5 +1,6 @@
 import { Entity, Index, Property, Unique } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
+import { MoneyField } from "../claim/engine/money.graphql.js";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 
@@ -20,7 +21,7 @@ export class ServiceCode extends VersionedEntity<"requiresPreauthorization" | "a
   @Property({ type: "text" })
   description!: string;
 
-  @Field({ description: "Fee as a decimal string." })
+  @MoneyField({ description: "Fee in `currency`." })
   @Property({ type: DecimalStringType, precision: 17, scale: 2 })
   fee!: string;
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
+import { MoneyScalar } from "../claim/engine/money.graphql.js";
 
 @InputType({ description: "Filters for the fee schedule." })
 export class ServiceCodeFilter {
@@ -44,7 +45,7 @@ export class CreateServiceCodeInput {
   code!: string;
   @Field({ description: "What the service is." })
   description!: string;
-  @Field({ description: "Fee, decimal string." })
+  @Field(() => MoneyScalar, { description: "Fee, decimal string." })
   fee!: string;
   @Field({ description: "ISO 4217 currency." })
   currency!: string;
@@ -64,7 +65,7 @@ export class UpdateServiceCodeInput {
   expectedVersion!: number;
   @Field(() => String, { nullable: true, description: "Description." })
   description?: string | null;
-  @Field(() => String, { nullable: true, description: "Fee, decimal string." })
+  @Field(() => MoneyScalar, { nullable: true, description: "Fee, decimal string." })
   fee?: string | null;
   @Field(() => String, { nullable: true, description: "ISO 4217 currency." })
   currency?: string | null;

@@ -9,6 +9,7 @@ import { ServiceCode } from "./service-code.entity.js";
 import { assignDefined } from "../../platform/crud/row-helpers.js";
 import type { CreateServiceCodeInput, UpdateServiceCodeInput } from "./service-code.inputs.js";
 import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
+import { assertMinorUnit } from "../claim/engine/money.js";
 
 const fee = rules.decimal(2).refine((v) => !v.startsWith("-"), "must not be negative");
 
@@ -42,6 +43,7 @@ export class ServiceCodeService {
 
   async create(input: CreateServiceCodeInput): Promise<ServiceCode> {
     const data = validate(createSchema, { ...input, idempotencyKey: undefined });
+    assertMinorUnit(data.fee, data.currency, ["fee"]);
     if (await this.em.findOne(ServiceCode, { system: data.system, code: data.code }))
       throw new DomainError(PlatformErrorCode.ALREADY_EXISTS, `${data.system} ${data.code} already exists.`, ["code"]);
     const sc = this.em.create(ServiceCode, {
@@ -60,6 +62,7 @@ export class ServiceCodeService {
     const sc = await this.em.findOne(ServiceCode, { id });
     if (!sc) throw new NotFoundError("ServiceCode");
     checkVersion(sc.version, expectedVersion);
+    assertMinorUnit(data.fee ?? sc.fee, data.currency ?? sc.currency, ["fee"]);
     this.audit("serviceCode.update", sc, assignDefined(sc, data));
     await this.em.flush();
     return sc;

@@ -4,6 +4,7 @@ import { User } from "../user/user.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { UserError } from "../../platform/graphql/payload.js";
 import { ApiKeyScope } from "../../platform/auth/scopes.js";
+import { ActorKind } from "../../platform/auth/actor-kind.js";
 
 @InputType({ description: "Staff credentials." })
 export class LoginInput {
@@ -73,7 +74,7 @@ export class LogoutPayload {
 
 @ObjectType({ description: "Who is calling: a staff user, a partner organisation (API key) or anonymous." })
 export class Viewer {
-  @Field({ description: "STAFF, PARTNER, SYSTEM or ANONYMOUS." })
+  @Field(() => ActorKind, { description: "STAFF, PARTNER, SYSTEM or ANONYMOUS." })
   kind!: string;
   @Field(() => User, { nullable: true, description: "The staff user." })
   user!: User | null;

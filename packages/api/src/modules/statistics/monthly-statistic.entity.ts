@@ -1,5 +1,6 @@
 import { Check, Entity, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import { MoneyField } from "../claim/engine/money.graphql.js";
 import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
@@ -89,10 +90,10 @@ export class MonthlyStatistic extends BaseEntity {
   @Property({ type: "integer" })
   claimsApproved!: number;
 
-  @Field(() => String, {
+  @MoneyField({
     nullable: true,
     description:
-      "Sum of the approved payable amounts of the claims approved this month (decimal string); null when none or mixed currencies.",
+      "Sum of the approved payable amounts of the claims approved this month, in `currency`; null when none or mixed currencies.",
   })
   @Property({ type: DecimalStringType, precision: 19, scale: 4, nullable: true })
   approvedAmount?: string | null;

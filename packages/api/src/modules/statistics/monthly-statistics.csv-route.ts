@@ -10,6 +10,7 @@ import { DomainError } from "../../platform/errors/domain-error.js";
 import { isStaff } from "../../platform/auth/principal.js";
 import { MEASURES, measureOf, SupervisionMeasure } from "./supervision-measures.js";
 import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
+import { moneyOrNull } from "../claim/engine/money.js";
 
 const COLUMNS: [string, (s: MonthlyStatistic, orgName: string) => unknown][] = [
   ["month", (s) => s.month],
@@ -28,7 +29,8 @@ const COLUMNS: [string, (s: MonthlyStatistic, orgName: string) => unknown][] = [
   ["claims_submitted_on_time", (s) => s.claimsSubmittedOnTime],
   ["claims_returned", (s) => s.claimsReturned],
   ["claims_approved", (s) => s.claimsApproved],
-  ["approved_amount", (s) => s.approvedAmount],
+  // As GraphQL shows it: the currency's minor digits (the column keeps 4).
+  ["approved_amount", (s) => (s.currency ? moneyOrNull(s.approvedAmount, s.currency) : s.approvedAmount)],
   ["currency", (s) => s.currency],
   ["visits_completed", (s) => s.visitsCompleted],
   // Supervision figures: the counts, then each rate as a ratio with 4 decimals (empty

@@ -5,6 +5,7 @@ import type { StaffRole } from "../../platform/auth/principal.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Branch } from "../organization/branch.entity.js";
 import { StaffRoleEnum } from "./staff-role.enum.js";
+import { Language } from "../../platform/validation/language.js";
 
 @ObjectType({ description: "A staff member of the operator." })
 @Entity({ tableName: "app_user" })
@@ -22,7 +23,7 @@ export class User extends VersionedEntity<"language" | "roles" | "active" | "fai
   @Property({ type: "text", nullable: true })
   phone?: string | null;
 
-  @Field({ description: "Language for messages and the console: en, es, zh, fa or bg." })
+  @Field(() => Language, { description: "Language for messages and the console: en, es, zh, fa or bg." })
   @Property({ type: "text" })
   language: string = "es";
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { StaffRoleEnum } from "./staff-role.enum.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
+import { Language } from "../../platform/validation/language.js";
 
 @InputType({ description: "Filters for the staff list." })
 export class UserFilter {
@@ -41,7 +42,7 @@ export class CreateUserInput {
   name!: string;
   @Field(() => String, { nullable: true, description: "Mobile phone in E.164, for SMS." })
   phone?: string | null;
-  @Field(() => String, { nullable: true, description: "Language: en, es, zh, fa or bg (default es)." })
+  @Field(() => Language, { nullable: true, description: "Language: en, es, zh, fa or bg (default es)." })
   language?: string | null;
   @Field(() => [StaffRoleEnum], { description: "At least one role." })
   roles!: StaffRoleEnum[];
@@ -63,7 +64,7 @@ export class UpdateUserInput {
   name?: string | null;
   @Field(() => String, { nullable: true, description: "Mobile phone in E.164." })
   phone?: string | null;
-  @Field(() => String, { nullable: true, description: "Language." })
+  @Field(() => Language, { nullable: true, description: "Language." })
   language?: string | null;
   @Field(() => [StaffRoleEnum], { nullable: true, description: "Roles (replaces the list)." })
   roles?: StaffRoleEnum[] | null;

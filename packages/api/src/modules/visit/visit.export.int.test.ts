@@ -13,6 +13,8 @@ import {
 let api: TestApi;
 let w: VisitWorld;
 const visitIds: string[] = [];
+// 02:30 UTC: a different calendar day and hour in Santiago, so a UTC column cannot pass.
+const appointmentAt = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 2, 4, 2, 30));
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -33,7 +35,7 @@ beforeAll(async () => {
     {
       patientId: w.patient.id,
       providerId: w.clinic.id,
-      scheduledAt: new Date(Date.now() + 86400_000 * 3).toISOString(),
+      scheduledAt: appointmentAt.toISOString(),
     },
     w.operator,
   );
@@ -69,7 +71,7 @@ describe("visit assignment list export (导出任务分配清单)", () => {
       "Hospital / provider",
       "Visitor",
       "Status",
-      "Scheduled",
+      "Scheduled (site's local time)",
       "Conclusion",
     ]);
     expect(rows).toHaveLength(3);
@@ -108,6 +110,18 @@ describe("visit assignment list export (导出任务分配清单)", () => {
     expect((await download(`/exports/visits.csv?status=NOPE`, w.operator)).status).toBe(400);
     expect((await download(`/exports/visits.xlsx`, null)).status).toBe(401);
     expect((await download(`/exports/visits.xlsx`, "not-a-token")).status).toBe(401);
+  });
+
+  it("states the scheduled time in the site's zone, with its offset, as the header says", async () => {
+    const { Organization } = await import("../organization/organization.entity.js");
+    await api.orm.em.fork().nativeUpdate(Organization, { id: w.clinic.id }, { timeZone: "America/Santiago" });
+    const rows = await sheetRows(await download(`/exports/visits.xlsx?kind=APPOINTMENT`, w.operator));
+    expect(rows[0]![6]).toBe("Scheduled (site's local time)");
+    const year = appointmentAt.getUTCFullYear();
+    // Santiago is UTC−3 in March (summer time): 02:30 UTC is 23:30 the evening before.
+    expect(rows[1]![6]).toBe(`${year}-03-03 23:30 -03:00`);
+    const zh = await sheetRows(await download(`/exports/visits.xlsx?kind=APPOINTMENT&lang=zh`, w.operator));
+    expect(zh[0]![6]).toBe("探访时间（医院当地时间）");
   });
 
   it("a visitor's export holds only the visits assigned to them", async () => {

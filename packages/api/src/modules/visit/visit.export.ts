@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import ExcelJS from "exceljs";
+import { DateTime } from "luxon";
 import { stringify } from "csv-stringify/sync";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { forkFor } from "../../platform/db/orm.js";
@@ -20,10 +21,26 @@ import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
 /** An export is a working list, not a data dump: past this many rows, narrow the filter. */
 export const MAX_EXPORT_ROWS = 10_000;
 
+// "Scheduled" is read where the visit happens: in the site's time zone, with its offset, so
+// a row is unambiguous even when the list spans sites in several zones.
 const HEADERS = {
-  en: ["Number", "Case", "Patient", "Hospital / provider", "Visitor", "Status", "Scheduled", "Conclusion"],
-  zh: ["探访编号", "赔案号", "客户姓名", "医院", "探访人员", "状态", "探访时间", "探访结论"],
+  en: [
+    "Number",
+    "Case",
+    "Patient",
+    "Hospital / provider",
+    "Visitor",
+    "Status",
+    "Scheduled (site's local time)",
+    "Conclusion",
+  ],
+  zh: ["探访编号", "赔案号", "客户姓名", "医院", "探访人员", "状态", "探访时间（医院当地时间）", "探访结论"],
 } as const;
+
+/** "2026-03-04 10:30 -03:00": the wall-clock time at the site and its UTC offset. */
+export function siteLocalTime(at: Date, timeZone: string | null | undefined): string {
+  return DateTime.fromJSDate(at, { zone: timeZone || "UTC" }).toFormat("yyyy-MM-dd HH:mm ZZ");
+}
 
 type Row = [string, string, string, string, string, string, string, string];
 
@@ -45,14 +62,15 @@ async function exportRows(em: EntityManager, query: Record<string, unknown>): Pr
   const [c, p, s, u] = [byId(cases), byId(patients), byId(sites), byId(users)];
   return visits.map((v) => {
     const patient = p.get(refId(v.patient)!);
+    const site = s.get(refId(v.site)!);
     return [
       v.number,
       c.get(refId(v.case) ?? "")?.number ?? "",
       patient ? `${patient.lastName} ${patient.firstName}` : "",
-      s.get(refId(v.site)!)?.name ?? "",
+      site?.name ?? "",
       u.get(refId(v.assignee) ?? "")?.name ?? "",
       v.status,
-      v.scheduledAt ? v.scheduledAt.toISOString() : "",
+      v.scheduledAt ? siteLocalTime(v.scheduledAt, site?.timeZone) : "",
       v.conclusion ?? "",
     ];
   });

@@ -1,8 +1,9 @@
 import { historyLoader } from "../../platform/audit/history.loader.js";
 import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import { isStaff, type Principal } from "../../platform/auth/principal.js";
+import type { Principal } from "../../platform/auth/principal.js";
 import { StatusChange } from "../../platform/audit/status-change.entity.js";
 import { fieldCipher, maskTail } from "../../platform/crypto/field-encryption.js";
+import { readsInFull } from "../../platform/auth/sensitive-fields.js";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { availableEvents } from "../../platform/state-machine/engine.js";
@@ -17,12 +18,13 @@ import { VisitEvent } from "./visit.enums.js";
 import { visitMachine } from "./visit.machine.js";
 
 /**
- * Who reads the payout account in clear: billing, who pays it out. Everyone else, the
- * visitor who entered it included, reads it masked as operators do; a visitor who needs
- * to correct it enters the whole number again.
+ * Who reads the payout account in clear: billing, who pays it out (and ADMIN), by the one
+ * rule of platform/auth/sensitive-fields.ts. Everyone else, the visitor who entered it
+ * included, reads it masked as operators do; a visitor who needs to correct it enters the
+ * whole number again.
  */
 export function seesBankAccount(principal: Principal): boolean {
-  return principal.kind === "STAFF" && isStaff(principal, "BILLING");
+  return readsInFull("Visit.bankAccount", principal, null);
 }
 
 @Resolver(() => Visit)
@@ -91,7 +93,7 @@ export class VisitFieldsResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Payout bank account: in clear for BILLING staff (audited), else masked •••• 1234.",
+    description: "Payout bank account: in clear for BILLING and ADMIN staff (audited), else masked •••• 1234.",
   })
   bankAccount(@Root() v: Visit, @Ctx() ctx: AppContext): string | null {
     if (!v.bankAccountEnc) return null;

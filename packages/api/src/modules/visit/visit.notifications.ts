@@ -113,6 +113,8 @@ export async function queueAssignmentSms(
     }),
     dedupeKey: `visit-assigned:${visit.id}:${visitor.id}:${args.version}`,
     organizationId: refId(visitor.organization),
+    // The visitor works at the hospital: its evening, not the operator's head office's.
+    recipientTimeZone: args.hospital.timeZone,
     relatedType: "Visit",
     relatedId: visit.id,
   });

@@ -1,25 +1,26 @@
 import { Entity, Index, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { BaseEntity } from "../db/base.entity.js";
+import { ActorKind } from "../auth/actor-kind.js";
 
 @ObjectType({ description: "Every mutation and every read of a sensitive field leaves one of these." })
 @Entity({ tableName: "audit_event" })
 @Index({ properties: ["entityType", "entityId"] })
 @Index({ properties: ["createdAt"] })
 export class AuditEvent extends BaseEntity {
-  @Field({ description: "STAFF, PARTNER, SYSTEM or ANONYMOUS." })
+  @Field(() => ActorKind, { description: "STAFF, PARTNER, SYSTEM or ANONYMOUS." })
   @Property({ type: "text" })
   actorKind!: string;
 
-  @Field(() => String, {
+  @Field(() => ID, {
     nullable: true,
     description: "The user id (staff) or API key id (partner); null for the system.",
   })
   @Property({ type: "uuid", nullable: true })
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The actor's organisation." })
+  @Field(() => ID, { nullable: true, description: "The actor's organisation." })
   @Property({ type: "uuid", nullable: true })
   actorOrganizationId?: string | null;
 
@@ -31,7 +32,7 @@ export class AuditEvent extends BaseEntity {
   @Property({ type: "text" })
   entityType!: string;
 
-  @Field(() => String, { nullable: true, description: "Id of the row acted on." })
+  @Field(() => ID, { nullable: true, description: "Id of the row acted on." })
   @Property({ type: "uuid", nullable: true })
   entityId?: string | null;
 

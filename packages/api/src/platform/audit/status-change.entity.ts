@@ -1,6 +1,7 @@
 import { Entity, Index, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { BaseEntity } from "../db/base.entity.js";
+import { ActorKind } from "../auth/actor-kind.js";
 
 @ObjectType({ description: "One transition of a stateful entity, written in the same transaction as the change." })
 @Entity({ tableName: "status_change" })
@@ -10,7 +11,7 @@ export class StatusChange extends BaseEntity {
   @Property({ type: "text" })
   entityType!: string;
 
-  @Field({ description: "Id of the entity that changed." })
+  @Field(() => ID, { description: "Id of the entity that changed." })
   @Property({ type: "uuid" })
   entityId!: string;
 
@@ -38,15 +39,15 @@ export class StatusChange extends BaseEntity {
   @Property({ type: "text", nullable: true })
   reference?: string | null;
 
-  @Field({ description: "STAFF, PARTNER or SYSTEM." })
+  @Field(() => ActorKind, { description: "STAFF, PARTNER or SYSTEM." })
   @Property({ type: "text" })
   actorKind!: string;
 
-  @Field(() => String, { nullable: true, description: "The user id (staff) or API key id (partner)." })
+  @Field(() => ID, { nullable: true, description: "The user id (staff) or API key id (partner)." })
   @Property({ type: "uuid", nullable: true })
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Organisation of the actor." })
+  @Field(() => ID, { nullable: true, description: "Organisation of the actor." })
   @Property({ type: "uuid", nullable: true })
   actorOrganizationId?: string | null;
 }

@@ -1,4 +1,5 @@
 import type { ApiKeyScope } from "./scopes.js";
+import { ActorKind } from "./actor-kind.js";
 
 /**
  * Who is calling. Every read and write is scoped by this value (see platform/scoping).
@@ -83,15 +84,15 @@ export function principalKey(p: Principal): string {
   }
 }
 
-export function actorOf(p: Principal): { actorKind: string; actorId: string | null; organizationId: string | null } {
+export function actorOf(p: Principal): { actorKind: ActorKind; actorId: string | null; organizationId: string | null } {
   switch (p.kind) {
     case "STAFF":
-      return { actorKind: "STAFF", actorId: p.userId, organizationId: p.organizationId };
+      return { actorKind: ActorKind.STAFF, actorId: p.userId, organizationId: p.organizationId };
     case "PARTNER":
-      return { actorKind: "PARTNER", actorId: p.apiKeyId, organizationId: p.organizationId };
+      return { actorKind: ActorKind.PARTNER, actorId: p.apiKeyId, organizationId: p.organizationId };
     case "SYSTEM":
-      return { actorKind: "SYSTEM", actorId: null, organizationId: null };
+      return { actorKind: ActorKind.SYSTEM, actorId: null, organizationId: null };
     case "ANONYMOUS":
-      return { actorKind: "ANONYMOUS", actorId: null, organizationId: null };
+      return { actorKind: ActorKind.ANONYMOUS, actorId: null, organizationId: null };
   }
 }

@@ -13,6 +13,7 @@ import { readAuditPlugin } from "../audit/read-audit.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, ForbiddenError } from "../errors/domain-error.js";
 import { PlatformErrorCode } from "../errors/platform.errors.js";
+import { UserErrorCode } from "../errors/error-codes.js";
 import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 import { isInvalidValueError } from "./payload.js";
 import {
@@ -39,7 +40,9 @@ const SAFE_CODES = new Set<string>(
 /**
  * Codes that mean "the request itself is wrong" (an over-limit query, a cursor this API
  * never issued, a page size out of range): the response is a 400, like a malformed query,
- * and the request's log line says warn, not error.
+ * and the request's log line says warn, not error. Besides these, any userError code that
+ * a query answers as a top-level error (INVALID_MONTH, INVALID_SCAN_KEY, …: a query has
+ * no payload to carry it) is a 400 too (isCallerFault).
  */
 export const CALLER_FAULT_CODES: ReadonlySet<string> = new Set([
   QUERY_TOO_COMPLEX,
@@ -47,7 +50,14 @@ export const CALLER_FAULT_CODES: ReadonlySet<string> = new Set([
   PlatformErrorCode.INVALID_CURSOR,
   PlatformErrorCode.PAGE_SIZE_OUT_OF_RANGE,
   PlatformErrorCode.INVALID_OFFSET,
+  PlatformErrorCode.TOO_MANY_IDS,
 ]);
+
+/** A top-level error the caller caused: a listed code, or any userError code. */
+export function isCallerFault(code: unknown): boolean {
+  const c = String(code);
+  return CALLER_FAULT_CODES.has(c) || Object.prototype.hasOwnProperty.call(UserErrorCode, c);
+}
 
 const unavailableExtensions = () => ({
   code: DB_UNAVAILABLE_CODE,
@@ -236,7 +246,7 @@ function callerFaultStatusPlugin(): ApolloServerPlugin<AppContext> {
           // took for a fault; 401, 429 and 503 keep their own meaning.
           const status = response.http.status ?? 200;
           if (status !== 200 && status !== 500) return;
-          const faults = errors.filter((e) => CALLER_FAULT_CODES.has(String(e.extensions?.code)));
+          const faults = errors.filter((e) => isCallerFault(e.extensions?.code));
           if (faults.length > 0 && (status === 200 || faults.length === errors.length)) response.http.status = 400;
         },
       };

@@ -1,21 +1,31 @@
 import { z } from "zod";
-import { DomainError } from "../errors/domain-error.js";
+import { DomainError, DomainErrors } from "../errors/domain-error.js";
 import { PlatformErrorCode } from "../errors/platform.errors.js";
 
 /**
- * Validates a mutation input with zod and turns the first problem into a userError
- * (code VALIDATION_FAILED, the field path, a readable message).
+ * Validates a mutation input with zod and turns every problem into its own userError (code
+ * VALIDATION_FAILED, the field path, a readable message), so the caller fixes all of them in
+ * one round. A field with two broken rules is reported once, by its first rule.
  */
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = issue.path.map(String);
-  throw new DomainError(
-    PlatformErrorCode.VALIDATION_FAILED,
-    `${path.join(".") || "input"}: ${issue.message}`,
-    path.length ? path : undefined,
-  );
+  const seen = new Set<string>();
+  const errors: DomainError[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String);
+    const key = path.join("\u0000");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push(
+      new DomainError(
+        PlatformErrorCode.VALIDATION_FAILED,
+        `${path.join(".") || "input"}: ${issue.message}`,
+        path.length ? path : undefined,
+      ),
+    );
+  }
+  throw errors.length === 1 ? errors[0]! : new DomainErrors(errors as [DomainError, ...DomainError[]]);
 }
 
 const isTimeZone = (tz: string) => {

@@ -1,6 +1,9 @@
 import type { EnumLabels } from "../types";
 
 export const enums: EnumLabels = {
+  ActorKind: { STAFF: "Служител", PARTNER: "Партньор", SYSTEM: "Система", ANONYMOUS: "Без вход" },
+  // Each language in its own name, as language pickers show them.
+  Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
   OrderTray: { IN_PROCESS: "В процес", WORKED: "Обработени", TO_MANAGE: "За обработка", CLOSED: "Затворени" },
   OrderStatus: {
     ISSUED: "Издадено",

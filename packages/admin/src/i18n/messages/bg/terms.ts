@@ -52,5 +52,5 @@ export const terms: TermMessages = {
     },
   },
   caps: { DEDUCTIBLE: "Самоучастие", PER_CLAIM_LIMIT: "Лимит за претенция", ANNUAL_LIMIT: "Годишен лимит" },
-  actor_kinds: { STAFF: "Служител", PARTNER: "Партньор", SYSTEM: "Система" },
+  actor_kinds: { STAFF: "Служител", PARTNER: "Партньор", SYSTEM: "Система", ANONYMOUS: "Без вход" },
 };

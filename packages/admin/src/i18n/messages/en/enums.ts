@@ -1,5 +1,8 @@
 /** Domain enum labels: enums.<GraphQL enum>.<VALUE>. State-machine events live in `events`. */
 export const enums = {
+  ActorKind: { STAFF: "Staff", PARTNER: "Partner", SYSTEM: "System", ANONYMOUS: "Not signed in" },
+  // Each language in its own name, as language pickers show them.
+  Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
   OrderTray: { IN_PROCESS: "In process", WORKED: "Worked", TO_MANAGE: "To manage", CLOSED: "Closed" },
   OrderStatus: {
     ISSUED: "Issued",

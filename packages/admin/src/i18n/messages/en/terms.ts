@@ -56,5 +56,5 @@ export const terms = {
     },
   },
   caps: { DEDUCTIBLE: "Deductible", PER_CLAIM_LIMIT: "Per-claim limit", ANNUAL_LIMIT: "Annual limit" },
-  actor_kinds: { STAFF: "Staff", PARTNER: "Partner", SYSTEM: "System" },
+  actor_kinds: { STAFF: "Staff", PARTNER: "Partner", SYSTEM: "System", ANONYMOUS: "Not signed in" },
 };

@@ -52,5 +52,5 @@ export const terms: TermMessages = {
     },
   },
   caps: { DEDUCTIBLE: "Deducible", PER_CLAIM_LIMIT: "Tope por reclamación", ANNUAL_LIMIT: "Tope anual" },
-  actor_kinds: { STAFF: "Personal", PARTNER: "Socio externo", SYSTEM: "Sistema" },
+  actor_kinds: { STAFF: "Personal", PARTNER: "Socio externo", SYSTEM: "Sistema", ANONYMOUS: "Sin sesión" },
 };

@@ -2,6 +2,9 @@ import type { EnumLabels } from "../types";
 
 /** Case kinds and claim steps as the outsourcing seed names them (سرپایی، بستری، گلوبال، اعاده). */
 export const enums: EnumLabels = {
+  ActorKind: { STAFF: "کارمند", PARTNER: "شریک", SYSTEM: "سامانه", ANONYMOUS: "وارد نشده" },
+  // Each language in its own name, as language pickers show them.
+  Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
   OrderTray: { IN_PROCESS: "در جریان", WORKED: "انجام‌شده", TO_MANAGE: "برای رسیدگی", CLOSED: "بسته" },
   OrderStatus: {
     ISSUED: "صادرشده",

@@ -22,7 +22,7 @@ export const claimEngineErrorCodes = errorCodeSet("Amounts (claims, estimates, p
   AMOUNT_TOO_LARGE: "An amount has more than 15 integer digits.",
   NEGATIVE_AMOUNT: "An amount must not be negative.",
   INVALID_QUANTITY: "A quantity must be a positive whole number.",
-  INVALID_FACTOR: "A modifier factor must be a non-negative decimal such as 1.5.",
+  INVALID_FACTOR: "A modifier factor must be a decimal such as 1.5 within the configured range (0.1..5).",
   UNKNOWN_MODIFIER: "A modifier code is not one of `claimModifiers`.",
   INVALID_COVERAGE_RATE: "A coverage rate must be between 0 and 1.",
   NEGATIVE_LINE: "The discount is larger than the line's amount.",

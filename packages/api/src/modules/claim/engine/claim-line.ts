@@ -1,6 +1,7 @@
 import { ClaimEngineError, ClaimEngineErrorCode } from "./claim-engine.error.js";
 import type { ClaimLineInput } from "./claim-engine.types.js";
 import { Dec, parseNonNegativeMoney, roundToMinor } from "./money.js";
+import { MODIFIER_FACTOR_RANGE } from "./modifiers.js";
 
 // Factors are rates like "1.5" or "0.8333"; the bounds keep products exact within Dec's precision.
 const FACTOR_PATTERN = /^\d{1,6}(?:\.\d{1,8})?$/;
@@ -45,7 +46,15 @@ export function computeLineAmounts(line: ClaimLineInput, index: number, currency
         ["lines", String(index), "modifiers", String(modifierIndex), "factor"],
       );
     }
-    amount = amount.times(new Dec(modifier.factor));
+    const factor = new Dec(modifier.factor);
+    if (factor.lessThan(MODIFIER_FACTOR_RANGE.min) || factor.greaterThan(MODIFIER_FACTOR_RANGE.max)) {
+      throw new ClaimEngineError(
+        ClaimEngineErrorCode.INVALID_FACTOR,
+        `Modifier ${modifier.code} factor "${modifier.factor}" is outside the configured range ${MODIFIER_FACTOR_RANGE.min}..${MODIFIER_FACTOR_RANGE.max}.`,
+        ["lines", String(index), "modifiers", String(modifierIndex), "factor"],
+      );
+    }
+    amount = amount.times(factor);
   });
   const computed = roundToMinor(amount, currency);
 

@@ -11,7 +11,8 @@ type Currency = keyof typeof CURRENCY_DIGITS;
 const moneyArb = (digits: number, maxMinor: bigint) =>
   fc.bigInt({ min: 0n, max: maxMinor }).map((minor) => new Decimal(minor.toString()).div(10 ** digits).toFixed(digits));
 
-const factorArb = fc.integer({ min: 0, max: 30_000 }).map((n) => new Decimal(n).div(10_000).toFixed());
+// Within the configured range (MODIFIER_FACTOR_RANGE, 0.1..5).
+const factorArb = fc.integer({ min: 1_000, max: 30_000 }).map((n) => new Decimal(n).div(10_000).toFixed());
 
 const lineArb = (digits: number): fc.Arbitrary<ClaimLineInput> =>
   fc

@@ -243,6 +243,18 @@ describe("computeClaimTotals — validation", () => {
       ["lines", "0", "modifiers", "0", "factor"],
     ],
     [
+      "factor below the configured range (0.001 would turn 45,000 into 45)",
+      withLine({ modifiers: [{ code: "M", factor: "0.001" }] }),
+      "INVALID_FACTOR",
+      ["lines", "0", "modifiers", "0", "factor"],
+    ],
+    [
+      "factor above the configured range",
+      withLine({ modifiers: [{ code: "M", factor: "50" }] }),
+      "INVALID_FACTOR",
+      ["lines", "0", "modifiers", "0", "factor"],
+    ],
+    [
       "negative factor",
       withLine({ modifiers: [{ code: "M", factor: "-1" }] }),
       "INVALID_FACTOR",

@@ -22,6 +22,13 @@ export const CLAIM_MODIFIERS: Readonly<Record<string, ClaimModifierDefinition>> 
   PD: { factor: "1.2", description: "Paediatric patient under 6" },
 });
 
+/**
+ * The range every modifier factor must lie in, configured with the list: a factor outside
+ * it (a typo such as "0.001", which turns a 45,000 line into 45) is refused wherever it
+ * comes from, by the engine (INVALID_FACTOR on the factor's path).
+ */
+export const MODIFIER_FACTOR_RANGE = Object.freeze({ min: "0.1", max: "5" });
+
 /** Code → { code, factor } from the configured list; an unknown code is the caller's to fix. */
 export function resolveModifiers(codes: readonly string[], path: (j: number) => string[]): ClaimLineModifierInput[] {
   return codes.map((raw, j) => {

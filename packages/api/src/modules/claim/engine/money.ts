@@ -78,6 +78,24 @@ export function parseMoney(value: string, currency: string, field: string[] = []
   return amount.isZero() ? new Dec(0) : amount;
 }
 
+/**
+ * For amounts stored at a fixed scale (fees, deductibles, limits: two decimals whatever the
+ * currency): digits below the currency's minor unit must be zeros, so what is stored is what
+ * every query shows. "35000.00" is 35000 CLP; "35000.50" is refused (TOO_MANY_DECIMALS)
+ * instead of being shown as "35001". Amounts already checked for their format only.
+ */
+export function assertMinorUnit(value: string | null | undefined, currency: string, field: string[]): void {
+  if (value == null) return;
+  const fraction = /\.(\d+)$/.exec(value)?.[1] ?? "";
+  const digits = currencyMinorDigits(currency);
+  if (/[1-9]/.test(fraction.slice(digits)))
+    throw new ClaimEngineError(
+      ClaimEngineErrorCode.TOO_MANY_DECIMALS,
+      `"${value}" has ${fraction.length} decimals; ${currency} allows at most ${digits}.`,
+      field,
+    );
+}
+
 /** Like parseMoney, but the amount must not be negative. */
 export function parseNonNegativeMoney(value: string, currency: string, field: string[]): Dec {
   const amount = parseMoney(value, currency, field);
