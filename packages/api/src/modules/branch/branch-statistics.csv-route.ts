@@ -5,6 +5,7 @@ import { answerDatabaseUnavailable } from "../../platform/http/database-unavaila
 import { AuthenticationError } from "../../platform/auth/authenticate.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { isStaff } from "../../platform/auth/principal.js";
+import { moneyOrNull } from "../claim/engine/money.js";
 import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
 import { csvField } from "../statistics/monthly-statistics.csv-route.js";
 import { MEASURES, SupervisionMeasure } from "../statistics/supervision-measures.js";
@@ -23,7 +24,7 @@ const COLUMNS: [string, (s: BranchMonthlyStatistic) => unknown][] = [
   ["branch", (s) => s.branch?.name ?? ""],
   ["organizations", (s) => s.organizations],
   ...BRANCH_COUNTS.map((c): [string, (s: BranchMonthlyStatistic) => unknown] => [snake(c), (s) => s[c]]),
-  ["approved_amount", (s) => s.approvedAmount],
+  ["approved_amount", (s) => (s.currency ? moneyOrNull(s.approvedAmount, s.currency) : s.approvedAmount)],
   ["currency", (s) => s.currency],
   ...Object.values(SupervisionMeasure).map((m): [string, (s: BranchMonthlyStatistic) => unknown] => [
     `${MEASURES[m].csv}_rate`,

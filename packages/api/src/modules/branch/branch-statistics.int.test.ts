@@ -125,7 +125,7 @@ describe("monthly statistics by branch", () => {
         claimsApproved: 1,
         claimsFirstPassRate: { ratio: "0.0000" },
         claimsOnTimeRate: { ratio: "0.5000" },
-        approvedAmount: "7.0000",
+        approvedAmount: "7.00",
         currency: "EUR",
       }),
       {
@@ -135,7 +135,7 @@ describe("monthly statistics by branch", () => {
         ordersIssued: 3,
         ordersValidated: 2,
         claimsApproved: 6,
-        approvedAmount: "120.7500",
+        approvedAmount: "120.75",
         currency: "EUR",
         ordersFirstPassRate: { ratio: "0.5000" },
         ordersOnTimeRate: { ratio: "0.7500" },
@@ -175,7 +175,7 @@ describe("monthly statistics by branch", () => {
       branch_code: "TEH",
       organizations: "2",
       claims_approved: "6",
-      approved_amount: "120.7500",
+      approved_amount: "120.75",
       claims_first_pass_rate: "0.8333",
       orders_on_time_rate: "0.7500",
     });

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { MonthlyStatistic } from "../statistics/monthly-statistic.entity.js";
+import { MoneyField } from "../claim/engine/money.graphql.js";
 import { measureOf, StatisticRate, SupervisionMeasure, type Counts } from "../statistics/supervision-measures.js";
 import { assertMonth } from "../statistics/monthly-statistics.service.js";
 import { Branch } from "../organization/branch.entity.js";
@@ -40,7 +41,7 @@ export class BranchMonthlyStatistic {
   month!: string;
   @Field(() => Int, { description: "Organisations whose figures are summed." })
   organizations!: number;
-  @Field(() => String, {
+  @MoneyField({
     nullable: true,
     description: "Sum of approvedAmount when every summed row has one currency; null otherwise.",
   })
