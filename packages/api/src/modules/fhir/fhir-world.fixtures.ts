@@ -35,7 +35,7 @@ export interface FhirWorld {
 export interface FhirAnswer {
   status: number;
   contentType: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   body: any;
 }
 
@@ -112,7 +112,11 @@ export async function buildFhirWorld(): Promise<FhirWorld> {
       headers: { accept: "application/fhir+json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     });
     const text = await res.text();
-    return { status: res.status, contentType: res.headers.get("content-type") ?? "", body: text ? JSON.parse(text) : null };
+    return {
+      status: res.status,
+      contentType: res.headers.get("content-type") ?? "",
+      body: text ? JSON.parse(text) : null,
+    };
   };
   return {
     kit,

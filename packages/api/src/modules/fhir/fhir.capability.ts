@@ -36,7 +36,11 @@ export function capabilityStatement(baseUrl: string, date: string): CapabilitySt
           { name: "_id", type: "token", documentation: "Resource id (comma-separated for several)" },
           { name: "_count", type: "number", documentation: "Page size, 0 to 100 (default 20)" },
           { name: "_offset", type: "number", documentation: "Rows to skip (the Bundle's next link sets it)" },
-          { name: "_sort", type: "special", documentation: "Sort keys, '-' for descending; per type, see docs/fhir.md" },
+          {
+            name: "_sort",
+            type: "special",
+            documentation: "Sort keys, '-' for descending; per type, see docs/fhir.md",
+          },
           { name: "_include", type: "special", documentation: "Referenced resources to add (searchInclude per type)" },
         ],
       },

@@ -1,17 +1,18 @@
-import type { Claim as FhirClaim, ClaimResponse, ClaimResponseTotal, Coverage, Organization, Reference, Task } from "@medplum/fhirtypes";
+import type {
+  Claim as FhirClaim,
+  ClaimResponse,
+  ClaimResponseTotal,
+  Coverage,
+  Organization,
+  Reference,
+  Task,
+} from "@medplum/fhirtypes";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Claim } from "../claim/claim.entity.js";
 import { ClaimKind, ClaimStatus } from "../claim/claim.enums.js";
 import { ClaimLine } from "../claim/claim-line.entity.js";
 import { Policy, PolicyMember } from "../policy/policy.entity.js";
-import {
-  CLAIM_RESPONSE_OUTCOME,
-  CLAIM_STATUS,
-  CLAIM_TASK_STATUS,
-  SYSTEMS,
-  concept,
-  fhirMoney,
-} from "./fhir.codes.js";
+import { CLAIM_RESPONSE_OUTCOME, CLAIM_STATUS, CLAIM_TASK_STATUS, SYSTEMS, concept, fhirMoney } from "./fhir.codes.js";
 import { dateParam, identifierParam, referenceParam, statusParam, systemsOf } from "./fhir.params.js";
 import { idOf } from "./fhir.people.js";
 import { compact, meta, ref, source, type FhirContext } from "./fhir.resource.js";

@@ -109,15 +109,7 @@ export const SERVICE_REQUEST_STATUS: Record<OrderStatus, "active" | "on-hold" | 
 };
 
 type TaskStatus =
-  | "draft"
-  | "requested"
-  | "accepted"
-  | "rejected"
-  | "cancelled"
-  | "in-progress"
-  | "on-hold"
-  | "failed"
-  | "completed";
+  "draft" | "requested" | "accepted" | "rejected" | "cancelled" | "in-progress" | "on-hold" | "failed" | "completed";
 
 export const ORDER_TASK_STATUS: Record<OrderStatus, TaskStatus> = {
   [OrderStatus.ISSUED]: "requested",

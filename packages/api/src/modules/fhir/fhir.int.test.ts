@@ -8,6 +8,7 @@ let w: FhirWorld;
 const answers: FhirAnswer[] = [];
 
 beforeAll(async () => {
+  fhirSchemaErrors({ resourceType: "Bundle", type: "searchset" });
   w = await buildFhirWorld();
 });
 afterAll(async () => w?.kit.api.close());
@@ -20,8 +21,9 @@ async function get(path: string, token: string | null = w.kit.operator, headers:
 }
 
 const sid = (name: string) => `${w.kit.api.config.FHIR_SYSTEM_BASE}/sid/${name}`;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const ids = (bundle: any): string[] => (bundle.entry ?? []).map((e: any) => `${e.resource.resourceType}/${e.resource.id}`);
+
+const ids = (bundle: any): string[] =>
+  (bundle.entry ?? []).map((e: any) => `${e.resource.resourceType}/${e.resource.id}`);
 
 describe("FHIR R4 metadata", () => {
   it("lists exactly the served types, each with its search parameters and includes, without signing in", async () => {
@@ -85,15 +87,23 @@ describe("FHIR R4 read", () => {
       net: { value: 45, currency: "EUR" },
     });
     const response = await get(`/ClaimResponse/${w.claimId}`);
-    expect(response.body).toMatchObject({ resourceType: "ClaimResponse", outcome: "complete", disposition: "APPROVED" });
-    expect(response.body.total.map((t: { category: { coding: { code: string }[] } }) => t.category.coding[0]!.code)).toContain(
-      "benefit",
-    );
+    expect(response.body).toMatchObject({
+      resourceType: "ClaimResponse",
+      outcome: "complete",
+      disposition: "APPROVED",
+    });
+    expect(
+      response.body.total.map((t: { category: { coding: { code: string }[] } }) => t.category.coding[0]!.code),
+    ).toContain("benefit");
   });
 
   it("reads the patient with the national id for a reviewer only, and audits that read", async () => {
     const forReviewer = await get(`/Patient/${w.cov.patient.id}`, w.reviewer);
-    expect(forReviewer.body.identifier).toContainEqual({ use: "official", system: sid("national-id"), value: NATIONAL_ID });
+    expect(forReviewer.body.identifier).toContainEqual({
+      use: "official",
+      system: sid("national-id"),
+      value: NATIONAL_ID,
+    });
     const audited = await w.kit.fx.em.fork().count(AuditEvent, {
       action: "patient.read.nationalId",
       entityId: w.cov.patient.id,
@@ -143,12 +153,12 @@ describe("FHIR R4 history", () => {
     const statuses = a.body.entry.map((e: { resource: { status: string } }) => e.resource.status);
     expect(statuses).toEqual(["active", "active", "active", "draft"]);
     const task = await get(`/Task/${w.claimId}/_history`);
-    expect(task.body.entry.map((e: { resource: { businessStatus: { coding: { code: string }[] } } }) => e.resource.businessStatus.coding[0]!.code)).toEqual([
-      "APPROVED",
-      "IN_REVIEW",
-      "SUBMITTED",
-      "DRAFT",
-    ]);
+    expect(
+      task.body.entry.map(
+        (e: { resource: { businessStatus: { coding: { code: string }[] } } }) =>
+          e.resource.businessStatus.coding[0]!.code,
+      ),
+    ).toEqual(["APPROVED", "IN_REVIEW", "SUBMITTED", "DRAFT"]);
   });
 });
 
@@ -158,7 +168,9 @@ describe("FHIR R4 search", () => {
     expect(ids(byPatient.body)).toEqual([`ServiceRequest/${w.orderId}`, `Patient/${w.kit.patient.id}`]);
     expect(byPatient.body.entry[1].search.mode).toBe("include");
     expect((await get(`/ServiceRequest?status=completed`)).body.total).toBe(0);
-    const local = await get(`/ServiceRequest?status=${w.kit.api.config.FHIR_SYSTEM_BASE}/CodeSystem/order-status|CONFIRMED`);
+    const local = await get(
+      `/ServiceRequest?status=${w.kit.api.config.FHIR_SYSTEM_BASE}/CodeSystem/order-status|CONFIRMED`,
+    );
     expect(local.body.total).toBe(1);
     expect((await get(`/Claim?identifier=${sid("claim-number")}|${w.claimNumber}`)).body.total).toBe(1);
     expect((await get(`/Claim?identifier=${w.claimNumber}`)).body.total).toBe(1);

@@ -27,7 +27,9 @@ function identifiers(o: Order, ctx: FhirContext) {
 /** The requested codes' systems and names, from the fee schedule, once per page. */
 async function serviceCodes(rows: Order[], ctx: FhirContext): Promise<Map<string, ServiceCode>> {
   const codes = [...new Set(rows.flatMap((o) => o.requestedCodes))];
-  const found = codes.length ? await ctx.em.find(ServiceCode, { code: { $in: codes } }, { orderBy: { system: "asc" } }) : [];
+  const found = codes.length
+    ? await ctx.em.find(ServiceCode, { code: { $in: codes } }, { orderBy: { system: "asc" } })
+    : [];
   const byCode = new Map<string, ServiceCode>();
   for (const c of found) if (!byCode.has(c.code)) byCode.set(c.code, c);
   return byCode;
@@ -69,7 +71,12 @@ export const serviceRequestSource = source<Order>({
       performer: [ref("Organization", refId(o.provider))!],
       note: o.notes ? [{ text: o.notes }] : undefined,
       extension: o.amount
-        ? [{ url: `${ctx.systems.base}/StructureDefinition/order-amount`, valueMoney: fhirMoney(o.amount, o.currency!) }]
+        ? [
+            {
+              url: `${ctx.systems.base}/StructureDefinition/order-amount`,
+              valueMoney: fhirMoney(o.amount, o.currency!),
+            },
+          ]
         : undefined,
     });
   },

@@ -42,7 +42,9 @@ export function identifierParam(
     where: (v, ctx) => {
       if (v.type !== "token") return null;
       const sys = systems(ctx);
-      const matching = Object.entries(byName).filter(([name]) => !v.system || sys.sid(name as IdentifierName) === v.system);
+      const matching = Object.entries(byName).filter(
+        ([name]) => !v.system || sys.sid(name as IdentifierName) === v.system,
+      );
       if (matching.length === 0) return null;
       return { $or: matching.map(([, w]) => w!(v.code)) };
     },
@@ -64,8 +66,7 @@ export function statusParam<L extends string>(
     description: `FHIR status, or the local status as ${localSystem}|CODE`,
     where: (v, ctx) => {
       if (v.type !== "token") return null;
-      if (v.system && v.system === ctx.systems.codeSystem(localSystem))
-        return v.code in table ? on(v.code) : null;
+      if (v.system && v.system === ctx.systems.codeSystem(localSystem)) return v.code in table ? on(v.code) : null;
       if (v.system) return null;
       const locals = localStatuses(table, [v.code]);
       return locals.length ? on({ $in: locals }) : null;

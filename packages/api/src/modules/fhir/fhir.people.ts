@@ -1,4 +1,9 @@
-import type { ContactPoint, Organization as FhirOrganization, Patient as FhirPatient, Practitioner } from "@medplum/fhirtypes";
+import type {
+  ContactPoint,
+  Organization as FhirOrganization,
+  Patient as FhirPatient,
+  Practitioner,
+} from "@medplum/fhirtypes";
 import { fieldCipher } from "../../platform/crypto/field-encryption.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Organization } from "../organization/organization.entity.js";

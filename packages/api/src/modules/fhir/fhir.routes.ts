@@ -84,7 +84,8 @@ async function answer(res: Response, ctx: FhirContext, body: Resource): Promise<
 function typeOf(req: Request) {
   const type = String(req.params.type);
   const def = resourceDef(type);
-  if (!def) throw new FhirError(404, "not-supported", `Resource type ${type} is not served here; see ${FHIR_BASE}/metadata.`);
+  if (!def)
+    throw new FhirError(404, "not-supported", `Resource type ${type} is not served here; see ${FHIR_BASE}/metadata.`);
   return def;
 }
 
@@ -102,7 +103,8 @@ function pageUrl(req: Request, type: string, query: Query, offset: number, count
 function links(req: Request, type: string, query: Query, search: ParsedSearch, total: number): BundleLink[] {
   const { offset, count } = search;
   const out: BundleLink[] = [{ relation: "self", url: pageUrl(req, type, query, offset, count) }];
-  if (count > 0 && offset + count < total) out.push({ relation: "next", url: pageUrl(req, type, query, offset + count, count) });
+  if (count > 0 && offset + count < total)
+    out.push({ relation: "next", url: pageUrl(req, type, query, offset + count, count) });
   if (count > 0 && offset > 0)
     out.push({ relation: "previous", url: pageUrl(req, type, query, Math.max(0, offset - count), count) });
   return out;

@@ -15,11 +15,18 @@ async function render(src: FhirSource, rows: Row[], ctx: FhirContext): Promise<R
   return rows.map((r) => src.toFhir(r, ctx, prepared));
 }
 
-async function findOne(def: FhirResourceDef, id: string, ctx: FhirContext): Promise<{ src: FhirSource; row: Row } | null> {
+async function findOne(
+  def: FhirResourceDef,
+  id: string,
+  ctx: FhirContext,
+): Promise<{ src: FhirSource; row: Row } | null> {
   if (!isRowId(id)) return null;
   for (const src of def.sources) {
     const row = (await ctx.em.findOne(src.entity, { $and: [src.base ?? {}, { id }] } as never, {
       populate: (src.populate ?? []) as never,
+      // Joined populates put the target's scope into the join, where a "sees none" rule
+      // (id in ()) is not valid SQL; separate selects carry the scope as GraphQL's loaders do.
+      strategy: "select-in",
     })) as Row | null;
     if (row) return { src, row };
   }
@@ -126,6 +133,9 @@ export async function searchResources(
             limit: many ? search.offset + search.count : search.count,
             offset: many ? 0 : search.offset,
             populate: (src.populate ?? []) as never,
+            // Joined populates put the target's scope into the join, where a "sees none" rule
+            // (id in ()) is not valid SQL; separate selects carry the scope as GraphQL's loaders do.
+            strategy: "select-in",
           }) as Promise<Row[]>),
       ctx.em.count(src.entity, where as never),
     ]);
@@ -172,9 +182,16 @@ export async function searchResources(
 export async function readMany(def: FhirResourceDef, ids: string[], ctx: FhirContext): Promise<Resource[]> {
   const out: Resource[] = [];
   for (const src of def.sources) {
-    const rows = (await ctx.em.find(src.entity, { $and: [src.base ?? {}, { id: { $in: ids.filter(isRowId) } }] } as never, {
-      populate: (src.populate ?? []) as never,
-    })) as Row[];
+    const rows = (await ctx.em.find(
+      src.entity,
+      { $and: [src.base ?? {}, { id: { $in: ids.filter(isRowId) } }] } as never,
+      {
+        populate: (src.populate ?? []) as never,
+        // Joined populates put the target's scope into the join, where a "sees none" rule
+        // (id in ()) is not valid SQL; separate selects carry the scope as GraphQL's loaders do.
+        strategy: "select-in",
+      },
+    )) as Row[];
     out.push(...(await render(src, rows, ctx)));
   }
   return out;
