@@ -20,12 +20,13 @@ afterAll(async () => w?.kit.api.close());
 
 const client = (token: string) => new Client({ baseUrl: `${w.kit.api.url}/fhir/R4`, bearerToken: token });
 
-function valid<T>(r: T): T {
-  const bundle = r as Bundle;
-  for (const one of [r, ...(bundle.entry ?? []).map((e) => e.resource)])
+/** The answer, checked against the R4 schema (with each entry of a bundle). */
+function valid<T = Bundle>(r: unknown): T {
+  for (const one of [r, ...((r as Bundle).entry ?? []).map((e) => e.resource)])
     expect(fhirSchemaErrors(one), JSON.stringify(one).slice(0, 300)).toEqual([]);
-  return r;
+  return r as T;
 }
+const bundle = (r: unknown): Bundle => r as Bundle;
 
 async function status(p: Promise<unknown>): Promise<number> {
   try {
@@ -39,10 +40,10 @@ async function status(p: Promise<unknown>): Promise<number> {
 describe("an integrator using fhir-kit-client", () => {
   it("reads the capability statement, reads by id, searches with _include, follows next links and reads history", async () => {
     const agency = client(w.agencyKey);
-    const cap = valid(await agency.capabilityStatement()) as { rest: { resource: { type: string }[] }[] };
+    const cap = valid<{ rest: { resource: { type: string }[] }[] }>(await agency.capabilityStatement());
     expect(cap.rest[0]!.resource.map((r) => r.type)).toContain("ClaimResponse");
 
-    const claim = valid(await agency.read({ resourceType: "Claim", id: w.claimId })) as Resource;
+    const claim = valid<Resource>(await agency.read({ resourceType: "Claim", id: w.claimId }));
     expect(claim).toMatchObject({ resourceType: "Claim", id: w.claimId });
 
     const found = valid(
@@ -50,26 +51,29 @@ describe("an integrator using fhir-kit-client", () => {
         resourceType: "Claim",
         searchParams: { patient: `Patient/${w.cov.patient.id}`, _include: "Claim:patient" },
       }),
-    ) as Bundle;
+    );
     expect(found.entry!.map((e) => e.resource!.resourceType)).toEqual(["Claim", "Patient"]);
 
     const operator = client(w.kit.operator);
     const seen: string[] = [];
-    let page = valid(
+    let page: Bundle | undefined = valid(
       await operator.search({ resourceType: "Organization", searchParams: { _count: 2, _sort: "name" } }),
-    ) as Bundle | undefined;
+    );
     while (page) {
       seen.push(...(page.entry ?? []).map((e) => e.resource!.id!));
       const next = operator.nextPage({ bundle: page as never });
-      page = next ? (valid(await next) as Bundle) : undefined;
+      page = next ? valid(await next) : undefined;
     }
-    const total = ((await operator.search({ resourceType: "Organization", searchParams: { _count: 0 } })) as Bundle)
-      .total;
+    const total = bundle(await operator.search({ resourceType: "Organization", searchParams: { _count: 0 } })).total;
     expect(seen).toHaveLength(total!);
     expect(new Set(seen).size).toBe(total);
 
-    const history = valid(await operator.history({ resourceType: "Task", id: w.orderId })) as Bundle;
-    expect(history.entry!.map((e) => (e.resource as { status: string }).status)).toEqual(["accepted", "requested"]);
+    const history = valid<Bundle>(await operator.history({ resourceType: "Task", id: w.orderId }));
+    expect(history.entry!.map((e) => (e.resource as { status: string }).status)).toEqual([
+      "in-progress",
+      "accepted",
+      "requested",
+    ]);
   });
 });
 
@@ -85,6 +89,8 @@ describe("a foreign partner", () => {
       ["Patient", w.cov.patient.id],
       ["Encounter", w.fieldVisitId],
       ["Appointment", w.appointmentId],
+      ["DiagnosticReport", w.reportId],
+      ["DocumentReference", w.documentId],
     ] as const) {
       expect(await status(other.read({ resourceType, id })), `${resourceType}/${id}`).toBe(404);
       expect(await status(other.history({ resourceType, id })), `${resourceType}/${id}/_history`).toBe(404);
@@ -100,21 +106,23 @@ describe("a foreign partner", () => {
       ["Encounter", {}],
       ["Appointment", {}],
       ["Practitioner", {}],
+      ["DiagnosticReport", {}],
+      ["DocumentReference", { related: `Claim/${w.claimId}` }],
     ] as const) {
-      const bundle = valid(await other.search({ resourceType, searchParams })) as Bundle;
-      expect(bundle.total, resourceType).toBe(0);
-      expect(bundle.entry, resourceType).toBeUndefined();
+      const found = valid(await other.search({ resourceType, searchParams }));
+      expect(found.total, resourceType).toBe(0);
+      expect(found.entry, resourceType).toBeUndefined();
     }
   });
 
   it("sees its own rows only: lab B none of lab A's orders, the insurer the claim and coverage under its policy", async () => {
     const labB = client(w.kit.labBKey);
-    expect(((await labB.search({ resourceType: "ServiceRequest" })) as Bundle).total).toBe(0);
+    expect(bundle(await labB.search({ resourceType: "ServiceRequest" })).total).toBe(0);
     expect(await status(labB.read({ resourceType: "ServiceRequest", id: w.orderId }))).toBe(404);
     const labA = client(w.kit.labAKey);
-    expect(((await labA.search({ resourceType: "ServiceRequest" })) as Bundle).total).toBe(1);
+    expect(bundle(await labA.search({ resourceType: "ServiceRequest" })).total).toBe(1);
     const insurer = client(w.insurerKey);
-    expect(((await insurer.search({ resourceType: "Claim" })) as Bundle).total).toBe(1);
-    expect(((await insurer.search({ resourceType: "Coverage" })) as Bundle).total).toBe(1);
+    expect(bundle(await insurer.search({ resourceType: "Claim" })).total).toBe(1);
+    expect(bundle(await insurer.search({ resourceType: "Coverage" })).total).toBe(1);
   });
 });

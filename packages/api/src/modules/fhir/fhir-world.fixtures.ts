@@ -3,7 +3,8 @@ import { fieldCipher } from "../../platform/crypto/field-encryption.js";
 import { loginAs } from "../../test-support/entities.fixtures.js";
 import { REGISTER, TRANSITION, type PayloadShape } from "../claim/claim-graphql.fixtures.js";
 import { dentalFeeSchedule, insuredPatientWithCase, type Coverage } from "../claim/claim.fixtures.js";
-import { fire, issueOrder, startKit, type Kit } from "../order/order.fixtures.js";
+import { PDF_BYTES, uploadFile } from "../order/files/files.fixtures.js";
+import { attach, fire, issueOrder, startKit, type Kit } from "../order/order.fixtures.js";
 import { OrganizationKind, type Organization } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 import { Visit } from "../visit/visit.entity.js";
@@ -11,7 +12,8 @@ import { VisitKind, VisitStatus } from "../visit/visit.enums.js";
 
 /**
  * A world for the FHIR tests: the order kit (operator, two labs, a hospital, a patient with a
- * case) with a confirmed order at lab A, an agency's dental claim approved by a reviewer,
+ * case) with an order in evaluation at lab A and its final report file, an agency's dental
+ * claim with an invoice, approved by a reviewer,
  * a field visit at the hospital and an appointment at lab A; a second agency sees none of it.
  */
 export interface FhirWorld {
@@ -28,6 +30,8 @@ export interface FhirWorld {
   claimNumber: string;
   fieldVisitId: string;
   appointmentId: string;
+  reportId: string;
+  documentId: string;
   /** GET under /fhir/R4 with a Bearer credential. */
   fhir: (path: string, token?: string | null, headers?: Record<string, string>) => Promise<FhirAnswer>;
 }
@@ -54,7 +58,12 @@ export async function buildFhirWorld(): Promise<FhirWorld> {
   cov.patient.nationalIdEnc = fieldCipher().encrypt(NATIONAL_ID);
   await fx.em.flush();
 
-  const order = await fire(kit, kit.labAKey, await issueOrder(kit), "CONFIRM");
+  const confirmed = await fire(kit, kit.labAKey, await issueOrder(kit), "CONFIRM");
+  const order = await fire(kit, kit.labAKey, confirmed, "START_EVALUATION");
+  const reportFile = await uploadFile(api.url, kit.labAKey, PDF_BYTES, "report.pdf");
+  expect(reportFile.status).toBe(201);
+  const attached = await attach(kit, kit.labAKey, order.id, "FINAL", { fileId: String(reportFile.body.id) });
+  expect(attached.userErrors).toEqual([]);
 
   const agencyKey = (await fx.apiKey(agency)).secret;
   const call = async (doc: string, input: Record<string, unknown>, token: string, key: string) => {
@@ -78,6 +87,13 @@ export async function buildFhirWorld(): Promise<FhirWorld> {
     agencyKey,
     "registerClaim",
   );
+  const invoice = await uploadFile(api.url, agencyKey, PDF_BYTES, "invoice.pdf");
+  const doc = await api.gql<{ attachDocument: { document: { id: string } | null; userErrors: unknown[] } }>(
+    `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { document { id } userErrors { code message } } }`,
+    { input: { fileId: String(invoice.body.id), documentType: "INVOICE", claimId: claim.id } },
+    agencyKey,
+  );
+  expect(doc.data.attachDocument.userErrors).toEqual([]);
   for (const [event, token] of [
     ["SUBMIT", agencyKey],
     ["START_REVIEW", reviewer],
@@ -132,6 +148,8 @@ export async function buildFhirWorld(): Promise<FhirWorld> {
     claimNumber: claim.number,
     fieldVisitId: fieldVisit.id,
     appointmentId: appointment.id,
+    reportId: attached.order!.reports[0]!.id,
+    documentId: doc.data.attachDocument.document!.id,
     fhir,
   };
 }

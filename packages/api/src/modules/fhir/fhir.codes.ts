@@ -80,6 +80,8 @@ export const LOCAL_CODE_SYSTEMS = [
   "liability",
   "task-type",
   "return-reason",
+  "document-type",
+  "report-kind",
 ] as const;
 export type LocalCodeSystem = (typeof LOCAL_CODE_SYSTEMS)[number];
 

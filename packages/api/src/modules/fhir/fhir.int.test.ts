@@ -63,9 +63,9 @@ describe("FHIR R4 read", () => {
     const a = await get(`/Task/${w.orderId}`);
     expect(a.body).toMatchObject({
       resourceType: "Task",
-      status: "accepted",
+      status: "in-progress",
       focus: { reference: `ServiceRequest/${w.orderId}` },
-      businessStatus: { coding: [{ code: "CONFIRMED" }] },
+      businessStatus: { coding: [{ code: "IN_EVALUATION" }] },
     });
     const claimTask = await get(`/Task/${w.claimId}`);
     expect(claimTask.body).toMatchObject({ status: "completed", focus: { reference: `Claim/${w.claimId}` } });
@@ -131,6 +131,34 @@ describe("FHIR R4 read", () => {
     expect((await get(`/Practitioner?_count=5`)).body.total).toBeGreaterThan(0);
   });
 
+  it("reads the order's report and the claim's invoice with links to their download routes", async () => {
+    const report = await get(`/DiagnosticReport/${w.reportId}`);
+    expect(report.body).toMatchObject({
+      status: "final",
+      basedOn: [{ reference: `ServiceRequest/${w.orderId}` }],
+      subject: { reference: `Patient/${w.kit.patient.id}` },
+    });
+    const fileUrl = report.body.presentedForm[0].url as string;
+    expect(fileUrl).toMatch(/\/files\/[0-9a-f-]{36}$/);
+    const doc = await get(`/DocumentReference?related=Claim/${w.claimId}`);
+    expect(doc.body.total).toBe(1);
+    const attachment = doc.body.entry[0].resource.content[0].attachment;
+    expect(attachment).toMatchObject({ contentType: "application/pdf", title: "invoice.pdf" });
+    expect(attachment.url).toBe(`${w.kit.api.url}/documents/${w.documentId}/file`);
+    for (const [url, token] of [
+      [fileUrl, w.kit.operator],
+      [attachment.url, w.agencyKey],
+    ]) {
+      const bytes = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      expect(bytes.status, url).toBe(200);
+      expect(
+        Buffer.from(await bytes.arrayBuffer())
+          .subarray(0, 4)
+          .toString(),
+      ).toBe("%PDF");
+    }
+  });
+
   it("answers a missing id, a malformed id and an unknown type with 404 OperationOutcomes", async () => {
     for (const path of ["/Claim/0190b9a0-0000-7000-8000-000000000000", "/Claim/not-an-id", "/Observation/x"]) {
       const a = await get(path);
@@ -169,7 +197,7 @@ describe("FHIR R4 search", () => {
     expect(byPatient.body.entry[1].search.mode).toBe("include");
     expect((await get(`/ServiceRequest?status=completed`)).body.total).toBe(0);
     const local = await get(
-      `/ServiceRequest?status=${w.kit.api.config.FHIR_SYSTEM_BASE}/CodeSystem/order-status|CONFIRMED`,
+      `/ServiceRequest?status=${w.kit.api.config.FHIR_SYSTEM_BASE}/CodeSystem/order-status|IN_EVALUATION`,
     );
     expect(local.body.total).toBe(1);
     expect((await get(`/Claim?identifier=${sid("claim-number")}|${w.claimNumber}`)).body.total).toBe(1);

@@ -11,6 +11,8 @@ export interface FhirContext {
   principal: Principal;
   systems: OperatorSystems;
   readAudit: ReadAudit;
+  /** scheme://host of this server, for links to the file download routes. */
+  serverUrl: string;
 }
 
 export type Where = Record<string, unknown>;

@@ -1,5 +1,6 @@
 import type { ResourceType } from "@medplum/fhirtypes";
 import { claimResponseSource, claimSource, claimTaskSource } from "./fhir.claim.js";
+import { diagnosticReportSource, documentReferenceSource } from "./fhir.document.js";
 import { orderTaskSource, serviceRequestSource } from "./fhir.order.js";
 import { organizationResource, patientResource, practitionerResource } from "./fhir.people.js";
 import type { FhirResourceDef } from "./fhir.resource.js";
@@ -39,6 +40,18 @@ export const FHIR_RESOURCES: readonly FhirResourceDef[] = [
     sources: [encounterSource],
   },
   { type: "Appointment", documentation: "A patient's appointment at a provider.", sources: [appointmentSource] },
+  {
+    type: "DiagnosticReport",
+    documentation:
+      "A report of an order (preliminary or final): the uploaded file by its download URL, a filled form as JSON.",
+    sources: [diagnosticReportSource],
+  },
+  {
+    type: "DocumentReference",
+    documentation:
+      "A supporting document of a case, claim or visit; the bytes through GET /documents/{id}/file (scoped, audited).",
+    sources: [documentReferenceSource],
+  },
 ];
 
 export function resourceDef(type: string): FhirResourceDef | undefined {

@@ -60,7 +60,13 @@ function interaction(runtime: Runtime, handler: Handler) {
       const principal = await principalOf(runtime, req);
       const requestId = String(res.locals.requestId ?? randomUUID());
       const readAudit = new ReadAudit(runtime.orm, principal, requestId);
-      const ctx: FhirContext = { em: forkFor(runtime.orm, principal), principal, systems, readAudit };
+      const ctx: FhirContext = {
+        em: forkFor(runtime.orm, principal),
+        principal,
+        systems,
+        readAudit,
+        serverUrl: `${req.protocol}://${req.get("host")}`,
+      };
       await handler(req, res, ctx);
     } catch (err) {
       if (err instanceof FhirError) {
