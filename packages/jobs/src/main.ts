@@ -14,11 +14,24 @@ try {
 const logger = createLogger(config.LOG_LEVEL, "jobs");
 const rt = await startWorkers({ config, logger });
 // Prometheus and the container's health check (docs/OPERATIONS.md).
-const metrics = await startJobsMetricsServer(rt, config.JOBS_METRICS_PORT, config.JOBS_METRICS_HOST);
-logger.info({ port: metrics.port }, "metrics and health at /metrics, /healthz");
+// A port already taken (a second worker on one host) costs the metrics, not the work: the
+// workers keep running, and a health check on that port reports the problem.
+const metrics = await startJobsMetricsServer(rt, config.JOBS_METRICS_PORT, config.JOBS_METRICS_HOST).then(
+  (server) => {
+    logger.info({ port: server.port }, "metrics and health at /metrics, /healthz");
+    return server;
+  },
+  (err: Error) => {
+    logger.error(
+      { err: err.message, port: config.JOBS_METRICS_PORT },
+      "metrics port unavailable; workers run without it",
+    );
+    return null;
+  },
+);
 
 // Longer than a send's gateway timeout; past it the jobs are retried by another worker.
 onShutdownSignals(logger, "waiting for running jobs", 60_000, async () => {
-  await metrics.close();
+  await metrics?.close();
   await stopWorkers();
 });
