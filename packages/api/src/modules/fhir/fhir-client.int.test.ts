@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "fhir-kit-client";
+import { loginAs } from "../../test-support/entities.fixtures.js";
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { fhirSchemaErrors } from "./fhir-schema.fixtures.js";
 import { buildFhirWorld, type FhirWorld } from "./fhir-world.fixtures.js";
@@ -124,5 +125,13 @@ describe("a foreign partner", () => {
     const insurer = client(w.insurerKey);
     expect(bundle(await insurer.search({ resourceType: "Claim" })).total).toBe(1);
     expect(bundle(await insurer.search({ resourceType: "Coverage" })).total).toBe(1);
+  });
+
+  it("applies the staff row rules too: a visitor sees no visit it is not assigned and no claim", async () => {
+    const user = await w.kit.fx.user(["VISITOR"]);
+    const visitor = client(await loginAs(w.kit.api.gql, user.email, user.password));
+    expect(await status(visitor.read({ resourceType: "Encounter", id: w.fieldVisitId }))).toBe(404);
+    expect(valid(await visitor.search({ resourceType: "Encounter" })).total).toBe(0);
+    expect(valid(await visitor.search({ resourceType: "Claim" })).total).toBe(0);
   });
 });
