@@ -85,7 +85,9 @@ try {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      "clinigraph-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}`,
+      "webhook-id": "forged",
+      "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+      "webhook-signature": `v1,${Buffer.alloc(32).toString("base64")}`,
     },
     body: forged,
   });

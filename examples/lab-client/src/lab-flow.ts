@@ -93,7 +93,7 @@ export async function handleRejection(
 
 /**
  * Subscribes `url` to order.rejected. The signing secret comes back once: keep it where
- * the webhook server reads it (`verifyClinigraphSignature`). The idempotency key makes a
+ * the webhook server reads it (`verifyClinigraphWebhook`). The idempotency key makes a
  * restarted client get its endpoint back instead of a second one (without the secret).
  */
 export async function registerRejectionWebhook(

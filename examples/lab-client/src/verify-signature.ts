@@ -1,32 +1,30 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-
-/** Deliveries older or newer than this are refused, so a captured request cannot be replayed later. */
-export const REPLAY_WINDOW_SECONDS = 5 * 60;
+import { Webhook } from "standardwebhooks";
 
 /**
- * Checks a Clinigraph webhook request. `rawBody` must be the exact bytes received (before
- * any JSON parsing), `header` the Clinigraph-Signature header, `secret` the whsec_… value
- * shown when the endpoint was created (or its secret last rotated).
+ * Checks a Clinigraph webhook request by the Standard Webhooks scheme, with the
+ * `standardwebhooks` package. `rawBody` must be the exact bytes received (before any JSON
+ * parsing), `headers` the request's headers (webhook-id, webhook-timestamp,
+ * webhook-signature), `secret` the whsec_… value shown when the endpoint was created (or
+ * its secret last rotated). The library refuses timestamps more than 5 minutes from your
+ * clock, so a captured request cannot be replayed later.
  */
-export function verifyClinigraphSignature(
+export function verifyClinigraphWebhook(
   rawBody: string,
-  header: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
   secret: string,
-  nowSeconds: number = Math.floor(Date.now() / 1000),
 ): boolean {
-  if (!header) return false;
-  const parts = new Map(
-    header.split(",").map((part) => {
-      const eq = part.indexOf("=");
-      return [part.slice(0, eq).trim(), part.slice(eq + 1).trim()] as const;
-    }),
-  );
-  const timestamp = Number(parts.get("t"));
-  const received = parts.get("v1");
-  if (!Number.isInteger(timestamp) || !received) return false;
-  if (Math.abs(nowSeconds - timestamp) > REPLAY_WINDOW_SECONDS) return false;
-  const expected = createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex");
-  const a = Buffer.from(expected, "hex");
-  const b = Buffer.from(received, "hex");
-  return a.length === b.length && timingSafeEqual(a, b);
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  try {
+    new Webhook(secret).verify(rawBody, {
+      "webhook-id": header("webhook-id") ?? "",
+      "webhook-timestamp": header("webhook-timestamp") ?? "",
+      "webhook-signature": header("webhook-signature") ?? "",
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

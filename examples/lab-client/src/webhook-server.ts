@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { verifyClinigraphSignature } from "./verify-signature.js";
+import { verifyClinigraphWebhook } from "./verify-signature.js";
 
 export interface WebhookEvent {
   id: string;
@@ -23,7 +23,7 @@ export function startWebhookServer(
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      if (!verifyClinigraphSignature(raw, req.headers["clinigraph-signature"] as string | undefined, getSecret())) {
+      if (!verifyClinigraphWebhook(raw, req.headers, getSecret())) {
         res.writeHead(400).end("bad signature");
         return;
       }

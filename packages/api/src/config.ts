@@ -121,6 +121,16 @@ const fields = z.object({
   /** Longest a connection may sit idle inside an open transaction, ms (0: no limit). */
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   ADMIN_STATIC_DIR: z.string().optional(),
+  /** When set, GET /metrics (API and workers) asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Base of the FHIR identifier and code systems the operator names (order numbers, claim
+   * numbers, local codes): `<base>/sid/order-number`, `<base>/CodeSystem/order-status`.
+   */
+  FHIR_SYSTEM_BASE: z
+    .url()
+    .default("https://clinigraph.example/fhir")
+    .transform((v) => v.replace(/\/+$/, "")),
   ORDER_CONFIRM_HOURS_EXAM: z.coerce.number().int().positive().default(48),
   ORDER_DUE_DAYS_EXAM: z.coerce.number().int().positive().default(10),
   ORDER_CONFIRM_HOURS_EXPERT_OPINION: z.coerce.number().int().positive().default(72),

@@ -40,6 +40,8 @@ export {
   resolveDeliveryTarget,
   type DeliveryTarget,
 } from "./modules/webhook/webhook.url-policy.js";
+export { signWebhook, type SignedWebhookHeaders } from "./modules/webhook/webhook.signing.js";
+export { createMetricsRegistry, registerDbPoolMetrics, boundedLabel } from "./platform/metrics/metrics.js";
 export { storageFor, type FileStorage } from "./modules/order/files/file-storage.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
 export {

@@ -26,6 +26,9 @@ const jobsSchema = z
       .regex(/^[\w-]+$/)
       .default(DEFAULT_QUEUE_PREFIX),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
+    /** The workers' own port: GET /metrics and GET /healthz (0 picks a free port; tests). */
+    JOBS_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    JOBS_METRICS_HOST: z.string().default("127.0.0.1"),
     /** Sends in flight per worker: they wait on the gateway, and their claims share statements. */
     SEND_CONCURRENCY: z.coerce.number().int().positive().default(32),
     /**

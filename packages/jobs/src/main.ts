@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { createLogger, onShutdownSignals } from "@clinigraph/api/domain";
 import { loadJobsConfig } from "./config.js";
 import { startWorkers, stopWorkers } from "./index.js";
+import { startJobsMetricsServer } from "./metrics.js";
 
 let config;
 try {
@@ -11,7 +12,26 @@ try {
   process.exit(78); // EX_CONFIG
 }
 const logger = createLogger(config.LOG_LEVEL, "jobs");
-await startWorkers({ config, logger });
+const rt = await startWorkers({ config, logger });
+// Prometheus and the container's health check (docs/OPERATIONS.md).
+// A port already taken (a second worker on one host) costs the metrics, not the work: the
+// workers keep running, and a health check on that port reports the problem.
+const metrics = await startJobsMetricsServer(rt, config.JOBS_METRICS_PORT, config.JOBS_METRICS_HOST).then(
+  (server) => {
+    logger.info({ port: server.port }, "metrics and health at /metrics, /healthz");
+    return server;
+  },
+  (err: Error) => {
+    logger.error(
+      { err: err.message, port: config.JOBS_METRICS_PORT },
+      "metrics port unavailable; workers run without it",
+    );
+    return null;
+  },
+);
 
 // Longer than a send's gateway timeout; past it the jobs are retried by another worker.
-onShutdownSignals(logger, "waiting for running jobs", 60_000, stopWorkers);
+onShutdownSignals(logger, "waiting for running jobs", 60_000, async () => {
+  await metrics?.close();
+  await stopWorkers();
+});

@@ -27,6 +27,12 @@ export interface JobsRuntime extends QueueDeps {
   /** Producers, one per queue (scanners enqueue sends; tests inspect them). */
   readonly queues: Producers;
   workers: Worker[];
+  /**
+   * Queues and workers a queue's own file starts (webhooks/webhook.queue.ts) and closes
+   * itself; listed here so metrics and the health check see them too.
+   */
+  ownQueues: Queue[];
+  ownWorkers: Worker[];
   /** How long stop() waits for each worker to close (see closeWorker). */
   closeTimeoutMs: number;
   /** Closes workers (waiting for running jobs), queues, Redis, and the ORM if it was opened here. */
@@ -82,7 +88,18 @@ export async function startQueues(
 
   const workers: Worker[] = [];
   const closeTimeoutMs = options.closeTimeoutMs ?? 30_000;
-  const rt: JobsRuntime = { config, orm, logger, gateways, queues, workers, closeTimeoutMs, stop: async () => {} };
+  const rt: JobsRuntime = {
+    config,
+    orm,
+    logger,
+    gateways,
+    queues,
+    workers,
+    ownQueues: [],
+    ownWorkers: [],
+    closeTimeoutMs,
+    stop: async () => {},
+  };
   const consume = new Set(options.consume ?? definitions.map((d) => d.key));
   for (const def of definitions.filter((d) => consume.has(d.key))) {
     const workerOptions: WorkerOptions = {

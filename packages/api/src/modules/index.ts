@@ -6,6 +6,7 @@ import { caseModule } from "./case/index.js";
 import { claimModule } from "./claim/index.js";
 import { documentModule } from "./document/index.js";
 import { eligibilityModule } from "./eligibility/index.js";
+import { fhirModule } from "./fhir/index.js";
 import { notificationModule } from "./notification/index.js";
 import { numberingModule } from "./numbering/index.js";
 import { orderModule } from "./order/index.js";
@@ -48,4 +49,5 @@ export const MODULES: readonly DomainModule[] = [
   statisticsModule,
   branchModule,
   webhookModule,
+  fhirModule,
 ];

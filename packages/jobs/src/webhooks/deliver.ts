@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import {
   enqueueNotification,
   forkFor,
@@ -7,7 +6,7 @@ import {
   type FieldCipher,
   type MikroORM,
 } from "@clinigraph/api/domain";
-import { resolveDeliveryTarget } from "@clinigraph/api/domain";
+import { resolveDeliveryTarget, signWebhook } from "@clinigraph/api/domain";
 import { pinnedPost } from "./pinned-post.js";
 import { languageOf } from "../notifications/templates.js";
 import { ENDPOINT_DISABLED, ENDPOINT_DISABLED_TEMPLATE } from "./endpoint-disabled-notice.js";
@@ -48,11 +47,6 @@ interface AttemptRow {
   url: string;
   secret_enc: string;
   active: boolean;
-}
-
-/** The signature partners verify: HMAC-SHA256 of "<unix seconds>.<raw body>", hex. */
-export function signature(secret: string, timestamp: number, body: string): string {
-  return `t=${timestamp},v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
 const exec = <T>(em: EntityManager, sql: string, params: unknown[]) => em.execute<T[]>(sql, params);
@@ -124,9 +118,8 @@ async function post(
       {
         "content-type": "application/json",
         "user-agent": "Clinigraph-Webhooks/1",
-        "clinigraph-event-id": row.event_id,
-        "clinigraph-timestamp": String(timestamp),
-        "clinigraph-signature": signature(deps.cipher.decrypt(row.secret_enc), timestamp, body),
+        // Standard Webhooks (the API's signer): webhook-id is the event id, the same on every retry.
+        ...signWebhook(deps.cipher.decrypt(row.secret_enc), row.event_id, new Date(timestamp * 1000), body),
       },
       body,
       WEBHOOK_TIMEOUT_MS,

@@ -19,7 +19,7 @@ let labA: Organization;
 let labB: Organization;
 let keyA: string;
 let keyB: string;
-let rt: Pick<JobsRuntime, "orm" | "config" | "logger" | "stop">;
+let rt: Pick<JobsRuntime, "orm" | "config" | "logger" | "stop" | "ownQueues" | "ownWorkers">;
 let delivery: WebhookDelivery;
 const redis = new Redis("redis://127.0.0.1:6379/7");
 const prefix = `tw${randomBytes(4).toString("hex")}`;
@@ -40,7 +40,14 @@ beforeAll(async () => {
     REGISTER_SCHEDULERS: "false",
     LOG_LEVEL: "silent",
   });
-  rt = { orm: api.orm, config, logger: createLogger("silent", "jobs-test"), stop: async () => {} };
+  rt = {
+    orm: api.orm,
+    config,
+    logger: createLogger("silent", "jobs-test"),
+    ownQueues: [],
+    ownWorkers: [],
+    stop: async () => {},
+  };
   delivery = await startWebhookDelivery(rt as JobsRuntime);
 });
 

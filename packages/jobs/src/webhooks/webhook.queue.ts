@@ -95,6 +95,8 @@ export async function startWebhookDelivery(
   if (rt.config.REGISTER_SCHEDULERS)
     await queue.upsertJobScheduler("webhook-scan", { every: WEBHOOK_SCAN_EVERY_MS }, { name: "scan", data: {} });
   await worker.waitUntilReady();
+  rt.ownQueues.push(queue);
+  rt.ownWorkers.push(worker);
 
   const stopRuntime = rt.stop;
   rt.stop = async () => {

@@ -294,6 +294,7 @@ export function createApollo(
   httpServer: Server,
   logger: Logger,
   isUnavailable: (err: unknown) => boolean = isDatabaseUnavailable,
+  extraPlugins: readonly ApolloServerPlugin[] = [],
 ): ApolloServer<AppContext> {
   const armor = armorProtection();
   return new ApolloServer<AppContext>({
@@ -309,6 +310,7 @@ export function createApollo(
       databaseUnavailablePlugin(isUnavailable),
       requestLogPlugin(),
       readAuditPlugin<AppContext>(logger) as ApolloServerPlugin<AppContext>,
+      ...(extraPlugins as unknown as ApolloServerPlugin<AppContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     allowBatchedHttpRequests: false,

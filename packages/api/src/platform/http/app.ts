@@ -34,6 +34,9 @@ import { RateLimits } from "../rate-limit/rate-limits.js";
 import { restRateLimit } from "./rest-rate-limit.js";
 import { mountQueueDashboard } from "../queues/queue-dashboard.route.js";
 import { TopLevelErrorCode } from "../errors/top-level.errors.js";
+import { createMetricsRegistry, registerDbPoolMetrics } from "../metrics/metrics.js";
+import { httpMetrics } from "../metrics/http-metrics.js";
+import { serveMetrics } from "../metrics/metrics-route.js";
 
 export interface Runtime {
   app: Express;
@@ -85,7 +88,10 @@ export async function createHttpRuntime(
   const server = http.createServer(app);
   const schema = await getSchema(domain.resolvers, domain.errorCodes);
   const { isUnavailable } = trackDatabaseFailures(orm.em.getConnection().getKnex().client);
-  const apollo = createApollo(schema, server, logger, isUnavailable);
+  const metrics = createMetricsRegistry("api");
+  registerDbPoolMetrics(metrics, orm);
+  const requestMetrics = httpMetrics(metrics);
+  const apollo = createApollo(schema, server, logger, isUnavailable, [requestMetrics.apolloPlugin]);
   await apollo.start();
 
   const authenticateRequest = async (req: Request): Promise<Principal> => {
@@ -109,9 +115,13 @@ export async function createHttpRuntime(
 
   // Sets res.locals.requestId and the x-request-id response header, then logs one line per request.
   app.use(requestLogger(logger));
+  app.use(requestMetrics.middleware);
   app.use(corsFor(config.CORS_ORIGINS));
 
   if (sqlCountingEnabled()) app.use(sqlCounter(orm));
+
+  // Prometheus (docs/OPERATIONS.md); behind METRICS_TOKEN when it is set.
+  app.get("/metrics", serveMetrics(metrics, config.METRICS_TOKEN));
 
   // Liveness only: a database restart must not get the process killed; /readyz says "not now".
   app.get("/healthz", (_req, res) => {

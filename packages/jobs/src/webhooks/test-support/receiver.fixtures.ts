@@ -1,7 +1,22 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-type Verify = (rawBody: string, header: string | undefined, secret: string, nowSeconds?: number) => boolean;
+type Verify = (rawBody: string, headers: Record<string, string | string[] | undefined>, secret: string) => boolean;
+
+/**
+ * Runs `fn` with Date.now() answering `ms`: the Standard Webhooks library reads the clock
+ * itself for its replay window, and tests that play a day of deliveries move the receiver's
+ * clock with the sender's. Synchronous, so nothing else runs while the clock is moved.
+ */
+function atClock<T>(ms: number, fn: () => T): T {
+  const real = Date.now;
+  Date.now = () => ms;
+  try {
+    return fn();
+  } finally {
+    Date.now = real;
+  }
+}
 
 /**
  * A partner's webhook endpoint as docs/partners.md tells partners to write it: verify the
@@ -25,8 +40,8 @@ export class TestReceiver {
 
   static async withDocumentedVerifier(): Promise<TestReceiver> {
     const path = new URL("../../../../../examples/lab-client/src/verify-signature.ts", import.meta.url).href;
-    const mod = (await import(/* @vite-ignore */ path)) as { verifyClinigraphSignature: Verify };
-    return new TestReceiver(mod.verifyClinigraphSignature).start();
+    const mod = (await import(/* @vite-ignore */ path)) as { verifyClinigraphWebhook: Verify };
+    return new TestReceiver(mod.verifyClinigraphWebhook).start();
   }
 
   failNext(n: number): void {
@@ -47,13 +62,8 @@ export class TestReceiver {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8");
-        const eventId = req.headers["clinigraph-event-id"] as string | undefined;
-        const signatureValid = this.verify(
-          body,
-          req.headers["clinigraph-signature"] as string | undefined,
-          this.secret,
-          this.nowSeconds(),
-        );
+        const eventId = req.headers["webhook-id"] as string | undefined;
+        const signatureValid = atClock(this.nowSeconds() * 1000, () => this.verify(body, req.headers, this.secret));
         this.requests.push({ eventId, signatureValid, body, host: req.headers.host });
         if (!signatureValid) return void res.writeHead(400).end("bad signature");
         if (this.alwaysFail || this.failuresLeft > 0) {
