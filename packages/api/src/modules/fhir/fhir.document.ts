@@ -64,13 +64,16 @@ export const diagnosticReportSource = source<Report>({
   },
 });
 
-const documentPatient = (d: Document) => refId(d.case.patient);
+// A case-less appointment document names its patient through its visit.
+const documentPatient = (d: Document) => refId(d.case ? d.case.patient : d.visit?.patient);
 
 export const documentReferenceSource = source<Document>({
   entity: Document,
-  populate: ["case", "documentType"],
+  populate: ["case", "visit", "documentType"],
   params: {
-    patient: referenceParam("Patient", "The patient of the document's case", (id) => ({ case: { patient: id } })),
+    patient: referenceParam("Patient", "The patient of the document's case", (id) => ({
+      $or: [{ case: { patient: id } }, { visit: { patient: id } }],
+    })),
     identifier: identifierParam(systemsOf, {
       "scan-key": (v) => ({ scanKey: v }),
       "case-number": (v) => ({ case: { number: v } }),

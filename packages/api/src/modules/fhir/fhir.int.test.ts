@@ -97,7 +97,7 @@ describe("FHIR R4 read", () => {
     ).toContain("benefit");
   });
 
-  it("reads the patient with the national id for a reviewer only, and audits that read", async () => {
+  it("reads the national id in full for a reviewer and the registering partner only, and audits that read", async () => {
     const forReviewer = await get(`/Patient/${w.cov.patient.id}`, w.reviewer);
     expect(forReviewer.body.identifier).toContainEqual({
       use: "official",
@@ -109,9 +109,13 @@ describe("FHIR R4 read", () => {
       entityId: w.cov.patient.id,
     });
     expect(audited).toBeGreaterThan(0);
+    // One masking rule for every door (platform/auth/sensitive-fields.ts): the agency
+    // entered the id, so it reads its own entry; the insurer covering the patient does not.
     const forAgency = await get(`/Patient/${w.cov.patient.id}`, w.agencyKey);
-    expect(forAgency.status).toBe(200);
-    expect(JSON.stringify(forAgency.body)).not.toContain(NATIONAL_ID);
+    expect(JSON.stringify(forAgency.body)).toContain(NATIONAL_ID);
+    const forInsurer = await get(`/Patient/${w.cov.patient.id}`, w.insurerKey);
+    expect(forInsurer.status).toBe(200);
+    expect(JSON.stringify(forInsurer.body)).not.toContain(NATIONAL_ID);
   });
 
   it("reads coverage, organizations, encounters, appointments and practitioners", async () => {

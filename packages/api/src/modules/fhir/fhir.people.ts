@@ -39,7 +39,7 @@ export const patientResource: FhirResourceDef = {
       historyOf: "Patient",
       toFhir: (p, ctx, _prepared, status) => {
         const identifier = [ctx.systems.identifier("customer-number", p.customerNumber, "usual")];
-        if (p.nationalIdEnc && seesNationalId(ctx.principal)) {
+        if (p.nationalIdEnc && seesNationalId(ctx.principal, refId(p.registeredBy))) {
           identifier.push(ctx.systems.identifier("national-id", fieldCipher().decrypt(p.nationalIdEnc), "official"));
           ctx.readAudit.record({ action: "patient.read.nationalId", entityType: "Patient", entityId: p.id });
         }
