@@ -1,4 +1,3 @@
-import { Dec, formatMoney } from "../claim/engine/money.js";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
@@ -24,6 +23,7 @@ import {
   TransitionOrderInput,
 } from "./order.inputs.js";
 import { isOrderOverdue, OrderEvent, orderMachine } from "./order.machine.js";
+import { orderAmount } from "./order.fields.js";
 import { OrderService } from "./order.service.js";
 import { orderSearchFor, orderWhere } from "./order.where.js";
 import { Report } from "./report.entity.js";
@@ -165,8 +165,7 @@ export class OrderResolver {
     description: "Sum of the requested codes' fees, a decimal string at the currency's minor unit (CLP, IRR: none).",
   })
   amount(@Root() order: Order): string | null {
-    if (order.amount == null) return null;
-    return order.currency ? formatMoney(new Dec(order.amount), order.currency) : order.amount;
+    return orderAmount(order);
   }
 
   @FieldResolver(() => Boolean, { description: "ISSUED past confirmBy, or CONFIRMED / IN_EVALUATION past dueAt." })

@@ -1,0 +1,122 @@
+import { raw, type FilterQuery } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { SCOPE_FILTER, rawWhere, type ScopeMode, type ScopeParams, type SqlPart } from "../scoping/scope.js";
+import { columnsOf, type Conversion, type PlanObject } from "./plan.js";
+
+/** Aliases unique across one statement: every level is a subquery that may see its parents'. */
+export class Aliases {
+  private n = 0;
+  next(prefix: string): string {
+    this.n += 1;
+    return `${prefix}${this.n}`;
+  }
+}
+
+/** Concatenates SQL parts, keeping their `?` bindings in textual order. */
+export function sql(strings: TemplateStringsArray, ...parts: (SqlPart | string)[]): SqlPart {
+  let text = strings[0]!;
+  const params: unknown[] = [];
+  parts.forEach((p, i) => {
+    if (typeof p === "string") text += p;
+    else {
+      text += p.sql;
+      params.push(...p.params);
+    }
+    text += strings[i + 1]!;
+  });
+  return { sql: text, params };
+}
+
+export function joinParts(parts: readonly SqlPart[], sep: string): SqlPart {
+  return { sql: parts.map((p) => p.sql).join(sep), params: parts.flatMap((p) => p.params) };
+}
+
+/** A column of a derived-table row, as the GraphQL scalar (or the ORM, for computed inputs) would give it. */
+export function valueSql(alias: string, column: string, conv: Conversion): string {
+  const ref = `${alias}.${column}`;
+  if (conv === "iso" || conv === "date") return `to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  if (conv === "text") return `${ref}::text`;
+  return ref;
+}
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export interface RowsOptions {
+  where?: FilterQuery<object>;
+  /** SQL correlating the rows to their parent row (`alias` is this level's table alias). */
+  correlate?: (alias: string) => string;
+  scope: ScopeMode | false;
+  orderBy?: Record<string, "asc" | "desc" | "ASC" | "DESC">;
+  limit?: number;
+  offset?: number;
+  extraColumns?: readonly string[];
+}
+
+/**
+ * One level's rows: the requested columns of its table, filtered, scoped by the entity's
+ * own rule (the ORM's scope filter, so the rule is the one the ORM path applies), sorted
+ * and limited, rendered by MikroORM's query builder with its values as bindings.
+ */
+export async function rowsSql(em: EntityManager, plan: PlanObject, alias: string, opts: RowsOptions): Promise<SqlPart> {
+  const cols = columnsOf(plan, opts.extraColumns);
+  const qb = em
+    .createQueryBuilder(plan.def.entity, alias)
+    .select(raw(cols.map((c) => `${alias}.${c}`).join(", ")) as never);
+  if (opts.where) qb.where(opts.where as never);
+  if (opts.correlate) qb.andWhere(rawWhere(opts.correlate) as never);
+  if (opts.scope) {
+    const params = em.getFilterParams<ScopeParams>(SCOPE_FILTER);
+    if (!params) throw new Error("read compiler: no principal on the EntityManager");
+    await qb.applyFilters({ [SCOPE_FILTER]: { ...params, mode: opts.scope } });
+  }
+  if (opts.orderBy) qb.orderBy(opts.orderBy as never);
+  if (opts.limit != null) qb.limit(opts.limit);
+  if (opts.offset) qb.offset(opts.offset);
+  const q = qb.getKnexQuery().toSQL();
+  return { sql: q.sql, params: [...q.bindings] };
+}
+
+/** `json_build_object(…)` of one row of `plan` read from derived-table alias `x`. */
+export async function objectSql(em: EntityManager, plan: PlanObject, x: string, aliases: Aliases): Promise<SqlPart> {
+  const pairs: SqlPart[] = [];
+  for (const f of plan.fields) {
+    const key = literal(f.key);
+    if (f.kind === "typename") pairs.push({ sql: `${key}, ${literal(f.value)}`, params: [] });
+    else if (f.kind === "column") pairs.push({ sql: `${key}, ${valueSql(x, f.column, f.conv)}`, params: [] });
+    else if (f.kind === "computed")
+      pairs.push({
+        sql: `${key}, json_build_object(${f.inputs.map((i) => `${literal(i.prop)}, ${valueSql(x, i.column, i.conv)}`).join(", ")})`,
+        params: [],
+      });
+    else pairs.push(sql`${key}, ${await relationSql(em, f, x, aliases)}`);
+  }
+  // json_build_object takes at most 100 arguments.
+  if (pairs.length > 50) throw new Error("read compiler: more than 50 fields in one object");
+  return sql`json_build_object(${joinParts(pairs, ", ")})`;
+}
+
+async function relationSql(
+  em: EntityManager,
+  f: Extract<PlanObject["fields"][number], { kind: "relation" }>,
+  parent: string,
+  aliases: Aliases,
+): Promise<SqlPart> {
+  const t = aliases.next("t");
+  const y = aliases.next("y");
+  const order = f.rel.orderBy ?? [];
+  const orderCols = order.map(
+    ([prop]) => (f.child.meta.properties[prop as never] as { fieldNames: string[] }).fieldNames[0]!,
+  );
+  const rows = await rowsSql(em, f.child, t, {
+    where: f.rel.where,
+    correlate: (a) => `${a}.${f.childColumn} = ${parent}.${f.parentColumn}`,
+    scope: f.rel.scoped === false ? false : "probe",
+    orderBy: order.length ? Object.fromEntries(order) : undefined,
+    limit: f.rel.first ? 1 : undefined,
+    extraColumns: orderCols,
+  });
+  const obj = await objectSql(em, f.child, y, aliases);
+  if (!f.rel.list) return sql`(select ${obj} from (${rows}) as ${y})`;
+  const aggOrder = order.map(([, dir], i) => `${y}.${orderCols[i]} ${dir}`).join(", ");
+  return sql`(select coalesce(json_agg(${obj}${aggOrder ? ` order by ${aggOrder}` : ""}), '[]'::json) from (${rows}) as ${y})`;
+}
