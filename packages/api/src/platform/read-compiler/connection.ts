@@ -12,6 +12,7 @@ import type { ConnectionRoot, ReadContext } from "./definition.js";
 import { columnOf, planObject, type PlanEnv, type PlanObject } from "./plan.js";
 import { collectFields, fieldShape, NotCompiled, subSelection } from "./selection.js";
 import { shapeObject } from "./shape.js";
+import { scopeBranchCount, unionPageIds } from "./union.js";
 import { objectSql, rowsSql, sql, valueSql, type Aliases } from "./sql.js";
 
 /** A compiled root field: its SQL (one column of the statement) and how to finish its value. */
@@ -78,14 +79,41 @@ export async function compileConnection(
   const base: PlanObject = { def, meta, fields: [] };
   const t = aliases.next("t");
   const x = aliases.next("x");
-  const rows = await rowsSql(em, nodesPlan ?? edgePlan ?? base, t, {
-    where: window.where as never,
-    scope: "list",
-    orderBy: window.orderBy,
-    limit: window.limit,
-    offset: window.offset,
-    extraColumns: [sortCol.column, ...(nodesPlan && edgePlan ? rowsColumns(edgePlan) : [])],
-  });
+  const extraColumns = [sortCol.column, ...(nodesPlan && edgePlan ? rowsColumns(edgePlan) : [])];
+  const plan = nodesPlan ?? edgePlan ?? base;
+  // A scope that is an OR (a partner's orders) is read as a UNION of index-ordered branches.
+  const branches = await scopeBranchCount(em, def.entity);
+  const ids =
+    branches >= 2
+      ? await unionPageIds(
+          em,
+          def.entity,
+          branches,
+          () => pageWindow(em, def.entity as never, opts as never).where as never,
+          window.orderBy,
+          sort.field === "id" ? [] : [sortCol.column],
+          window.limit,
+          window.offset ?? 0,
+          (prefix) => aliases.next(prefix),
+        )
+      : null;
+  const rows =
+    branches >= 2
+      ? await rowsSql(em, plan, t, {
+          whereSql: (a) => {
+            return sql`${a}.id in (${ids!})`;
+          },
+          scope: false,
+          extraColumns,
+        })
+      : await rowsSql(em, plan, t, {
+          where: window.where as never,
+          scope: "list",
+          orderBy: window.orderBy,
+          limit: window.limit,
+          offset: window.offset,
+          extraColumns,
+        });
   const sortValue = valueSql(x, sortCol.column, sortCol.conv === "date" ? "iso" : sortCol.conv);
   const parts = [sql`'c', ${sortValue}, 'i', ${x}.id`];
   if (nodesPlan) parts.push(sql`, 'n', ${await objectSql(em, nodesPlan, x, aliases)}`);

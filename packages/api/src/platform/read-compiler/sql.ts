@@ -45,6 +45,8 @@ export interface RowsOptions {
   where?: FilterQuery<object>;
   /** SQL correlating the rows to their parent row (`alias` is this level's table alias). */
   correlate?: (alias: string) => string;
+  /** More SQL on this level's alias, with its bindings (e.g. the ids of a page). */
+  whereSql?: (alias: string) => SqlPart;
   scope: ScopeMode | false;
   orderBy?: Record<string, "asc" | "desc" | "ASC" | "DESC">;
   limit?: number;
@@ -64,6 +66,10 @@ export async function rowsSql(em: EntityManager, plan: PlanObject, alias: string
     .select(raw(cols.map((c) => `${alias}.${c}`).join(", ")) as never);
   if (opts.where) qb.where(opts.where as never);
   if (opts.correlate) qb.andWhere(rawWhere(opts.correlate) as never);
+  if (opts.whereSql) {
+    const w = opts.whereSql(alias);
+    qb.andWhere(rawWhere(() => w.sql, w.params) as never);
+  }
   if (opts.scope) {
     const params = em.getFilterParams<ScopeParams>(SCOPE_FILTER);
     if (!params) throw new Error("read compiler: no principal on the EntityManager");
