@@ -4,14 +4,14 @@ import { SortDirection } from "../../platform/graphql/connection.js";
 import { READ_ROOTS, READ_TYPES, type ReadType } from "../../platform/read-compiler/definition.js";
 import { availableEvents } from "../../platform/state-machine/engine.js";
 import type { Order } from "./order.entity.js";
-import { orderAmount } from "./order.fields.js";
+import { orderAmount, rejectionOf, type RejectChange } from "./order.fields.js";
 import { OrderSortField, type OrderFilter } from "./order.inputs.js";
 import { isOrderOverdue, orderMachine } from "./order.machine.js";
 import { orderSearchFor, orderWhere } from "./order.where.js";
 
 /**
- * Order, Report and StoredFile on the compiled read path (platform/read-compiler). Left to
- * the resolvers: Order.rejection (the last REJECT's label in the provider's language).
+ * Order, Report and StoredFile on the compiled read path (platform/read-compiler); every
+ * field of the three types is compiled.
  */
 const orderRead: ReadType = {
   type: "Order",
@@ -42,6 +42,26 @@ const orderRead: ReadType = {
     availableTransitions: {
       needs: ["status", "confirmBy", "dueAt", "provider"],
       map: (o, ctx) => availableEvents(orderMachine, o as unknown as Order, ctx.principal, ctx.now),
+    },
+    rejection: {
+      needs: ["lastRejectedAt"],
+      rows: {
+        // As the resolver reads them: the last REJECT of the history, the provider through its scope.
+        reject: {
+          relation: {
+            ...historyRelations("Order").lastStatusChange,
+            where: { entityType: "Order", event: "REJECT" },
+          },
+          props: ["reasonCode", "reason", "createdAt"],
+        },
+        provider: { relation: { type: "Organization", parentKey: "provider", childKey: "id" }, props: ["language"] },
+      },
+      map: (o) =>
+        rejectionOf(
+          o.lastRejectedAt as Date | null,
+          o.reject as RejectChange | null,
+          (o.provider as { language: string } | null)?.language,
+        ),
     },
   },
   relations: {

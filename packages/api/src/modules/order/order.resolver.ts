@@ -23,12 +23,12 @@ import {
   TransitionOrderInput,
 } from "./order.inputs.js";
 import { isOrderOverdue, OrderEvent, orderMachine } from "./order.machine.js";
-import { orderAmount } from "./order.fields.js";
+import { orderAmount, rejectionOf } from "./order.fields.js";
 import { OrderService } from "./order.service.js";
 import { orderSearchFor, orderWhere } from "./order.where.js";
 import { Report } from "./report.entity.js";
 import { ReportService } from "./report.service.js";
-import { REJECTION_REASONS, rejectionLabel } from "./rejection-reasons.js";
+import { REJECTION_REASONS } from "./rejection-reasons.js";
 
 export const OrderConnection = ConnectionType(Order, "Order");
 export const OrderPayload = PayloadType("OrderPayload", "order", Order);
@@ -195,12 +195,6 @@ export class OrderResolver {
     const last = history.filter((h) => h.event === OrderEvent.REJECT).at(-1);
     if (!last) return null;
     const provider = await ctx.loaders.byId(Organization).load(refId(o.provider)!);
-    const code = last.reasonCode ?? "OTHER";
-    return {
-      code,
-      label: rejectionLabel(code, provider?.language ?? "es"),
-      text: last.reason ?? "",
-      at: last.createdAt,
-    };
+    return rejectionOf(o.lastRejectedAt, last, provider?.language);
   }
 }

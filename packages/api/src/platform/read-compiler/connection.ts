@@ -9,7 +9,7 @@ import {
 } from "../graphql/connection.js";
 import type { SqlPart } from "../scoping/scope.js";
 import type { ConnectionRoot, ReadContext } from "./definition.js";
-import { columnOf, planObject, type PlanEnv, type PlanObject } from "./plan.js";
+import { columnOf, columnsOf, planObject, type PlanEnv, type PlanObject } from "./plan.js";
 import { collectFields, fieldShape, NotCompiled, subSelection } from "./selection.js";
 import { shapeObject } from "./shape.js";
 import { scopeBranchCount, unionPageIds } from "./union.js";
@@ -79,7 +79,7 @@ export async function compileConnection(
   const base: PlanObject = { def, meta, fields: [] };
   const t = aliases.next("t");
   const x = aliases.next("x");
-  const extraColumns = [sortCol.column, ...(nodesPlan && edgePlan ? rowsColumns(edgePlan) : [])];
+  const extraColumns = [sortCol.column, ...(nodesPlan && edgePlan ? columnsOf(edgePlan) : [])];
   const plan = nodesPlan ?? edgePlan ?? base;
   // A scope that is an OR (a partner's orders) is read as a UNION of index-ordered branches.
   const branches = await scopeBranchCount(em, def.entity);
@@ -124,15 +124,18 @@ export async function compileConnection(
   const rowJson = parts.reduce((a, b) => sql`${a}${b}`);
   const page = sql`(select coalesce(json_agg(json_build_object(${rowJson}) order by ${aggOrder}), '[]'::json) from (${rows}) as ${x})`;
   const wantsCount = [...selected.values()].some((n) => n[0]!.name.value === "totalCount");
-  let statement = page;
-  if (wantsCount) {
-    const counted = await rowsSql(em, base, aliases.next("t"), {
-      where: whereOf() as never,
-      scope: "list",
-      limit: EXACT_COUNT_LIMIT + 1,
-    });
-    statement = sql`json_build_object('page', ${page}, 'count', (select count(*)::int from (${counted}) as c))`;
-  } else statement = sql`json_build_object('page', ${page})`;
+  const statement = wantsCount
+    ? sql`json_build_object('page', ${page}, 'count', (select count(*)::int from (${await rowsSql(
+        em,
+        base,
+        aliases.next("t"),
+        {
+          where: whereOf() as never,
+          scope: "list",
+          limit: EXACT_COUNT_LIMIT + 1,
+        },
+      )}) as c))`
+    : sql`json_build_object('page', ${page})`;
 
   const isDate = sortCol.conv === "date";
   return {
@@ -176,17 +179,6 @@ export async function compileConnection(
     },
   };
 }
-
-const rowsColumns = (plan: PlanObject) =>
-  plan.fields.flatMap((f) =>
-    f.kind === "column"
-      ? [f.column]
-      : f.kind === "computed"
-        ? f.inputs.map((i) => i.column)
-        : f.kind === "relation"
-          ? [f.parentColumn]
-          : [],
-  );
 
 function pick(type: GraphQLObjectType, nodes: FieldNode[], env: PlanEnv, value: Record<string, unknown>) {
   const out: Record<string, unknown> = {};

@@ -34,6 +34,11 @@ export interface ReadContext {
 export interface ComputedField {
   /** Entity properties (a ManyToOne gives the referenced id). */
   needs: readonly string[];
+  /**
+   * Related rows it reads too, by name: the relation (scoped as any relation) and the
+   * properties wanted of it; the row arrives as an object (null when there is none).
+   */
+  rows?: Readonly<Record<string, { relation: RelationField; props: readonly string[] }>>;
   map: (row: PlainRow, ctx: ReadContext) => unknown;
 }
 

@@ -17,7 +17,11 @@ export interface ComputedPlan {
   key: string;
   kind: "computed";
   inputs: { prop: string; column: string; conv: Conversion }[];
+  rows: RelationPlan[];
   field: ComputedField;
+  /** For an object-valued field: the selected (response key, field name) pairs of its value. */
+  project: [string, string][] | null;
+  typeName: string;
 }
 export interface RelationPlan {
   key: string;
@@ -95,6 +99,13 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
         kind: "computed",
         field,
         inputs: field.needs.map((prop) => ({ prop, ...columnOf(meta, prop) })),
+        typeName: shape.named?.name ?? "",
+        project: isObjectType(shape.named)
+          ? [...collectFields(shape.named, subSelection(fieldNodes), env.input)].map(([k, n]) => [k, n[0]!.name.value])
+          : null,
+        rows: Object.entries(field.rows ?? {}).map(([rowKey, { relation, props }]) =>
+          relationPlan(env, meta, rowKey, relation, props),
+        ),
       });
     } else if (def.relations?.[name]) {
       const rel = def.relations[name];
@@ -117,13 +128,42 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
   return { def, meta, fields };
 }
 
+/** A relation read for a computed field: fixed properties of the related rows, as the ORM types them. */
+function relationPlan(
+  env: PlanEnv,
+  meta: EntityMetadata,
+  key: string,
+  rel: RelationField,
+  props: readonly string[],
+): RelationPlan {
+  const def = env.types.get(rel.type);
+  const childMeta = def && env.em.getMetadata().find(def.entity);
+  if (!def || !childMeta) throw new Error(`read compiler: no type ${rel.type}`);
+  const child: PlanObject = {
+    def,
+    meta: childMeta,
+    fields: props.map((prop) => ({ key: prop, kind: "column" as const, ...columnOf(childMeta, prop) })),
+  };
+  return {
+    key,
+    kind: "relation",
+    rel,
+    parentColumn: columnOf(meta, rel.parentKey).column,
+    childColumn: columnOf(childMeta, rel.childKey).column,
+    nonNull: false,
+    child,
+  };
+}
+
 /** The columns a plan level reads from its table (always the id). */
 export function columnsOf(plan: PlanObject, extra: readonly string[] = []): string[] {
   const cols = new Set<string>(["id", ...extra]);
   for (const f of plan.fields) {
     if (f.kind === "column") cols.add(f.column);
-    else if (f.kind === "computed") for (const i of f.inputs) cols.add(i.column);
-    else if (f.kind === "relation") cols.add(f.parentColumn);
+    else if (f.kind === "computed") {
+      for (const i of f.inputs) cols.add(i.column);
+      for (const r of f.rows) cols.add(r.parentColumn);
+    } else if (f.kind === "relation") cols.add(f.parentColumn);
   }
   return [...cols];
 }

@@ -16,7 +16,18 @@ export function shapeObject(plan: PlanObject, obj: Record<string, unknown>, ctx:
         const v = input[i.prop];
         row[i.prop] = i.conv === "date" && v != null ? new Date(v as string) : v;
       }
-      obj[f.key] = f.field.map(row, ctx);
+      for (const r of f.rows) {
+        const v = input[r.key] as Record<string, unknown> | null;
+        if (v)
+          for (const c of r.child.fields)
+            if (c.kind === "column" && c.conv === "date" && v[c.key] != null) v[c.key] = new Date(v[c.key] as string);
+        row[r.key] = v ?? null;
+      }
+      const value = f.field.map(row, ctx) as Record<string, unknown> | null;
+      obj[f.key] =
+        f.project && value != null
+          ? Object.fromEntries(f.project.map(([k, name]) => [k, name === "__typename" ? f.typeName : value[name]]))
+          : value;
     } else if (f.kind === "relation") {
       const v = obj[f.key];
       if (v == null) {

@@ -1,7 +1,7 @@
 import { raw, type FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { SCOPE_FILTER, rawWhere, type ScopeMode, type ScopeParams, type SqlPart } from "../scoping/scope.js";
-import { columnsOf, type Conversion, type PlanObject } from "./plan.js";
+import { columnsOf, type Conversion, type PlanObject, type RelationPlan } from "./plan.js";
 
 /** Aliases unique across one statement: every level is a subquery that may see its parents'. */
 export class Aliases {
@@ -89,24 +89,21 @@ export async function objectSql(em: EntityManager, plan: PlanObject, x: string, 
     const key = literal(f.key);
     if (f.kind === "typename") pairs.push({ sql: `${key}, ${literal(f.value)}`, params: [] });
     else if (f.kind === "column") pairs.push({ sql: `${key}, ${valueSql(x, f.column, f.conv)}`, params: [] });
-    else if (f.kind === "computed")
-      pairs.push({
-        sql: `${key}, json_build_object(${f.inputs.map((i) => `${literal(i.prop)}, ${valueSql(x, i.column, i.conv)}`).join(", ")})`,
+    else if (f.kind === "computed") {
+      const inputs: SqlPart[] = f.inputs.map((i) => ({
+        sql: `${literal(i.prop)}, ${valueSql(x, i.column, i.conv)}`,
         params: [],
-      });
-    else pairs.push(sql`${key}, ${await relationSql(em, f, x, aliases)}`);
+      }));
+      for (const r of f.rows) inputs.push(sql`${literal(r.key)}, ${await relationSql(em, r, x, aliases)}`);
+      pairs.push(sql`${key}, json_build_object(${joinParts(inputs, ", ")})`);
+    } else pairs.push(sql`${key}, ${await relationSql(em, f, x, aliases)}`);
   }
   // json_build_object takes at most 100 arguments.
   if (pairs.length > 50) throw new Error("read compiler: more than 50 fields in one object");
   return sql`json_build_object(${joinParts(pairs, ", ")})`;
 }
 
-async function relationSql(
-  em: EntityManager,
-  f: Extract<PlanObject["fields"][number], { kind: "relation" }>,
-  parent: string,
-  aliases: Aliases,
-): Promise<SqlPart> {
+async function relationSql(em: EntityManager, f: RelationPlan, parent: string, aliases: Aliases): Promise<SqlPart> {
   const t = aliases.next("t");
   const y = aliases.next("y");
   const order = f.rel.orderBy ?? [];
