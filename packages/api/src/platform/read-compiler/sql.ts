@@ -1,6 +1,7 @@
 import { raw, type FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { SCOPE_FILTER, rawWhere, type ScopeMode, type ScopeParams, type SqlPart } from "../scoping/scope.js";
+import { hooksOf } from "../composition/hooks.js";
 import { columnsOf, type Conversion, type PlanObject, type RelationPlan } from "./plan.js";
 
 /** Aliases unique across one statement: every level is a subquery that may see its parents'. */
@@ -82,6 +83,29 @@ export async function rowsSql(em: EntityManager, plan: PlanObject, alias: string
   return { sql: q.sql, params: [...q.bindings] };
 }
 
+const rowsCache = new WeakMap<object, Map<string, SqlPart>>();
+const ROWS_CACHE_LIMIT = 5_000;
+
+/**
+ * A nested level's rows depend only on the plan, its aliases and the principal (a scope rule
+ * is a pure function of the principal and the mode; the relation's own condition is fixed),
+ * so their rendering is kept per root (hooks) instead of building a query builder for every
+ * level of every request.
+ */
+async function cachedRows(em: EntityManager, shape: unknown[], render: () => Promise<SqlPart>): Promise<SqlPart> {
+  const hooks = hooksOf(em);
+  let cache = rowsCache.get(hooks);
+  if (!cache) rowsCache.set(hooks, (cache = new Map()));
+  const key = JSON.stringify([...shape, em.getFilterParams<ScopeParams>(SCOPE_FILTER)?.principal ?? null]);
+  let part = cache.get(key);
+  if (!part) {
+    part = await render();
+    if (cache.size >= ROWS_CACHE_LIMIT) cache.clear();
+    cache.set(key, part);
+  }
+  return part;
+}
+
 /** `json_build_object(…)` of one row of `plan` read from derived-table alias `x`. */
 export async function objectSql(em: EntityManager, plan: PlanObject, x: string, aliases: Aliases): Promise<SqlPart> {
   const pairs: SqlPart[] = [];
@@ -110,14 +134,19 @@ async function relationSql(em: EntityManager, f: RelationPlan, parent: string, a
   const orderCols = order.map(
     ([prop]) => (f.child.meta.properties[prop as never] as { fieldNames: string[] }).fieldNames[0]!,
   );
-  const rows = await rowsSql(em, f.child, t, {
-    where: f.rel.where,
-    correlate: (a) => `${a}.${f.childColumn} = ${parent}.${f.parentColumn}`,
-    scope: f.rel.scoped === false ? false : "probe",
-    orderBy: order.length ? Object.fromEntries(order) : undefined,
-    limit: f.rel.first ? 1 : undefined,
-    extraColumns: orderCols,
-  });
+  const rows = await cachedRows(
+    em,
+    [f.child.def.entity, columnsOf(f.child, orderCols), t, parent, f.childColumn, f.parentColumn, f.rel, order],
+    () =>
+      rowsSql(em, f.child, t, {
+        where: f.rel.where,
+        correlate: (a) => `${a}.${f.childColumn} = ${parent}.${f.parentColumn}`,
+        scope: f.rel.scoped === false ? false : "probe",
+        orderBy: order.length ? Object.fromEntries(order) : undefined,
+        limit: f.rel.first ? 1 : undefined,
+        extraColumns: orderCols,
+      }),
+  );
   const obj = await objectSql(em, f.child, y, aliases);
   if (!f.rel.list) return sql`(select ${obj} from (${rows}) as ${y})`;
   const aggOrder = order.map(([, dir], i) => `${y}.${orderCols[i]} ${dir}`).join(", ");
