@@ -7,7 +7,9 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
+import { createHash } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type { SqlPart } from "../scoping/scope.js";
 import type { Principal } from "../auth/principal.js";
 import { statusChangeRead } from "../audit/status-change.read.js";
 import { hooksOf } from "../composition/hooks.js";
@@ -71,14 +73,7 @@ export async function runCompiled(read: CompiledRead): Promise<Record<string, un
   const columns = compiled.flatMap(([, c], i) => (c === "typename" ? [] : [sql`${c.sql} as r${String(i)}`]));
   const data: Record<string, unknown> = {};
   const row: Record<string, unknown> = columns.length
-    ? (
-        (await em
-          .getConnection()
-          .getKnex()
-          .raw(...toKnex(sql`select ${joinParts(columns, ", ")}`))) as {
-          rows: Record<string, unknown>[];
-        }
-      ).rows[0]!
+    ? await runStatement(em, sql`select ${joinParts(columns, ", ")}`)
     : {};
   const ctx = { principal: read.principal, now: new Date() };
   for (const [i, [key, c]] of compiled.entries())
@@ -86,7 +81,33 @@ export async function runCompiled(read: CompiledRead): Promise<Record<string, un
   return data;
 }
 
-const toKnex = (part: { sql: string; params: unknown[] }): [string, never[]] => [part.sql, part.params as never[]];
+/** How often a statement text must have run before it is prepared, and how many texts a process prepares. */
+const PREPARE_AFTER = 3;
+const MAX_PREPARED = 500;
+const runs = new Map<string, number>();
+const prepared = new Set<string>();
+
+/**
+ * Runs the statement with its values as parameters. A text seen often (the same query shape
+ * and scope shape: values, principals and page sizes are parameters) becomes a named
+ * prepared statement, parsed once per connection and reused; rare texts stay unnamed, so a
+ * stream of one-off queries cannot fill the server's per-connection statement cache.
+ */
+async function runStatement(em: EntityManager, part: SqlPart): Promise<Record<string, unknown>> {
+  const query = em
+    .getConnection()
+    .getKnex()
+    .raw(part.sql, part.params as never[]);
+  const count = (runs.get(part.sql) ?? 0) + 1;
+  if (runs.size > 5_000) runs.clear();
+  runs.set(part.sql, count);
+  if (prepared.has(part.sql) || (count >= PREPARE_AFTER && prepared.size < MAX_PREPARED)) {
+    prepared.add(part.sql);
+    query.options({ name: `rc_${createHash("sha1").update(part.sql).digest("hex")}` });
+  }
+  const res = (await query) as unknown as { rows: Record<string, unknown>[] };
+  return res.rows[0]!;
+}
 
 async function compileById(
   env: PlanEnv,
