@@ -1,3 +1,5 @@
+import { ApiKeyCache } from "../../platform/auth/api-key-cache.js";
+import { authKeyspace } from "../../platform/auth/keyspace.js";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { AppContext } from "../../platform/graphql/context.js";
@@ -70,8 +72,13 @@ export class ApiKeyResolver {
   @Authorized("ADMIN", "PARTNER")
   @Mutation(() => RevokeApiKeyPayload, { description: "Revokes an API key at once (no-op when already revoked)." })
   revokeApiKey(@Arg("input", { description: "The key." }) input: RevokeApiKeyInput, @Ctx() ctx: AppContext) {
-    return asPayload("apiKey", () =>
-      ctx.em.transactional((em) => new ApiKeyService(em, ctx.principal, ctx.requestId).revoke(input)),
-    );
+    return asPayload("apiKey", async () => {
+      const apiKey = await ctx.em.transactional((em) =>
+        new ApiKeyService(em, ctx.principal, ctx.requestId).revoke(input),
+      );
+      // Committed: the cached row must not keep the key alive for the cache's TTL.
+      await new ApiKeyCache(ctx.redis, authKeyspace(ctx.config.DATABASE_URL)).forget([apiKey.prefix]);
+      return apiKey;
+    });
   }
 }

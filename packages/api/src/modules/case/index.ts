@@ -2,6 +2,7 @@ import type { DomainModule } from "../../platform/composition/module.js";
 import { Case } from "./case.entity.js";
 import { CaseResolver } from "./case.resolver.js";
 import { registerCaseScopes } from "./case.scope.js";
+import { registerCaseReads } from "./case.read.js";
 
 /** Medical cases: registration, state machine, visibility. */
 export const caseModule: DomainModule = {
@@ -10,5 +11,6 @@ export const caseModule: DomainModule = {
   resolvers: [CaseResolver],
   register(hooks) {
     registerCaseScopes(hooks);
+    registerCaseReads(hooks);
   },
 };

@@ -7,6 +7,7 @@ import { registerOrderScopes } from "./order.scope.js";
 import { Report } from "./report.entity.js";
 import { CaseOrdersResolver, FormTemplateResolver, ReportResolver, StoredFileResolver } from "./report.resolver.js";
 import { StoredFile } from "./stored-file.entity.js";
+import { registerOrderReads } from "./order.read.js";
 
 /** Attention orders, their reports and files (REST /files). */
 export const orderModule: DomainModule = {
@@ -16,5 +17,6 @@ export const orderModule: DomainModule = {
   routes: [fileRoutes],
   register(hooks) {
     registerOrderScopes(hooks);
+    registerOrderReads(hooks);
   },
 };

@@ -55,6 +55,8 @@ export const TERMINAL_ORDER_STATUSES = [OrderStatus.BILLED, OrderStatus.VOIDED, 
 @ObjectType({ description: "An attention order (orden de atención) addressed to a provider for a case." })
 @Entity({ tableName: "attention_order" })
 @Index({ properties: ["provider", "status", "createdAt"] })
+// A partner's list in creation order: the provider branch of its UNION (platform/read-compiler).
+@Index({ properties: ["provider", "createdAt"] })
 @Index({ properties: ["status", "createdAt"] })
 @Index({ properties: ["status", "confirmBy"] })
 @Index({ properties: ["status", "dueAt"] })

@@ -17,6 +17,9 @@ const countStatement = () => {
 };
 
 beforeAll(async () => {
+  // The resolvers' path (DataLoaders), kept as the compiled read path's fallback; the compiled
+  // path's own count is order.read-statements.int.test.ts.
+  process.env.READ_COMPILER = "off";
   kit = await startKit();
   const em = forkFor(kit.api.orm, SYSTEM);
   // 100 orders for lab A spread over 25 cases (25 patients), each with two reports.
@@ -46,6 +49,7 @@ beforeAll(async () => {
   knex.on("query", countStatement);
 });
 afterAll(async () => {
+  delete process.env.READ_COMPILER;
   knex?.removeListener("query", countStatement);
   await kit?.api.close();
 });

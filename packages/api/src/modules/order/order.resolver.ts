@@ -1,4 +1,3 @@
-import { Dec, formatMoney } from "../claim/engine/money.js";
 import { MoneyScalar } from "../claim/engine/money.graphql.js";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../platform/graphql/context.js";
@@ -25,11 +24,12 @@ import {
   TransitionOrderInput,
 } from "./order.inputs.js";
 import { isOrderOverdue, OrderEvent, orderMachine } from "./order.machine.js";
+import { orderAmount, rejectionOf } from "./order.fields.js";
 import { OrderService } from "./order.service.js";
 import { orderSearchFor, orderWhere } from "./order.where.js";
 import { Report } from "./report.entity.js";
 import { ReportService } from "./report.service.js";
-import { REJECTION_REASONS, rejectionLabel } from "./rejection-reasons.js";
+import { REJECTION_REASONS } from "./rejection-reasons.js";
 
 export const OrderConnection = ConnectionType(Order, "Order");
 export const OrderPayload = PayloadType("OrderPayload", "order", Order);
@@ -166,8 +166,7 @@ export class OrderResolver {
     description: "Sum of the requested codes' fees in `currency`; null when the order names no priced code.",
   })
   amount(@Root() order: Order): string | null {
-    if (order.amount == null || !order.currency) return null;
-    return formatMoney(new Dec(order.amount), order.currency);
+    return orderAmount(order);
   }
 
   @FieldResolver(() => Boolean, { description: "ISSUED past confirmBy, or CONFIRMED / IN_EVALUATION past dueAt." })
@@ -197,12 +196,6 @@ export class OrderResolver {
     const last = history.filter((h) => h.event === OrderEvent.REJECT).at(-1);
     if (!last) return null;
     const provider = await ctx.loaders.byId(Organization).load(refId(o.provider)!);
-    const code = last.reasonCode ?? "OTHER";
-    return {
-      code,
-      label: rejectionLabel(code, provider?.language ?? "es"),
-      text: last.reason ?? "",
-      at: last.createdAt,
-    };
+    return rejectionOf(o.lastRejectedAt, last, provider?.language);
   }
 }

@@ -1,4 +1,6 @@
 import { likePattern } from "../../platform/crud/row-helpers.js";
+import { ApiKeyCache, forgetOrganizationKeys } from "../../platform/auth/api-key-cache.js";
+import { authKeyspace } from "../../platform/auth/keyspace.js";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { AppContext } from "../../platform/graphql/context.js";
@@ -95,8 +97,14 @@ export class OrganizationResolver {
     @Arg("input", { description: "The changes." }) input: UpdateOrganizationInput,
     @Ctx() ctx: AppContext,
   ) {
-    return asPayload("organization", () =>
-      ctx.em.transactional((em) => new OrganizationService(em, ctx.principal, ctx.requestId).update(input)),
-    );
+    return asPayload("organization", async () => {
+      const organization = await ctx.em.transactional((em) =>
+        new OrganizationService(em, ctx.principal, ctx.requestId).update(input),
+      );
+      // Its keys' cached rows carry its kind and active flag (platform/auth/api-key-cache.ts).
+      const cache = new ApiKeyCache(ctx.redis, authKeyspace(ctx.config.DATABASE_URL));
+      await forgetOrganizationKeys(cache, ctx.em, organization.id);
+      return organization;
+    });
   }
 }

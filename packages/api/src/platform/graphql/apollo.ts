@@ -10,6 +10,7 @@ import type { AppContext } from "./context.js";
 import { armorProtection, isArmorLimitError, LIMITS, QUERY_TOO_COMPLEX, requestLimitsPlugin } from "./limits.js";
 import { selectsIntrospection } from "./introspection.js";
 import { readAuditPlugin } from "../audit/read-audit.js";
+import { compiledReadPlugin } from "../read-compiler/plugin.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, ForbiddenError } from "../errors/domain-error.js";
 import { PlatformErrorCode } from "../errors/platform.errors.js";
@@ -311,6 +312,7 @@ export function createApollo(
       requestLogPlugin(),
       readAuditPlugin<AppContext>(logger) as ApolloServerPlugin<AppContext>,
       ...(extraPlugins as unknown as ApolloServerPlugin<AppContext>[]),
+      compiledReadPlugin(logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     allowBatchedHttpRequests: false,

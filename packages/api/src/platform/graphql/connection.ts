@@ -102,7 +102,7 @@ export function OrderByInput<E extends Record<string, string>>(name: string, fie
 
 type Cursor = [unknown, string];
 
-function encodeCursor(value: unknown, id: string): string {
+export function encodeCursor(value: unknown, id: string): string {
   const v = value instanceof Date ? { d: value.toISOString() } : value;
   return Buffer.from(JSON.stringify([v, id])).toString("base64url");
 }
@@ -167,15 +167,26 @@ export interface PaginateOptions<T> {
   args: ConnectionArgs;
 }
 
+/** What one page reads: filter (with the cursor), sort, limit and offset, and how to turn the rows into a page. */
+export interface PageWindow<T> {
+  where: FilterQuery<T>;
+  orderBy: Record<string, "ASC" | "DESC">;
+  /** One more than the page size: the extra row says whether another page exists. */
+  limit: number;
+  offset: number | undefined;
+  size: number;
+  backwards: boolean;
+}
+
 /**
- * Keyset pagination for cursors (no OFFSET scans deep into a large table), offset for
- * page-number navigation, one extra row fetched to know whether another page exists.
+ * The page a connection's arguments ask for, checked (page size, offset, cursor) as the
+ * API answers them. Shared by paginate() and the compiled read path (platform/read-compiler).
  */
-export async function paginate<T extends { id: string }>(
+export function pageWindow<T extends { id: string }>(
   em: EntityManager,
   entity: EntityName<T>,
   opts: PaginateOptions<T>,
-): Promise<Connection<T>> {
+): PageWindow<T> {
   const { args, sortField } = opts;
   for (const [k, v] of [
     ["first", args.first],
@@ -205,27 +216,58 @@ export async function paginate<T extends { id: string }>(
   }
   const where = (conditions.length === 1 ? conditions[0] : { $and: conditions }) as FilterQuery<T>;
   const dir = readAsc ? "ASC" : "DESC";
-  const rows = await em.find(entity, where, {
-    orderBy: (sortField === "id" ? { id: dir } : { [sortField]: dir, id: dir }) as never,
+  return {
+    where,
+    orderBy: sortField === "id" ? { id: dir } : { [sortField]: dir, id: dir },
     limit: size + 1,
     offset: !cursorArg && args.offset ? args.offset : undefined,
-  });
-  const hasMore = rows.length > size;
-  const page = (hasMore ? rows.slice(0, size) : rows) as T[];
-  if (backwards) page.reverse();
-  const edges = page.map((node) => ({
-    cursor: encodeCursor((node as Record<string, unknown>)[sortField], node.id),
-    node,
-  }));
+    size,
+    backwards,
+  };
+}
+
+/** The page of the rows a window read: edges with cursors, nodes and pageInfo. */
+export function pageOf<T>(
+  rows: readonly T[],
+  window: PageWindow<unknown>,
+  args: ConnectionArgs,
+  cursorOf: (row: T) => string,
+): Omit<Connection<T>, "count"> {
+  const hasMore = rows.length > window.size;
+  const page = hasMore ? rows.slice(0, window.size) : [...rows];
+  if (window.backwards) page.reverse();
+  const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
     nodes: page,
     pageInfo: {
-      hasNextPage: backwards ? !!args.before : hasMore,
-      hasPreviousPage: backwards ? hasMore : !!args.after || !!args.offset,
+      hasNextPage: window.backwards ? !!args.before : hasMore,
+      hasPreviousPage: window.backwards ? hasMore : !!args.after || !!args.offset,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
+  };
+}
+
+/**
+ * Keyset pagination for cursors (no OFFSET scans deep into a large table), offset for
+ * page-number navigation, one extra row fetched to know whether another page exists.
+ */
+export async function paginate<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  opts: PaginateOptions<T>,
+): Promise<Connection<T>> {
+  const window = pageWindow(em, entity, opts);
+  const rows = await em.find(entity, window.where, {
+    orderBy: window.orderBy as never,
+    limit: window.limit,
+    offset: window.offset,
+  });
+  return {
+    ...pageOf(rows as T[], window, opts.args, (node) =>
+      encodeCursor((node as Record<string, unknown>)[opts.sortField], node.id),
+    ),
     count: () => boundedCount(em, entity, opts.where),
   };
 }

@@ -11,6 +11,7 @@ import type { Config } from "../../config.js";
 import { forkFor } from "../db/orm.js";
 import { SYSTEM, type Principal } from "../auth/principal.js";
 import { authenticate, AuthenticationError } from "../auth/authenticate.js";
+import { ApiKeyCache } from "../auth/api-key-cache.js";
 import { StaffSessions } from "../auth/staff-sessions.js";
 import { LoginGuard } from "../auth/login-guard.js";
 import { restScopeGuard } from "./rest-scopes.js";
@@ -79,6 +80,7 @@ export async function createHttpRuntime(
   const rateLimits = new RateLimits(redis, config);
   const keyspace = authKeyspace(config.DATABASE_URL);
   const staffSessions = new StaffSessions(redis, keyspace, config.ACCESS_TOKEN_TTL_SECONDS);
+  const apiKeys = new ApiKeyCache(redis, keyspace);
   const loginGuard = new LoginGuard(redis, keyspace, config);
   const app = express();
   app.disable("x-powered-by");
@@ -100,6 +102,7 @@ export async function createHttpRuntime(
       config.JWT_SECRET,
       req.headers.authorization,
       staffSessions,
+      apiKeys,
     );
     // For the request's log line (request-log.ts): kind and organisation, never the credential.
     if (req.res) req.res.locals.principal = principal;

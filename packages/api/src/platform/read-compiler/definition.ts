@@ -1,0 +1,85 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { FilterQuery } from "@mikro-orm/core";
+import type { Principal } from "../auth/principal.js";
+import { ExtensionPoint } from "../composition/extension-point.js";
+import type { SortDirection } from "../graphql/connection.js";
+
+/**
+ * What a module tells the read compiler about one of its GraphQL object types, next to the
+ * module (`<x>.read.ts`). Names are the entity's property names: the compiler takes columns
+ * and types from the ORM metadata, and the row scope from the entity's own scope rule
+ * (hooks.defineScope), so nothing here repeats a rule.
+ */
+export interface ReadType {
+  /** The GraphQL object type. */
+  type: string;
+  /** The MikroORM entity behind it (its table, columns and scope rule). */
+  entity: string;
+  /** Fields served as the property's column, unchanged (dates formatted as the scalar does). */
+  columns: readonly string[];
+  /** Fields computed from the plain row in a thin mapping, with the resolvers' own functions. */
+  computed?: Readonly<Record<string, ComputedField>>;
+  /** Nested objects and lists. */
+  relations?: Readonly<Record<string, RelationField>>;
+}
+
+/** The row a computed field sees: the properties it needs, typed as the ORM hydrates them. */
+export type PlainRow = Record<string, unknown>;
+
+export interface ReadContext {
+  principal: Principal;
+  now: Date;
+}
+
+export interface ComputedField {
+  /** Entity properties (a ManyToOne gives the referenced id). */
+  needs: readonly string[];
+  /**
+   * Related rows it reads too, by name: the relation (scoped as any relation) and the
+   * properties wanted of it; the row arrives as an object (null when there is none).
+   */
+  rows?: Readonly<Record<string, { relation: RelationField; props: readonly string[] }>>;
+  map: (row: PlainRow, ctx: ReadContext) => unknown;
+}
+
+/**
+ * Child rows whose `childKey` property equals the parent's `parentKey` property (both
+ * columns), optionally narrowed by `where`, in `orderBy` order. Each child table gets its
+ * own scope rule in probe mode, as the DataLoaders read it, unless `scoped` is false (rows
+ * visible exactly when their parent is, like a status history).
+ */
+export interface RelationField {
+  type: string;
+  parentKey: string;
+  childKey: string;
+  list?: boolean;
+  where?: Record<string, unknown>;
+  orderBy?: readonly (readonly [string, "asc" | "desc"])[];
+  /** Only the first row in `orderBy` order (a to-one read from a list, e.g. the latest change). */
+  first?: boolean;
+  scoped?: boolean;
+}
+
+/** A root `x(id)` field: one row by id through the scope rule in probe mode (as the byId loader). */
+export interface ByIdRoot {
+  field: string;
+  kind: "byId";
+  type: string;
+  arg: string;
+}
+
+/** A root connection field: the same filter, sorting and cursors as the resolver's paginate(). */
+export interface ConnectionRoot {
+  field: string;
+  kind: "connection";
+  type: string;
+  /** The resolver's own where-builder (called twice: page and count, as paginate does). */
+  where: (em: EntityManager, args: Record<string, unknown>) => Promise<() => FilterQuery<object>>;
+  sort: (args: Record<string, unknown>) => { field: string; direction: SortDirection };
+}
+
+export type ReadRoot = ByIdRoot | ConnectionRoot;
+
+/** Modules add their types and root fields here in register(hooks). */
+export const READ_TYPES = new ExtensionPoint<ReadType>("compiled read types");
+export const READ_ROOTS = new ExtensionPoint<ReadRoot>("compiled read root fields");

@@ -1,0 +1,136 @@
+import {
+  getArgumentValues,
+  getVariableValues,
+  isObjectType,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
+import { createHash } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { SqlPart } from "../scoping/scope.js";
+import type { Principal } from "../auth/principal.js";
+import { statusChangeRead } from "../audit/status-change.read.js";
+import { hooksOf } from "../composition/hooks.js";
+import { READ_ROOTS, READ_TYPES, type ByIdRoot, type ReadType } from "./definition.js";
+import { compileConnection, type CompiledRoot } from "./connection.js";
+import { planObject, type PlanEnv } from "./plan.js";
+import { collectFields, fieldShape, NotCompiled } from "./selection.js";
+import { needsShaping, shapeObject } from "./shape.js";
+import { Aliases, joinParts, objectSql, rowsSql, sql } from "./sql.js";
+
+export interface CompiledRead {
+  principal: Principal;
+  em: EntityManager;
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown> | undefined;
+}
+
+/** The registered types by GraphQL name, built once per hooks (they do not change after register). */
+const typesCache = new WeakMap<object, Map<string, ReadType>>();
+
+/**
+ * Runs a query operation as one SQL statement: every root field is one column of a single
+ * `select`, each building its JSON in Postgres. Throws NotCompiled when any part of the
+ * operation is not served here (the caller falls back to the resolvers).
+ */
+export async function runCompiled(read: CompiledRead): Promise<Record<string, unknown>> {
+  const { operation, schema, em } = read;
+  if (operation.operation !== "query") throw new NotCompiled("not a query");
+  if (read.principal.kind === "ANONYMOUS") throw new NotCompiled("anonymous");
+  const hooks = hooksOf(em);
+  let types = typesCache.get(hooks);
+  if (!types) {
+    types = new Map([statusChangeRead, ...hooks.list(READ_TYPES)].map((t) => [t.type, t]));
+    typesCache.set(hooks, types);
+  }
+  const roots = new Map(hooks.list(READ_ROOTS).map((r) => [r.field, r]));
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], read.variables ?? {});
+  if (coerced.errors) throw new NotCompiled("variables");
+  const env: PlanEnv = { schema, em, types, input: { fragments: read.fragments, variables: coerced.coerced } };
+  const queryType = schema.getQueryType()!;
+  const aliases = new Aliases();
+  const compiled: [string, CompiledRoot | "typename"][] = [];
+  for (const [key, nodes] of collectFields(queryType, operation.selectionSet, env.input)) {
+    const name = nodes[0]!.name.value;
+    if (name === "__typename") {
+      compiled.push([key, "typename"]);
+      continue;
+    }
+    const root = roots.get(name);
+    const field = queryType.getFields()[name];
+    if (!root || !field) throw new NotCompiled(`Query.${name}`);
+    compiled.push([
+      key,
+      root.kind === "byId"
+        ? await compileById(env, root, field, nodes, aliases)
+        : await compileConnection(env, root, field, nodes, aliases),
+    ]);
+  }
+  const columns = compiled.flatMap(([, c], i) => (c === "typename" ? [] : [sql`${c.sql} as r${String(i)}`]));
+  const data: Record<string, unknown> = {};
+  const row: Record<string, unknown> = columns.length
+    ? await runStatement(em, sql`select ${joinParts(columns, ", ")}`)
+    : {};
+  const ctx = { principal: read.principal, now: new Date() };
+  for (const [i, [key, c]] of compiled.entries())
+    data[key] = c === "typename" ? queryType.name : await c.finish(row[`r${i}`], ctx);
+  return data;
+}
+
+/** How often a statement text must have run before it is prepared, and how many texts a process prepares. */
+const PREPARE_AFTER = 3;
+const MAX_PREPARED = 500;
+const runs = new Map<string, number>();
+const prepared = new Set<string>();
+
+/**
+ * Runs the statement with its values as parameters. A text seen often (the same query shape
+ * and scope shape: values, principals and page sizes are parameters) becomes a named
+ * prepared statement, parsed once per connection and reused; rare texts stay unnamed, so a
+ * stream of one-off queries cannot fill the server's per-connection statement cache.
+ */
+async function runStatement(em: EntityManager, part: SqlPart): Promise<Record<string, unknown>> {
+  const query = em
+    .getConnection()
+    .getKnex()
+    .raw(part.sql, part.params as never[]);
+  const count = (runs.get(part.sql) ?? 0) + 1;
+  if (runs.size > 5_000) runs.clear();
+  runs.set(part.sql, count);
+  if (prepared.has(part.sql) || (count >= PREPARE_AFTER && prepared.size < MAX_PREPARED)) {
+    prepared.add(part.sql);
+    query.options({ name: `rc_${createHash("sha1").update(part.sql).digest("hex")}` });
+  }
+  const res = (await query) as unknown as { rows: Record<string, unknown>[] };
+  return res.rows[0]!;
+}
+
+async function compileById(
+  env: PlanEnv,
+  root: ByIdRoot,
+  field: GraphQLField<unknown, unknown>,
+  nodes: Parameters<typeof planObject>[2],
+  aliases: Aliases,
+): Promise<CompiledRoot> {
+  const args = getArgumentValues(field, nodes[0]!, env.input.variables);
+  const type = fieldShape(field).named;
+  if (!isObjectType(type) || type.name !== root.type) throw new NotCompiled(`Query.${field.name}`);
+  const plan = planObject(env, type, nodes);
+  const t = aliases.next("t");
+  const x = aliases.next("x");
+  // As the byId loader reads it: the scope rule in probe mode.
+  const rows = await rowsSql(env.em, plan, t, { where: { id: args[root.arg] }, scope: "probe" });
+  const obj = await objectSql(env.em, plan, x, aliases);
+  const shaping = needsShaping(plan);
+  return {
+    sql: sql`(select ${obj} from (${rows}) as ${x})`,
+    finish: async (value, ctx) => {
+      if (value != null && shaping) shapeObject(plan, value as Record<string, unknown>, ctx);
+      return value ?? null;
+    },
+  };
+}

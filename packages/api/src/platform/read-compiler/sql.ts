@@ -1,0 +1,154 @@
+import { raw, type FilterQuery } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { SCOPE_FILTER, rawWhere, type ScopeMode, type ScopeParams, type SqlPart } from "../scoping/scope.js";
+import { hooksOf } from "../composition/hooks.js";
+import { columnsOf, type Conversion, type PlanObject, type RelationPlan } from "./plan.js";
+
+/** Aliases unique across one statement: every level is a subquery that may see its parents'. */
+export class Aliases {
+  private n = 0;
+  next(prefix: string): string {
+    this.n += 1;
+    return `${prefix}${this.n}`;
+  }
+}
+
+/** Concatenates SQL parts, keeping their `?` bindings in textual order. */
+export function sql(strings: TemplateStringsArray, ...parts: (SqlPart | string)[]): SqlPart {
+  let text = strings[0]!;
+  const params: unknown[] = [];
+  parts.forEach((p, i) => {
+    if (typeof p === "string") text += p;
+    else {
+      text += p.sql;
+      params.push(...p.params);
+    }
+    text += strings[i + 1]!;
+  });
+  return { sql: text, params };
+}
+
+export function joinParts(parts: readonly SqlPart[], sep: string): SqlPart {
+  return { sql: parts.map((p) => p.sql).join(sep), params: parts.flatMap((p) => p.params) };
+}
+
+/** A column of a derived-table row, as the GraphQL scalar (or the ORM, for computed inputs) would give it. */
+export function valueSql(alias: string, column: string, conv: Conversion): string {
+  const ref = `${alias}.${column}`;
+  if (conv === "iso" || conv === "date") return `to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  if (conv === "text") return `${ref}::text`;
+  return ref;
+}
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export interface RowsOptions {
+  where?: FilterQuery<object>;
+  /** SQL correlating the rows to their parent row (`alias` is this level's table alias). */
+  correlate?: (alias: string) => string;
+  /** More SQL on this level's alias, with its bindings (e.g. the ids of a page). */
+  whereSql?: (alias: string) => SqlPart;
+  scope: ScopeMode | false;
+  orderBy?: Record<string, "asc" | "desc" | "ASC" | "DESC">;
+  limit?: number;
+  offset?: number;
+  extraColumns?: readonly string[];
+}
+
+/**
+ * One level's rows: the requested columns of its table, filtered, scoped by the entity's
+ * own rule (the ORM's scope filter, so the rule is the one the ORM path applies), sorted
+ * and limited, rendered by MikroORM's query builder with its values as bindings.
+ */
+export async function rowsSql(em: EntityManager, plan: PlanObject, alias: string, opts: RowsOptions): Promise<SqlPart> {
+  const cols = columnsOf(plan, opts.extraColumns);
+  const qb = em
+    .createQueryBuilder(plan.def.entity, alias)
+    .select(raw(cols.map((c) => `${alias}.${c}`).join(", ")) as never);
+  if (opts.where) qb.where(opts.where as never);
+  if (opts.correlate) qb.andWhere(rawWhere(opts.correlate) as never);
+  if (opts.whereSql) {
+    const w = opts.whereSql(alias);
+    qb.andWhere(rawWhere(() => w.sql, w.params) as never);
+  }
+  if (opts.scope) {
+    const params = em.getFilterParams<ScopeParams>(SCOPE_FILTER);
+    if (!params) throw new Error("read compiler: no principal on the EntityManager");
+    await qb.applyFilters({ [SCOPE_FILTER]: { ...params, mode: opts.scope } });
+  }
+  if (opts.orderBy) qb.orderBy(opts.orderBy as never);
+  if (opts.limit != null) qb.limit(opts.limit);
+  if (opts.offset) qb.offset(opts.offset);
+  const q = qb.getKnexQuery().toSQL();
+  return { sql: q.sql, params: [...q.bindings] };
+}
+
+const rowsCache = new WeakMap<object, Map<string, SqlPart>>();
+const ROWS_CACHE_LIMIT = 5_000;
+
+/**
+ * A nested level's rows depend only on the plan, its aliases and the principal (a scope rule
+ * is a pure function of the principal and the mode; the relation's own condition is fixed),
+ * so their rendering is kept per root (hooks) instead of building a query builder for every
+ * level of every request.
+ */
+async function cachedRows(em: EntityManager, shape: unknown[], render: () => Promise<SqlPart>): Promise<SqlPart> {
+  const hooks = hooksOf(em);
+  let cache = rowsCache.get(hooks);
+  if (!cache) rowsCache.set(hooks, (cache = new Map()));
+  const key = JSON.stringify([...shape, em.getFilterParams<ScopeParams>(SCOPE_FILTER)?.principal ?? null]);
+  let part = cache.get(key);
+  if (!part) {
+    part = await render();
+    if (cache.size >= ROWS_CACHE_LIMIT) cache.clear();
+    cache.set(key, part);
+  }
+  return part;
+}
+
+/** `json_build_object(…)` of one row of `plan` read from derived-table alias `x`. */
+export async function objectSql(em: EntityManager, plan: PlanObject, x: string, aliases: Aliases): Promise<SqlPart> {
+  const pairs: SqlPart[] = [];
+  for (const f of plan.fields) {
+    const key = literal(f.key);
+    if (f.kind === "typename") pairs.push({ sql: `${key}, ${literal(f.value)}`, params: [] });
+    else if (f.kind === "column") pairs.push({ sql: `${key}, ${valueSql(x, f.column, f.conv)}`, params: [] });
+    else if (f.kind === "computed") {
+      const inputs: SqlPart[] = f.inputs.map((i) => ({
+        sql: `${literal(i.prop)}, ${valueSql(x, i.column, i.conv)}`,
+        params: [],
+      }));
+      for (const r of f.rows) inputs.push(sql`${literal(r.key)}, ${await relationSql(em, r, x, aliases)}`);
+      pairs.push(sql`${key}, json_build_object(${joinParts(inputs, ", ")})`);
+    } else pairs.push(sql`${key}, ${await relationSql(em, f, x, aliases)}`);
+  }
+  // json_build_object takes at most 100 arguments.
+  if (pairs.length > 50) throw new Error("read compiler: more than 50 fields in one object");
+  return sql`json_build_object(${joinParts(pairs, ", ")})`;
+}
+
+async function relationSql(em: EntityManager, f: RelationPlan, parent: string, aliases: Aliases): Promise<SqlPart> {
+  const t = aliases.next("t");
+  const y = aliases.next("y");
+  const order = f.rel.orderBy ?? [];
+  const orderCols = order.map(
+    ([prop]) => (f.child.meta.properties[prop as never] as { fieldNames: string[] }).fieldNames[0]!,
+  );
+  const rows = await cachedRows(
+    em,
+    [f.child.def.entity, columnsOf(f.child, orderCols), t, parent, f.childColumn, f.parentColumn, f.rel, order],
+    () =>
+      rowsSql(em, f.child, t, {
+        where: f.rel.where,
+        correlate: (a) => `${a}.${f.childColumn} = ${parent}.${f.parentColumn}`,
+        scope: f.rel.scoped === false ? false : "probe",
+        orderBy: order.length ? Object.fromEntries(order) : undefined,
+        limit: f.rel.first ? 1 : undefined,
+        extraColumns: orderCols,
+      }),
+  );
+  const obj = await objectSql(em, f.child, y, aliases);
+  if (!f.rel.list) return sql`(select ${obj} from (${rows}) as ${y})`;
+  const aggOrder = order.map(([, dir], i) => `${y}.${orderCols[i]} ${dir}`).join(", ");
+  return sql`(select coalesce(json_agg(${obj}${aggOrder ? ` order by ${aggOrder}` : ""}), '[]'::json) from (${rows}) as ${y})`;
+}
