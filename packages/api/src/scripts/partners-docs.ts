@@ -22,6 +22,7 @@ import { PLATFORM_ERROR_DESCRIPTIONS, type PlatformErrorCode } from "../platform
 import { TOP_LEVEL_ERRORS, TopLevelErrorCode } from "../platform/errors/top-level.errors.js";
 import { CALLER_FAULT_CODES } from "../platform/graphql/apollo.js";
 import { FILE_ERRORS, FileErrorCode } from "../modules/order/files/files.errors.js";
+import { SENSITIVE_FIELDS, type SensitiveFieldRule } from "../platform/auth/sensitive-fields.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 /** packages/api/{src,dist}/scripts → repository root. */
@@ -104,6 +105,15 @@ export function renderTopLevelErrors(): string {
   return ["| top-level code | HTTP | what to do |", "|---|---|---|", ...rows, ...faults].join("\n");
 }
 
+/** The masking rule of every sensitive field (platform/auth/sensitive-fields.ts). */
+export function renderMasking(): string {
+  const rows = Object.entries(SENSITIVE_FIELDS).map(([field, r]: [string, SensitiveFieldRule]) => {
+    const full = ["ADMIN", ...r.staffRoles].join(", ") + (r.enteringPartner ? "; the partner that entered it" : "");
+    return `| \`${field}\` | ${cell(full)} | ${cell(r.mask)} | ${cell(r.why)} |`;
+  });
+  return ["| field | in full for | everyone else reads | why |", "|---|---|---|---|", ...rows].join("\n");
+}
+
 /** The file routes' own codes with their HTTP status. */
 export function renderFileErrors(): string {
   const rows = (Object.keys(FileErrorCode) as (keyof typeof FileErrorCode)[]).map(
@@ -129,6 +139,7 @@ const SECTIONS: Record<string, () => string> = {
   "error-codes": renderErrorCodes,
   "top-level-errors": renderTopLevelErrors,
   "file-errors": renderFileErrors,
+  masking: renderMasking,
   "webhook-events": renderWebhookEvents,
   "verify-snippet": renderVerifySnippet,
 };

@@ -130,6 +130,62 @@ describe("policy-year usage", () => {
 });
 
 describe("estimateCost", () => {
+  it("takes the claim's line input (unit price, discount, modifiers) without a provider, and prices it as the claim does", async () => {
+    const cov = await coverage({ deductible: "0.00", coverageRate: "0.7000" });
+    const lines = [
+      { system: "CDT", code: "D0150", quantity: 2, discount: "10.00", modifiers: [{ code: "AH" }] },
+      { system: "CDT", code: "D0210", quantity: 1, unitPrice: "35.5" },
+    ];
+    const est = await api.gql<{ estimateCost: Record<string, unknown> }>(
+      `query($input: EstimateInput!) { estimateCost(input: $input) {
+        gross covered patientShare coverageRate eligibility { eligible }
+        lines { code unitPrice discount modifiers amount priceAboveSchedule } } }`,
+      {
+        input: {
+          patientId: cov.patient.id,
+          policyId: cov.policy.id,
+          liabilityId: cov.liability.id,
+          date: "2026-03-10",
+          lines,
+        },
+      },
+      agencyKey,
+    );
+    expect(est.errors).toBeUndefined();
+    // (2 × 50 − 10) × 1.5 = 135; 35.50 below the fee needs no reason; (135 + 35.50) × 0.7 = 119.35.
+    expect(est.data.estimateCost).toMatchObject({
+      gross: "170.50",
+      covered: "119.35",
+      patientShare: "51.15",
+      coverageRate: "0.7000",
+      eligibility: { eligible: true },
+      lines: [
+        {
+          code: "D0150",
+          unitPrice: "50.00",
+          discount: "10.00",
+          modifiers: ["AH"],
+          amount: "135.00",
+          priceAboveSchedule: false,
+        },
+        {
+          code: "D0210",
+          unitPrice: "35.50",
+          discount: "0.00",
+          modifiers: [],
+          amount: "35.50",
+          priceAboveSchedule: false,
+        },
+      ],
+    });
+    const claim = await register(cov, lines);
+    expect({ gross: claim.gross, covered: claim.covered, patientShare: claim.patientShare }).toEqual({
+      gross: "170.50",
+      covered: "119.35",
+      patientShare: "51.15",
+    });
+  });
+
   it("equals the submitted totals for the same lines ((exam + X-ray) × coefficient)", async () => {
     const cov = await coverage({ deductible: "0.00", coverageRate: "0.7000" });
     const provider = await fx.organization(OrganizationKind.CLINIC);

@@ -113,8 +113,9 @@ describe("visit assignment list export (导出任务分配清单)", () => {
   });
 
   it("states the scheduled time in the site's zone, with its offset, as the header says", async () => {
-    const { Organization } = await import("../organization/organization.entity.js");
-    await api.orm.em.fork().nativeUpdate(Organization, { id: w.clinic.id }, { timeZone: "America/Santiago" });
+    await api.orm.em
+      .getConnection()
+      .execute(`update organization set time_zone = 'America/Santiago' where id = ?`, [w.clinic.id]);
     const rows = await sheetRows(await download(`/exports/visits.xlsx?kind=APPOINTMENT`, w.operator));
     expect(rows[0]![6]).toBe("Scheduled (site's local time)");
     const year = appointmentAt.getUTCFullYear();

@@ -27,7 +27,8 @@ export const SENSITIVE_FIELDS = {
   },
   "Visit.bankAccount": {
     staffRoles: ["BILLING"],
-    enteringPartner: true,
+    // Entered by operator visitors (staff), never by a partner.
+    enteringPartner: false,
     mask: "`•••• 1234` (the last four characters)",
     why: "billing pays it out; the visitor who typed it re-enters the whole number to correct it",
   },

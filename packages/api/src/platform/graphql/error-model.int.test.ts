@@ -60,4 +60,19 @@ describe("the error model", () => {
       expect(res.errors?.[0]?.extensions?.field).toEqual(["first"]);
     }
   });
+
+  it("answers a query's bad input (too many ids, a bad month, a bad scan key) with its code and HTTP 400", async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    const cases: [string, Record<string, unknown>, string][] = [
+      [`query($ids: [ID!]) { orders(filter: { ids: $ids }) { totalCount } }`, { ids }, "TOO_MANY_IDS"],
+      [`{ monthlyStatistics(filter: { monthFrom: "2026-13" }) { totalCount } }`, {}, "INVALID_MONTH"],
+      [`{ cases(filter: { scanKey: "123" }) { totalCount } }`, {}, "INVALID_SCAN_KEY"],
+    ];
+    for (const [query, variables, code] of cases) {
+      const res = await api.gql(query, variables, operator);
+      expect(res.status, code).toBe(400);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual([code]);
+      expect(res.errors?.[0]?.extensions?.field, code).toBeTruthy();
+    }
+  });
 });
