@@ -2792,6 +2792,12 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "specialties",
+          kind: "string",
+          list: true,
+          required: true,
+        },
+        {
           name: "taxId",
           kind: "string",
           list: false,
@@ -2854,6 +2860,12 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "search",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "specialty",
           kind: "string",
           list: false,
           required: false,
@@ -2925,6 +2937,12 @@ export const schemaMeta: SchemaMeta = {
             required: false,
           },
           {
+            name: "specialties",
+            kind: "string",
+            list: true,
+            required: false,
+          },
+          {
             name: "taxId",
             kind: "string",
             list: false,
@@ -2989,6 +3007,12 @@ export const schemaMeta: SchemaMeta = {
             required: false,
           },
           {
+            name: "specialties",
+            kind: "string",
+            list: true,
+            required: false,
+          },
+          {
             name: "taxId",
             kind: "string",
             list: false,
@@ -3024,6 +3048,10 @@ export const schemaMeta: SchemaMeta = {
         {
           key: "record",
           fields: ["createdAt"],
+        },
+        {
+          key: "details",
+          fields: ["specialties"],
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
+import { ArrayType, Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { WorkCalendar } from "../work-calendar/work-calendar.entity.js";
@@ -29,7 +29,7 @@ registerEnumType(OrganizationKind, {
 @ObjectType({ description: "The operator or a partner organisation." })
 @Entity({ tableName: "organization" })
 @Index({ properties: ["kind"] })
-export class Organization extends VersionedEntity<"language" | "active"> {
+export class Organization extends VersionedEntity<"language" | "active" | "specialties"> {
   @Field(() => OrganizationKind, { description: "Kind of organisation." })
   @Enum({ items: () => OrganizationKind, nativeEnumName: "organization_kind" })
   kind!: OrganizationKind;
@@ -68,6 +68,13 @@ export class Organization extends VersionedEntity<"language" | "active"> {
 
   @ManyToOne(() => WorkCalendar, { nullable: true })
   workCalendar?: WorkCalendar | null;
+
+  @Field(() => [String], {
+    description:
+      "Specialties a provider takes orders and appointments in (form-template specialties, e.g. traumatology); empty = not stated, offered for any.",
+  })
+  @Property({ type: ArrayType, columnType: "text[]", defaultRaw: "'{}'" })
+  specialties: string[] = [];
 
   @Field({ description: "Inactive organisations cannot receive new work." })
   @Property({ type: "boolean" })
