@@ -2796,6 +2796,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "string",
           list: true,
           required: true,
+          display: "term:specialties",
         },
         {
           name: "taxId",
@@ -3039,7 +3040,7 @@ export const schemaMeta: SchemaMeta = {
       sections: [
         {
           key: "summary",
-          fields: ["name", "kind", "active", "taxId"],
+          fields: ["name", "kind", "active", "taxId", "specialties"],
         },
         {
           key: "contact",
@@ -3048,10 +3049,6 @@ export const schemaMeta: SchemaMeta = {
         {
           key: "record",
           fields: ["createdAt"],
-        },
-        {
-          key: "details",
-          fields: ["specialties"],
         },
       ],
     },
