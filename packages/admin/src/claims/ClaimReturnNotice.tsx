@@ -32,10 +32,13 @@ export function ClaimReturnNotice() {
       <AlertTitle>{translate("clinigraph.claims.returned")}</AlertTitle>
       {reasons.map((reason, i) => (
         <div key={i} data-code={reason.code}>
-          <bdi>
-            {translate(`clinigraph.reasons.${reason.code}`, { _: humanize(reason.code) })}
-            {reason.text ? `: ${reason.text}` : ""}
-          </bdi>
+          {/* the reason and the reviewer's text each isolated: a Latin text keeps its full stop in a Persian page */}
+          <bdi>{translate(`clinigraph.reasons.${reason.code}`, { _: humanize(reason.code) })}</bdi>
+          {reason.text && (
+            <>
+              : <bdi>{reason.text}</bdi>
+            </>
+          )}
         </div>
       ))}
     </Alert>
