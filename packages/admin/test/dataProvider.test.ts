@@ -51,6 +51,27 @@ describe("data provider over the generated metadata", () => {
     expect(result.data[0]).toMatchObject({ id: "o1", providerId: "org1", caseId: "c1" });
   });
 
+  it("list rows leave out the per-record fields only a record page uses; a record page and the export ask for them", async () => {
+    const empty = { orders: { nodes: [], totalCount: 0 } };
+    const { calls, provider } = recorder(empty, empty, { order });
+    await provider.getList("orders", {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: "id", order: "ASC" },
+      filter: {},
+    });
+    await provider.getList("orders", {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: "id", order: "ASC" },
+      filter: {},
+      meta: { full: true },
+    });
+    await provider.getOne("orders", { id: "o1" });
+    expect(calls[0].query).not.toContain("availableTransitions");
+    expect(calls[0].query).toContain("provider { id }");
+    expect(calls[1].query).toContain("availableTransitions");
+    expect(calls[2].query).toContain("availableTransitions");
+  });
+
   it("omits orderBy for a column the API cannot sort by and clamps the page size to 100", async () => {
     const { calls, provider } = recorder({ orders: { nodes: [], totalCount: 0 } });
     await provider.getList("orders", {

@@ -18,6 +18,7 @@ import {
 import { useFormContext, useWatch } from "react-hook-form";
 import { request } from "../data/api";
 import { idempotencyKey, runMutation } from "../data/runMutation";
+import { ProviderInput } from "../organizations/ProviderInput";
 import { ClaimCheckPanel, useClaimCheck } from "./ClaimCheckPanel";
 import { ClaimLinesInput } from "./ClaimLinesInput";
 import {
@@ -80,9 +81,7 @@ function ClaimForm({ onSave }: { onSave: (draft: ClaimDraft) => Promise<unknown>
           <AutocompleteInput validate={required()} />
         </ReferenceInput>
         <PolicyAndLiability patientId={patientId} />
-        <ReferenceInput source="providerId" reference="organizations" sort={{ field: "name", order: "ASC" }}>
-          <AutocompleteInput validate={required()} />
-        </ReferenceInput>
+        <ProviderInput source="providerId" work="claim" isRequired />
         <ClaimLinesInput />
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>

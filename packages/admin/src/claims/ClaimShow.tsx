@@ -5,10 +5,11 @@ import { UnsavedEditsProvider } from "../transitions/unsavedEdits";
 import { ClaimPayments } from "../payments";
 import { ClaimLinesEditButton } from "./ClaimLinesEdit";
 import { ClaimLinesReview } from "./ClaimLinesReview";
+import { ClaimReturnNotice } from "./ClaimReturnNotice";
 import { ClaimDocuments } from "../documents/ClaimDocuments";
 
 /**
- * The claim with its transitions, its lines (editable during review, totals beside them),
+ * The claim with its transitions, why it was returned (while it is), its lines (editable during review, totals beside them),
  * its documents with the kind's checklist and its payments; the transitions wait while line
  * amounts are changed but not saved.
  */
@@ -17,6 +18,7 @@ export default function ClaimShow() {
   return (
     <UnsavedEditsProvider>
       <Show actions={<ShowActions meta={meta} />}>
+        <ClaimReturnNotice />
         <ClaimLinesEditButton />
         <ClaimLinesReview />
         <ClaimDocuments />

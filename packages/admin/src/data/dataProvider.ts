@@ -12,7 +12,7 @@ import type { ResourceMeta, SchemaMeta } from "../resources/types";
 import type { Request, UserError } from "./graphqlClient";
 import { isUpperBound, toInstant } from "./dateFilters";
 import { changedInput, pickInput } from "./inputs";
-import { normalizeRecord, recordSelection } from "./selection";
+import { normalizeRecord, recordSelection, rowSelection } from "./selection";
 import { userErrorsToHttpError } from "./userErrors";
 
 /** The API caps page size; larger react-admin pages are clamped rather than rejected. */
@@ -82,7 +82,8 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
     return resource;
   }
 
-  async function list(resource: ResourceMeta, variables: Record<string, unknown>) {
+  /** `full` selects what a record page does (the CSV export wants every field). */
+  async function list(resource: ResourceMeta, variables: Record<string, unknown>, full = false) {
     const args = [
       "$first: Int",
       "$offset: Int",
@@ -95,7 +96,7 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
       resource.filterType && "filter: $filter",
       resource.orderType && "orderBy: $orderBy",
     ].filter(Boolean);
-    const query = `query List(${args.join(", ")}) { ${resource.listQuery}(${passed.join(", ")}) { nodes { ${recordSelection(resource)} } totalCount pageInfo { hasNextPage hasPreviousPage } } }`;
+    const query = `query List(${args.join(", ")}) { ${resource.listQuery}(${passed.join(", ")}) { nodes { ${full ? recordSelection(resource) : rowSelection(resource)} } totalCount pageInfo { hasNextPage hasPreviousPage } } }`;
     const data = await request<Record<string, Connection>>(query, variables);
     const connection = data[resource.listQuery];
     return {
@@ -159,12 +160,16 @@ export function createDataProvider(meta: SchemaMeta, request: Request): Clinigra
       const resource = resourceOf(name);
       const { page = 1, perPage = 25 } = params.pagination ?? {};
       const first = Math.min(perPage, MAX_PAGE_SIZE);
-      return list(resource, {
-        first,
-        offset: (page - 1) * first,
-        filter: toFilter(resource, params.filter),
-        orderBy: toOrderBy(resource, params.sort),
-      }) as never;
+      return list(
+        resource,
+        {
+          first,
+          offset: (page - 1) * first,
+          filter: toFilter(resource, params.filter),
+          orderBy: toOrderBy(resource, params.sort),
+        },
+        params.meta?.full === true,
+      ) as never;
     },
     async getOne(name: string, params: GetOneParams) {
       return { data: (await one(resourceOf(name), String(params.id))) as never };

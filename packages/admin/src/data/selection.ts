@@ -15,6 +15,19 @@ export function recordSelection(resource: ResourceMeta): string {
   return selectionOf(resource.fields);
 }
 
+/**
+ * Fields the API computes per record (the events the reader may fire, the last status
+ * change with its actor's name): only a record's own page uses them, and on a list page
+ * they were about half of the server's time for 25 orders (docs/BENCHMARKS.md).
+ */
+export const RECORD_PAGE_ONLY = new Set(["availableTransitions", "lastStatusChange", "history"]);
+
+/** The selection of list rows and references: the record without its page-only fields, unless a column shows one. */
+export function rowSelection(resource: ResourceMeta): string {
+  const shown = new Set(resource.listColumns.map((path) => path.split(".")[0]));
+  return selectionOf(resource.fields.filter((field) => !RECORD_PAGE_ONLY.has(field.name) || shown.has(field.name)));
+}
+
 type Data = Record<string, unknown>;
 
 /**

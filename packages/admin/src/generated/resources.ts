@@ -2955,6 +2955,13 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "specialties",
+          kind: "string",
+          list: true,
+          required: true,
+          display: "term:specialties",
+        },
+        {
           name: "taxId",
           kind: "string",
           list: false,
@@ -3017,6 +3024,12 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "search",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "specialty",
           kind: "string",
           list: false,
           required: false,
@@ -3090,6 +3103,12 @@ export const schemaMeta: SchemaMeta = {
             required: false,
           },
           {
+            name: "specialties",
+            kind: "string",
+            list: true,
+            required: false,
+          },
+          {
             name: "taxId",
             kind: "string",
             list: false,
@@ -3156,6 +3175,12 @@ export const schemaMeta: SchemaMeta = {
             required: false,
           },
           {
+            name: "specialties",
+            kind: "string",
+            list: true,
+            required: false,
+          },
+          {
             name: "taxId",
             kind: "string",
             list: false,
@@ -3182,7 +3207,7 @@ export const schemaMeta: SchemaMeta = {
       sections: [
         {
           key: "summary",
-          fields: ["name", "kind", "active", "taxId"],
+          fields: ["name", "kind", "active", "taxId", "specialties"],
         },
         {
           key: "contact",

@@ -17,22 +17,26 @@ const component = (name: string) =>
   };
 
 /**
- * Right to left, every table cell and every field value is its own bidi paragraph
- * (`unicode-bidi: plaintext`, an isolate whose direction is its first letter's): a Latin
- * name or an order number in a Persian page keeps its order instead of taking the
- * page's neutral characters (·, -, commas) to the wrong side.
+ * Right to left, a Latin value (an order number, an e-mail, a code, an amount) must read in
+ * its own order and still stand where the page's text starts (the right). So every table
+ * cell and block of text is an isolate that keeps the page's direction (it aligns right),
+ * and each value inside it is an inline isolate whose direction is its first letter's
+ * (`unicode-bidi: plaintext` on the span, what <bdi> does): "ORD-2026-000082" or
+ * "ana@example.cl" keep their order without taking the page's neutral characters (·, -,
+ * commas) to the wrong side. A block with `plaintext` would align a Latin value left.
  */
-const isolated = { unicodeBidi: "plaintext" };
+const isolatedBlock = { unicodeBidi: "isolate" };
+const isolatedValue = { ...isolatedBlock, "span&": { unicodeBidi: "plaintext" } };
 const rtlComponents = {
   ...defaultTheme.components,
   MuiTableCell: {
     ...component("MuiTableCell"),
     styleOverrides: {
       ...component("MuiTableCell").styleOverrides,
-      root: { ...(component("MuiTableCell").styleOverrides?.root as Overrides), ...isolated },
+      root: { ...(component("MuiTableCell").styleOverrides?.root as Overrides), ...isolatedBlock },
     },
   },
-  MuiTypography: { styleOverrides: { body2: isolated } },
+  MuiTypography: { styleOverrides: { body2: isolatedValue } },
 } as RaThemeOptions["components"];
 
 const themes: Record<Direction, RaThemeOptions> = {

@@ -15,6 +15,7 @@ import {
 import { useWatch } from "react-hook-form";
 import { request } from "../data/api";
 import { EnumOption } from "../fields/EnumOption";
+import { ProviderInput } from "../organizations/ProviderInput";
 import { resourceMeta } from "../resources/registry";
 import { FORM_TEMPLATES, type FormTemplate } from "./queries";
 
@@ -57,6 +58,12 @@ function ServiceCodesInput() {
   );
 }
 
+/** The providers that take orders in the chosen specialty, once one is chosen. */
+function OrderProviderInput() {
+  const specialty = useWatch({ name: "specialty" }) as string | undefined;
+  return <ProviderInput source="providerId" work="order" specialty={specialty} isRequired />;
+}
+
 /** Issues an order: the case, the provider, the specialty and its services (SPEC §3 orders). */
 export default function OrderCreate() {
   const kinds = resourceMeta("orders").create?.fields.find((f) => f.name === "kind");
@@ -66,9 +73,6 @@ export default function OrderCreate() {
         <ReferenceInput source="caseId" reference="cases">
           <AutocompleteInput validate={required()} />
         </ReferenceInput>
-        <ReferenceInput source="providerId" reference="organizations" sort={{ field: "name", order: "ASC" }}>
-          <AutocompleteInput validate={required()} />
-        </ReferenceInput>
         <SelectInput
           source="kind"
           validate={required()}
@@ -76,6 +80,7 @@ export default function OrderCreate() {
           optionText={<EnumOption enumType={kinds?.enumType} />}
         />
         <SpecialtyInput />
+        <OrderProviderInput />
         <ServiceCodesInput />
         <DateTimeInput source="dueAt" />
         <TextInput source="notes" multiline minRows={2} />

@@ -38,8 +38,11 @@ export function StatusTimeline({ history, statusEnum }: { history: StatusChange[
                 {(change.reasonCode || change.reason) && (
                   <Typography variant="body2">
                     {[
-                      change.reasonCode &&
-                        translate(`clinigraph.reasons.${change.reasonCode}`, { _: humanize(change.reasonCode) }),
+                      // a claim returned for several reasons keeps their codes joined by commas
+                      change.reasonCode
+                        ?.split(",")
+                        .map((code) => translate(`clinigraph.reasons.${code}`, { _: humanize(code) }))
+                        .join(", "),
                       change.reason,
                     ]
                       .filter(Boolean)

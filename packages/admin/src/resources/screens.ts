@@ -1,9 +1,12 @@
 import { lazy, type ComponentType } from "react";
 import { apiKeys } from "../apiKeys";
 import { auditEvents } from "../audit";
+import { cases } from "../cases";
 import { claims } from "../claims";
 import { orders } from "../orders";
 import { organizations } from "../organizations";
+import { patients } from "../patients";
+import { policies } from "../policies";
 import { visits } from "../visits";
 
 type View = ComponentType | React.LazyExoticComponent<ComponentType>;
@@ -29,6 +32,9 @@ const OVERRIDES: Record<string, Partial<Views>> = {
   apiKeys,
   auditEvents,
   organizations,
+  cases,
+  patients,
+  policies,
 };
 
 export function viewsFor(resource: { name: string; oneQuery: string | null; create: unknown; update: unknown }): Views {

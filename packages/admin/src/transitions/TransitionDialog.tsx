@@ -11,6 +11,7 @@ import {
 import { useState } from "react";
 import { useTranslate } from "react-admin";
 import type { TransitionMeta } from "../resources/types";
+import { CLAIM_RETURN_CODES } from "../i18n/reasons";
 import { useReasonCodeOptions } from "./useReasonCodeOptions";
 import type { EventNeeds } from "./eventRules";
 import type { TransitionValues } from "./useRunTransition";
@@ -90,16 +91,23 @@ export function TransitionDialog({
           </TextField>
         )}
         {needs.freeReasonCode && (
+          // the API takes any code; the console offers the configured ones, in the reader's words
           <TextField
+            select
             fullWidth
             margin="dense"
             required
             label={translate("clinigraph.transitions.reason_code")}
-            helperText={translate("clinigraph.transitions.reason_code_hint", { example: "MISSING_INVOICE" })}
             value={reasonCode}
-            onChange={(e) => setReasonCode(e.target.value.toUpperCase().replace(/\s+/g, "_"))}
-            slotProps={{ htmlInput: { dir: "ltr", "data-testid": "transition-reason-code-text" } }}
-          />
+            onChange={(e) => setReasonCode(e.target.value)}
+            slotProps={{ htmlInput: { "data-testid": "transition-return-code" } }}
+          >
+            {CLAIM_RETURN_CODES.map((code) => (
+              <MenuItem key={code} value={code} data-code={code}>
+                {translate(`clinigraph.reasons.${code}`, { _: code })}
+              </MenuItem>
+            ))}
+          </TextField>
         )}
         {(needs.reason || needs.optionalReason) && (
           <TextField

@@ -48,7 +48,7 @@ export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: React
       {meta.filters.length > 0 && <FilterButton />}
       {meta.create && hasCreate && <CreateButton />}
       {/* every list downloads as CSV with the current filters, formulas neutralised (csvExport.ts) */}
-      <ExportButton maxResults={1000} />
+      <ExportButton maxResults={1000} meta={{ full: true }} />
       {extra}
     </TopToolbar>
   );

@@ -14,6 +14,7 @@ import {
 import { useLocation } from "react-router-dom";
 import { useWatch } from "react-hook-form";
 import { idempotencyKey, runMutation } from "../data/runMutation";
+import { ProviderInput } from "../organizations/ProviderInput";
 
 const CREATE_FIELD_VISIT = `mutation FieldVisit($input: CreateFieldVisitInput!) {
   createFieldVisit(input: $input) { visit { id } userErrors { code field message } }
@@ -54,9 +55,7 @@ function KindFields() {
         <ReferenceInput source="patientId" reference="patients">
           <AutocompleteInput validate={required()} />
         </ReferenceInput>
-        <ReferenceInput source="providerId" reference="organizations" sort={{ field: "name", order: "ASC" }}>
-          <AutocompleteInput validate={required()} />
-        </ReferenceInput>
+        <ProviderInput source="providerId" work="appointment" isRequired />
         <ReferenceInput source="caseId" reference="cases">
           <AutocompleteInput />
         </ReferenceInput>
@@ -68,14 +67,7 @@ function KindFields() {
       <ReferenceInput source="caseId" reference="cases">
         <AutocompleteInput validate={required()} />
       </ReferenceInput>
-      <ReferenceInput
-        source="hospitalId"
-        reference="organizations"
-        filter={{ kind: "HOSPITAL" }}
-        sort={{ field: "name", order: "ASC" }}
-      >
-        <AutocompleteInput helperText="clinigraph.workflows.hospital_default" />
-      </ReferenceInput>
+      <ProviderInput source="hospitalId" work="fieldVisit" helperText="clinigraph.workflows.hospital_default" />
     </>
   );
 }

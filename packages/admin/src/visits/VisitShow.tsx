@@ -6,7 +6,8 @@ import { StatusTimeline } from "../orders/StatusTimeline";
 import type { StatusChange } from "../orders/queries";
 import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
-import { VISIT_ENTRY, type LinkValue } from "./findingsQueries";
+import { VISIT_ENTRY, type LinkValue, type SavedEntry } from "./findingsQueries";
+import { VisitEntries } from "./VisitEntries";
 import { FindingsForm } from "./FindingsForm";
 import { VisitDocuments } from "../documents/VisitDocuments";
 
@@ -15,6 +16,7 @@ interface VisitEntry {
   returnReason: string | null;
   liabilityLinks: (LinkValue & { id: string })[];
   history: StatusChange[];
+  entries: SavedEntry[];
 }
 
 /** The reviewer's last return and why (回退原因), while the visit waits for the visitor again. */
@@ -60,6 +62,12 @@ function VisitHistory() {
   );
 }
 
+/** What each save of the findings changed, beside the status history. */
+function VisitSaves() {
+  const entry = useVisitEntry();
+  return entry ? <VisitEntries entries={entry.entries} /> : null;
+}
+
 /**
  * A visit: the return notice, the findings form for its visitor, its sections, the materials
  * collected at it (with the control to attach more) and its history.
@@ -72,6 +80,7 @@ export default function VisitShow() {
       <VisitFindings />
       <MetaFields meta={meta} />
       <VisitDocuments />
+      <VisitSaves />
       <VisitHistory />
     </Show>
   );

@@ -4,8 +4,19 @@ export const VISIT_ENTRY = `query VisitEntry($id: ID!) {
     id version status returnReason returnCount
     liabilityLinks { id policyId liabilityId }
     history { id event fromStatus toStatus reason reasonCode reference actorKind actorName createdAt }
+    entries { id createdAt actorKind actorName conclusion changes { field before after } }
   }
 }`;
+
+/** One save of the findings as the API keeps it (Visit.entries). */
+export interface SavedEntry {
+  id: string;
+  createdAt: string;
+  actorKind: string;
+  actorName: string | null;
+  conclusion: string | null;
+  changes: { field: string; before: string[]; after: string[] }[];
+}
 
 /** The patient's policies with their liabilities: what a visit may be linked to (分案). */
 export const PATIENT_POLICIES = `query PatientPolicies($patientId: ID!) {

@@ -133,6 +133,17 @@ describe("Persian screens", () => {
     const number = page.locator("td.column-number span").first();
     expect(await number.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe("nowrap");
     expect(await number.evaluate((el) => el.getClientRects().length)).toBe(1);
+    // a Latin value reads in its own order (an inline isolate) and stands at the cell's start, the right
+    expect(await number.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("plaintext");
+    const gap = await number.evaluate((el) => {
+      const cell = el.closest("td")!;
+      return (
+        cell.getBoundingClientRect().right -
+        parseFloat(getComputedStyle(cell).paddingRight) -
+        el.getBoundingClientRect().right
+      );
+    });
+    expect(Math.abs(gap), "the order number is aligned right in a right-to-left page").toBeLessThan(2);
 
     // order page: history sentences isolate the Latin names in them; arrows point along the reading
     await open(page, screens["order show"]!);

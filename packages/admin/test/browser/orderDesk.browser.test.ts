@@ -42,10 +42,22 @@ describe("the operator's order desk against the real API", () => {
       apiUrl,
       token,
       `{ cases(first: 1, filter: { status: [OPEN] }) { nodes { id number } }
-         organizations(first: 1, filter: { kind: LAB }) { nodes { id name } } }`,
+         organizations(first: 1, filter: { kind: LAB, specialty: "traumatology" }) { nodes { id name } } }`,
     );
     const kase = cases.nodes[0]!;
     const lab = organizations.nodes[0]!;
+    // providers the traumatology order must not be offered: a psychiatry-only specialist, a hospital
+    const { psychiatry, hospitals } = await gql<{
+      psychiatry: { nodes: { name: string; specialties: string[] }[] };
+      hospitals: { nodes: { name: string }[] };
+    }>(
+      apiUrl,
+      token,
+      `{ psychiatry: organizations(first: 50, filter: { kind: INTERCONSULTANT, specialty: "psychiatry" }) { nodes { name specialties } }
+         hospitals: organizations(first: 1, filter: { kind: HOSPITAL }) { nodes { name } } }`,
+    );
+    const specialist = psychiatry.nodes.find((o) => o.specialties.length === 1)!;
+    expect(specialist, "the seed's psychiatry-only interconsultant").toBeDefined();
 
     const page = await newPage(browser);
     await signIn(page, consoleUrl, "operator");
@@ -53,9 +65,21 @@ describe("the operator's order desk against the real API", () => {
     await page.getByRole("link", { name: "Create" }).click();
     await page.waitForURL(/#\/orders\/create/);
     await pickAutocomplete(page, "caseId", kase.number);
-    await pickAutocomplete(page, "providerId", lab.name);
     await pickSelect(page, "kind", 0);
-    await pickSelect(page, "specialty", 0);
+    await pickSelect(page, "specialty", "Traumatology");
+    // the provider picker searches only the active providers that take traumatology orders
+    const provider = page.locator('input[name="providerId"]').first();
+    for (const unfit of [specialist.name, hospitals.nodes[0]!.name]) {
+      const answered = page.waitForResponse(
+        (r) => (r.request().postData() ?? "").includes("organizations") && r.request().postData()!.includes("search"),
+      );
+      await provider.click();
+      await provider.fill(unfit);
+      const body = (await (await answered).json()) as { data: { organizations: { nodes: unknown[] } } };
+      expect(body.data.organizations.nodes, `${unfit} is not offered`).toEqual([]);
+      await provider.fill("");
+    }
+    await pickAutocomplete(page, "providerId", lab.name);
     await page.locator('input[name="serviceCodes"]').click();
     await page.getByRole("option").first().click();
     await page.keyboard.press("Escape");

@@ -73,14 +73,19 @@ describe("a reviewer's day", () => {
 
     // returned with a reason the partner reads
     await page.locator('[data-event="RETURN"]').click();
-    // a claim's return reason is a code and a text (the partner's system reads the code)
-    await page.getByTestId("transition-reason-code-text").fill("missing discharge report");
+    // a claim's return reason is a code picked by its words and a text (the partner's system reads the code)
+    await page.getByTestId("transition-return-code").locator("..").click();
+    await page.getByRole("option", { name: "Required document missing" }).click();
     await page.getByTestId("transition-reason").fill("Falta el informe de alta firmado");
     await page.getByRole("dialog").getByRole("button", { name: "Return" }).click();
     await expect.poll(async () => (await readClaim()).status, { timeout: 30_000 }).toBe("RETURNED");
     expect((await readClaim()).returnReasons).toEqual([
-      { code: "MISSING_DISCHARGE_REPORT", text: "Falta el informe de alta firmado" },
+      { code: "MISSING_DOCUMENT", text: "Falta el informe de alta firmado" },
     ]);
+    // the page reads the reason in words, never the code
+    const reasons = page.getByTestId("return-reasons");
+    await reasons.waitFor();
+    expect(await reasons.innerText()).toContain("Required document missing: Falta el informe de alta firmado");
 
     // visit review: the queue, one visit returned with its reason, another approved
     const { visits } = await gql<{ visits: { nodes: { id: string }[] } }>(

@@ -30,7 +30,7 @@ interface VisitRow {
 }
 
 const VISIT = `query($id: ID!) { visit(id: $id) { id status conclusion ward investigationResult diagnosisCodes
-  bankAccount liabilityLinks { liabilityId } history { event } } }`;
+  bankAccount liabilityLinks { liabilityId } history { event } entries { id } } }`;
 
 interface VisitState {
   status: string;
@@ -41,6 +41,7 @@ interface VisitState {
   bankAccount: string | null;
   liabilityLinks: { liabilityId: string }[];
   history: { event: string }[];
+  entries: { id: string }[];
 }
 
 const day = (offset: number) => {
@@ -130,6 +131,21 @@ describe("a visitor's day", () => {
     await expect.poll(async () => saves(await state()), { timeout: 30_000 }).toBe(saves(before) + 2);
     expect((await state()).investigationResult).toBe("Ingresado tras una caída; operado el martes.");
     await page.getByTestId("status-timeline").getByText("Preliminary findings saved").nth(1).waitFor();
+    // each save is kept with what it changed: the second one only the investigation result, before → after
+    const entries = page.getByTestId("visit-entry");
+    const kept = before.entries.length;
+    await expect.poll(() => entries.count(), { timeout: 30_000 }).toBe(kept + 2);
+    const change = entries.nth(kept + 1).getByTestId("entry-change-investigationResult");
+    expect(await change.textContent()).toBe(
+      "Investigation result: Ingresado tras una caída; fractura de cadera. → Ingresado tras una caída; operado el martes.",
+    );
+    expect(await entries.nth(kept + 1).textContent()).toContain("Saved by ");
+    expect(
+      await entries
+        .nth(kept + 1)
+        .locator("[data-testid^=entry-change-]")
+        .count(),
+    ).toBe(1);
 
     // a wrong IBAN is caught as typed, before anything is sent
     await form.locator('[role="combobox"]').click();
@@ -156,6 +172,16 @@ describe("a visitor's day", () => {
     await page.getByTestId("findings-form").waitFor({ state: "detached" });
     await page.getByTestId("bank-account").waitFor();
     expect((await page.getByTestId("bank-account").textContent())?.trim()).toBe("•••• 5678");
+    // the conclusion is the third save: the account (masked) and the link, marked as concluding
+    await expect.poll(() => entries.count(), { timeout: 30_000 }).toBe(kept + 3);
+    expect(await entries.nth(kept + 2).textContent()).toContain("and concluded: Visit completed");
+    expect(
+      await entries
+        .nth(kept + 2)
+        .getByTestId("entry-change-bankAccount")
+        .textContent(),
+    ).toMatch(/^Bank account: .+ → •••• 5678$/);
+    await shot(page, "visitor-entries");
 
     // a visit the reviewer returned: its reason on the page, and the form to correct it
     const back = returned.nodes[0];

@@ -7,6 +7,9 @@ import { signIn } from "../browser/support";
  * Time to rows of the production build against the real API and the volume seed, for
  * docs/BENCHMARKS.md: `CLINIGRAPH_MEASURE=1 pnpm --filter @clinigraph/admin screenshots`.
  * A measurement, not a test: it prints, it asserts nothing about speed.
+ * CLINIGRAPH_MEASURE_BASELINE=<url of another build's `vite preview`, e.g. an older commit's,
+ * against the same API> measures that build too, runs interleaved, so a before/after on a
+ * shared machine compares like with like.
  */
 const consoleUrl = inject("consoleUrl");
 let browser: Browser;
@@ -27,18 +30,31 @@ describe.skipIf(process.env.CLINIGRAPH_MEASURE !== "1")("time to rows", () => {
       { name: "dashboard (charts and collections drawn)", path: "/", ready: ".recharts-bar-rectangle, tbody tr td" },
       { name: "order list (rows shown)", path: "/orders", ready: "tbody tr td" },
     ];
+    const builds: { label: string; url: string; page: typeof page }[] = [{ label: "", url: consoleUrl, page }];
+    const baseline = process.env.CLINIGRAPH_MEASURE_BASELINE;
+    if (baseline) {
+      const other = await (
+        await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } })
+      ).newPage();
+      await signIn(other, baseline, "operator");
+      builds.push({ label: " [baseline]", url: baseline, page: other });
+    }
     const results: string[] = [];
     for (const screen of screens) {
-      const times: number[] = [];
+      const times = new Map<string, number[]>(builds.map((b) => [b.label, []]));
       for (let run = 0; run < 6; run++) {
-        await page.goto("about:blank");
-        const start = Date.now();
-        await page.goto(`${consoleUrl}/#${screen.path}`);
-        await page.locator(screen.ready).first().waitFor({ state: "attached", timeout: 60_000 });
-        if (run > 0) times.push(Date.now() - start); // the first run warms the caches
+        for (const build of builds) {
+          await build.page.goto("about:blank");
+          const start = Date.now();
+          await build.page.goto(`${build.url}/#${screen.path}`);
+          await build.page.locator(screen.ready).first().waitFor({ state: "attached", timeout: 60_000 });
+          if (run > 0) times.get(build.label)!.push(Date.now() - start); // the first run warms the caches
+        }
       }
-      times.sort((a, b) => a - b);
-      results.push(`${screen.name}: median ${times[2]} ms, min ${times[0]} ms, max ${times[4]} ms`);
+      for (const [label, list] of times) {
+        list.sort((a, b) => a - b);
+        results.push(`${screen.name}${label}: median ${list[2]} ms, min ${list[0]} ms, max ${list[4]} ms`);
+      }
     }
     const switches: number[] = [];
     await page.goto(`${consoleUrl}/#/orders`);

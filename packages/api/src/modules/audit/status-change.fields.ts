@@ -28,6 +28,22 @@ function names(ctx: AppContext): Names {
   return found;
 }
 
+/** Who acted, by name, as this reader may be told (the rule on `actorName` below); shared by visit entries. */
+export async function actorNameFor(
+  actor: { actorKind: string; actorId?: string | null; actorOrganizationId?: string | null },
+  ctx: AppContext,
+): Promise<string | null> {
+  const { principal } = ctx;
+  if (actor.actorKind === "SYSTEM") return null;
+  if (principal.kind === "STAFF") {
+    if (actor.actorKind === "STAFF" && actor.actorId) return names(ctx).users.load(actor.actorId);
+    return actor.actorOrganizationId ? names(ctx).organizations.load(actor.actorOrganizationId) : null;
+  }
+  if (principal.kind === "PARTNER" && actor.actorOrganizationId === principal.organizationId)
+    return names(ctx).organizations.load(principal.organizationId);
+  return null;
+}
+
 @Resolver(() => StatusChange)
 export class StatusChangeFieldsResolver {
   /**
@@ -41,14 +57,6 @@ export class StatusChangeFieldsResolver {
       "Who made the change, by name: the staff user's or the partner organisation's for staff readers; for a partner, its own organisation's name, else null. Null for the system.",
   })
   async actorName(@Root() change: StatusChange, @Ctx() ctx: AppContext): Promise<string | null> {
-    const { principal } = ctx;
-    if (change.actorKind === "SYSTEM") return null;
-    if (principal.kind === "STAFF") {
-      if (change.actorKind === "STAFF" && change.actorId) return names(ctx).users.load(change.actorId);
-      return change.actorOrganizationId ? names(ctx).organizations.load(change.actorOrganizationId) : null;
-    }
-    if (principal.kind === "PARTNER" && change.actorOrganizationId === principal.organizationId)
-      return names(ctx).organizations.load(principal.organizationId);
-    return null;
+    return actorNameFor(change, ctx);
   }
 }

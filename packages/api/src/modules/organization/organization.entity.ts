@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
+import { ArrayType, Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import type { Branch } from "./branch.entity.js";
@@ -31,7 +31,7 @@ registerEnumType(OrganizationKind, {
 @ObjectType({ description: "The operator or a partner organisation." })
 @Entity({ tableName: "organization" })
 @Index({ properties: ["kind"] })
-export class Organization extends VersionedEntity<"language" | "active"> {
+export class Organization extends VersionedEntity<"language" | "active" | "specialties"> {
   @Field(() => OrganizationKind, { description: "Kind of organisation." })
   @Enum({ items: () => OrganizationKind, nativeEnumName: "organization_kind" })
   kind!: OrganizationKind;
@@ -74,6 +74,12 @@ export class Organization extends VersionedEntity<"language" | "active"> {
   /** The branch whose coverage the partner is under (its cases land there); null: head office. */
   @ManyToOne({ entity: "Branch", nullable: true })
   branch?: Branch | null;
+  @Field(() => [String], {
+    description:
+      "Specialties a provider takes orders and appointments in (form-template specialties, e.g. traumatology); empty = not stated, offered for any.",
+  })
+  @Property({ type: ArrayType, columnType: "text[]", defaultRaw: "'{}'" })
+  specialties: string[] = [];
 
   @Field({ description: "Inactive organisations cannot receive new work." })
   @Property({ type: "boolean" })

@@ -16,6 +16,11 @@ export class OrganizationFilter {
   region?: string | null;
   @Field(() => String, { nullable: true, description: "Name or tax id contains this text." })
   search?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Only those that fit this specialty: they state it, or state no specialty at all.",
+  })
+  specialty?: string | null;
 }
 
 export enum OrganizationSortField {
@@ -54,6 +59,8 @@ export class CreateOrganizationInput {
   timeZone!: string;
   @Field(() => Language, { nullable: true, description: "Language (en, es, zh, fa, bg)." })
   language?: string | null;
+  @Field(() => [String], { nullable: true, description: "Specialties a provider takes work in." })
+  specialties?: string[] | null;
   @Field(() => ID, { nullable: true, description: "Work calendar." })
   workCalendarId?: string | null;
   @Field(() => String, { nullable: true, description: "Makes a retried create return the first result." })
@@ -80,6 +87,8 @@ export class UpdateOrganizationInput {
   timeZone?: string | null;
   @Field(() => Language, { nullable: true, description: "Language (en, es, zh, fa, bg)." })
   language?: string | null;
+  @Field(() => [String], { nullable: true, description: "Specialties a provider takes work in." })
+  specialties?: string[] | null;
   @Field(() => ID, { nullable: true, description: "Work calendar." })
   workCalendarId?: string | null;
   @Field(() => Boolean, { nullable: true, description: "Active." })

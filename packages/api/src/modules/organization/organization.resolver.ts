@@ -30,6 +30,9 @@ export function organizationWhere(filter?: OrganizationFilter | null): FilterQue
   if (filter.kind?.length) where.kind = { $in: filter.kind };
   if (filter.active != null) where.active = filter.active;
   if (filter.region) where.region = filter.region;
+  // under $and: the search below has its own $or
+  if (filter.specialty)
+    where.$and = [{ $or: [{ specialties: { $contains: [filter.specialty] } }, { specialties: { $eq: [] } }] }];
   if (filter.search) {
     const like = likePattern(filter.search);
     where.$or = [{ name: { $ilike: like } }, { taxId: { $ilike: like } }];

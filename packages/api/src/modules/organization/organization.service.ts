@@ -20,6 +20,7 @@ const createSchema = z.object({
   timeZone: rules.timeZone,
   language: rules.language.nullish(),
   workCalendarId: rules.uuid.nullish(),
+  specialties: z.array(rules.text(50)).max(30, "at most 30 specialties").nullish(),
 });
 
 const updateSchema = createSchema
@@ -46,6 +47,7 @@ export class OrganizationService {
       country: data.country,
       timeZone: data.timeZone,
       language: data.language ?? "es",
+      specialties: [...new Set(data.specialties ?? [])],
       workCalendar: data.workCalendarId ? await this.calendar(data.workCalendarId) : null,
     });
     recordAudit(this.em, this.principal, this.requestId, {
@@ -67,6 +69,11 @@ export class OrganizationService {
     const changed: string[] = [];
     for (const [key, value] of Object.entries(data)) {
       if (value === undefined || value === null || key === "workCalendarId") continue;
+      if (key === "specialties") {
+        org.specialties = [...new Set(value as string[])];
+        changed.push(key);
+        continue;
+      }
       (org as unknown as Record<string, unknown>)[key] = value;
       changed.push(key);
     }

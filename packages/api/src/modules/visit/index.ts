@@ -3,15 +3,16 @@ import { caseRegistered } from "../case/case.events.js";
 import { onCaseRegistered } from "./visit-creation.js";
 import { Visit, VisitLiabilityLink } from "./visit.entity.js";
 import { registerVisitExportRoutes } from "./visit.export.js";
-import { VisitFieldsResolver, VisitLiabilityLinkFieldsResolver } from "./visit.fields.js";
+import { VisitEntry } from "./visit-entry.entity.js";
+import { VisitEntryFieldsResolver, VisitFieldsResolver, VisitLiabilityLinkFieldsResolver } from "./visit.fields.js";
 import { VisitResolver } from "./visit.resolver.js";
 import { registerVisitScopes } from "./visit.scope.js";
 
 /** Field visits and appointments (REST /exports/visits). */
 export const visitModule: DomainModule = {
   name: "visit",
-  entities: [Visit, VisitLiabilityLink],
-  resolvers: [VisitResolver, VisitFieldsResolver, VisitLiabilityLinkFieldsResolver],
+  entities: [Visit, VisitLiabilityLink, VisitEntry],
+  resolvers: [VisitResolver, VisitFieldsResolver, VisitLiabilityLinkFieldsResolver, VisitEntryFieldsResolver],
   routes: [registerVisitExportRoutes],
   register(hooks) {
     registerVisitScopes(hooks);

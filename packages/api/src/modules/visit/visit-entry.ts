@@ -1,12 +1,13 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { z } from "zod";
-import { fieldCipher } from "../../platform/crypto/field-encryption.js";
+import { fieldCipher, maskTail } from "../../platform/crypto/field-encryption.js";
 import { DomainError } from "../../platform/errors/domain-error.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { rules, validate } from "../../platform/validation/validate.js";
 import { Liability, Policy, PolicyMember } from "../policy/policy.entity.js";
 import { normalizeBankAccount, normalizeDiagnosisCodes } from "./bank-account.js";
 import { Visit, VisitLiabilityLink } from "./visit.entity.js";
+import type { VisitEntryChange } from "./visit-entry.entity.js";
 import { LiabilityLinksMode } from "./visit.enums.js";
 import type { SaveVisitFindingsInput } from "./visit.inputs.js";
 import { PlatformErrorCode } from "../../platform/errors/platform.errors.js";
@@ -21,37 +22,83 @@ const findingsSchema = z.object({
   investigationResult: rules.text(10_000).nullish(),
 });
 
+/** A field's value as the entry history keeps it: one string per item, none when unset. */
+function valueOf(value: string | string[] | null | undefined): string[] {
+  if (value == null || value === "") return [];
+  return Array.isArray(value) ? [...value] : [value];
+}
+
+function sameValue(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** The visit's liability links as people read them: "policy number · liability code", sorted. */
+async function linkLabels(em: EntityManager, visitId: string): Promise<string[]> {
+  const links = await em.find(VisitLiabilityLink, { visit: visitId }, { populate: ["policy", "liability"] });
+  return links.map((l) => `${l.policy.number} · ${l.liability.code}`).sort();
+}
+
+const maskedAccount = (encrypted: string | null | undefined) =>
+  encrypted ? valueOf(maskTail(fieldCipher().decrypt(encrypted))) : [];
+
 /**
  * 探访信息录入: applies findings, liability links and the bank account to a visit the
  * caller has already been allowed to edit (the machine checked state and assignee).
- * Returns the names of what changed, for the audit row.
+ * Returns each field that changed with its value before and after (the bank account
+ * masked), for the visit's entry history and the audit row; a field sent with its
+ * current value is not a change.
  */
 export async function applyVisitEntry(
   em: EntityManager,
   visit: Visit,
   input: Pick<SaveVisitFindingsInput, "findings" | "liabilityLinks" | "bankAccount">,
-): Promise<string[]> {
-  const changed: string[] = [];
+): Promise<VisitEntryChange[]> {
+  const changes: VisitEntryChange[] = [];
+  const note = (field: string, before: string[], after: string[]) => {
+    if (!sameValue(before, after)) changes.push({ field, before, after });
+  };
   if (input.findings) {
     const f = validate(findingsSchema, input.findings);
-    if (f.admissionDate != null) visit.admissionDate = f.admissionDate;
-    if (f.ward != null) visit.ward = f.ward;
-    if (f.bed != null) visit.bed = f.bed;
-    if (f.investigationResult != null) visit.investigationResult = f.investigationResult;
-    if (f.diagnosisCodes != null) visit.diagnosisCodes = normalizeDiagnosisCodes(f.diagnosisCodes);
-    changed.push(...Object.keys(f).filter((k) => f[k as keyof typeof f] != null));
+    if (f.admissionDate != null) {
+      note("admissionDate", valueOf(visit.admissionDate), valueOf(f.admissionDate));
+      visit.admissionDate = f.admissionDate;
+    }
+    if (f.ward != null) {
+      note("ward", valueOf(visit.ward), valueOf(f.ward));
+      visit.ward = f.ward;
+    }
+    if (f.bed != null) {
+      note("bed", valueOf(visit.bed), valueOf(f.bed));
+      visit.bed = f.bed;
+    }
+    if (f.diagnosisCodes != null) {
+      const codes = normalizeDiagnosisCodes(f.diagnosisCodes);
+      note("diagnosisCodes", valueOf(visit.diagnosisCodes), codes);
+      visit.diagnosisCodes = codes;
+    }
+    if (f.investigationResult != null) {
+      note("investigationResult", valueOf(visit.investigationResult), valueOf(f.investigationResult));
+      visit.investigationResult = f.investigationResult;
+    }
   }
   if (input.bankAccount) {
     const number = normalizeBankAccount(input.bankAccount.scheme, input.bankAccount.number);
-    visit.bankAccountEnc = fieldCipher().encrypt(number);
+    const before = maskedAccount(visit.bankAccountEnc);
+    const unchanged = visit.bankAccountEnc != null && fieldCipher().decrypt(visit.bankAccountEnc) === number;
+    if (!unchanged) {
+      visit.bankAccountEnc = fieldCipher().encrypt(number);
+      // the same last four digits still read as a change: the number itself changed
+      changes.push({ field: "bankAccount", before, after: valueOf(maskTail(number)) });
+    }
     visit.bankAccountScheme = input.bankAccount.scheme;
-    changed.push("bankAccount");
   }
   if (input.liabilityLinks) {
+    const before = await linkLabels(em, visit.id);
     await setLiabilityLinks(em, visit, input.liabilityLinks.mode, input.liabilityLinks.links);
-    changed.push("liabilityLinks");
+    await em.flush();
+    note("liabilityLinks", before, await linkLabels(em, visit.id));
   }
-  return changed;
+  return changes;
 }
 
 /**

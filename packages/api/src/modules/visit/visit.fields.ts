@@ -13,6 +13,8 @@ import { Organization } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 import { Liability, Policy } from "../policy/policy.entity.js";
 import { User } from "../user/user.entity.js";
+import { actorNameFor } from "../audit/status-change.fields.js";
+import { VisitEntry } from "./visit-entry.entity.js";
 import { Visit, VisitLiabilityLink } from "./visit.entity.js";
 import { VisitEvent } from "./visit.enums.js";
 import { visitMachine } from "./visit.machine.js";
@@ -109,6 +111,13 @@ export class VisitFieldsResolver {
     return availableEvents(visitMachine, v, ctx.principal);
   }
 
+  @FieldResolver(() => [VisitEntry], {
+    description: "Every findings save (探访录入) with who made it and what changed, oldest first.",
+  })
+  entries(@Root() v: Visit, @Ctx() ctx: AppContext) {
+    return ctx.loaders.children(VisitEntry, "visit", { createdAt: "ASC", id: "ASC" }).load(v.id);
+  }
+
   @FieldResolver(() => [StatusChange], { description: "Every transition of this visit, oldest first." })
   history(@Root() v: Visit, @Ctx() ctx: AppContext) {
     return historyLoader(ctx.loaders, ctx.em, "Visit").load(v.id);
@@ -140,5 +149,16 @@ export class VisitLiabilityLinkFieldsResolver {
   @FieldResolver(() => ID, { description: "Id of the visit." })
   visitId(@Root() l: VisitLiabilityLink): string {
     return refId(l.visit)!;
+  }
+}
+
+@Resolver(() => VisitEntry)
+export class VisitEntryFieldsResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Who saved, by name, under the same rule as StatusChange.actorName.",
+  })
+  actorName(@Root() entry: VisitEntry, @Ctx() ctx: AppContext): Promise<string | null> {
+    return actorNameFor(entry, ctx);
   }
 }

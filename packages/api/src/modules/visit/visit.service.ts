@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Principal } from "../../platform/auth/principal.js";
+import { actorOf, type Principal } from "../../platform/auth/principal.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
 import { refId } from "../../platform/graphql/loaders.js";
@@ -11,6 +11,7 @@ import { Organization } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
 import { User } from "../user/user.entity.js";
 import { applyVisitEntry } from "./visit-entry.js";
+import { VisitEntry } from "./visit-entry.entity.js";
 import { Visit } from "./visit.entity.js";
 import { VisitConclusion, VisitEvent, VisitKind, VisitStatus } from "./visit.enums.js";
 import { hooksOf } from "../../platform/composition/hooks.js";
@@ -94,7 +95,7 @@ export class VisitService {
     if (visit.status !== VisitStatus.IN_PROGRESS) await this.fire(visit, VisitEvent.SAVE_PRELIMINARY, {});
     // Who may conclude is checked before anything is written, not only at the end.
     else selectRule(visitMachine, visit, VisitEvent.CONCLUDE, this.principal, {});
-    await this.entry(visit, input);
+    await this.entry(visit, input, input.conclusion);
     // The CONCLUDE guards count links in the database: the new ones must be there first.
     await this.em.flush();
     await this.fire(visit, VisitEvent.CONCLUDE, { data: this.data({ conclusion: input.conclusion }) });
@@ -170,14 +171,26 @@ export class VisitService {
     return d as Record<string, unknown>;
   }
 
-  private async entry(visit: Visit, input: SaveVisitFindingsInput): Promise<void> {
-    const changed = await applyVisitEntry(this.em, visit, input);
-    if (changed.length === 0) return;
+  /** Applies the entry and keeps it: one VisitEntry row per save that changed something. */
+  private async entry(visit: Visit, input: SaveVisitFindingsInput, conclusion?: VisitConclusion): Promise<void> {
+    const changes = await applyVisitEntry(this.em, visit, input);
+    if (changes.length === 0) return;
+    const actor = actorOf(this.principal);
+    this.em.persist(
+      this.em.create(VisitEntry, {
+        visit,
+        actorKind: actor.actorKind,
+        actorId: actor.actorId,
+        actorOrganizationId: actor.organizationId,
+        conclusion: conclusion ?? null,
+        changes,
+      }),
+    );
     recordAudit(this.em, this.principal, this.requestId, {
       action: "visit.entry",
       entityType: "Visit",
       entityId: visit.id,
-      changes: { fields: changed },
+      changes: { fields: changes.map((c) => c.field) },
     });
   }
 

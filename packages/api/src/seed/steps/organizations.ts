@@ -26,6 +26,19 @@ const CALENDARS = {
 } as const;
 
 type Country = keyof typeof CALENDARS;
+
+/**
+ * What each provider takes orders in (the specialties of the seed's orders to it); the
+ * clinics not named state none, so the console offers them for any specialty.
+ */
+const SPECIALTIES: Record<string, string[]> = {
+  lab1: ["traumatology", "radiology"],
+  lab2: ["traumatology"],
+  lab3: ["audiology", "laboratory"],
+  clinic3: ["audiology", "general"],
+  interconsultant1: ["traumatology"],
+  interconsultant2: ["psychiatry"],
+};
 const LANGUAGE: Record<Country, string> = { CL: "es", BG: "bg", CN: "zh", IR: "fa" };
 
 interface OrgSeed {
@@ -220,6 +233,7 @@ export async function seedOrganizations(ctx: SeedContext): Promise<void> {
       country: o.country,
       timeZone: cal.timeZone,
       language: LANGUAGE[o.country],
+      specialties: SPECIALTIES[o.key] ?? [],
       workCalendar: cal,
     });
   }

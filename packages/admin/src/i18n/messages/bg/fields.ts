@@ -214,6 +214,7 @@ export const fields: FieldLabels = {
   smsConsent: "Съгласие за SMS",
   sourceVisitId: "Изходно посещение",
   specialty: "Специалност",
+  specialties: "Специалности",
   status: "Статус",
   subject: "Тема",
   suspendedAt: "Спряно на",

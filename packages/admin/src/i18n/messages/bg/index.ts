@@ -20,7 +20,6 @@ export const bg: AppMessages = {
       confirm_content: "Действието не може да бъде отменено.",
       reason: "Причина",
       reason_code: "Код на причината",
-      reason_code_hint: "Кратък код на проблема, напр. %{example}",
       reason_optional: "Причина (по избор)",
       reason_optional_hint: "Нужна е, ако застрахователят не е платил изцяло.",
       reference: "Референция",
@@ -105,6 +104,7 @@ export const bg: AppMessages = {
       pick_hospital: "Изберете болница, за да видите чакащите ѝ посещения.",
     },
     claims: {
+      returned: "Върнато за корекция",
       lines: "Редове",
       save_amounts: "Запази одобрените суми",
       amounts_saved: "Одобрените суми са запазени; общите суми са преизчислени",

@@ -33,6 +33,10 @@ export const work: WorkMessages = {
     invalid_cl_account: "Номерът на сметка е от 6 до 20 цифри",
     pick_scheme: "Първо изберете вида на сметката",
     returned: "Върнато от проверяващия |||| Върнато от проверяващия (%{smart_count} пъти)",
+    entries: "Запазвания на констатациите",
+    entry_by: "Запазено от %{actor}, %{date}",
+    entry_at: "Запазено, %{date}",
+    entry_concluded: "и приключено: %{conclusion}",
   },
   payments: {
     title: "Плащания",

@@ -216,6 +216,7 @@ export const fields = {
   smsConsent: "SMS consent",
   sourceVisitId: "Source visit",
   specialty: "Specialty",
+  specialties: "Specialties",
   status: "Status",
   subject: "Subject",
   suspendedAt: "Suspended at",

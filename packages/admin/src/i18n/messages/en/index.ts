@@ -22,7 +22,6 @@ export const en = {
       confirm_content: "This cannot be undone.",
       reason: "Reason",
       reason_code: "Reason code",
-      reason_code_hint: "A short code of what is wrong, e.g. %{example}",
       reason_optional: "Reason (optional)",
       reason_optional_hint: "Needed when the insurer has not paid in full.",
       reference: "Reference",
@@ -107,6 +106,7 @@ export const en = {
       pick_hospital: "Pick a hospital to see its pending visits.",
     },
     claims: {
+      returned: "Returned for correction",
       lines: "Lines",
       save_amounts: "Save approved amounts",
       amounts_saved: "Approved amounts saved; totals recomputed",

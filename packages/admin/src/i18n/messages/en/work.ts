@@ -34,6 +34,10 @@ export const work = {
     invalid_cl_account: "An account number has 6 to 20 digits",
     pick_scheme: "Pick the account type first",
     returned: "Returned by the reviewer |||| Returned by the reviewer (%{smart_count} times)",
+    entries: "Findings saves",
+    entry_by: "Saved by %{actor}, %{date}",
+    entry_at: "Saved, %{date}",
+    entry_concluded: "and concluded: %{conclusion}",
   },
   payments: {
     title: "Payments",

@@ -213,6 +213,7 @@ export const fields: FieldLabels = {
   smsConsent: "Acepta SMS",
   sourceVisitId: "Visita de origen",
   specialty: "Especialidad",
+  specialties: "Especialidades",
   status: "Estado",
   subject: "Asunto",
   suspendedAt: "Suspendida el",

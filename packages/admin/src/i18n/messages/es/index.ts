@@ -20,7 +20,6 @@ export const es: AppMessages = {
       confirm_content: "Esta acción no se puede deshacer.",
       reason: "Motivo",
       reason_code: "Código de motivo",
-      reason_code_hint: "Un código breve de lo que falta, p. ej. %{example}",
       reason_optional: "Motivo (opcional)",
       reason_optional_hint: "Necesario si la aseguradora no ha pagado por completo.",
       reference: "Referencia",
@@ -105,6 +104,7 @@ export const es: AppMessages = {
       pick_hospital: "Elija un hospital para ver sus visitas pendientes.",
     },
     claims: {
+      returned: "Devuelto para corrección",
       lines: "Líneas",
       save_amounts: "Guardar montos aprobados",
       amounts_saved: "Montos aprobados guardados; totales recalculados",

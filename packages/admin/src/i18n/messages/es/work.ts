@@ -32,6 +32,10 @@ export const work: WorkMessages = {
     invalid_cl_account: "Un número de cuenta tiene de 6 a 20 dígitos",
     pick_scheme: "Elija primero el tipo de cuenta",
     returned: "Devuelta por el revisor |||| Devuelta por el revisor (%{smart_count} veces)",
+    entries: "Guardados de los hallazgos",
+    entry_by: "Guardado por %{actor}, %{date}",
+    entry_at: "Guardado, %{date}",
+    entry_concluded: "y concluido: %{conclusion}",
   },
   payments: {
     title: "Pagos",

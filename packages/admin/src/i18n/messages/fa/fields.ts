@@ -214,6 +214,7 @@ export const fields: FieldLabels = {
   smsConsent: "رضایت به دریافت پیامک",
   sourceVisitId: "بازدید مبدأ",
   specialty: "تخصص",
+  specialties: "تخصص‌ها",
   status: "وضعیت",
   subject: "موضوع",
   suspendedAt: "زمان تعلیق",

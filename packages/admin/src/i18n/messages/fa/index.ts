@@ -20,7 +20,6 @@ export const fa: AppMessages = {
       confirm_content: "این کار قابل بازگشت نیست.",
       reason: "دلیل",
       reason_code: "کد دلیل",
-      reason_code_hint: "کدی کوتاه برای مشکل، مثلاً %{example}",
       reason_optional: "دلیل (اختیاری)",
       reason_optional_hint: "وقتی بیمه‌گر کامل پرداخت نکرده، لازم است.",
       reference: "شماره مرجع",
@@ -105,6 +104,7 @@ export const fa: AppMessages = {
       pick_hospital: "برای دیدن بازدیدهای در انتظار، یک بیمارستان انتخاب کنید.",
     },
     claims: {
+      returned: "برای اصلاح برگشت داده شد",
       lines: "ردیف‌ها",
       save_amounts: "ذخیره مبالغ تأییدشده",
       amounts_saved: "مبالغ تأییدشده ذخیره و جمع‌ها دوباره محاسبه شد",

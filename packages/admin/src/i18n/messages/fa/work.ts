@@ -32,6 +32,10 @@ export const work: WorkMessages = {
     invalid_cl_account: "شمارهٔ حساب ۶ تا ۲۰ رقم است",
     pick_scheme: "ابتدا نوع حساب را انتخاب کنید",
     returned: "بازبین برگرداند |||| بازبین برگرداند (%{smart_count} بار)",
+    entries: "ذخیره‌های یافته‌ها",
+    entry_by: "ذخیره توسط %{actor}، %{date}",
+    entry_at: "ذخیره، %{date}",
+    entry_concluded: "و جمع‌بندی شد: %{conclusion}",
   },
   payments: {
     title: "پرداخت‌ها",

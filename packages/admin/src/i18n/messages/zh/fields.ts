@@ -214,6 +214,7 @@ export const fields: FieldLabels = {
   smsConsent: "同意接收短信",
   sourceVisitId: "来源探访",
   specialty: "专科",
+  specialties: "专科范围",
   status: "状态",
   subject: "主题",
   suspendedAt: "暂停时间",

@@ -20,7 +20,6 @@ export const zh: AppMessages = {
       confirm_content: "此操作无法撤销。",
       reason: "原因",
       reason_code: "原因代码",
-      reason_code_hint: "简短的原因代码，例如 %{example}",
       reason_optional: "原因（可选）",
       reason_optional_hint: "保险公司未全额付款时必填。",
       reference: "参考号",
@@ -105,6 +104,7 @@ export const zh: AppMessages = {
       pick_hospital: "请选择医院以查看待分配的探访任务。",
     },
     claims: {
+      returned: "已退回待补正",
       lines: "费用明细",
       save_amounts: "保存核定金额",
       amounts_saved: "核定金额已保存，合计已重新计算",

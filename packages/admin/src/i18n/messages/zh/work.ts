@@ -31,6 +31,10 @@ export const work: WorkMessages = {
     invalid_cl_account: "账号为 6 到 20 位数字",
     pick_scheme: "请先选择账户类型",
     returned: "已被复核回退 |||| 已被复核回退（%{smart_count} 次）",
+    entries: "探访录入记录",
+    entry_by: "%{actor} 保存于 %{date}",
+    entry_at: "保存于 %{date}",
+    entry_concluded: "并选择探访结论：%{conclusion}",
   },
   payments: {
     title: "收款",
