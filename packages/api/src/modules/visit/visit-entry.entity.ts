@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
+import { ActorKind } from "../../platform/auth/actor-kind.js";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Visit } from "./visit.entity.js";
 
@@ -35,15 +36,15 @@ export class VisitEntry extends BaseEntity {
   @ManyToOne(() => Visit)
   visit!: Visit;
 
-  @Field({ description: "STAFF, PARTNER or SYSTEM." })
+  @Field(() => ActorKind, { description: "STAFF, PARTNER or SYSTEM." })
   @Property({ type: "text" })
   actorKind!: string;
 
-  @Field(() => String, { nullable: true, description: "The user id (staff) or API key id (partner)." })
+  @Field(() => ID, { nullable: true, description: "The user id (staff) or API key id (partner)." })
   @Property({ type: "uuid", nullable: true })
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Organisation of the actor." })
+  @Field(() => ID, { nullable: true, description: "Organisation of the actor." })
   @Property({ type: "uuid", nullable: true })
   actorOrganizationId?: string | null;
 
