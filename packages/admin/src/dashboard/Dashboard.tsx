@@ -4,6 +4,7 @@ import { seesCollections, seesOwnVisits, seesStatistics } from "../layout/access
 import { VisitorHome } from "../visits";
 import { MonthlyCharts } from "./MonthlyCharts";
 import { SupervisionRanking } from "./SupervisionRanking";
+import { BranchFigures } from "./BranchFigures";
 import { TodayCollections } from "./TodayCollections";
 
 /**
@@ -20,6 +21,7 @@ export default function Dashboard() {
       {seesOwnVisits(permissions) && <VisitorHome />}
       {full && <MonthlyCharts />}
       {full && <SupervisionRanking />}
+      {full && <BranchFigures />}
       {full && seesCollections(permissions) && <TodayCollections />}
     </Stack>
   );

@@ -66,7 +66,7 @@ export function AttachDocument({ owner, onAttached }: { owner: Record<string, st
             {documentTypeName(translate, t)}
           </MenuItem>
         ))}
-        {!data && <MenuItem value={type}>{type}</MenuItem>}
+        {!data && <MenuItem value={type}>{documentTypeName(translate, { code: type, name: type })}</MenuItem>}
       </TextField>
       <Button variant="outlined" component="label">
         {file?.name ?? translate("clinigraph.documents.choose_file")}

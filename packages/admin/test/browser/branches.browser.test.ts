@@ -83,6 +83,15 @@ describe("branches in the console (机构选择)", () => {
     await page.getByTestId("choose-branch-VAL").click();
     await expect.poll(() => page.getByTestId("current-branch").textContent()).toContain("Oficina Regional Valparaíso");
     await expect(chooser.isVisible()).resolves.toBe(false);
+    // The dashboard's figures by branch: a branch session gets its own branch's row only.
+    const card = page.getByTestId("branch-figures");
+    await expect
+      .poll(async () => (await card.count()) > 0 || (await page.getByTestId("supervision-ranking").count()) > 0)
+      .toBe(true);
+    if ((await card.count()) > 0) {
+      await expect.poll(() => card.getByTestId("branch-figures-row").count()).toBe(1);
+      expect(await card.getByTestId("branch-figures-row").textContent()).toContain("Oficina Regional Valparaíso");
+    }
 
     const onVal = await trayOnScreen(page, tray, valparaiso[tray].total);
     expect(onVal.count).toBe(valparaiso[tray].total);

@@ -7,4 +7,8 @@ export const branches: AppMessages["clinigraph"]["branches"] = {
     "Работите в няколко клона. Изберете в кой да работите сега; можете да смените по всяко време от горната лента.",
   current: "Клон: %{name}",
   switch: "Смяна на клона",
+  figures_title: "Показатели по клонове",
+  branch: "Клон",
+  organizations: "Организации",
+  head_office: "Централно управление (без клон)",
 };

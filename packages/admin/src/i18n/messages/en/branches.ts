@@ -5,4 +5,8 @@ export const branches = {
     "You work in several branches. Choose the one to work in now; you can switch at any time from the top bar.",
   current: "Branch: %{name}",
   switch: "Switch branch",
+  figures_title: "Figures by branch",
+  branch: "Branch",
+  organizations: "Organizations",
+  head_office: "Head office (no branch)",
 };

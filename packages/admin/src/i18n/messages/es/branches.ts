@@ -7,4 +7,8 @@ export const branches: AppMessages["clinigraph"]["branches"] = {
     "Trabaja en varias oficinas. Elija en cuál trabajar ahora; puede cambiar cuando quiera desde la barra superior.",
   current: "Oficina: %{name}",
   switch: "Cambiar de oficina",
+  figures_title: "Cifras por oficina",
+  branch: "Oficina",
+  organizations: "Organizaciones",
+  head_office: "Casa matriz (sin oficina)",
 };
