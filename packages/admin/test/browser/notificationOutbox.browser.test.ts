@@ -61,7 +61,8 @@ describe("notification outbox against the real API", () => {
     // nothing sends in this harness (no workers), so the message waits in the outbox
     expect(await row.locator('td.column-status [data-value="QUEUED"]').count()).toBe(1);
     expect((await row.locator("td.column-channel").textContent())?.trim()).toBe("E-mail");
-    expect((await row.locator("td.column-language").textContent())?.trim()).toBe("es");
+    // The language reads as its name (the Language enum's label), not its code.
+    expect((await row.locator("td.column-language").textContent())?.trim()).toBe("Español");
     expect(await row.locator("td.column-body").textContent()).toContain(firstName);
     // the template filter reached the API: no other kind of message is left in the list
     await expect
