@@ -42,7 +42,7 @@ export default defineConfig({
     // behind (servers closed, timers and environment restored); each still gets its own
     // database and Redis namespace, so files also run side by side. Three workers on two
     // cores: an integration test spends much of its time waiting on Postgres, Redis or a
-    // child process (measured in the CI run; README "Run the tests").
+    // child process.
     isolate: false,
     maxWorkers: 3,
     // `unit`: no Postgres, no Redis, seconds (`pnpm test:unit`); `int`: against the real

@@ -122,7 +122,9 @@ beforeAll(async () => {
         const c = buildCall(op, (k) => ids[k]);
         results.set(key(op.name, caller), await world.call(caller, c.query, c.variables));
       }
-}, 600_000);
+  // The demo template may be seeded first (or by another file, this one waiting), then ~3,000
+  // calls: many minutes on a machine busy with another full run.
+}, 1_200_000);
 afterAll(async () => world?.api.close());
 
 describe("access matrix", () => {

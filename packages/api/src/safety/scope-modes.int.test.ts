@@ -8,7 +8,8 @@ import { buildWorld, FOREIGN_CALLER, PARTNER_CALLERS, type World } from "./world
 let world: World;
 beforeAll(async () => {
   world = await buildWorld();
-}, 300_000);
+  // The demo template may be seeded first (or by another file, this one waiting).
+}, 900_000);
 afterAll(async () => world?.api.close());
 
 /** Whether list and probe mode admit the same rows of every entity for this principal. */

@@ -135,7 +135,7 @@ beforeAll(async () => {
     }
   }
   expect(visitId, "some seeded field visit accepts findings").not.toBe("");
-}, 600_000);
+}, 900_000);
 afterAll(async () => {
   await runtime?.close();
   await drop?.();

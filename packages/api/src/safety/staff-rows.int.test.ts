@@ -14,7 +14,8 @@ let ids: (sql: string, params?: unknown[]) => Promise<string[]>;
 beforeAll(async () => {
   world = await buildWorld();
   ids = async (sql, params = []) => (await world.sql<{ id: string }>(sql, params)).map((r) => r.id);
-}, 300_000);
+  // The demo template may be seeded first (or by another file, this one waiting).
+}, 900_000);
 afterAll(async () => world?.api.close());
 
 const page = async (caller: "VISITOR" | "BILLING" | "REVIEWER" | "ADMIN", list: string) => {

@@ -30,7 +30,7 @@ function run(script: string, args: string[], env: Record<string, string>): Promi
     execFile(
       process.execPath,
       [dist(script), ...args],
-      { env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env }, timeout: 600_000 },
+      { env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env }, timeout: 900_000 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
     );
   });
@@ -89,7 +89,7 @@ describe("demo seed in production", () => {
   });
 
   // The whole demo region: minutes on a busy machine.
-  it("seeds the demo region when --demo asks for it", { timeout: 600_000 }, async () => {
+  it("seeds the demo region when --demo asks for it", { timeout: 900_000 }, async () => {
     // The seeded documents' files go to a directory of the test's, not ./var/files of the checkout.
     const files = await mkdtemp(path.join(tmpdir(), "clinigraph-seed-files-"));
     const r = await run("scripts/seed.js", ["--demo"], {

@@ -11,7 +11,7 @@ let result: SeedResult;
 beforeAll(async () => {
   api = await startTestApi();
   result = await seedDemoData(api.orm);
-}, 600_000);
+}, 900_000);
 afterAll(async () => api?.close());
 
 async function counts(): Promise<Record<string, number>> {

@@ -26,15 +26,16 @@ export async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Prom
   }
 }
 
-/** A hash of these files' names and contents (a template's name changes with what built it). */
-export async function hashOfFiles(files: readonly string[]): Promise<string> {
+/**
+ * A hash of these files' contents and of their names relative to `root` (a template's name
+ * changes with what built it, and is the same in every checkout of the same commit).
+ */
+export async function hashOfFiles(root: string, files: readonly string[]): Promise<string> {
   const hash = createHash("sha256");
-  for (const file of [...files].sort())
-    hash
-      .update(file)
-      .update("\0")
-      .update(await readFile(file))
-      .update("\0");
+  for (const file of [...files].sort()) {
+    hash.update(path.relative(root, file)).update("\0");
+    hash.update(await readFile(file)).update("\0");
+  }
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -92,7 +93,8 @@ let migrated: Promise<string> | undefined;
 export function migratedTemplate(): Promise<string> {
   migrated ??= (async () => {
     const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".cjs"));
-    const name = `clinigraph_template_${await hashOfFiles(files.map((f) => path.join(MIGRATIONS_DIR, f)))}`;
+    const paths = files.map((f) => path.join(MIGRATIONS_DIR, f));
+    const name = `clinigraph_template_${await hashOfFiles(MIGRATIONS_DIR, paths)}`;
     await ensureTemplate(name, null, async (url) => {
       const orm = await initOrm(url, { pool: { min: 0, max: 2 } });
       try {

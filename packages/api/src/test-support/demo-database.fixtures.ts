@@ -43,7 +43,7 @@ export const filesOf = (template: string) => path.join(TEMPLATES_DIR, template);
 
 async function buildDemoTemplate(): Promise<string> {
   const day = utcDay(new Date());
-  const name = `${PREFIX}${day}_${await hashOfFiles(await seedInputs())}`;
+  const name = `${PREFIX}${day}_${await hashOfFiles(apiDir, await seedInputs())}`;
   const dir = filesOf(name);
   const complete = path.join(dir, ".complete");
   await ensureTemplate(

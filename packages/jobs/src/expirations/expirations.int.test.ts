@@ -18,7 +18,7 @@ const sql = <T = Record<string, unknown>>(q: string, p: unknown[] = []) =>
 describe("order expiration sweep", () => {
   it(
     "expires 10,000 due orders exactly once, with history, when two workers sweep at the same time",
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async () => {
       const provider = await f.organization({ kind: "LAB" });
       const operator = await f.organization({ kind: "OPERATOR" });

@@ -14,10 +14,10 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("a worker killed between the gateway call and the commit", () => {
-  // Two worker processes compile the API from source at start: most of a minute each on a busy machine.
+  // Two worker processes compile the API from source at start: minutes each on a busy machine.
   it(
     "does not cause a second SMS: the restarted worker resends under the same key and the gateway dedupes it",
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async () => {
       const site = await f.organization({ timeZone: zoneWithLocalHour(14) });
       const visit = await f.appointment({ patientId: await f.patient(), siteId: site });

@@ -17,7 +17,9 @@ export async function spawnWorker(env: Record<string, string>): Promise<ChildPro
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += String(d)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start in time: ${stderr}`)), 90_000);
+    // A deadline, not a speed limit: the child compiles the workers and the API from source with
+    // SWC as it starts, which a machine busy with another full run makes slow.
+    const timer = setTimeout(() => reject(new Error(`worker did not start in time: ${stderr}`)), 240_000);
     child.stdout!.on("data", (d) => {
       if (String(d).includes("READY")) {
         clearTimeout(timer);
