@@ -83,6 +83,16 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   user: { who: ["STAFF"], rows: STAFF_ONLY },
   users: { who: ["STAFF"], rows: STAFF_ONLY },
 
+  // ---- branches (分公司): reference data for everyone; managed by head office
+  branch: { who: ["SIGNED_IN"], rows: SHARED },
+  branches: { who: ["SIGNED_IN"], rows: SHARED },
+  branchMonthlyStatistics: { who: [...OPS, "REVIEWER", "BILLING"], rows: STAFF_ONLY },
+  createBranch: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "branch." },
+  updateBranch: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "branch." },
+  setUserBranches: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "user." },
+  setOrganizationBranch: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "organization." },
+  moveCaseToBranch: { who: OPS, rows: STAFF_ONLY, audit: "case." },
+
   // ---- sessions and keys
   login: { who: ["ANYONE"], rows: "SELF", audit: "session.login" },
   refreshToken: {
@@ -94,6 +104,11 @@ export const ACCESS_POLICY: Record<string, Policy> = {
     who: ["ANYONE"],
     rows: "SELF",
     audit: { none: "revoking an unknown refresh token is a no-op with nothing to record" },
+  },
+  chooseBranch: {
+    who: ["ANYONE"],
+    rows: "SELF",
+    audit: { none: "rotates a token; never succeeds with the matrix's unknown token" },
   },
   createApiKey: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "apiKey." },
   revokeApiKey: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "apiKey." },
@@ -149,6 +164,8 @@ export const ACCESS_POLICY: Record<string, Policy> = {
 
   // ---- documents (SPEC §8): read where the owner is read, filed by its owner's registrant, the visit's visitor or operators
   documentTypes: { who: ["SIGNED_IN"], rows: SHARED },
+  removeDocument: { who: [...OPS, "VISITOR", "PARTNER"], rows: OWN, audit: "document." },
+  replaceDocument: { who: [...OPS, "VISITOR", "PARTNER"], rows: OWN, audit: "document." },
   document: { who: ["SIGNED_IN"], rows: OWN },
   documents: { who: ["SIGNED_IN"], rows: OWN },
   attachDocument: { who: [...OPS, "VISITOR", "PARTNER"], rows: OWN, audit: "document." },

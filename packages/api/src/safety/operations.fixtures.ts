@@ -56,7 +56,8 @@ export type IdKind =
   | "workCalendar"
   | "file"
   | "document"
-  | "documentType";
+  | "documentType"
+  | "branch";
 
 const ID_BY_INPUT: Record<string, IdKind> = {
   TransitionOrderInput: "order",
@@ -78,6 +79,9 @@ const ID_BY_INPUT: Record<string, IdKind> = {
   UpdateServiceCodeInput: "serviceCode",
   UpdateWorkCalendarInput: "workCalendar",
   UpdateDocumentTypeInput: "documentType",
+  UpdateBranchInput: "branch",
+  RemoveDocumentInput: "document",
+  ReplaceDocumentInput: "document",
 };
 
 const ID_BY_FIELD: Record<string, IdKind> = {
@@ -97,6 +101,8 @@ const ID_BY_FIELD: Record<string, IdKind> = {
   userId: "visitor",
   visitorId: "visitor",
   fileId: "file",
+  branchId: "branch",
+  branchIds: "branch",
 };
 
 /** The query fields that fetch one row by id, and the kind of row. */
@@ -112,10 +118,21 @@ export const GET_BY_ID: Record<string, IdKind> = {
   serviceCode: "serviceCode",
   workCalendar: "workCalendar",
   document: "document",
+  branch: "branch",
+};
+
+/**
+ * Fields whose row differs from the field name's usual kind: the matrix's sample visitor
+ * must stay head office (in no branch), or every later VISITOR check would see one branch.
+ */
+const ID_BY_INPUT_FIELD: Record<string, IdKind> = {
+  "SetUserBranchesInput.userId": "user",
 };
 
 export function idKindOf(operation: string, inputType: string | null, field: string): IdKind | null {
   if (inputType === null && field === "id") return GET_BY_ID[operation] ?? null;
+  const special = inputType ? ID_BY_INPUT_FIELD[`${inputType}.${field}`] : undefined;
+  if (special) return special;
   if (field === "id" && inputType) return ID_BY_INPUT[inputType] ?? null;
   return ID_BY_FIELD[field] ?? null;
 }

@@ -44,5 +44,6 @@ export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
       o.AGENCY,
     ]),
     documentType: await one(`select id from document_type order by code`),
+    branch: await one(`select id from branch order by code`),
   };
 }
