@@ -185,6 +185,7 @@ export const fields: FieldLabels = {
   rejection: "Отхвърляне",
   relatedId: "Свързан запис",
   relatedType: "Вид на свързания запис",
+  recipientTimeZone: "Часова зона на получателя",
   remindedAt: "Напомнено на",
   reminderDueAt: "Напомняне в",
   requestId: "Идентификатор на заявката",

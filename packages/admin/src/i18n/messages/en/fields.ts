@@ -187,6 +187,7 @@ export const fields = {
   rejection: "Rejection",
   relatedId: "Related record",
   relatedType: "Related record type",
+  recipientTimeZone: "Recipient's time zone",
   remindedAt: "Reminded at",
   reminderDueAt: "Reminder due",
   requestId: "Request ID",

@@ -184,6 +184,7 @@ export const fields: FieldLabels = {
   rejection: "Rechazo",
   relatedId: "Registro relacionado",
   relatedType: "Tipo de registro relacionado",
+  recipientTimeZone: "Zona horaria del destinatario",
   remindedAt: "Recordado el",
   reminderDueAt: "Recordatorio programado",
   requestId: "ID de la solicitud",

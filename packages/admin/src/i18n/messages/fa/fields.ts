@@ -185,6 +185,7 @@ export const fields: FieldLabels = {
   rejection: "رد",
   relatedId: "رکورد مرتبط",
   relatedType: "نوع رکورد مرتبط",
+  recipientTimeZone: "منطقهٔ زمانی گیرنده",
   remindedAt: "زمان یادآوری",
   reminderDueAt: "موعد یادآوری",
   requestId: "شناسه درخواست",

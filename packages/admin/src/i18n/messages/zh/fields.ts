@@ -185,6 +185,7 @@ export const fields: FieldLabels = {
   rejection: "驳回信息",
   relatedId: "关联记录",
   relatedType: "关联记录类型",
+  recipientTimeZone: "收件人时区",
   remindedAt: "提醒时间",
   reminderDueAt: "计划提醒时间",
   requestId: "请求编号",
