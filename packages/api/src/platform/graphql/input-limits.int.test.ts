@@ -127,10 +127,16 @@ describe("a partner's search looks only at its own patients", () => {
   });
 
   it("runs the name match inside the partner's patient scope, not over every tenant's patients", async () => {
-    // MikroORM hands knex its statements with the values already inlined.
+    // MikroORM hands knex its statements with the values already inlined; the compiled read
+    // path binds them ($1, $2…), so put each value back where it is used.
     const statements: { sql: string }[] = [];
     const knex = kit.api.orm.em.getConnection().getKnex();
-    const listen = (q: { sql: string }) => statements.push({ sql: q.sql });
+    const listen = (q: { sql: string; bindings?: unknown[] }) =>
+      statements.push({
+        sql: q.sql.replace(/\$(\d+)/g, (all, n: string) =>
+          q.bindings && Number(n) <= q.bindings.length ? `'${String(q.bindings[Number(n) - 1])}'` : all,
+        ),
+      });
     knex.on("query", listen);
     try {
       await search("Ana", kit.labAKey);
