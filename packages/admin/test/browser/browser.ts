@@ -51,6 +51,9 @@ function watch(page: Page): void {
       });
   });
   page.on("console", (message) => {
+    // Chromium's own pages (the built-in PDF viewer a document opens in) load chrome://
+    // resources that a headless Chromium may refuse: the browser's, not the console's.
+    if (message.location().url?.startsWith("chrome://")) return;
     if (message.type() === "error")
       record({
         kind: "console",
