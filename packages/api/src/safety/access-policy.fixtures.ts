@@ -73,6 +73,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   policy: { who: ["SIGNED_IN"], rows: OWN },
   policies: { who: ["SIGNED_IN"], rows: OWN },
   formTemplates: { who: ["SIGNED_IN"], rows: SHARED },
+  formTemplate: { who: ["SIGNED_IN"], rows: SHARED },
   rejectionReasons: { who: ["SIGNED_IN"], rows: SHARED },
   organization: { who: ["SIGNED_IN"], rows: SHARED },
   organizations: { who: ["SIGNED_IN"], rows: SHARED },
@@ -170,6 +171,10 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   documents: { who: ["SIGNED_IN"], rows: OWN },
   attachDocument: { who: [...OPS, "VISITOR", "PARTNER"], rows: OWN, audit: "document." },
   createDocumentType: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "documentType." },
+  createFormTemplate: { who: OPS, rows: STAFF_ONLY, audit: "formTemplate." },
+  createFormTemplateVersion: { who: OPS, rows: STAFF_ONLY, audit: "formTemplate." },
+  activateFormTemplate: { who: OPS, rows: STAFF_ONLY, audit: "formTemplate." },
+  retireFormTemplate: { who: OPS, rows: STAFF_ONLY, audit: "formTemplate." },
   updateDocumentType: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "documentType." },
 
   // ---- webhooks (module in progress: declared from its resolver, exercised once in schema.graphql)

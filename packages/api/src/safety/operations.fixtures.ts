@@ -57,6 +57,7 @@ export type IdKind =
   | "file"
   | "document"
   | "documentType"
+  | "formTemplate"
   | "branch";
 
 const ID_BY_INPUT: Record<string, IdKind> = {
@@ -79,6 +80,8 @@ const ID_BY_INPUT: Record<string, IdKind> = {
   UpdateServiceCodeInput: "serviceCode",
   UpdateWorkCalendarInput: "workCalendar",
   UpdateDocumentTypeInput: "documentType",
+  CreateFormTemplateVersionInput: "formTemplate",
+  FormTemplateStateInput: "formTemplate",
   UpdateBranchInput: "branch",
   RemoveDocumentInput: "document",
   ReplaceDocumentInput: "document",
@@ -118,6 +121,7 @@ export const GET_BY_ID: Record<string, IdKind> = {
   serviceCode: "serviceCode",
   workCalendar: "workCalendar",
   document: "document",
+  formTemplate: "formTemplate",
   branch: "branch",
 };
 

@@ -44,6 +44,8 @@ export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
       o.AGENCY,
     ]),
     documentType: await one(`select id from document_type order by code`),
+    // The matrix retires and re-activates it and writes versions: a specialty the other checks never fill.
+    formTemplate: await one(`select id from form_template where specialty = 'audiology' order by template_version`),
     branch: await one(`select id from branch order by code`),
   };
 }

@@ -18,13 +18,18 @@ addFormats(ajv);
 
 const compiled = new Map<string, ValidateFunction>();
 
+/** Compiles a schema with the validator reports are checked with; throws what it refuses. */
+export function compileTemplateSchema(schema: Record<string, unknown>): ValidateFunction {
+  return ajv.compile(schema);
+}
+
 function validatorFor(template: FormTemplate): ValidateFunction {
-  // Templates are immutable per (specialty, version), so the compiled validator can be cached.
-  const key = `${template.specialty}:${template.templateVersion}`;
-  let fn = compiled.get(key);
+  // A version's schema never changes, so its compiled validator is cached by the row's id
+  // (not by specialty and number, which two databases of one process may give different schemas).
+  let fn = compiled.get(template.id);
   if (!fn) {
     fn = ajv.compile(template.schema);
-    compiled.set(key, fn);
+    compiled.set(template.id, fn);
   }
   return fn;
 }

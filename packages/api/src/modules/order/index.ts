@@ -5,7 +5,8 @@ import { Order } from "./order.entity.js";
 import { OrderResolver } from "./order.resolver.js";
 import { registerOrderScopes } from "./order.scope.js";
 import { Report } from "./report.entity.js";
-import { CaseOrdersResolver, FormTemplateResolver, ReportResolver, StoredFileResolver } from "./report.resolver.js";
+import { CaseOrdersResolver, ReportResolver, StoredFileResolver } from "./report.resolver.js";
+import { FormTemplateResolver, ReportTemplateResolver } from "./form-template.resolver.js";
 import { StoredFile } from "./stored-file.entity.js";
 import { registerOrderReads } from "./order.read.js";
 
@@ -13,7 +14,14 @@ import { registerOrderReads } from "./order.read.js";
 export const orderModule: DomainModule = {
   name: "order",
   entities: [Order, Report, StoredFile, FormTemplate],
-  resolvers: [OrderResolver, ReportResolver, StoredFileResolver, FormTemplateResolver, CaseOrdersResolver],
+  resolvers: [
+    OrderResolver,
+    ReportResolver,
+    StoredFileResolver,
+    FormTemplateResolver,
+    ReportTemplateResolver,
+    CaseOrdersResolver,
+  ],
   routes: [fileRoutes],
   register(hooks) {
     registerOrderScopes(hooks);

@@ -10,6 +10,8 @@ export enum OrderErrorCode {
   REPORT_NOT_ALLOWED_IN_STATE = "REPORT_NOT_ALLOWED_IN_STATE",
   FORM_TEMPLATE_MISSING = "FORM_TEMPLATE_MISSING",
   FORM_INVALID = "FORM_INVALID",
+  FORM_TEMPLATE_EXISTS = "FORM_TEMPLATE_EXISTS",
+  FORM_SCHEMA_INVALID = "FORM_SCHEMA_INVALID",
   CONFIRMATION_DEADLINE_PASSED = "CONFIRMATION_DEADLINE_PASSED",
   FINAL_REPORT_REQUIRED = "FINAL_REPORT_REQUIRED",
   CORRECTED_REPORT_REQUIRED = "CORRECTED_REPORT_REQUIRED",
@@ -28,6 +30,10 @@ export const orderErrorCodes = errorCodeSet("Orders and reports", OrderErrorCode
   FORM_TEMPLATE_MISSING: "There is no form template for the order's specialty: upload a document instead.",
   FORM_INVALID:
     "The form breaks its template: one userError per violation, `field` the path inside `form` (e.g. form, findings).",
+  FORM_TEMPLATE_EXISTS:
+    "The specialty already has a form template: write a new version of it (`createFormTemplateVersion`).",
+  FORM_SCHEMA_INVALID:
+    "The form template's schema is not a usable JSON Schema (draft-07, an object with properties, strict keywords only).",
   CONFIRMATION_DEADLINE_PASSED: "The confirmation deadline (`confirmBy`) has passed.",
   FINAL_REPORT_REQUIRED: "Attach a FINAL report before submitting the order for review.",
   CORRECTED_REPORT_REQUIRED: "Attach a FINAL report newer than the last rejection before resubmitting.",

@@ -11,7 +11,8 @@ import { orderSearchFor, orderWhere } from "./order.where.js";
 
 /**
  * Order, Report and StoredFile on the compiled read path (platform/read-compiler); every
- * field of the three types is compiled.
+ * field of the three types is compiled but Report.template (the form template version), which
+ * its resolver answers.
  */
 const orderRead: ReadType = {
   type: "Order",

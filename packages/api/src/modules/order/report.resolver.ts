@@ -1,8 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { refId } from "../../platform/graphql/loaders.js";
 import { Case } from "../case/case.entity.js";
-import { FormTemplate } from "./form-template.entity.js";
 import { Order } from "./order.entity.js";
 import { Report } from "./report.entity.js";
 import { StoredFile } from "./stored-file.entity.js";
@@ -31,23 +30,6 @@ export class StoredFileResolver {
   @FieldResolver(() => String, { description: "Path to download the file with the same credentials (GET)." })
   downloadPath(@Root() f: StoredFile): string {
     return `/files/${f.id}`;
-  }
-}
-
-@Resolver(() => FormTemplate)
-export class FormTemplateResolver {
-  @Authorized()
-  @Query(() => [FormTemplate], { description: "Report form templates (active versions unless all is true)." })
-  formTemplates(
-    @Arg("specialty", () => String, { nullable: true, description: "Only this specialty." }) specialty: string | null,
-    @Arg("all", () => Boolean, { defaultValue: false, description: "Include inactive versions." }) all: boolean,
-    @Ctx() ctx: AppContext,
-  ) {
-    return ctx.em.find(
-      FormTemplate,
-      { ...(specialty ? { specialty: specialty.trim().toLowerCase() } : {}), ...(all ? {} : { active: true }) },
-      { orderBy: { specialty: "ASC", templateVersion: "DESC" } },
-    );
   }
 }
 
