@@ -16,6 +16,7 @@ import { VisitAssignment } from "./visits";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const DocumentTypesPage = lazy(() => import("./documents/DocumentTypesPage"));
+const FormTemplatesPage = lazy(() => import("./formTemplates/FormTemplatesPage"));
 const authProvider = createAuthProvider(client);
 const localeState = createLocaleState();
 
@@ -70,6 +71,11 @@ export function App() {
             {screensFor(permissions).includes("documentTypes") && (
               <CustomRoutes>
                 <Route path="/document-types" element={<DocumentTypesPage />} />
+              </CustomRoutes>
+            )}
+            {screensFor(permissions).includes("formTemplates") && (
+              <CustomRoutes>
+                <Route path="/form-templates" element={<FormTemplatesPage />} />
               </CustomRoutes>
             )}
             {screensFor(permissions).includes("collections") && (

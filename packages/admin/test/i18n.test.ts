@@ -15,7 +15,7 @@ const TRANSLATED = ["es", "zh", "fa", "bg"];
 /** Languages with a singular and a plural form in polyglot (Chinese has one). */
 const TWO_PLURAL_FORMS = ["es", "fa", "bg"];
 /** Acronyms and product names written the same in every language. */
-const AS_IS = /\b(API|SMS|IBAN|HTTP|URL|Excel|ICD)\b/g;
+const AS_IS = /\b(API|SMS|IBAN|HTTP|URL|Excel|ICD|JSON)\b/g;
 /** Language names are written in their own language (endonyms) whatever the reader's: a reader finds their own. */
 const isEndonym = (key: string) => key.startsWith("clinigraph.enums.Language.");
 /** Spanish words spelled like the English ones, for the check that nothing was left untranslated. */

@@ -1,5 +1,6 @@
 import AssignmentIndIcon from "@mui/icons-material/AssignmentInd";
 import DescriptionIcon from "@mui/icons-material/Description";
+import DynamicFormIcon from "@mui/icons-material/DynamicForm";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
 import PaymentsIcon from "@mui/icons-material/Payments";
 import QueueIcon from "@mui/icons-material/Queue";
@@ -21,6 +22,7 @@ const REVIEW_LINKS: Partial<Record<Screen, { to: string; icon: ReactElement }>> 
   },
   collections: { to: "/collections", icon: <PaymentsIcon /> },
   documentTypes: { to: "/document-types", icon: <DescriptionIcon /> },
+  formTemplates: { to: "/form-templates", icon: <DynamicFormIcon /> },
 };
 
 /** The menu of the signed-in user's roles (layout/access.ts). */

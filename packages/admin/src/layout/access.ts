@@ -17,6 +17,7 @@ export type Screen =
   | "claimReview"
   | "collections"
   | "documentTypes"
+  | "formTemplates"
   | "patients"
   | "policies"
   | "organizations"
@@ -47,6 +48,7 @@ const BY_ROLE: Record<Role, Screen[]> = {
     "policies",
     "organizations",
     "serviceCodes",
+    "formTemplates",
     "monthlyStatistics",
     "notifications",
   ],
@@ -66,6 +68,7 @@ const BY_ROLE: Record<Role, Screen[]> = {
     "serviceCodes",
     "workCalendars",
     "documentTypes",
+    "formTemplates",
     "monthlyStatistics",
     "notifications",
     "auditEvents",

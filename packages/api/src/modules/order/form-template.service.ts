@@ -92,7 +92,9 @@ export class FormTemplateService {
 
   async activate(input: FormTemplateStateInput): Promise<FormTemplate> {
     const template = await this.locked(input);
-    if (!template.active) {
+    // an unchanged state is still audited: the request was made, and says so
+    const changed = !template.active;
+    if (changed) {
       const others = await this.em.find(
         FormTemplate,
         { specialty: template.specialty, active: true },
@@ -101,19 +103,18 @@ export class FormTemplateService {
       this.deactivate(others);
       await this.em.flush();
       template.active = true;
-      this.audit("formTemplate.activate", template);
-      await this.em.flush();
     }
+    this.audit("formTemplate.activate", template, { changed });
+    await this.em.flush();
     return template;
   }
 
   async retire(input: FormTemplateStateInput): Promise<FormTemplate> {
     const template = await this.locked(input);
-    if (template.active) {
-      template.active = false;
-      this.audit("formTemplate.retire", template);
-      await this.em.flush();
-    }
+    const changed = template.active;
+    template.active = false;
+    this.audit("formTemplate.retire", template, { changed });
+    await this.em.flush();
     return template;
   }
 

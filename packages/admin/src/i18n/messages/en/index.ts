@@ -4,6 +4,7 @@ import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
 import { branches } from "./branches";
 import { document_type_admin } from "./documentTypes";
+import { form_template_admin } from "./formTemplates";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -66,6 +67,7 @@ export const en = {
       queueDashboard: "Queue dashboard",
       collections: "Daily collections",
       documentTypes: "Document types",
+      formTemplates: "Form templates",
     },
     enums,
     fields,
@@ -85,6 +87,7 @@ export const en = {
     ...work,
     branches,
     document_type_admin,
+    form_template_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("en"),

@@ -5,6 +5,7 @@ import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
 import { branches } from "./branches";
 import { document_type_admin } from "./documentTypes";
+import { form_template_admin } from "./formTemplates";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
@@ -64,6 +65,7 @@ export const zh: AppMessages = {
       queueDashboard: "队列面板",
       collections: "每日收款",
       documentTypes: "单证类型",
+      formTemplates: "表单模板",
     },
     enums,
     fields,
@@ -83,6 +85,7 @@ export const zh: AppMessages = {
     ...work,
     branches,
     document_type_admin,
+    form_template_admin,
     workflows,
     ...terms,
     reasons: reasonLabels("zh"),
