@@ -43,6 +43,8 @@ export {
 export { signWebhook, type SignedWebhookHeaders } from "./modules/webhook/webhook.signing.js";
 export { createMetricsRegistry, registerDbPoolMetrics, boundedLabel } from "./platform/metrics/metrics.js";
 export { storageFor, type FileStorage } from "./modules/order/files/file-storage.js";
+export { queueReportDigests, digestWindow } from "./modules/order/report-inbox.js";
+export { REPORT_INBOX_RULE } from "./modules/order/report-inbox.rule.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
 export {
   watchRedis,

@@ -48,6 +48,8 @@ const jobsSchema = z
     JOBS_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
     /** An uploaded file no report references is deleted this long after its upload. */
     ORPHAN_FILE_GRACE_HOURS: z.coerce.number().positive().default(24),
+    /** Where the console is served: the report digest links to its inbox of reports awaiting the operator. */
+    CONSOLE_URL: z.url().default("http://127.0.0.1:5173"),
     /** Register the schedulers (off in tests that drive the scanners by hand). */
     REGISTER_SCHEDULERS: z
       .enum(["true", "false"])

@@ -20,6 +20,7 @@ describe("queue registry", () => {
       "monthly-statistics",
       "orphan-files-sweep",
       "outbox-sweep",
+      "report-digest",
     ]);
   });
 });

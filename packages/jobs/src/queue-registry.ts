@@ -2,6 +2,7 @@ import { expirationsQueue } from "./expirations/expirations.queue.js";
 import { orphanFilesQueue } from "./files/orphan-files.queue.js";
 import { notificationsQueue } from "./notifications/notification.queue.js";
 import { outboxSweepQueue } from "./notifications/outbox-sweep.queue.js";
+import { reportDigestQueue } from "./notifications/report-digest.queue.js";
 import { schedulesOf, type QueueDefinition } from "./queue-definition.js";
 import { appointmentRemindersQueue } from "./reminders/appointment-reminders.queue.js";
 import { monthlyStatisticsQueue } from "./statistics/monthly-statistics.queue.js";
@@ -20,6 +21,7 @@ export const QUEUES: readonly QueueDefinition<never>[] = [
   expirationsQueue,
   monthlyStatisticsQueue,
   orphanFilesQueue,
+  reportDigestQueue,
 ];
 
 /**

@@ -2647,6 +2647,12 @@ export const schemaMeta: SchemaMeta = {
           reference: "organizations",
         },
         {
+          name: "reportsAwaiting",
+          kind: "boolean",
+          list: false,
+          required: false,
+        },
+        {
           name: "search",
           kind: "string",
           list: false,

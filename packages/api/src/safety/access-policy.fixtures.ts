@@ -74,6 +74,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   policies: { who: ["SIGNED_IN"], rows: OWN },
   formTemplates: { who: ["SIGNED_IN"], rows: SHARED },
   formTemplate: { who: ["SIGNED_IN"], rows: SHARED },
+  reportInbox: { who: OPS, rows: STAFF_ONLY },
   rejectionReasons: { who: ["SIGNED_IN"], rows: SHARED },
   organization: { who: ["SIGNED_IN"], rows: SHARED },
   organizations: { who: ["SIGNED_IN"], rows: SHARED },
@@ -175,6 +176,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   createFormTemplateVersion: { who: OPS, rows: STAFF_ONLY, audit: "formTemplate." },
   activateFormTemplate: { who: OPS, rows: STAFF_ONLY, audit: "formTemplate." },
   retireFormTemplate: { who: OPS, rows: STAFF_ONLY, audit: "formTemplate." },
+  acknowledgeOrderReports: { who: OPS, rows: STAFF_ONLY, audit: "order.reports." },
   updateDocumentType: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "documentType." },
 
   // ---- webhooks (module in progress: declared from its resolver, exercised once in schema.graphql)

@@ -8,6 +8,7 @@ import {
 } from "../../test-support/notices.fixtures.js";
 import { CLAIM_OVERDUE } from "../claim/claim.overdue.js";
 import { ORDER_REJECTED } from "../order/order.notifications.js";
+import { REPORT_DIGEST } from "../order/report-inbox.js";
 import { REJECTION_REASONS, rejectionLabel } from "../order/rejection-reasons.js";
 import { WELCOME } from "../patient/patient-welcome.js";
 import { ASSIGNED, INSTRUCTIONS, RETURNED } from "../visit/visit.notifications.js";
@@ -37,6 +38,16 @@ const NOTICES = [
       number: "ORD-2026-000731",
       label: rejectionLabel("MISSING_SIGNATURE", language),
       reason: "Dr. K-17 / p. 2",
+    }),
+  }),
+  notice({
+    template: "report-digest",
+    texts: REPORT_DIGEST,
+    vars: () => ({
+      count: 23,
+      lines: ["ORD-2026-000731 (FINAL-7)"],
+      more: 22,
+      consoleUrl: "https://console.example.test/#/orders",
     }),
   }),
   notice({

@@ -7,6 +7,7 @@ import { registerOrderScopes } from "./order.scope.js";
 import { Report } from "./report.entity.js";
 import { CaseOrdersResolver, ReportResolver, StoredFileResolver } from "./report.resolver.js";
 import { FormTemplateResolver, ReportTemplateResolver } from "./form-template.resolver.js";
+import { ReportInboxResolver } from "./report-inbox.resolver.js";
 import { StoredFile } from "./stored-file.entity.js";
 import { registerOrderReads } from "./order.read.js";
 
@@ -20,6 +21,7 @@ export const orderModule: DomainModule = {
     StoredFileResolver,
     FormTemplateResolver,
     ReportTemplateResolver,
+    ReportInboxResolver,
     CaseOrdersResolver,
   ],
   routes: [fileRoutes],

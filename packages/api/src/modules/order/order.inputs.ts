@@ -85,6 +85,12 @@ export class OrderFilter {
     description: "Only orders past (true) or within (false) their current deadline.",
   })
   overdue?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: orders with a report awaiting the operator (arrived, not yet read; the console's badge); false: without one.",
+  })
+  reportsAwaiting?: boolean | null;
   @Field(() => DateTimeResolver, { nullable: true, description: "Issued at or after." })
   issuedFrom?: Date | null;
   @Field(() => DateTimeResolver, { nullable: true, description: "Issued before." })

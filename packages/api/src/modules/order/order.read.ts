@@ -93,6 +93,7 @@ const reportRead: ReadType = {
     "templateVersion",
     "submittedByKind",
     "submittedByOrganizationId",
+    "acknowledgedAt",
     "createdAt",
     "updatedAt",
   ],

@@ -8,6 +8,7 @@ import { type Order } from "./order.entity.js";
 import { ORDER_DEADLINES } from "./order.deadlines.js";
 import { TRAY_STATUSES, type OrderFilter } from "./order.inputs.js";
 import { idsCondition } from "../../platform/graphql/ids-filter.js";
+import { awaitingSql } from "./report-inbox.rule.js";
 
 /** The ORDER_DEADLINES rule in SQL: the deadline of the current status has passed (or not). */
 function overdueCondition(overdue: boolean, now: Date): Record<string, unknown> {
@@ -58,6 +59,11 @@ export function orderWhere(
     and.push(caseIdIn("select c.id from medical_case c where c.patient_id = ?", [filter.patientId]));
   if (filter?.specialty) and.push({ specialty: filter.specialty.trim().toLowerCase() });
   if (filter?.overdue != null) and.push(overdueCondition(filter.overdue, now));
+  if (filter?.reportsAwaiting != null) {
+    const exists = (a: string) =>
+      `(${filter.reportsAwaiting ? "" : "not "}exists (select 1 from order_report r where r.order_id = ${a}.id and ${awaitingSql("r", a)}))`;
+    and.push({ [raw(exists)]: true });
+  }
   if (filter?.issuedFrom) and.push({ createdAt: { $gte: filter.issuedFrom } });
   if (filter?.issuedTo) and.push({ createdAt: { $lt: filter.issuedTo } });
   if (filter?.search?.trim()) {

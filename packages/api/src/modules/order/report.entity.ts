@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property } from "@mikro-orm/core";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
 import { GraphQLJSON } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Order } from "./order.entity.js";
@@ -26,6 +27,11 @@ registerEnumType(ReportKind, {
 @Entity({ tableName: "order_report" })
 @Index({ properties: ["order", "createdAt"] })
 @Index({ properties: ["file"] })
+// the operator's inbox (report-inbox.rule.ts): reports nobody at the operator has read yet
+@Index({
+  name: "order_report_awaiting_idx",
+  expression: "create index order_report_awaiting_idx on order_report (created_at) where acknowledged_at is null",
+})
 export class Report extends BaseEntity {
   @ManyToOne(() => Order)
   order!: Order;
@@ -59,4 +65,14 @@ export class Report extends BaseEntity {
   @Field(() => ID, { nullable: true, description: "Organisation that attached it." })
   @Property({ type: "uuid", nullable: true })
   submittedByOrganizationId?: string | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When operator staff marked it read (acknowledgeOrderReports); null: it awaits the operator.",
+  })
+  @Property({ type: "timestamptz", nullable: true })
+  acknowledgedAt?: Date | null;
+
+  @Property({ type: "uuid", nullable: true })
+  acknowledgedById?: string | null;
 }

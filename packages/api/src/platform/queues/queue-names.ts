@@ -21,6 +21,8 @@ export const QUEUE_NAMES = {
   webhooks: "webhooks",
   /** Sweeper: uploaded files never attached after the grace period → deleted (packages/jobs/src/files). */
   orphanFiles: "orphan-files",
+  /** Scanner: reports that arrived in the last period → one digest e-mail per operator staff member (outbox). */
+  reportDigest: "report-digest",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

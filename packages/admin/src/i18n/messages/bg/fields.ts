@@ -154,6 +154,8 @@ export const fields: FieldLabels = {
   organizationId: "Организация",
   outstanding: "Дължимо",
   overdue: "Просрочено",
+  reportsAwaiting: "Доклади, чакащи оператора",
+  acknowledgedAt: "Прочетен от оператора",
   overdueFlaggedAt: "Отбелязано като просрочено на",
   paid: "Платено",
   password: "Парола",

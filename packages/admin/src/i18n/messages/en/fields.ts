@@ -156,6 +156,8 @@ export const fields = {
   organizationId: "Organization",
   outstanding: "Outstanding",
   overdue: "Overdue",
+  reportsAwaiting: "Reports awaiting the operator",
+  acknowledgedAt: "Read by the operator",
   overdueFlaggedAt: "Flagged overdue at",
   paid: "Paid",
   password: "Password",

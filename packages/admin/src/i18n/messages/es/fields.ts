@@ -153,6 +153,8 @@ export const fields: FieldLabels = {
   organizationId: "Organización",
   outstanding: "Por cobrar",
   overdue: "Atrasado",
+  reportsAwaiting: "Informes por revisar",
+  acknowledgedAt: "Leído por el operador",
   overdueFlaggedAt: "Marcado atrasado el",
   paid: "Pagado",
   password: "Contraseña",

@@ -154,6 +154,8 @@ export const fields: FieldLabels = {
   organizationId: "سازمان",
   outstanding: "مانده",
   overdue: "دارای تأخیر",
+  reportsAwaiting: "گزارش‌های در انتظار اپراتور",
+  acknowledgedAt: "خوانده‌شده توسط اپراتور",
   overdueFlaggedAt: "زمان ثبت تأخیر",
   paid: "پرداخت‌شده",
   password: "گذرواژه",

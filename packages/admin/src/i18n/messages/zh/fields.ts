@@ -154,6 +154,8 @@ export const fields: FieldLabels = {
   organizationId: "机构",
   outstanding: "待收金额",
   overdue: "已逾期",
+  reportsAwaiting: "待运营方审阅的报告",
+  acknowledgedAt: "运营方已读",
   overdueFlaggedAt: "标记逾期时间",
   paid: "已付金额",
   password: "密码",
