@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppBar, Layout, TitlePortal } from "react-admin";
 import { BranchChooser, BranchSwitcher } from "../branches";
+import { ReportInboxBadge } from "../orders/ReportInboxBadge";
 import { AppMenu } from "./AppMenu";
 
 /**
@@ -11,11 +12,12 @@ import { AppMenu } from "./AppMenu";
  */
 const fitScreen = { minWidth: 0, "& .RaLayout-content": { minWidth: 0 } };
 
-/** The app bar with the branch the session works in (a branch member switches there). */
+/** The app bar with the operator's arrived reports and the branch the session works in (a branch member switches there). */
 function BranchAppBar() {
   return (
     <AppBar>
       <TitlePortal />
+      <ReportInboxBadge />
       <BranchSwitcher />
     </AppBar>
   );

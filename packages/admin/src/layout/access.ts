@@ -102,6 +102,12 @@ export function seesOwnVisits(roles: unknown): boolean {
   return Array.isArray(roles) && roles.includes("VISITOR");
 }
 
+/** Who sees the app bar's count of arrived reports (the API's reportInbox: ADMIN, OPERATOR). */
+export function seesReportInbox(roles: unknown): boolean {
+  const held = Array.isArray(roles) ? (roles as string[]) : [];
+  return held.includes("ADMIN") || held.includes("OPERATOR");
+}
+
 /** Who reads today's collections on the dashboard (the API's dailyCollections refuses the rest). */
 const COLLECTION_ROLES: Role[] = ["ADMIN", "OPERATOR", "BILLING"];
 

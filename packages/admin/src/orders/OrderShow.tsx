@@ -2,10 +2,12 @@ import { Grid, Stack } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { Show, usePermissions, useRecordContext } from "react-admin";
 import { request } from "../data/api";
+import { seesReportInbox } from "../layout/access";
 import { resourceMeta } from "../resources/registry";
 import { MetaFields, ShowActions } from "../views/GenericShow";
 import { ORDER_DETAIL, type OrderDetail } from "./queries";
 import { AttachReportButton } from "./AttachReportButton";
+import { MarkReportsRead } from "./MarkReportsRead";
 import { ReportsPanel } from "./ReportsPanel";
 import { StatusTimeline } from "./StatusTimeline";
 
@@ -24,12 +26,13 @@ function OrderPanels() {
   const order = data?.order;
   if (!order) return null;
   // operators file a provider's report received by mail or fax, while the API takes reports
-  const files =
-    (permissions ?? []).some((role) => role === "OPERATOR" || role === "ADMIN") &&
-    REPORT_STATES.includes(String(record?.status));
+  const operator = seesReportInbox(permissions);
+  const files = operator && REPORT_STATES.includes(String(record?.status));
+  const unread = order.reports.filter((r) => r.acknowledgedAt === null).length;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       {files && <AttachReportButton />}
+      {operator && <MarkReportsRead orderId={order.id} unread={unread} />}
       <ReportsPanel reports={order.reports} />
       <StatusTimeline history={order.history} statusEnum="OrderStatus" />
     </Stack>

@@ -7,7 +7,7 @@ export const ORDER_DETAIL = `query OrderDetail($id: ID!) {
   order(id: $id) {
     id specialty
     reports {
-      id kind createdAt form templateSpecialty templateVersion submittedByKind
+      id kind createdAt acknowledgedAt form templateSpecialty templateVersion submittedByKind
       file { id fileName contentType size downloadPath }
     }
     history { id event fromStatus toStatus reason reasonCode reference actorKind actorName createdAt }
@@ -41,6 +41,7 @@ export interface Report {
   templateSpecialty: string | null;
   templateVersion: number | null;
   submittedByKind: string | null;
+  acknowledgedAt: string | null;
   file: StoredFile | null;
 }
 
@@ -72,3 +73,7 @@ export interface FormTemplate {
   title: string;
   schema: { properties?: Record<string, { type?: string; title?: string; format?: string }>; required?: string[] };
 }
+
+export const ACKNOWLEDGE_REPORTS = `mutation AcknowledgeOrderReports($input: AcknowledgeOrderReportsInput!) {
+  acknowledgeOrderReports(input: $input) { order { id } userErrors { code field message } }
+}`;

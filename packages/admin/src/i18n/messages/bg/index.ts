@@ -86,6 +86,12 @@ export const bg: AppMessages = {
     branches,
     document_type_admin,
     form_template_admin,
+    report_inbox: {
+      badge:
+        "%{smart_count} нов доклад за четене, по %{orders} направление(я) |||| %{smart_count} нови доклада за четене, по %{orders} направление(я)",
+      marked: "Докладите са отбелязани като прочетени",
+      mark_read: "Отбележи %{smart_count} доклад като прочетен |||| Отбележи %{smart_count} доклада като прочетени",
+    },
     workflows,
     ...terms,
     reasons: reasonLabels("bg"),

@@ -88,6 +88,12 @@ export const en = {
     branches,
     document_type_admin,
     form_template_admin,
+    report_inbox: {
+      badge:
+        "%{smart_count} new report to read, on %{orders} order(s) |||| %{smart_count} new reports to read, on %{orders} order(s)",
+      marked: "Reports marked read",
+      mark_read: "Mark %{smart_count} report read |||| Mark %{smart_count} reports read",
+    },
     workflows,
     ...terms,
     reasons: reasonLabels("en"),

@@ -86,6 +86,12 @@ export const es: AppMessages = {
     branches,
     document_type_admin,
     form_template_admin,
+    report_inbox: {
+      badge:
+        "%{smart_count} informe nuevo por leer, en %{orders} orden(es) |||| %{smart_count} informes nuevos por leer, en %{orders} orden(es)",
+      marked: "Informes marcados como leídos",
+      mark_read: "Marcar %{smart_count} informe como leído |||| Marcar %{smart_count} informes como leídos",
+    },
     workflows,
     ...terms,
     reasons: reasonLabels("es"),

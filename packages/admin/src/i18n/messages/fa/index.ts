@@ -86,6 +86,13 @@ export const fa: AppMessages = {
     branches,
     document_type_admin,
     form_template_admin,
+    report_inbox: {
+      badge:
+        "%{smart_count} گزارش جدید برای خواندن، در %{orders} دستور |||| %{smart_count} گزارش جدید برای خواندن، در %{orders} دستور",
+      marked: "گزارش‌ها خوانده‌شده علامت خوردند",
+      mark_read:
+        "علامت‌گذاری %{smart_count} گزارش به‌عنوان خوانده‌شده |||| علامت‌گذاری %{smart_count} گزارش به‌عنوان خوانده‌شده",
+    },
     workflows,
     ...terms,
     reasons: reasonLabels("fa"),

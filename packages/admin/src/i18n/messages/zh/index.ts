@@ -86,6 +86,11 @@ export const zh: AppMessages = {
     branches,
     document_type_admin,
     form_template_admin,
+    report_inbox: {
+      badge: "%{smart_count} 份新报告待阅，涉及 %{orders} 个工单",
+      marked: "报告已标记为已读",
+      mark_read: "将 %{smart_count} 份报告标记为已读",
+    },
     workflows,
     ...terms,
     reasons: reasonLabels("zh"),
