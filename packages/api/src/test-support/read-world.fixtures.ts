@@ -292,3 +292,33 @@ export async function expectSamePage(
 export const PAGE_MODE = fc.constantFrom("first", "last", "after", "before", "offset") as fc.Arbitrary<
   "first" | "last" | "after" | "before" | "offset"
 >;
+
+/**
+ * The SQL statements each request sends, as the shared knex instance reports them (the
+ * tests of a file run one at a time, so nothing else sends any meanwhile).
+ */
+export function statementRecorder(api: TestApi) {
+  const statements: string[] = [];
+  const record = (q: { sql: string }) => statements.push(q.sql);
+  const knex = api.orm.em.getConnection().getKnex();
+  knex.on("query", record);
+  return {
+    /** Runs `query` on the compiled path (it must answer) and gives the statements it sent. */
+    async run(
+      query: string,
+      variables: Record<string, unknown>,
+      token: string,
+    ): Promise<{ body: unknown; sql: string[] }> {
+      statements.length = 0;
+      const res = await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.json();
+      expect(res.headers.get(READ_PATH_HEADER), JSON.stringify(body)).toBe("compiled");
+      return { body, sql: [...statements] };
+    },
+    stop: () => knex.removeListener("query", record),
+  };
+}
