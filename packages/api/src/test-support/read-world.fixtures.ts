@@ -303,6 +303,20 @@ export function statementRecorder(api: TestApi) {
   const knex = api.orm.em.getConnection().getKnex();
   knex.on("query", record);
   return {
+    /** Sends any operation and gives the body and the statements it sent. */
+    async send(
+      query: string,
+      variables: Record<string, unknown>,
+      token: string,
+    ): Promise<{ body: unknown; sql: string[] }> {
+      statements.length = 0;
+      const res = await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { body: await res.json(), sql: [...statements] };
+    },
     /** Runs `query` on the compiled path (it must answer) and gives the statements it sent. */
     async run(
       query: string,
