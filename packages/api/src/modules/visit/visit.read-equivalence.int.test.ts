@@ -135,6 +135,16 @@ describe("compiled visit reads equal the resolvers' answers (property)", () => {
       await expectSameAnswer(world, Q, {}, who, world.principals[who]!);
   });
 
+  it("answers a sees-none session's filter through a joined relation with no row, on both paths (no `in ()`)", async () => {
+    const Q = `query($f: VisitFilter) { visits(first: 10, filter: $f) { totalCount nodes { id case { id } } } }`;
+    for (const who of ["unchosen", "operatorTEH", "hospital"]) {
+      await expectSameAnswer(world, Q, { f: { search: "VIS" } }, who, world.principals[who]!);
+      await expectSameAnswer(world, Q, { f: { search: "王" } }, who, world.principals[who]!);
+    }
+    const none = await world.read("compiled", Q, { f: { search: "VIS" } }, world.principals.unchosen!);
+    expect(none.body).toEqual({ data: { visits: { totalCount: 0, nodes: [] } } });
+  });
+
   it("hands the audited payout account and the other uncompiled fields to the resolvers", async () => {
     for (const sel of ["{ id bankAccount }", "{ id assignee { id } }", "{ id entries { id } }"]) {
       const query = `query($id: ID!) { visit(id: $id) ${sel} }`;
