@@ -95,4 +95,31 @@ describe("a mutation's payload", () => {
     });
     expect(r.sql.filter((q) => /json_build_object/.test(q))).toEqual([]);
   });
+
+  it("answers a selection of the record's own fields from the flushed entity, with no statement after the commit", async () => {
+    const agency = world.principals.agencyTEH!;
+    const { claim } = await query<{ claim: { version: number } }>(
+      world.api,
+      `query($id: ID!) { claim(id: $id) { version } }`,
+      { id: world.claimIds[1] },
+      agency,
+    );
+    const r = await recorder.send(
+      `mutation($input: SetClaimLinesInput!) { setClaimLines(input: $input) {
+        claim { id version lineCount gross overdue availableTransitions } userErrors { code } } }`,
+      {
+        input: {
+          id: world.claimIds[1],
+          expectedVersion: claim.version,
+          lines: [{ system: "CDT", code: "D0150", quantity: 2 }],
+        },
+      },
+      agency,
+    );
+    const out = (r.body as { data: { setClaimLines: { claim: { version: number }; userErrors: unknown[] } } }).data;
+    expect(out.setClaimLines.userErrors).toEqual([]);
+    expect(out.setClaimLines.claim.version).toBe(claim.version + 1);
+    const commit = r.sql.findLastIndex((q) => /^commit/i.test(q));
+    expect(r.sql.slice(commit + 1)).toEqual([]);
+  });
 });

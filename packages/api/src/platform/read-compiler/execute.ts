@@ -172,6 +172,10 @@ export async function readRecordCompiled(read: CompiledRecordRead): Promise<Reco
     input: { fragments: read.fragments, variables: read.variables },
   };
   const plan = planObject(env, type, read.nodes);
+  // The record's own fields (computed ones included) are answered from the entity the write
+  // just flushed, with no SQL at all: only a selection that reaches other rows is read again.
+  if (!plan.fields.some((f) => f.kind === "relation" || (f.kind === "computed" && f.rows.length > 0)))
+    throw new NotCompiled("the record's own fields only");
   const aliases = new Aliases();
   const t = aliases.next("t");
   const x = aliases.next("x");
