@@ -1,6 +1,6 @@
 import { Entity, Index, Property, Unique } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
-import { MoneyField } from "../claim/engine/money.graphql.js";
+import { MoneyField, CurrencyScalar } from "../claim/engine/money.graphql.js";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 
@@ -25,7 +25,7 @@ export class ServiceCode extends VersionedEntity<"requiresPreauthorization" | "a
   @Property({ type: DecimalStringType, precision: 17, scale: 2 })
   fee!: string;
 
-  @Field({ description: "ISO 4217 currency of the fee." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency of the fee." })
   @Property({ type: "text" })
   currency!: string;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
-import { MoneyScalar } from "../claim/engine/money.graphql.js";
+import { MoneyScalar, CurrencyScalar } from "../claim/engine/money.graphql.js";
 
 @InputType({ description: "Filters for the fee schedule." })
 export class ServiceCodeFilter {
@@ -47,7 +47,7 @@ export class CreateServiceCodeInput {
   description!: string;
   @Field(() => MoneyScalar, { description: "Fee, decimal string." })
   fee!: string;
-  @Field({ description: "ISO 4217 currency." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency." })
   currency!: string;
   @Field(() => Boolean, { nullable: true, description: "Needs pre-authorisation (default false)." })
   requiresPreauthorization?: boolean | null;
@@ -67,7 +67,7 @@ export class UpdateServiceCodeInput {
   description?: string | null;
   @Field(() => MoneyScalar, { nullable: true, description: "Fee, decimal string." })
   fee?: string | null;
-  @Field(() => String, { nullable: true, description: "ISO 4217 currency." })
+  @Field(() => CurrencyScalar, { nullable: true, description: "ISO 4217 currency." })
   currency?: string | null;
   @Field(() => Boolean, { nullable: true, description: "Needs pre-authorisation." })
   requiresPreauthorization?: boolean | null;
