@@ -4250,6 +4250,12 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
         {
+          name: "maxDiscountRate",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
           name: "requiresPreauthorization",
           kind: "boolean",
           list: false,
@@ -4287,9 +4293,9 @@ export const schemaMeta: SchemaMeta = {
         "createdAt",
         "description",
         "fee",
+        "maxDiscountRate",
         "requiresPreauthorization",
         "specialty",
-        "system",
       ],
       filterType: "ServiceCodeFilter",
       filters: [
@@ -4380,6 +4386,12 @@ export const schemaMeta: SchemaMeta = {
             required: true,
           },
           {
+            name: "maxDiscountRate",
+            kind: "string",
+            list: false,
+            required: false,
+          },
+          {
             name: "requiresPreauthorization",
             kind: "boolean",
             list: false,
@@ -4431,6 +4443,12 @@ export const schemaMeta: SchemaMeta = {
             required: false,
           },
           {
+            name: "maxDiscountRate",
+            kind: "string",
+            list: false,
+            required: false,
+          },
+          {
             name: "requiresPreauthorization",
             kind: "boolean",
             list: false,
@@ -4456,6 +4474,7 @@ export const schemaMeta: SchemaMeta = {
             "createdAt",
             "description",
             "fee",
+            "maxDiscountRate",
             "requiresPreauthorization",
             "specialty",
             "system",

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
-import { MoneyScalar, CurrencyScalar } from "../claim/engine/money.graphql.js";
+import { MoneyScalar, CurrencyScalar, RateScalar } from "../claim/engine/money.graphql.js";
 
 @InputType({ description: "Filters for the fee schedule." })
 export class ServiceCodeFilter {
@@ -49,6 +49,11 @@ export class CreateServiceCodeInput {
   fee!: string;
   @Field(() => CurrencyScalar, { description: "ISO 4217 currency." })
   currency!: string;
+  @Field(() => RateScalar, {
+    nullable: true,
+    description: "Largest discount as a share of quantity × unit price, 0..1; omitted = up to the whole line.",
+  })
+  maxDiscountRate?: string | null;
   @Field(() => Boolean, { nullable: true, description: "Needs pre-authorisation (default false)." })
   requiresPreauthorization?: boolean | null;
   @Field(() => String, { nullable: true, description: "Specialty." })
@@ -69,6 +74,12 @@ export class UpdateServiceCodeInput {
   fee?: string | null;
   @Field(() => CurrencyScalar, { nullable: true, description: "ISO 4217 currency." })
   currency?: string | null;
+  @Field(() => RateScalar, {
+    nullable: true,
+    description:
+      "Largest discount as a share of quantity × unit price, 0..1 (1 = the whole line). Lines already set keep their discounts.",
+  })
+  maxDiscountRate?: string | null;
   @Field(() => Boolean, { nullable: true, description: "Needs pre-authorisation." })
   requiresPreauthorization?: boolean | null;
   @Field(() => String, { nullable: true, description: "Specialty." })

@@ -19,7 +19,7 @@ import { apiSchema } from "../../app.js";
 const MONEY =
   /^(amount|fee|deductible|deductibleApplied|deductibleRemaining|covered|payable|gross|patientShare|discount|discountTotal|unitPrice|scheduleUnitPrice|approvedAmount|annualLimit|perClaimLimit|annualRemaining|annualUsed|patient|insurer|total|receivedPatient|receivedInsurer|outstandingPatient|outstandingInsurer)$/;
 /** Shares and multipliers: the Rate scalar (one fixed precision). */
-const RATE = /^(coverageRate|factor)$/;
+const RATE = /^(coverageRate|factor|maxDiscountRate)$/;
 /** Identifiers of rows. */
 const IDENTIFIER = /^(id|\w+Id)$/;
 /** Named like identifiers, but values people write or read, not rows: no ID. */
