@@ -121,6 +121,7 @@ export const fields: FieldLabels = {
   liabilityId: "Покритие",
   lineCount: "Брой редове",
   lines: "Редове",
+  maxDiscountRate: "Максимална отстъпка",
   memberIds: "Застраховани лица",
   modifiers: "Модификатори",
   month: "Месец",

@@ -26,6 +26,10 @@ export const bg: AppMessages = {
       success: "Готово: %{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "Издай",
+      REGISTER: "Регистрирай",
+      CREATE: "Създай",
       CONFIRM: "Потвърди",
       START_EVALUATION: "Започни оценка",
       SUBMIT_FOR_REVIEW: "Изпрати за проверка",

@@ -123,6 +123,7 @@ export const fields = {
   liabilityId: "Liability",
   lineCount: "Lines",
   lines: "Lines",
+  maxDiscountRate: "Maximum discount",
   memberIds: "Members",
   modifiers: "Modifiers",
   month: "Month",

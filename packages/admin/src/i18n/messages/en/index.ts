@@ -28,6 +28,10 @@ export const en = {
       success: "Done: %{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "Issue",
+      REGISTER: "Register",
+      CREATE: "Create",
       CONFIRM: "Confirm",
       START_EVALUATION: "Start evaluation",
       SUBMIT_FOR_REVIEW: "Submit for review",

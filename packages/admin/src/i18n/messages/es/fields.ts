@@ -120,6 +120,7 @@ export const fields: FieldLabels = {
   liabilityId: "Cobertura",
   lineCount: "Líneas",
   lines: "Líneas",
+  maxDiscountRate: "Descuento máximo",
   memberIds: "Asegurados",
   modifiers: "Modificadores",
   month: "Mes",

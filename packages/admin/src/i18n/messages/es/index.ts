@@ -26,6 +26,10 @@ export const es: AppMessages = {
       success: "Hecho: %{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "Emitir",
+      REGISTER: "Registrar",
+      CREATE: "Crear",
       CONFIRM: "Confirmar",
       START_EVALUATION: "Realizar evaluación",
       SUBMIT_FOR_REVIEW: "Enviar a verificación",

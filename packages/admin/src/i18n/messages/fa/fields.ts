@@ -121,6 +121,7 @@ export const fields: FieldLabels = {
   liabilityId: "تعهد",
   lineCount: "تعداد ردیف",
   lines: "ردیف‌ها",
+  maxDiscountRate: "حداکثر تخفیف",
   memberIds: "بیمه‌شدگان",
   modifiers: "ضرایب تعدیل",
   month: "ماه",

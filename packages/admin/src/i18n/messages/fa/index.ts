@@ -26,6 +26,10 @@ export const fa: AppMessages = {
       success: "انجام شد: %{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "صدور",
+      REGISTER: "ثبت",
+      CREATE: "ایجاد",
       CONFIRM: "تأیید",
       START_EVALUATION: "شروع ارزیابی",
       SUBMIT_FOR_REVIEW: "ارسال برای بررسی",

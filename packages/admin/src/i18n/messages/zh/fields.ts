@@ -121,6 +121,7 @@ export const fields: FieldLabels = {
   liabilityId: "理赔责任",
   lineCount: "明细数",
   lines: "费用明细",
+  maxDiscountRate: "最高折扣比例",
   memberIds: "被保险人",
   modifiers: "调整系数",
   month: "月份",

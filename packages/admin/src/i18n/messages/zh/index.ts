@@ -26,6 +26,10 @@ export const zh: AppMessages = {
       success: "已完成：%{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "开具",
+      REGISTER: "登记",
+      CREATE: "创建",
       CONFIRM: "确认",
       START_EVALUATION: "开始评估",
       SUBMIT_FOR_REVIEW: "提交审核",
