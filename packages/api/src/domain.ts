@@ -44,6 +44,7 @@ export { signWebhook, type SignedWebhookHeaders } from "./modules/webhook/webhoo
 export { createMetricsRegistry, registerDbPoolMetrics, boundedLabel } from "./platform/metrics/metrics.js";
 export { storageFor, type FileStorage } from "./modules/order/files/file-storage.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
+export { queueTelemetry, traceFields } from "./platform/telemetry/trace-context.js";
 export {
   watchRedis,
   watchRedisUser,
