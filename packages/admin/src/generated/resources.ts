@@ -1122,6 +1122,12 @@ export const schemaMeta: SchemaMeta = {
           required: false,
         },
         {
+          name: "serviceCode",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
           name: "sourceVisitId",
           kind: "reference",
           list: false,
@@ -2648,6 +2654,12 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           name: "search",
+          kind: "string",
+          list: false,
+          required: false,
+        },
+        {
+          name: "serviceCode",
           kind: "string",
           list: false,
           required: false,
@@ -4307,6 +4319,12 @@ export const schemaMeta: SchemaMeta = {
           choices: ["bg", "en", "es", "fa", "zh"],
         },
         {
+          name: "lastLoginAt",
+          kind: "datetime",
+          list: false,
+          required: false,
+        },
+        {
           name: "name",
           kind: "string",
           list: false,
@@ -4513,6 +4531,10 @@ export const schemaMeta: SchemaMeta = {
         {
           key: "record",
           fields: ["failedLogins", "createdAt"],
+        },
+        {
+          key: "details",
+          fields: ["lastLoginAt"],
         },
       ],
     },
