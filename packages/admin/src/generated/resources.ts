@@ -1409,12 +1409,14 @@ export const schemaMeta: SchemaMeta = {
           required: true,
           enumType: "ActorKind",
           choices: ["ANONYMOUS", "PARTNER", "STAFF", "SYSTEM"],
+          display: "term:actor_kinds",
         },
         {
           name: "attachedByOrganizationId",
           kind: "id",
           list: false,
           required: false,
+          reference: "organizations",
         },
         {
           name: "case",
@@ -1434,6 +1436,7 @@ export const schemaMeta: SchemaMeta = {
           kind: "id",
           list: false,
           required: false,
+          reference: "claims",
         },
         {
           name: "contentType",
@@ -1586,18 +1589,10 @@ export const schemaMeta: SchemaMeta = {
           kind: "id",
           list: false,
           required: false,
+          reference: "visits",
         },
       ],
-      listColumns: [
-        "attachedByKind",
-        "attachedByOrganizationId",
-        "case",
-        "claimId",
-        "contentType",
-        "createdAt",
-        "documentType",
-        "downloadPath",
-      ],
+      listColumns: ["documentType", "fileName", "scanKey", "case", "createdAt"],
       filterType: "DocumentFilter",
       filters: [
         {
@@ -1648,22 +1643,12 @@ export const schemaMeta: SchemaMeta = {
       transition: null,
       sections: [
         {
-          key: "details",
-          fields: [
-            "attachedByKind",
-            "case",
-            "contentType",
-            "createdAt",
-            "documentType",
-            "downloadPath",
-            "fileName",
-            "note",
-            "removalReason",
-            "removedAt",
-            "scanKey",
-            "sha256",
-            "size",
-          ],
+          key: "summary",
+          fields: ["documentType", "fileName", "note", "scanKey"],
+        },
+        {
+          key: "record",
+          fields: ["case", "claimId", "visitId", "attachedByKind", "attachedByOrganizationId", "createdAt"],
         },
       ],
     },
@@ -4091,16 +4076,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: [
-        "code",
-        "active",
-        "createdAt",
-        "description",
-        "fee",
-        "requiresPreauthorization",
-        "specialty",
-        "system",
-      ],
+      listColumns: ["system", "code", "description", "specialty", "fee", "requiresPreauthorization", "active"],
       filterType: "ServiceCodeFilter",
       filters: [
         {
@@ -4259,17 +4235,16 @@ export const schemaMeta: SchemaMeta = {
       transition: null,
       sections: [
         {
-          key: "details",
-          fields: [
-            "active",
-            "code",
-            "createdAt",
-            "description",
-            "fee",
-            "requiresPreauthorization",
-            "specialty",
-            "system",
-          ],
+          key: "summary",
+          fields: ["system", "code", "description", "specialty", "active"],
+        },
+        {
+          key: "price",
+          fields: ["fee", "requiresPreauthorization"],
+        },
+        {
+          key: "record",
+          fields: ["createdAt"],
         },
       ],
     },
@@ -4364,7 +4339,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["name", "email", "roles", "organizationId", "active"],
+      listColumns: ["name", "email", "roles", "organizationId", "active", "lastLoginAt"],
       filterType: "UserFilter",
       filters: [
         {
@@ -4526,15 +4501,19 @@ export const schemaMeta: SchemaMeta = {
       sections: [
         {
           key: "summary",
-          fields: ["name", "email", "phone", "roles", "organizationId", "active", "language"],
+          fields: ["name", "email", "phone", "roles", "active", "language"],
+        },
+        {
+          key: "organisation",
+          fields: ["organizationId"],
+        },
+        {
+          key: "access",
+          fields: ["lastLoginAt", "failedLogins"],
         },
         {
           key: "record",
-          fields: ["failedLogins", "createdAt"],
-        },
-        {
-          key: "details",
-          fields: ["lastLoginAt"],
+          fields: ["createdAt"],
         },
       ],
     },
@@ -5430,7 +5409,7 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["name", "country", "createdAt", "region", "timeZone"],
+      listColumns: ["name", "country", "region", "timeZone"],
       filterType: "WorkCalendarFilter",
       filters: [
         {
@@ -5573,8 +5552,12 @@ export const schemaMeta: SchemaMeta = {
       transition: null,
       sections: [
         {
-          key: "details",
-          fields: ["closures", "country", "createdAt", "name", "openDays", "region", "timeZone", "weekendDays"],
+          key: "summary",
+          fields: ["name", "country", "region", "timeZone"],
+        },
+        {
+          key: "record",
+          fields: ["createdAt"],
         },
       ],
     },
