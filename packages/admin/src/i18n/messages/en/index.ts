@@ -7,6 +7,7 @@ import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
+import { reference_pages } from "./referencePages";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -89,6 +90,7 @@ export const en = {
     ...work,
     branches,
     document_type_admin,
+    reference_pages,
     workflows,
     ...terms,
     reasons: reasonLabels("en"),

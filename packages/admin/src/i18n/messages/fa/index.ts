@@ -8,6 +8,7 @@ import { document_type_admin } from "./documentTypes";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
+import { reference_pages } from "./referencePages";
 
 export { ra } from "./ra";
 
@@ -87,6 +88,7 @@ export const fa: AppMessages = {
     ...work,
     branches,
     document_type_admin,
+    reference_pages,
     workflows,
     ...terms,
     reasons: reasonLabels("fa"),
