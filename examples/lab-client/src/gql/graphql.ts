@@ -159,6 +159,8 @@ export type UserErrorCode =
   | 'CUSTOMER_NUMBER_NOT_ALLOWED'
   /** Another patient has this customer number. */
   | 'CUSTOMER_NUMBER_TAKEN'
+  /** The discount is above the range the service code allows (`ServiceCode.maxDiscountRate` of quantity × unit price); the message names the range. */
+  | 'DISCOUNT_OUT_OF_RANGE'
   /** The document was already removed or replaced; its replacement is `replacedById`. */
   | 'DOCUMENT_REMOVED'
   /** A liability code appears twice in the policy. */
