@@ -139,7 +139,7 @@ export function renderVerifySnippet(): string {
 /** The example lab client's codegen config and one typed operation with its call, as they are. */
 export function renderTypedClient(): string {
   const flow = readFileSync(LAB_FLOW, "utf8");
-  const doc = /^const NewOrders = graphql\([\s\S]*?^\`\);$/m.exec(flow)?.[0];
+  const doc = /^const NewOrders = graphql\([\s\S]*?^`\);$/m.exec(flow)?.[0];
   const call = /^export async function newOrders\([\s\S]*?^}$/m.exec(flow)?.[0];
   if (!doc || !call) throw new Error("examples/lab-client/src/lab-flow.ts: NewOrders or newOrders not found");
   return [
