@@ -1,18 +1,22 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { buildSchema, parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemoApi } from "../test-support/demo-database.fixtures.js";
 import type { TestApi } from "../test-support/server.fixtures.js";
+import { PDF_BYTES } from "../modules/order/files/files.fixtures.js";
 import { PARTNERS_DOC, REPO_ROOT } from "./partners-docs.js";
 
 /**
  * Issue 19: the partner guide is executable. Every GraphQL document in docs/partners.md and
  * the README (```graphql blocks, and the "query" of every curl in a ```bash block) is valid
  * against schema.graphql, and the first calls (partners.md §2, the README's) run as written
- * — the shell command itself, against the demo data — and answer what the guide says.
+ * — the shell command itself, against the demo data — and answer what the guide says, as
+ * does the README's lab walkthrough, line by line, with the ids a reader copies from the
+ * answers before.
  * (The agency's intake is run block for block by partners-examples.int.test.ts.)
  */
 const GUIDES = { "docs/partners.md": PARTNERS_DOC, "README.md": resolve(REPO_ROOT, "README.md") };
@@ -94,5 +98,35 @@ describe("the first calls, run as written against the demo data", () => {
     expect(body.errors).toBeUndefined();
     expect(body.data.viewer).toMatchObject({ kind: "PARTNER", organization: { kind: "LAB" } });
     expect(typeof body.data.viewer.organization.name).toBe("string");
+  });
+
+  it("README: the lab's walkthrough runs line by line, as written, from IN_PROCESS to IN_VERIFICATION", async () => {
+    const text = readFileSync(GUIDES["README.md"], "utf8");
+    const block = blocks(text, "bash").find((b) => b.body.includes("informe-final.pdf"))!;
+    const lines = block.body.split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+    const [setup, helper, ...steps] = lines;
+    const prelude = `${setup!.replace(/API=\S+;/, `API=${api.url};`)}\n${helper!}\n`;
+    const cwd = mkdtempSync(resolve(tmpdir(), "guide-"));
+    writeFileSync(resolve(cwd, "informe-final.pdf"), PDF_BYTES);
+    const values: Record<string, string> = {};
+    const answers: Record<string, any>[] = [];
+    for (const step of steps) {
+      const command = step.replace(/<([A-Z_]+)>/g, (_m, k: string) => values[k] ?? `<${k}>`);
+      const { stdout } = await promisify(execFile)("bash", ["-c", prelude + command], { cwd, timeout: 60_000 });
+      const body = JSON.parse(stdout) as Record<string, any>;
+      answers.push(body);
+      expect(body.errors, command).toBeUndefined();
+      const payload = body.data && (Object.values(body.data)[0] as { userErrors?: unknown[] });
+      expect(payload?.userErrors ?? [], command).toEqual([]);
+      // The guide's placeholders are what a reader copies from the answer before.
+      if (body.data?.orders) {
+        const order = (body.data.orders.nodes as { id: string; version: number; confirmBy: string }[]).find(
+          (o) => o.version === 1 && Date.parse(o.confirmBy) > Date.now() + 60_000,
+        );
+        values.ORDER_ID = order!.id;
+      }
+      if (typeof body.id === "string" && typeof body.sha256 === "string") values.FILE_ID = body.id;
+    }
+    expect(answers.at(-1)!.data.transitionOrder.order.status).toBe("IN_VERIFICATION");
   });
 });
