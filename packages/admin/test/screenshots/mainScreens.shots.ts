@@ -67,6 +67,9 @@ async function shoot(page: Page, name: string, path?: string) {
   if (path !== undefined) {
     await page.goto(`${consoleUrl}/#${path}`);
     await page.locator(LOADED).first().waitFor({ state: "attached", timeout: 30_000 });
+    // a list is photographed with its rows, not while its query is still out
+    if (!path.includes("/show") && path !== "/")
+      await page.locator("tbody tr td, .phone-list li").first().waitFor({ timeout: 60_000 });
   }
   // charts and lazy chunks settle after the network does
   await page.waitForLoadState("networkidle");
