@@ -10,6 +10,7 @@ export default tseslint.config(
       "**/node_modules/**",
       "**/migrations/**",
       "packages/admin/src/generated/**",
+      "examples/lab-client/src/gql/**",
       "**/coverage/**",
       "**/var/**",
       "bench-results/**",

@@ -34,10 +34,20 @@ export default defineConfig({
     isolate: false,
     maxWorkers: 3,
     // `unit`: no Postgres, no Redis, seconds (`pnpm test:unit`); `int`: against the real
-    // services (`*.int.test.ts`). `pnpm test` runs both.
+    // services (`*.int.test.ts`); `otel`: integration tests that start OpenTelemetry, which
+    // patches pg, express and graphql as they load, so each file gets a fresh process
+    // (`*.otel.test.ts`). `pnpm test` runs all three.
     projects: [
-      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.int.test.ts", "src/**/*.otel.test.ts"],
+        },
+      },
       { extends: true, test: { name: "int", include: ["src/**/*.int.test.ts"] } },
+      { extends: true, test: { name: "otel", include: ["src/**/*.otel.test.ts"], isolate: true } },
     ],
   },
 });

@@ -1,4 +1,10 @@
-/** A minimal Clinigraph API client: GraphQL over fetch, and POST /files. No SDK needed. */
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+
+/**
+ * A minimal Clinigraph API client: GraphQL over fetch, and POST /files. No SDK needed;
+ * `request` takes the typed documents GraphQL Code Generator makes from schema.graphql.
+ */
 export interface UserError {
   code: string;
   field: string[] | null;
@@ -41,6 +47,19 @@ export class ClinigraphClient {
         throw new ClinigraphError(body.errors[0]!.message, body.errors[0]!.extensions?.code ?? "ERROR");
       return body.data as T;
     }
+  }
+
+  /** Runs a typed document: the result and the variables are typed from schema.graphql. */
+  async request<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+    return this.gql<R>(print(document), variables);
+  }
+
+  /** A mutation payload's object, or a ClinigraphError with its first userError. */
+  payloadObject<T>(name: string, payload: { userErrors: UserError[] }, object: T | null | undefined): T {
+    const [first] = payload.userErrors;
+    if (first) throw new ClinigraphError(`${name}: ${first.code}: ${first.message}`, first.code);
+    if (object == null) throw new ClinigraphError(`${name}: no object and no userErrors`, "EMPTY_PAYLOAD");
+    return object;
   }
 
   /** Runs a mutation and throws on userErrors, returning the payload's object. */

@@ -32,7 +32,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitReady(url: string, timeoutMs = 30_000): Promise<void> {
+// Generous: a loaded CI machine may take a minute to start Node and migrate; a crash still
+// ends the wait at once (the race with `crashed` below).
+async function waitReady(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

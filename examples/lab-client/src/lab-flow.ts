@@ -1,37 +1,134 @@
 import type { ClinigraphClient } from "./client.js";
+import { graphql } from "./gql/index.js";
+import type { OrderEvent, OrderStatus } from "./gql/graphql.js";
 import { reportPdf } from "./pdf.js";
 
+/**
+ * Every operation is a typed document (GraphQL Code Generator, codegen.yml): its result and
+ * variables are typed from schema.graphql, so a renamed field or a wrong enum value fails
+ * `pnpm typecheck` here instead of a request in production.
+ */
 export interface OrderSummary {
   id: string;
   number: string;
   version: number;
-  status: string;
-  availableTransitions: string[];
+  status: OrderStatus;
+  availableTransitions: OrderEvent[];
 }
 
-const ORDER = "id number version status availableTransitions";
+const NewOrders = graphql(`
+  query NewOrders($first: Int) {
+    orders(first: $first, filter: { status: [ISSUED] }) {
+      nodes {
+        id
+        number
+        version
+        status
+        availableTransitions
+      }
+    }
+  }
+`);
+
+const GetOrder = graphql(`
+  query GetOrder($id: ID!) {
+    order(id: $id) {
+      id
+      number
+      version
+      status
+      availableTransitions
+    }
+  }
+`);
+
+const TransitionOrder = graphql(`
+  mutation TransitionOrder($i: TransitionOrderInput!) {
+    transitionOrder(input: $i) {
+      order {
+        id
+        number
+        version
+        status
+        availableTransitions
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+const AttachOrderReport = graphql(`
+  mutation AttachOrderReport($i: AttachOrderReportInput!) {
+    attachOrderReport(input: $i) {
+      order {
+        id
+        number
+        version
+        status
+        availableTransitions
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+const OrderRejection = graphql(`
+  query OrderRejection($id: ID!) {
+    order(id: $id) {
+      id
+      number
+      version
+      status
+      availableTransitions
+      rejection {
+        code
+        label
+        text
+        at
+      }
+    }
+  }
+`);
+
+const CreateWebhookEndpoint = graphql(`
+  mutation CreateWebhookEndpoint($i: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $i) {
+      signingSecret
+      webhookEndpoint {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
 
 /** New orders addressed to this lab, oldest deadline first (one page of up to 100). */
 export async function newOrders(api: ClinigraphClient, first = 20): Promise<OrderSummary[]> {
-  const data = await api.gql<{ orders: { nodes: OrderSummary[] } }>(
-    `query($first: Int) { orders(first: $first, filter: { status: [ISSUED] }) { nodes { ${ORDER} } } }`,
-    { first },
-  );
+  const data = await api.request(NewOrders, { first });
   return data.orders.nodes;
 }
 
 export async function getOrder(api: ClinigraphClient, id: string): Promise<OrderSummary | null> {
-  return (await api.gql<{ order: OrderSummary | null }>(`query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id }))
-    .order;
+  return (await api.request(GetOrder, { id })).order;
 }
 
-async function fire(api: ClinigraphClient, order: OrderSummary, event: string): Promise<OrderSummary> {
-  const res = await api.mutate<{ order: OrderSummary }>(
-    "transitionOrder",
-    `mutation($i: TransitionOrderInput!) { transitionOrder(input: $i) { order { ${ORDER} } userErrors { code field message } } }`,
-    { i: { id: order.id, event, expectedVersion: order.version } },
-  );
-  return res.order;
+async function fire(api: ClinigraphClient, order: OrderSummary, event: OrderEvent): Promise<OrderSummary> {
+  const { transitionOrder } = await api.request(TransitionOrder, {
+    i: { id: order.id, event, expectedVersion: order.version },
+  });
+  return api.payloadObject("transitionOrder", transitionOrder, transitionOrder.order);
 }
 
 /** Uploads a PDF and attaches it as the FINAL report; the idempotency key makes a retry safe. */
@@ -42,12 +139,10 @@ export async function attachFinalReport(
   attempt: string,
 ): Promise<OrderSummary> {
   const file = await api.upload(`${order.number}-${attempt}.pdf`, "application/pdf", reportPdf(text));
-  const res = await api.mutate<{ order: OrderSummary }>(
-    "attachOrderReport",
-    `mutation($i: AttachOrderReportInput!) { attachOrderReport(input: $i) { order { ${ORDER} } userErrors { code field message } } }`,
-    { i: { orderId: order.id, kind: "FINAL", fileId: file.id, idempotencyKey: `report-${order.number}-${attempt}` } },
-  );
-  return res.order;
+  const { attachOrderReport } = await api.request(AttachOrderReport, {
+    i: { orderId: order.id, kind: "FINAL", fileId: file.id, idempotencyKey: `report-${order.number}-${attempt}` },
+  });
+  return api.payloadObject("attachOrderReport", attachOrderReport, attachOrderReport.order);
 }
 
 /** The whole job for one order: confirm, evaluate, report, submit → IN_VERIFICATION. */
@@ -75,10 +170,7 @@ export async function handleRejection(
   api: ClinigraphClient,
   orderId: string,
 ): Promise<{ order: OrderSummary; rejection: Rejection | null } | null> {
-  const { order } = await api.gql<{ order: (OrderSummary & { rejection: Rejection | null }) | null }>(
-    `query($id: ID!) { order(id: $id) { ${ORDER} rejection { code label text at } } }`,
-    { id: orderId },
-  );
+  const { order } = await api.request(OrderRejection, { id: orderId });
   if (!order) return null;
   const { rejection, ...summary } = order;
   if (summary.status !== "REJECTED") return { order: summary, rejection };
@@ -100,10 +192,9 @@ export async function registerRejectionWebhook(
   api: ClinigraphClient,
   url: string,
 ): Promise<{ endpointId: string; signingSecret: string | null }> {
-  const created = await api.mutate<{ signingSecret: string | null; webhookEndpoint: { id: string } }>(
-    "createWebhookEndpoint",
-    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { signingSecret webhookEndpoint { id } userErrors { code field message } } }`,
-    { i: { url, events: ["ORDER_REJECTED"], description: "example lab client", idempotencyKey: `lab-client-${url}` } },
-  );
-  return { endpointId: created.webhookEndpoint.id, signingSecret: created.signingSecret };
+  const { createWebhookEndpoint: created } = await api.request(CreateWebhookEndpoint, {
+    i: { url, events: ["ORDER_REJECTED"], description: "example lab client", idempotencyKey: `lab-client-${url}` },
+  });
+  const endpoint = api.payloadObject("createWebhookEndpoint", created, created.webhookEndpoint);
+  return { endpointId: endpoint.id, signingSecret: created.signingSecret ?? null };
 }

@@ -20,10 +20,26 @@ const FormTemplatesPage = lazy(() => import("./formTemplates/FormTemplatesPage")
 const authProvider = createAuthProvider(client);
 const localeState = createLocaleState();
 
+/**
+ * Records opened from another page and never listed from the menu: a document from the
+ * case, claim or visit it is filed under, for whoever may open one of those.
+ */
+const OPENED_FROM: Record<string, string[]> = { documents: ["cases", "claims", "visits"] };
+
 /** Resources a role may open; the rest are still registered (without views) so references resolve. */
 function resourcesFor(permissions: unknown) {
   const screens = new Set<string>(screensFor(permissions));
   return RESOURCE_META.resources.map((resource) => {
+    if (OPENED_FROM[resource.name]?.some((owner) => screens.has(owner))) {
+      return (
+        <Resource
+          key={resource.name}
+          name={resource.name}
+          show={viewsFor(resource).show}
+          recordRepresentation={recordRepresentation(resource)}
+        />
+      );
+    }
     if (!screens.has(resource.name)) {
       return (
         <Resource key={resource.name} name={resource.name} recordRepresentation={recordRepresentation(resource)} />

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from "pino";
+import { traceFields } from "./platform/telemetry/trace-context.js";
 
 /**
  * Sensitive values never reach the logs: the redaction list names every path where
@@ -29,7 +30,9 @@ export const REDACT_PATHS = [
 
 /** `destination` defaults to stdout; tests pass a stream to read what would be logged. */
 export function createLogger(level: string, name = "clinigraph", destination?: DestinationStream): Logger {
-  const options = { name, level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
+  // The active trace id on every line (nothing when telemetry is off), so a log line leads
+  // to its trace and back.
+  const options = { name, level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, mixin: traceFields };
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import {
   createLogger,
   QUEUE_NAMES,
+  queueTelemetry,
   watchRedis,
   watchRedisUser,
   type Logger,
@@ -81,6 +82,9 @@ export async function startQueues(
       connection: producerConnection,
       prefix: config.QUEUE_PREFIX,
       defaultJobOptions: def.jobOptions(config),
+      // A scanner's sends continue its trace, and a job queued by the API continues the
+      // request's (bullmq-otel; undefined while tracing is off).
+      telemetry: queueTelemetry(),
     });
     watchRedisUser(producerConnection, queue, logger, { queue: queue.name }, "queue error");
     queues[def.key] = queue;
@@ -108,6 +112,7 @@ export async function startQueues(
       concurrency: def.concurrency(config),
       lockDuration: config.WORKER_LOCK_DURATION_MS,
       stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+      telemetry: queueTelemetry(),
     };
     // The queue's file types its payload; to BullMQ every worker is a Worker of any payload.
     const worker = new Worker(QUEUE_NAMES[def.key], def.processor(rt) as Processor, workerOptions);

@@ -23,7 +23,7 @@ const MONEY_NAME =
 export function isMoneyField(fieldName, scalarName, owner) {
   if (!owner || fieldName === "currency") return false;
   const currency = owner.getFields().currency;
-  if (!currency || getNamedType(currency.type).name !== "String") return false;
+  if (!currency || !["String", "Currency"].includes(getNamedType(currency.type).name)) return false;
   // The API's Money scalar says so itself; older schemas only by the name.
   if (scalarName === "Money") return true;
   if (scalarName !== "String") return false;

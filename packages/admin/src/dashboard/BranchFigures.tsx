@@ -13,6 +13,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
+import { FIGURES_FRESH_MS } from "./figures";
 import { formatNumber } from "../fields/format";
 import { MEASURES, previousMonth, type Measure } from "./ranking";
 
@@ -22,7 +23,7 @@ const RATE_FIELD: Record<Measure, string> = {
   CLAIMS_FIRST_PASS: "claimsFirstPassRate",
   CLAIMS_ON_TIME: "claimsOnTimeRate",
 };
-const BRANCH_FIGURES = `query BranchFigures($month: String!) { branchMonthlyStatistics(monthFrom: $month, monthTo: $month) {
+export const BRANCH_FIGURES = `query BranchFigures($month: String!) { branchMonthlyStatistics(monthFrom: $month, monthTo: $month) {
   branchId branch { name } organizations ${Object.values(RATE_FIELD)
     .map((f) => `${f} { ratio }`)
     .join(" ")} } }`;
@@ -44,6 +45,7 @@ export function BranchFigures() {
   const { data } = useQuery({
     queryKey: ["branchFigures", month],
     queryFn: () => request<{ branchMonthlyStatistics: Row[] }>(BRANCH_FIGURES, { month }),
+    staleTime: FIGURES_FRESH_MS,
     enabled: valid,
   });
   const rows = data?.branchMonthlyStatistics ?? [];

@@ -16,6 +16,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
+import { FIGURES_FRESH_MS } from "./figures";
 import { formatNumber } from "../fields/format";
 import { MEASURES, previousMonth, RANKING, type Measure, type RankingEntry } from "./ranking";
 
@@ -38,6 +39,7 @@ export function SupervisionRanking() {
         input: { monthFrom: month, monthTo: month, measure },
       }),
     enabled: valid,
+    staleTime: FIGURES_FRESH_MS,
   });
   const entries = data?.supervisionRanking.entries ?? [];
   const percent = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2 });

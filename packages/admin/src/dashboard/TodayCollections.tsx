@@ -12,14 +12,9 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { ReferenceField, RecordContextProvider, useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
+import { FIGURES_FRESH_MS, today } from "./figures";
 import { formatMoney, formatNumber } from "../fields/format";
 import { COLLECTIONS, type Collection } from "./statistics";
-
-/** Today as a calendar day in the browser's zone; the API applies each organisation's own zone. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
 
 /** Payments received today and what is still owed, per organisation and currency. */
 export function TodayCollections() {
@@ -28,6 +23,7 @@ export function TodayCollections() {
   const { data } = useQuery({
     queryKey: ["dailyCollections", today()],
     queryFn: () => request<{ dailyCollections: Collection[] }>(COLLECTIONS, { date: today() }),
+    staleTime: FIGURES_FRESH_MS,
   });
   const rows = data?.dailyCollections ?? [];
   const money = (amount: string, currency: string) => formatMoney(amount, currency, locale);

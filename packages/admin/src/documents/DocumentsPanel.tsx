@@ -1,4 +1,5 @@
-import { Card, CardContent, CardHeader, Chip, Divider, Stack, Typography } from "@mui/material";
+import { Card, CardContent, CardHeader, Chip, Divider, Link as MuiLink, Stack, Typography } from "@mui/material";
+import { Link } from "react-router-dom";
 import type { ReactNode } from "react";
 import { useLocaleState, useTranslate } from "react-admin";
 import { formatDate } from "../fields/format";
@@ -48,9 +49,15 @@ export function DocumentsPanel({
         <Stack spacing={2} divider={<Divider />}>
           {documents.map((doc) => (
             <Stack key={doc.id} spacing={1} data-testid={`document-${doc.id}`}>
-              <Typography variant="subtitle1">
-                {typeName(doc.documentType)} · {doc.scanKey} · {formatDate(doc.createdAt, locale, true)}
-              </Typography>
+              <Stack direction="row" spacing={1} sx={{ alignItems: "baseline", flexWrap: "wrap" }}>
+                <Typography variant="subtitle1">
+                  {typeName(doc.documentType)} · <bdi dir="ltr">{doc.scanKey}</bdi> ·{" "}
+                  {formatDate(doc.createdAt, locale, true)}
+                </Typography>
+                <MuiLink component={Link} to={`/documents/${doc.id}/show`} data-testid="document-open">
+                  {translate("clinigraph.reference_pages.document.open")}
+                </MuiLink>
+              </Stack>
               {doc.note && <Typography variant="body2">{doc.note}</Typography>}
               <FilePreview file={doc} path={doc.downloadPath} />
             </Stack>

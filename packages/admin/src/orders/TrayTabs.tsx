@@ -7,6 +7,14 @@ import { formatNumber } from "../fields/format";
 import { resourceMeta } from "../resources/registry";
 import { TRAY_COUNTS, type TrayCounts } from "./queries";
 
+/**
+ * How often the counts are asked for again while the page is visible. Polling, not a push
+ * channel: the counts are one scoped aggregate query, cheap at this rate for every open
+ * console, and need no connection the API's replicas would have to share. A tab in the
+ * background does not poll.
+ */
+const TRAY_COUNTS_REFRESH_MS = 15_000;
+
 const TRAYS: { value: string; count: keyof TrayCounts }[] = [
   { value: "IN_PROCESS", count: "inProcess" },
   { value: "WORKED", count: "worked" },
@@ -29,6 +37,10 @@ export function TrayTabs() {
   const { data } = useQuery({
     queryKey: ["orderTrayCounts", filter],
     queryFn: () => request<{ orderTrayCounts: TrayCounts }>(TRAY_COUNTS, { filter }),
+    // Another user's change (a lab confirming, a reviewer approving) moves the counts
+    // without a reload.
+    refetchInterval: TRAY_COUNTS_REFRESH_MS,
+    refetchIntervalInBackground: false,
   });
 
   const switching = Boolean(isPlaceholderData);

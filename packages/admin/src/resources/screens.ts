@@ -8,6 +8,7 @@ import { organizations } from "../organizations";
 import { patients } from "../patients";
 import { policies } from "../policies";
 import { visits } from "../visits";
+import { documents, serviceCodes, users, workCalendars } from "../reference";
 
 type View = ComponentType | React.LazyExoticComponent<ComponentType>;
 
@@ -35,6 +36,10 @@ const OVERRIDES: Record<string, Partial<Views>> = {
   cases,
   patients,
   policies,
+  documents,
+  users,
+  workCalendars,
+  serviceCodes,
 };
 
 export function viewsFor(resource: { name: string; oneQuery: string | null; create: unknown; update: unknown }): Views {

@@ -10,6 +10,10 @@ interface Props {
   reference: string;
   /** its filter naming this record, e.g. caseId */
   target: string;
+  /** the record's field the filter takes (default its id; a service code's `code`) */
+  source?: string;
+  /** a title other than the resource's name */
+  title?: string;
 }
 
 /**
@@ -17,7 +21,7 @@ interface Props {
  * policies), as a titled card with that resource's own list columns, newest first; left
  * out for a reader who may not open that resource, and when there is none.
  */
-export function RelatedList({ reference, target }: Props) {
+export function RelatedList({ reference, target, source, title }: Props) {
   const translate = useTranslate();
   const { permissions } = usePermissions();
   if (!canSee(permissions, reference as Screen)) return null;
@@ -27,10 +31,11 @@ export function RelatedList({ reference, target }: Props) {
     <ReferenceManyField
       reference={reference}
       target={target}
+      source={source}
       perPage={10}
       sort={sort ? { field: sort.source, order: "DESC" } : undefined}
     >
-      <RelatedCard reference={reference} title={translate(`resources.${reference}.name`, { smart_count: 2 })}>
+      <RelatedCard reference={reference} title={title ?? translate(`resources.${reference}.name`, { smart_count: 2 })}>
         <Datagrid rowClick="show" bulkActionButtons={false} resource={reference}>
           {meta.listColumns.map((path) => renderPath(meta, path, false, true))}
         </Datagrid>

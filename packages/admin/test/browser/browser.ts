@@ -1,4 +1,5 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page, type Request } from "playwright-core";
+import { expect } from "vitest";
 
 /** Debian's Chromium; the harness never downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -19,6 +20,7 @@ type Allowance = (problem: PageProblem) => boolean;
 
 const problems: PageProblem[] = [];
 const allowances = new WeakMap<Page, Allowance[]>();
+const inFlight = new WeakMap<Page, Set<Request>>();
 
 /**
  * Lets one page have the problems a test provokes on purpose (a wrong password), each
@@ -62,6 +64,34 @@ function watch(page: Page): void {
       });
   });
   page.on("pageerror", (error) => record({ kind: "pageerror", text: String(error.stack ?? error), url: page.url() }));
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on("request", (request) => {
+    if (request.url().startsWith("http")) pending.add(request);
+  });
+  page.on("requestfinished", (request) => pending.delete(request));
+  page.on("requestfailed", (request) => pending.delete(request));
+}
+
+/**
+ * Waits until the page has no request of its own in flight, twice in a row a poll apart.
+ * Playwright's "networkidle" is a once-per-document event: after the first in-app (hash)
+ * navigation it either answers at once or, if one request lingered at the wrong moment,
+ * never; this asks the question now and names what is still pending when it fails.
+ */
+export async function requestsSettled(page: Page, timeout = 120_000): Promise<void> {
+  const pending = inFlight.get(page) ?? new Set<Request>();
+  let quietPolls = 0;
+  await expect
+    .poll(
+      () => {
+        quietPolls = pending.size === 0 ? quietPolls + 1 : 0;
+        if (pending.size > 0) return [...pending].map((request) => `${request.method()} ${request.url()}`);
+        return quietPolls >= 2 ? [] : ["(quiet once; asking again)"];
+      },
+      { timeout, interval: 250, message: "requests still in flight" },
+    )
+    .toEqual([]);
 }
 
 /** A fresh context per test so localStorage (session, locale) never leaks between tests. */

@@ -1,6 +1,6 @@
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, newPage, requestsSettled } from "./browser";
 import { DEMO, signIn } from "./support";
 
 let browser: Browser;
@@ -78,7 +78,7 @@ describe("order trays", () => {
     await signIn(page, consoleUrl, "operator");
     await page.goto(`${consoleUrl}/#/orders`);
     await page.locator("tbody tr").first().waitFor();
-    await page.waitForLoadState("networkidle");
+    await requestsSettled(page);
 
     // hold the WORKED tray's rows until the screen has been looked at
     let release: () => void = () => undefined;

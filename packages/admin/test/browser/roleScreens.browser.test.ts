@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, newPage, requestsSettled } from "./browser";
 import { signIn, type Who } from "./support";
 
 let browser: Browser;
@@ -51,7 +51,7 @@ describe("every screen a restricted staff role opens loads without an API error"
         const answered = page.waitForResponse((r) => r.url().includes("/graphql"), { timeout: 15_000 });
         await page.goto(`${consoleUrl}/${href}`);
         await answered.catch(() => undefined);
-        await page.waitForLoadState("networkidle");
+        await requestsSettled(page, 60_000);
         expect(await page.locator(".MuiAlert-standardError, .RaNotification-error").count(), href).toBe(0);
       }
       expect(errors).toEqual([]);

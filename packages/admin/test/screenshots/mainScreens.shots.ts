@@ -67,11 +67,24 @@ async function shoot(page: Page, name: string, path?: string) {
   if (path !== undefined) {
     await page.goto(`${consoleUrl}/#${path}`);
     await page.locator(LOADED).first().waitFor({ state: "attached", timeout: 30_000 });
+    // a list is photographed with its rows, not while its query is still out
+    if (!path.includes("/show") && path !== "/")
+      await page.locator("tbody tr td, .phone-list li").first().waitFor({ timeout: 60_000 });
   }
   // charts and lazy chunks settle after the network does
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(1_200);
   await page.screenshot({ path: `${OUT}/${name}.png` });
+}
+
+/** The dashboard once its charts are drawn (the cards hold skeletons until then). */
+async function shootDashboard(page: Page, name: string) {
+  await page.goto(`${consoleUrl}/#/`);
+  await page
+    .locator('[data-testid="chart-orders"] .recharts-bar-rectangle, [data-testid="visitor-home"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await shoot(page, name);
 }
 
 /** Ids of demo records worth showing: the first one matching each filter. */
@@ -90,6 +103,10 @@ async function records() {
     verifyingOrder: await first("orders", "{ status: [IN_VERIFICATION] }"),
     visitInReview: await first("visits", "{ status: [IN_REVIEW] }"),
     claimInReview: await first("claims", "{ status: [IN_REVIEW] }"),
+    document: await first("documents", "{}"),
+    serviceCode: await first("serviceCodes", '{ codes: ["RX-STD"] }'),
+    calendar: await first("workCalendars", '{ country: "CL" }'),
+    visitor: await first("users", "{ role: VISITOR }"),
   };
 }
 
@@ -97,7 +114,7 @@ describe("screenshots: each role's day", () => {
   it("OPERATOR: dashboard, order trays, order review, visit assignment, claims, cases", async () => {
     const ids = await records();
     const page = await pageAs("operator");
-    await shoot(page, "operator-dashboard", "/");
+    await shootDashboard(page, "operator-dashboard");
     await page.goto(`${consoleUrl}/#/orders`);
     await page.getByTestId("tray-TO_MANAGE").click();
     await page.locator("tbody tr").first().waitFor();
@@ -111,6 +128,8 @@ describe("screenshots: each role's day", () => {
     await shoot(page, "operator-visit-assignment");
     await shoot(page, "operator-claims", "/claims");
     await shoot(page, "operator-cases", "/cases");
+    await shoot(page, "operator-service-code", `/serviceCodes/${ids.serviceCode}/show`);
+    await shoot(page, "operator-document", `/documents/${ids.document}/show`);
     await page.context().close();
   });
 
@@ -127,7 +146,7 @@ describe("screenshots: each role's day", () => {
   it("REVIEWER: claim review with its lines, visit review", async () => {
     const ids = await records();
     const page = await pageAs("reviewer");
-    await shoot(page, "reviewer-dashboard", "/");
+    await shootDashboard(page, "reviewer-dashboard");
     await shoot(page, "reviewer-claim-review", `/claims/${ids.claimInReview}/show`);
     await shoot(page, "reviewer-visit-review", `/visits/${ids.visitInReview}/show`);
     await page.context().close();
@@ -135,15 +154,25 @@ describe("screenshots: each role's day", () => {
 
   it("BILLING: collections dashboard, claims, policies", async () => {
     const page = await pageAs("billing");
-    await shoot(page, "billing-dashboard", "/");
+    await shootDashboard(page, "billing-dashboard");
     await shoot(page, "billing-claims", "/claims");
     await shoot(page, "billing-policies", "/policies");
     await page.context().close();
   });
 
-  it("ADMIN: users, API keys, audit log", async () => {
+  it("BRANCH OPERATOR: their branch's dashboard and orders", async () => {
+    const page = await pageAs("valparaiso");
+    await shootDashboard(page, "branch-operator-dashboard");
+    await shoot(page, "branch-operator-orders", "/orders");
+    await page.context().close();
+  });
+
+  it("ADMIN: users, a user, a work calendar, API keys, audit log", async () => {
+    const ids = await records();
     const page = await pageAs("admin");
     await shoot(page, "admin-users", "/users");
+    await shoot(page, "admin-user", `/users/${ids.visitor}/show`);
+    await shoot(page, "admin-work-calendar", `/workCalendars/${ids.calendar}/show`);
     await shoot(page, "admin-api-keys", "/apiKeys");
     await shoot(page, "admin-audit-log", "/auditEvents");
     await page.context().close();
@@ -154,7 +183,7 @@ describe("screenshots: languages and a phone", () => {
   it.each(Object.keys(LANGUAGES))("%s: dashboard, orders, an order, a claim in review", async (locale) => {
     const ids = await records();
     const page = await pageAs("admin", { locale });
-    await shoot(page, `${locale}-dashboard`, "/");
+    await shootDashboard(page, `${locale}-dashboard`);
     await shoot(page, `${locale}-orders`, "/orders");
     await shoot(page, `${locale}-order`, `/orders/${ids.rejectedOrder}/show`);
     await shoot(page, `${locale}-claim-review`, `/claims/${ids.claimInReview}/show`);

@@ -7,6 +7,7 @@ import {
   STAFF_CALLERS,
   type Caller,
   type CallResult,
+  type PartnerCaller,
   type World,
 } from "./world.fixtures.js";
 import {
@@ -18,6 +19,7 @@ import {
   type Operation,
 } from "./operations.fixtures.js";
 import { sampleIds } from "./samples.fixtures.js";
+import { foreignIdsFor, type ForeignIds } from "./foreign-ids.fixtures.js";
 import { ACCESS_POLICY, mayCall } from "./access-policy.fixtures.js";
 import { ApiKey } from "../modules/api-key/api-key.entity.js";
 import { Organization } from "../modules/organization/organization.entity.js";
@@ -136,6 +138,37 @@ function takesId(op: Operation): boolean {
   });
 }
 
+/**
+ * What the minimal sample input lacks for these operations to reach their row lookups (the
+ * sample fills required fields only), so a foreign id is answered by the lookup, not by a
+ * check of the input's shape.
+ */
+const VALID_INPUT: Record<string, (ids: (k: IdKind) => string) => Record<string, unknown>> = {
+  attachOrderReport: (ids) => ({ fileId: ids("file") }),
+  attachDocument: (ids) => ({ caseId: ids("case") }),
+  registerClaim: (ids) => ({ caseId: ids("case"), policyId: ids("policy") }),
+  scheduleAppointment: () => ({ scheduledAt: "2030-06-03T10:00:00.000Z" }),
+};
+
+/** The first partner the access policy lets call the operation: the one a foreign row is foreign to. */
+function allowedPartner(op: Operation): PartnerCaller | null {
+  const policy = ACCESS_POLICY[op.name];
+  if (!policy) return null;
+  return PARTNER_CALLERS.find((c) => mayCall(policy, { partnerKind: c })) ?? null;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** An answer with its ids blanked: what a caller could tell a foreign row from a missing one by. */
+function answerOf(r: CallResult): string {
+  const errors = (r.errors ?? []).map((e) => ({
+    code: e.extensions?.code,
+    message: e.message,
+    field: e.extensions?.field,
+  }));
+  return JSON.stringify({ status: r.status, errors, data: r.data }).replace(UUID, "<id>");
+}
+
 function takesVersion(op: Operation): boolean {
   return op.field.args.some((a) => {
     const named = getNamedType(a.type);
@@ -158,7 +191,7 @@ describe("the error model, over every operation", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("answers an id of no row visible to the caller like a missing one: NOT_FOUND or null, never another status", async () => {
+  it("answers an id of no row at all as missing: NOT_FOUND or null, never another status", async () => {
     const wrong: string[] = [];
     for (const op of ops.filter(takesId)) {
       const caller = allowedCaller(op);
@@ -172,6 +205,51 @@ describe("the error model, over every operation", () => {
         wrong.push(`${op.name}: accepted ids of no row`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("answers a real row of another organisation exactly as an id of no row, for every partner operation taking an id", async () => {
+    const wrong: string[] = [];
+    const foreign = new Map<PartnerCaller, ForeignIds>();
+    let compared = 0;
+    for (const op of ops.filter(takesId)) {
+      const caller = allowedPartner(op);
+      if (!caller) continue;
+      if (!foreign.has(caller)) foreign.set(caller, await foreignIdsFor(world, caller, samples));
+      const rows = foreign.get(caller)!;
+      const used = new Set<IdKind>();
+      buildCall(op, (kind) => {
+        used.add(kind);
+        return samples[kind];
+      });
+      // One kind at a time, every other id a row of the caller's own in both calls, so the answer is about that id.
+      for (const kind of [...used].filter((k) => rows.real.has(k))) {
+        const withId = (id: string) => {
+          const ids = (k: IdKind) => (k === kind ? id : rows.own(k));
+          const c = buildCall(op, ids);
+          const patch = VALID_INPUT[op.name];
+          if (patch) c.variables.input = { ...(c.variables.input as object), ...patch(ids) };
+          return c;
+        };
+        const withForeign = withId(rows.id(kind));
+        const asForeign = await world.call(caller, withForeign.query, withForeign.variables);
+        const missing = withId(randomUUID());
+        const asMissing = await world.call(caller, missing.query, missing.variables);
+        wrong.push(...shapeProblems(op, asForeign));
+        const a = answerOf(asForeign);
+        const b = answerOf(asMissing);
+        if (a !== b) wrong.push(`${op.name} as ${caller} with a foreign ${kind}:\n  foreign ${a}\n  missing ${b}`);
+        // A mutation must have looked the row up, not stopped at an unrelated check first.
+        if (op.kind === "mutation" && !userErrorCodes(op, asForeign).includes("NOT_FOUND"))
+          wrong.push(
+            `${op.name} as ${caller} with a foreign ${kind}: ${userErrorCodes(op, asForeign).join()}, not NOT_FOUND`,
+          );
+        compared += 1;
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The demo region gives foreign orders, cases, visits, claims, patients, policies, documents,
+    // files and keys: some 30 (operation, id) pairs. Far fewer means the rows were not found.
+    expect(compared).toBeGreaterThanOrEqual(25);
   });
 
   it("answers a stale expectedVersion with STALE_VERSION on the field expectedVersion", async () => {

@@ -29,6 +29,8 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 export const REPO_ROOT = resolve(here, "../../../..");
 export const PARTNERS_DOC = resolve(REPO_ROOT, "docs/partners.md");
 const VERIFY_SNIPPET = resolve(REPO_ROOT, "examples/lab-client/src/verify-signature.ts");
+const CODEGEN_CONFIG = resolve(REPO_ROOT, "examples/lab-client/codegen.yml");
+const LAB_FLOW = resolve(REPO_ROOT, "examples/lab-client/src/lab-flow.ts");
 
 type AnyMachine = MachineDefinition<unknown, string, string>;
 const MACHINES = [orderMachine, visitMachine, claimMachine, caseMachine, patientMachine] as unknown as AnyMachine[];
@@ -134,6 +136,27 @@ export function renderVerifySnippet(): string {
   return ["```ts", readFileSync(VERIFY_SNIPPET, "utf8").trimEnd(), "```"].join("\n");
 }
 
+/** The example lab client's codegen config and one typed operation with its call, as they are. */
+export function renderTypedClient(): string {
+  const flow = readFileSync(LAB_FLOW, "utf8");
+  const doc = /^const NewOrders = graphql\([\s\S]*?^`\);$/m.exec(flow)?.[0];
+  const call = /^export async function newOrders\([\s\S]*?^}$/m.exec(flow)?.[0];
+  if (!doc || !call) throw new Error("examples/lab-client/src/lab-flow.ts: NewOrders or newOrders not found");
+  return [
+    "```yaml",
+    readFileSync(CODEGEN_CONFIG, "utf8").trimEnd(),
+    "```",
+    "",
+    "```ts",
+    'import { graphql } from "./gql/index.js";',
+    "",
+    doc,
+    "",
+    call,
+    "```",
+  ].join("\n");
+}
+
 const SECTIONS: Record<string, () => string> = {
   "state-machines": renderMachines,
   "error-codes": renderErrorCodes,
@@ -142,6 +165,7 @@ const SECTIONS: Record<string, () => string> = {
   masking: renderMasking,
   "webhook-events": renderWebhookEvents,
   "verify-snippet": renderVerifySnippet,
+  "typed-client": renderTypedClient,
 };
 
 /** Replaces the body of every `<!-- BEGIN GENERATED: name -->` … `<!-- END GENERATED: name -->` block. */

@@ -60,12 +60,13 @@ export function capturingLogger(level: string, name: string): { logger: Logger; 
  * Starts the real HTTP server on a random port against a fresh database (a copy of
  * `template`, by default the empty migrated one), or against `database` (which close() then
  * leaves in place, for a test that restarts the API on the same data with another
- * configuration).
+ * configuration). `logger` replaces the silent one (capturingLogger, to read the lines back).
  */
 export async function startTestApi(
   env: Record<string, string> = {},
   database?: TestDatabase,
   template?: () => Promise<string>,
+  logger?: Logger,
 ): Promise<TestApi> {
   // The pool's session limits as main.ts sets them, from the same variables.
   const limits = testConfig(ADMIN_URL_PLACEHOLDER, env);
@@ -79,8 +80,7 @@ export async function startTestApi(
       template,
     ));
   const config = testConfig(db.url, env);
-  const logger = createLogger(config.LOG_LEVEL, "api-test");
-  const runtime = await createRuntime(config, db.orm, logger);
+  const runtime = await createRuntime(config, db.orm, logger ?? createLogger(config.LOG_LEVEL, "api-test"));
   const port = await runtime.listen();
   const url = `http://127.0.0.1:${port}`;
   const gql: TestApi["gql"] = async (query, variables, token) => {

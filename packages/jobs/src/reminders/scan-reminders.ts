@@ -68,7 +68,7 @@ export async function scanAppointmentReminders(
           dedupeKey: appointmentReminderKey(v.id, scheduledAt),
           organizationId: v.site_id,
           patientId: v.patient_id,
-          relatedType: "Visit",
+          relatedType: "Visit" as const,
           relatedId: v.id,
         };
       });

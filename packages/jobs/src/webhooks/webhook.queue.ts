@@ -1,6 +1,6 @@
 import { Queue, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
-import { FieldCipher, QUEUE_NAMES, watchRedis, watchRedisUser } from "@clinigraph/api/domain";
+import { FieldCipher, QUEUE_NAMES, queueTelemetry, watchRedis, watchRedisUser } from "@clinigraph/api/domain";
 import { closeWorker } from "../close-worker.js";
 import type { JobsRuntime } from "../runtime.js";
 import { deliverOnce, type DeliveryDeps } from "./deliver.js";
@@ -50,6 +50,7 @@ export async function startWebhookDelivery(
   const queue = new Queue(WEBHOOK_QUEUE, {
     connection: producer,
     prefix: rt.config.QUEUE_PREFIX,
+    telemetry: queueTelemetry(),
     defaultJobOptions: { removeOnComplete: { count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
   });
   // Without a listener BullMQ console.errors every Redis outage with a stack.
@@ -87,6 +88,7 @@ export async function startWebhookDelivery(
   const worker = new Worker(WEBHOOK_QUEUE, processor, {
     connection: consumer,
     prefix: rt.config.QUEUE_PREFIX,
+    telemetry: queueTelemetry(),
     concurrency: rt.config.WORKER_CONCURRENCY,
     lockDuration: rt.config.WORKER_LOCK_DURATION_MS,
     stalledInterval: rt.config.WORKER_STALLED_INTERVAL_MS,

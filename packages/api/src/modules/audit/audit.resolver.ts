@@ -4,13 +4,14 @@ import { DateTimeResolver } from "graphql-scalars";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
 import { AuditEvent } from "../../platform/audit/audit-event.entity.js";
+import { EntityTypeEnum, type EntityType } from "../../platform/audit/entity-type.js";
 
 export const AuditEventConnection = ConnectionType(AuditEvent, "AuditEvent");
 
 @InputType({ description: "Filters for the audit trail." })
 export class AuditEventFilter {
-  @Field(() => String, { nullable: true, description: "Entity type, e.g. Patient, Order." })
-  entityType?: string | null;
+  @Field(() => EntityTypeEnum, { nullable: true, description: "Entity type, e.g. Patient, Order." })
+  entityType?: EntityType | null;
   @Field(() => ID, { nullable: true, description: "Entity id." })
   entityId?: string | null;
   @Field(() => ID, { nullable: true, description: "Actor: a user id (staff) or an API key id (partner)." })

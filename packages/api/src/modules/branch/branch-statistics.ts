@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { MonthlyStatistic } from "../statistics/monthly-statistic.entity.js";
-import { MoneyField } from "../claim/engine/money.graphql.js";
+import { MoneyField, CurrencyScalar } from "../claim/engine/money.graphql.js";
 import { measureOf, StatisticRate, SupervisionMeasure, type Counts } from "../statistics/supervision-measures.js";
 import { assertMonth } from "../statistics/monthly-statistics.service.js";
 import { Branch } from "../organization/branch.entity.js";
@@ -46,7 +46,7 @@ export class BranchMonthlyStatistic {
     description: "Sum of approvedAmount when every summed row has one currency; null otherwise.",
   })
   approvedAmount!: string | null;
-  @Field(() => String, { nullable: true, description: "ISO-4217 currency of approvedAmount." })
+  @Field(() => CurrencyScalar, { nullable: true, description: "ISO-4217 currency of approvedAmount." })
   currency!: string | null;
   @Field(() => StatisticRate, { description: "First-pass rate of orders over the branch." })
   ordersFirstPassRate!: StatisticRate;

@@ -10,6 +10,7 @@ import { Organization, OrganizationKind } from "../organization/organization.ent
 import { User, UserBranch } from "../user/user.entity.js";
 import { Case } from "../case/case.entity.js";
 import { BranchErrorCode } from "./branch.errors.js";
+import type { EntityType } from "../../platform/audit/entity-type.js";
 import type {
   CreateBranchInput,
   MoveCaseToBranchInput,
@@ -126,7 +127,7 @@ export class BranchService {
     return branch;
   }
 
-  private audit(action: string, entityType: string, entityId: string, changes: Record<string, unknown>): void {
+  private audit(action: string, entityType: EntityType, entityId: string, changes: Record<string, unknown>): void {
     recordAudit(this.em, this.principal, this.requestId, { action, entityType, entityId, changes });
   }
 }

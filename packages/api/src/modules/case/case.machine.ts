@@ -50,6 +50,7 @@ const registrar: Actor = { partner: "registeredBy" };
 
 export const caseMachine = defineMachine<Case, CaseStatus, CaseEvent>({
   entityType: "Case",
+  creationEvent: "REGISTER",
   statuses: Object.values(CaseStatus),
   events: Object.values(CaseEvent),
   initial: CaseStatus.OPEN,

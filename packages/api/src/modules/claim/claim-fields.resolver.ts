@@ -16,6 +16,65 @@ import { ClaimApprovedTotals, ClaimDeliveryWindow, ClaimReturnReasonType, ClaimS
 import { Payment } from "../payment/payment.entity.js";
 import { MoneyScalar } from "./engine/money.graphql.js";
 
+/*
+ * The computed fields as functions of the plain row, shared by the resolvers below and the
+ * compiled read path (claim.read.ts), so each is defined once.
+ */
+type Row<K extends keyof Claim> = Pick<Claim, K>;
+
+export function approvedTotalsOf(
+  c: Row<
+    | "currency"
+    | "approvedGross"
+    | "approvedDeductibleApplied"
+    | "approvedCovered"
+    | "approvedPatientShare"
+    | "approvedPayable"
+  >,
+): ClaimApprovedTotals | null {
+  if (c.approvedGross == null) return null;
+  const cur = c.currency;
+  return {
+    gross: money(c.approvedGross, cur),
+    deductibleApplied: money(c.approvedDeductibleApplied, cur),
+    covered: money(c.approvedCovered, cur),
+    patientShare: money(c.approvedPatientShare, cur),
+    payable: money(c.approvedPayable, cur),
+    currency: cur,
+  };
+}
+
+export function paidOf(c: Row<"currency" | "paidPatient" | "paidInsurer">): ClaimSplit {
+  return { patient: money(c.paidPatient, c.currency), insurer: money(c.paidInsurer, c.currency), currency: c.currency };
+}
+
+export function outstandingOf(c: Row<"currency" | "outstandingPatient" | "outstandingInsurer">): ClaimSplit {
+  return {
+    patient: money(c.outstandingPatient, c.currency),
+    insurer: money(c.outstandingInsurer, c.currency),
+    currency: c.currency,
+  };
+}
+
+/** Still DRAFT or RETURNED past deliveryDueAt (the rule the expiration worker flags). */
+export function isClaimOverdue(c: Row<"status" | "deliveryDueAt">, now: Date): boolean {
+  return OPEN_FOR_EDIT.includes(c.status) && c.deliveryDueAt.getTime() < now.getTime();
+}
+
+export function deliveryWindowsOf(c: Row<"deliveryWindows">): ClaimDeliveryWindow[] {
+  return c.deliveryWindows.map((w) => {
+    const dueAt = new Date(w.dueAt);
+    const deliveredAt = w.deliveredAt ? new Date(w.deliveredAt) : null;
+    return {
+      opensBy: w.opensBy,
+      opensAt: new Date(w.opensAt),
+      dueAt,
+      deliveredAt,
+      onTime: deliveredAt ? deliveredAt.getTime() <= dueAt.getTime() : null,
+    };
+  });
+}
+
 @Resolver(() => Claim)
 export class ClaimFieldsResolver {
   @FieldResolver(() => MoneyScalar, {
@@ -50,55 +109,28 @@ export class ClaimFieldsResolver {
   }
   @FieldResolver(() => ClaimApprovedTotals, { nullable: true, description: "Totals frozen at APPROVE; null before." })
   approvedTotals(@Root() c: Claim): ClaimApprovedTotals | null {
-    if (c.approvedGross == null) return null;
-    const cur = c.currency;
-    return {
-      gross: money(c.approvedGross, cur),
-      deductibleApplied: money(c.approvedDeductibleApplied, cur),
-      covered: money(c.approvedCovered, cur),
-      patientShare: money(c.approvedPatientShare, cur),
-      payable: money(c.approvedPayable, cur),
-      currency: cur,
-    };
+    return approvedTotalsOf(c);
   }
   @FieldResolver(() => ClaimSplit, { description: "What has been paid, by the patient and by the insurer." })
   paid(@Root() c: Claim): ClaimSplit {
-    return {
-      patient: money(c.paidPatient, c.currency),
-      insurer: money(c.paidInsurer, c.currency),
-      currency: c.currency,
-    };
+    return paidOf(c);
   }
   @FieldResolver(() => ClaimSplit, {
     description: "What is still owed by each side (approved amounts once approved); negative = to refund.",
   })
   outstanding(@Root() c: Claim): ClaimSplit {
-    return {
-      patient: money(c.outstandingPatient, c.currency),
-      insurer: money(c.outstandingInsurer, c.currency),
-      currency: c.currency,
-    };
+    return outstandingOf(c);
   }
   @FieldResolver(() => Boolean, { description: "Still DRAFT or RETURNED past deliveryDueAt." })
   overdue(@Root() c: Claim): boolean {
-    return OPEN_FOR_EDIT.includes(c.status) && c.deliveryDueAt.getTime() < Date.now();
+    return isClaimOverdue(c, new Date());
   }
   @FieldResolver(() => [ClaimDeliveryWindow], {
     description:
       "Every delivery window, oldest first: registration's, then one per RETURN; the last is open until SUBMIT.",
   })
   deliveryWindows(@Root() c: Claim): ClaimDeliveryWindow[] {
-    return c.deliveryWindows.map((w) => {
-      const dueAt = new Date(w.dueAt);
-      const deliveredAt = w.deliveredAt ? new Date(w.deliveredAt) : null;
-      return {
-        opensBy: w.opensBy,
-        opensAt: new Date(w.opensAt),
-        dueAt,
-        deliveredAt,
-        onTime: deliveredAt ? deliveredAt.getTime() <= dueAt.getTime() : null,
-      };
-    });
+    return deliveryWindowsOf(c);
   }
   @FieldResolver(() => [ClaimReturnReasonType], { description: "Reasons of the latest RETURN." })
   returnReasons(@Root() c: Claim): ClaimReturnReasonType[] {

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { Claim, moneyColumn } from "./claim.entity.js";
+import { CurrencyScalar } from "./engine/money.graphql.js";
 
 export interface LineModifier {
   code: string;
@@ -37,7 +38,7 @@ export class ClaimLine extends VersionedEntity<"modifiers" | "discount" | "price
   @Property({ type: "integer" })
   quantity!: number;
 
-  @Field({ description: "ISO 4217 currency of the line amounts (the claim's)." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency of the line amounts (the claim's)." })
   @Property({ type: "text" })
   currency!: string;
 

@@ -106,6 +106,7 @@ export async function draftLines(
         unitPrice: input.unitPrice ?? money(sc.fee, currency),
         discount: input.discount ?? "0",
         modifiers,
+        ...(sc.maxDiscountRate == null ? {} : { maxDiscountRate: sc.maxDiscountRate }),
       },
     };
   });

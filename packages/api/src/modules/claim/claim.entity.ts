@@ -7,6 +7,7 @@ import { Case } from "../case/case.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Liability, Policy } from "../policy/policy.entity.js";
 import { ClaimKind, ClaimStatus } from "./claim.enums.js";
+import { CurrencyScalar } from "./engine/money.graphql.js";
 
 /**
  * Money columns hold any ISO 4217 scale (up to 4 minor digits) and up to 15 integer
@@ -91,7 +92,9 @@ export class Claim extends VersionedEntity<ClaimDefaults> {
   @Enum({ items: () => ClaimStatus, nativeEnumName: "claim_status" })
   status: ClaimStatus = ClaimStatus.DRAFT;
 
-  @Field({ description: "ISO 4217 currency of every amount of the claim (the policy's currency)." })
+  @Field(() => CurrencyScalar, {
+    description: "ISO 4217 currency of every amount of the claim (the policy's currency).",
+  })
   @Property({ type: "text" })
   currency!: string;
 

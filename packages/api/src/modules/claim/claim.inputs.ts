@@ -178,6 +178,11 @@ export class ClaimFilter {
   overdue?: boolean | null;
   @Field(() => String, { nullable: true, description: "Claim number contains this text." })
   search?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "With at least one line of this service code (exact, e.g. D0150): where a code is used.",
+  })
+  serviceCode?: string | null;
 }
 
 export enum ClaimSortField {

@@ -89,6 +89,7 @@ const SUBMIT_RULE = {
 
 export const claimMachine = defineMachine<Claim, ClaimStatus, ClaimEvent>({
   entityType: "Claim",
+  creationEvent: "REGISTER",
   statuses: Object.values(ClaimStatus),
   events: Object.values(ClaimEvent),
   initial: ClaimStatus.DRAFT,

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { FilterQuery } from "@mikro-orm/core";
+import { raw, type FilterQuery } from "@mikro-orm/core";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
 import { PayloadType, toUserError, type UserError } from "../../platform/graphql/payload.js";
@@ -41,6 +41,13 @@ export function claimWhere(filter?: ClaimFilter | null, now = new Date()): Filte
   if (filter.policyId) where.policy = filter.policyId;
   if (filter.sourceVisitId) where.sourceVisitId = filter.sourceVisitId;
   if (filter.search) where.number = { $ilike: likePattern(filter.search) };
+  if (filter.serviceCode)
+    where[
+      raw(
+        (a: string) => `${a}.id in (select cl.claim_id from claim_line cl where cl.service_code = ?)`,
+        [filter.serviceCode],
+      )
+    ] = [];
   if (filter.overdue === true) {
     where.$and = [{ status: { $in: [...OPEN_FOR_EDIT] } }, { deliveryDueAt: { $lt: now } }];
   } else if (filter.overdue === false) {

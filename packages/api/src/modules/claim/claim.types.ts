@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
-import { MoneyScalar, RateScalar } from "./engine/money.graphql.js";
+import { MoneyScalar, RateScalar, CurrencyScalar } from "./engine/money.graphql.js";
 
 @ObjectType({ description: "An amount split between the patient and the insurer." })
 export class ClaimSplit {
@@ -8,7 +8,7 @@ export class ClaimSplit {
   patient!: string;
   @Field(() => MoneyScalar, { description: "The insurer's side." })
   insurer!: string;
-  @Field({ description: "ISO 4217 currency." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency." })
   currency!: string;
 }
 
@@ -48,7 +48,7 @@ export class ClaimApprovedTotals {
   patientShare!: string;
   @Field(() => MoneyScalar, { description: "What the insurer pays." })
   payable!: string;
-  @Field({ description: "ISO 4217 currency." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency." })
   currency!: string;
 }
 

@@ -6,6 +6,7 @@ import { ClaimLine } from "./claim-line.entity.js";
 import { Claim } from "./claim.entity.js";
 import { ClaimResolver } from "./claim.resolver.js";
 import { registerClaimScopes } from "./claim.scope.js";
+import { registerClaimReads } from "./claim.read.js";
 
 /** Claims: lifecycle, lines, the claim engine (engine/), deadlines. */
 export const claimModule: DomainModule = {
@@ -14,6 +15,7 @@ export const claimModule: DomainModule = {
   resolvers: [ClaimResolver, ClaimFieldsResolver, ClaimLineFieldsResolver],
   register(hooks) {
     registerClaimScopes(hooks);
+    registerClaimReads(hooks);
     // 分案 → 理赔: an approved field visit gets one DRAFT claim per liability link.
     hooks.add(visitApproved, async (em, visitId, principal) => {
       await createClaimsForApprovedVisit(em, visitId, principal);

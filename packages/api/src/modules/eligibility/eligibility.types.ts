@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { type ErrorCode, UserErrorCode } from "../../platform/errors/error-codes.js";
-import { MoneyScalar, RateScalar } from "../claim/engine/money.graphql.js";
+import { MoneyScalar, RateScalar, CurrencyScalar } from "../claim/engine/money.graphql.js";
 
 @ObjectType({ description: "Why a patient is not eligible, machine-readable." })
 export class EligibilityReason {
@@ -43,7 +43,7 @@ export class Eligibility {
     description: "The policy checked (the one given, or the patient's policy in force on the date).",
   })
   policyId!: string | null;
-  @Field(() => String, { nullable: true, description: "ISO 4217 currency of the amounts below." })
+  @Field(() => CurrencyScalar, { nullable: true, description: "ISO 4217 currency of the amounts below." })
   currency!: string | null;
   @Field({ description: "The policy is ACTIVE and the date lies within its validity." })
   coverageActive!: boolean;

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Eligibility } from "./eligibility.types.js";
-import { MoneyScalar, RateScalar } from "../claim/engine/money.graphql.js";
+import { MoneyScalar, RateScalar, CurrencyScalar } from "../claim/engine/money.graphql.js";
 
 @ObjectType({ description: "One priced line of an estimate." })
 export class CostEstimateLine {
@@ -30,7 +30,10 @@ export class CostEstimateLine {
 
 @ObjectType({ description: "The claim engine's split of a planned visit between insurer and patient." })
 export class CostEstimate {
-  @Field(() => String, { nullable: true, description: "ISO 4217 currency; null when the policy is unknown to you." })
+  @Field(() => CurrencyScalar, {
+    nullable: true,
+    description: "ISO 4217 currency; null when the policy is unknown to you.",
+  })
   currency!: string | null;
   @Field(() => [CostEstimateLine], {
     description: "Priced lines; empty when nothing could be priced (see eligibility).",

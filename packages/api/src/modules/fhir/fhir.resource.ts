@@ -4,6 +4,7 @@ import type { Resource, ResourceType } from "@medplum/fhirtypes";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { ReadAudit } from "../../platform/audit/read-audit.js";
 import type { OperatorSystems } from "./fhir.codes.js";
+import type { EntityType } from "../../platform/audit/entity-type.js";
 
 /** What a mapping needs besides the row: the scoped EntityManager, the caller, the systems, the audit of sensitive reads. */
 export interface FhirContext {
@@ -54,7 +55,7 @@ export interface FhirSource<E extends object = object> {
   params: Record<string, SearchParamDef>;
   sort: SortKeys;
   /** The StatusChange entityType of the table (`_history`); none for rows without a status history. */
-  historyOf?: string;
+  historyOf?: EntityType;
   /** Loads what a page of rows needs beyond populate (claim lines, service code names), once per page. */
   prepare?: (rows: E[], ctx: FhirContext) => Promise<unknown>;
   toFhir: (row: E, ctx: FhirContext, prepared: unknown, status?: string) => Resource;

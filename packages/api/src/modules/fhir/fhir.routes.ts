@@ -124,6 +124,10 @@ const entryOf = (req: Request, r: Resource, mode: "match" | "include"): BundleEn
 
 export function fhirRoutes(runtime: Runtime): void {
   const { app } = runtime;
+  // A key without the read scope is told so the way FHIR clients parse errors.
+  runtime.scopeDenialFormats.set(FHIR_BASE, (res, status, message) =>
+    send(res, status, operationOutcome("forbidden", message)),
+  );
   app.use(
     FHIR_BASE,
     restRateLimit({ limits: runtime.rateLimits, principalOf: runtime.principalOf, maxUploadBytes: 0 }),

@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { Language } from "../../platform/validation/language.js";
+import { EntityTypeEnum, type EntityType } from "../../platform/audit/entity-type.js";
 
 export enum NotificationChannel {
   SMS = "SMS",
@@ -102,12 +103,12 @@ export class Notification extends VersionedEntity<"language" | "status" | "attem
   @Property({ type: "uuid", nullable: true })
   patientId?: string | null;
 
-  @Field(() => String, {
+  @Field(() => EntityTypeEnum, {
     nullable: true,
     description: "Type of the row the message is about: Visit, Order, Claim, Patient.",
   })
   @Property({ type: "text", nullable: true })
-  relatedType?: string | null;
+  relatedType?: EntityType | null;
 
   @Field(() => ID, { nullable: true, description: "Id of that row." })
   @Property({ type: "uuid", nullable: true })

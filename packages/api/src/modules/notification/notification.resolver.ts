@@ -3,6 +3,7 @@ import type { FilterQuery } from "@mikro-orm/core";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
 import { Notification, NotificationChannel, NotificationStatus } from "./notification.entity.js";
+import { EntityTypeEnum, type EntityType } from "../../platform/audit/entity-type.js";
 
 export const NotificationConnection = ConnectionType(Notification, "Notification");
 
@@ -14,8 +15,8 @@ export class NotificationFilter {
   channel?: NotificationChannel | null;
   @Field(() => String, { nullable: true, description: "Template name." })
   template?: string | null;
-  @Field(() => String, { nullable: true, description: "Type of the row the message is about." })
-  relatedType?: string | null;
+  @Field(() => EntityTypeEnum, { nullable: true, description: "Type of the row the message is about." })
+  relatedType?: EntityType | null;
   @Field(() => ID, { nullable: true, description: "Id of that row." })
   relatedId?: string | null;
   @Field(() => ID, { nullable: true, description: "Patient recipient." })

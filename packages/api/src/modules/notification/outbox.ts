@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { v7 as uuidv7 } from "uuid";
+import type { EntityType } from "../../platform/audit/entity-type.js";
 
 export interface OutboxMessage {
   channel: "SMS" | "EMAIL";
@@ -16,7 +17,7 @@ export interface OutboxMessage {
    */
   recipientTimeZone?: string | null;
   patientId?: string | null;
-  relatedType?: string | null;
+  relatedType?: EntityType | null;
   relatedId?: string | null;
   sendAfter?: Date;
 }

@@ -5,6 +5,7 @@ import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 import { Case } from "../case/case.entity.js";
 import { Organization } from "../organization/organization.entity.js";
+import { CurrencyScalar } from "../claim/engine/money.graphql.js";
 
 export enum OrderStatus {
   ISSUED = "ISSUED",
@@ -107,7 +108,7 @@ export class Order extends VersionedEntity<"status" | "requestedCodes" | "reject
   @Property({ type: DecimalStringType, precision: 17, scale: 2, nullable: true })
   amount?: string | null;
 
-  @Field(() => String, { nullable: true, description: "ISO 4217 currency of the amount." })
+  @Field(() => CurrencyScalar, { nullable: true, description: "ISO 4217 currency of the amount." })
   @Property({ type: "text", nullable: true })
   currency?: string | null;
 

@@ -97,6 +97,11 @@ export class OrderFilter {
   issuedTo?: Date | null;
   @Field(() => String, { nullable: true, description: "Order number or patient name contains this text." })
   search?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Requesting this service code (exact, e.g. D0150): where a code is used.",
+  })
+  serviceCode?: string | null;
 }
 
 export enum OrderSortField {

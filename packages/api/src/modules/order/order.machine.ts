@@ -72,6 +72,7 @@ const isDue: Guard<Order> = {
 
 export const orderMachine = defineMachine<Order, OrderStatus, OrderEvent>({
   entityType: "Order",
+  creationEvent: "ISSUE",
   statuses: STATUSES,
   events: Object.values(OrderEvent),
   initial: S.ISSUED,

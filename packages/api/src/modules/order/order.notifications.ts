@@ -61,7 +61,7 @@ export async function notifyOrderRejected(
     template: "order-rejected",
     language,
     organizationId: org.id,
-    relatedType: "Order",
+    relatedType: "Order" as const,
     relatedId: order.id,
   };
   const key = `order-rejected:${order.id}:${order.rejectionCount}`;

@@ -66,6 +66,10 @@ export function orderWhere(
   }
   if (filter?.issuedFrom) and.push({ createdAt: { $gte: filter.issuedFrom } });
   if (filter?.issuedTo) and.push({ createdAt: { $lt: filter.issuedTo } });
+  if (filter?.serviceCode)
+    and.push({
+      [raw((a: string) => `(${a}.requested_codes @> ?::jsonb)`, [JSON.stringify([filter.serviceCode])])]: true,
+    });
   if (filter?.search?.trim()) {
     if (!cases) throw new Error("orderWhere: a search needs orderSearchFor's cases");
     and.push({ $or: [{ number: { $ilike: likePattern(filter.search) } }, caseIdIn(cases.sql, cases.params)] });

@@ -23,6 +23,7 @@ const S = PatientStatus;
 
 export const patientMachine = defineMachine<Patient, PatientStatus, PatientEvent>({
   entityType: "Patient",
+  creationEvent: "REGISTER",
   statuses: [S.PROSPECT, S.ACTIVE, S.INACTIVE],
   events: [PatientEvent.ACTIVATE, PatientEvent.DEACTIVATE, PatientEvent.REACTIVATE],
   initial: S.PROSPECT,

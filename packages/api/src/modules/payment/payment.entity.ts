@@ -6,6 +6,7 @@ import { Organization } from "../organization/organization.entity.js";
 import { Claim, moneyColumn } from "../claim/claim.entity.js";
 import { PaymentMethod, PaymentPayer } from "../claim/claim.enums.js";
 import { ActorKind } from "../../platform/auth/actor-kind.js";
+import { CurrencyScalar } from "../claim/engine/money.graphql.js";
 
 /** Money received against a claim. Append-only: a correction is a new payment, never an edit. */
 @ObjectType({ description: "A payment received against a claim: the patient's co-pay or the insurer's remittance." })
@@ -27,7 +28,7 @@ export class Payment extends BaseEntity {
   @Property(moneyColumn())
   amount!: string;
 
-  @Field({ description: "ISO 4217 currency (the claim's)." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency (the claim's)." })
   @Property({ type: "text" })
   currency!: string;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { PaymentMethod, PaymentPayer } from "../claim/claim.enums.js";
-import { MoneyScalar } from "../claim/engine/money.graphql.js";
+import { MoneyScalar, CurrencyScalar } from "../claim/engine/money.graphql.js";
 
 @InputType({ description: "A payment received against a claim." })
 export class RecordPaymentInput {
@@ -11,7 +11,7 @@ export class RecordPaymentInput {
   payer!: PaymentPayer;
   @Field(() => MoneyScalar, { description: "Amount, a positive decimal string." })
   amount!: string;
-  @Field({ description: "ISO 4217 currency; must be the claim's." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency; must be the claim's." })
   currency!: string;
   @Field(() => PaymentMethod, { description: "How it was paid." })
   method!: PaymentMethod;

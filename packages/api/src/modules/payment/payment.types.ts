@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { PaymentMethod, PaymentPayer } from "../claim/claim.enums.js";
-import { MoneyScalar } from "../claim/engine/money.graphql.js";
+import { MoneyScalar, CurrencyScalar } from "../claim/engine/money.graphql.js";
 
 @ObjectType({ description: "Payments of one payer and method received that day." })
 export class CollectionBucket {
@@ -21,7 +21,7 @@ export class DailyCollection {
   date!: string;
   @Field(() => ID, { description: "The registering organisation of the claims." })
   organizationId!: string;
-  @Field({ description: "ISO 4217 currency." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency." })
   currency!: string;
   @Field(() => [CollectionBucket], { description: "Received that day, by payer and method." })
   received!: CollectionBucket[];

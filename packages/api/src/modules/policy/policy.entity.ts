@@ -5,7 +5,7 @@ import { BaseEntity, VersionedEntity } from "../../platform/db/base.entity.js";
 import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Patient } from "../patient/patient.entity.js";
-import { MoneyField, RateScalar } from "../claim/engine/money.graphql.js";
+import { MoneyField, RateScalar, CurrencyScalar } from "../claim/engine/money.graphql.js";
 import type { AppContext } from "../../platform/graphql/context.js";
 
 export enum PolicyType {
@@ -77,7 +77,7 @@ export class Policy extends VersionedEntity<"status" | "deductible" | "coverageR
   @Property({ type: DecimalStringType, precision: 5, scale: 4 })
   coverageRate: string = "1";
 
-  @Field({ description: "ISO 4217 currency of amounts on this policy." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency of amounts on this policy." })
   @Property({ type: "text" })
   currency!: string;
 }

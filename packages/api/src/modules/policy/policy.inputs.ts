@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { PolicyStatus, PolicyType } from "./policy.entity.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
-import { MoneyScalar, RateScalar } from "../claim/engine/money.graphql.js";
+import { MoneyScalar, RateScalar, CurrencyScalar } from "../claim/engine/money.graphql.js";
 
 @InputType({ description: "Filters for the policy list." })
 export class PolicyFilter {
@@ -78,7 +78,7 @@ export class CreatePolicyInput {
   deductible?: string | null;
   @Field(() => RateScalar, { nullable: true, description: "Insurance coefficient 0..1 (default 1.0000)." })
   coverageRate?: string | null;
-  @Field({ description: "ISO 4217 currency." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency." })
   currency!: string;
   @Field(() => [LiabilityInput], { nullable: true, description: "Liabilities." })
   liabilities?: LiabilityInput[] | null;

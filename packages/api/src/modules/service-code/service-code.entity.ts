@@ -1,6 +1,6 @@
 import { Entity, Index, Property, Unique } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
-import { MoneyField } from "../claim/engine/money.graphql.js";
+import { MoneyField, CurrencyScalar, RateScalar } from "../claim/engine/money.graphql.js";
 import { VersionedEntity } from "../../platform/db/base.entity.js";
 import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
 
@@ -25,9 +25,17 @@ export class ServiceCode extends VersionedEntity<"requiresPreauthorization" | "a
   @Property({ type: DecimalStringType, precision: 17, scale: 2 })
   fee!: string;
 
-  @Field({ description: "ISO 4217 currency of the fee." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency of the fee." })
   @Property({ type: "text" })
   currency!: string;
+
+  @Field(() => RateScalar, {
+    nullable: true,
+    description:
+      "The largest discount a claim or estimate line of this code may carry, as a share of quantity × unit price (0..1, e.g. 0.2500 = 25 %); a larger one is DISCOUNT_OUT_OF_RANGE. Null: up to the whole line.",
+  })
+  @Property({ type: DecimalStringType, precision: 5, scale: 4, nullable: true })
+  maxDiscountRate?: string | null;
 
   @Field({ description: "The insurer must pre-authorise this service." })
   @Property({ type: "boolean" })

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderByInput } from "../../platform/graphql/connection.js";
 import { IdsFilterField } from "../../platform/graphql/ids-filter.js";
-import { MoneyScalar } from "../claim/engine/money.graphql.js";
+import { MoneyScalar, CurrencyScalar, RateScalar } from "../claim/engine/money.graphql.js";
 
 @InputType({ description: "Filters for the fee schedule." })
 export class ServiceCodeFilter {
@@ -47,8 +47,13 @@ export class CreateServiceCodeInput {
   description!: string;
   @Field(() => MoneyScalar, { description: "Fee, decimal string." })
   fee!: string;
-  @Field({ description: "ISO 4217 currency." })
+  @Field(() => CurrencyScalar, { description: "ISO 4217 currency." })
   currency!: string;
+  @Field(() => RateScalar, {
+    nullable: true,
+    description: "Largest discount as a share of quantity × unit price, 0..1; omitted = up to the whole line.",
+  })
+  maxDiscountRate?: string | null;
   @Field(() => Boolean, { nullable: true, description: "Needs pre-authorisation (default false)." })
   requiresPreauthorization?: boolean | null;
   @Field(() => String, { nullable: true, description: "Specialty." })
@@ -67,8 +72,14 @@ export class UpdateServiceCodeInput {
   description?: string | null;
   @Field(() => MoneyScalar, { nullable: true, description: "Fee, decimal string." })
   fee?: string | null;
-  @Field(() => String, { nullable: true, description: "ISO 4217 currency." })
+  @Field(() => CurrencyScalar, { nullable: true, description: "ISO 4217 currency." })
   currency?: string | null;
+  @Field(() => RateScalar, {
+    nullable: true,
+    description:
+      "Largest discount as a share of quantity × unit price, 0..1 (1 = the whole line). Lines already set keep their discounts.",
+  })
+  maxDiscountRate?: string | null;
   @Field(() => Boolean, { nullable: true, description: "Needs pre-authorisation." })
   requiresPreauthorization?: boolean | null;
   @Field(() => String, { nullable: true, description: "Specialty." })

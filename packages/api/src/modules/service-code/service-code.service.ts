@@ -25,6 +25,7 @@ const createSchema = z.object({
   description: rules.text(500).min(1, "must not be empty"),
   fee,
   currency: rules.currency,
+  maxDiscountRate: rules.rate.nullish(),
   requiresPreauthorization: z.boolean().nullish(),
   specialty: rules.text(100).nullish(),
 });
@@ -50,6 +51,7 @@ export class ServiceCodeService {
       ...data,
       requiresPreauthorization: data.requiresPreauthorization ?? false,
       specialty: data.specialty ?? null,
+      maxDiscountRate: data.maxDiscountRate ?? null,
     });
     this.audit("serviceCode.create", sc, Object.keys(data));
     await this.em.flush();

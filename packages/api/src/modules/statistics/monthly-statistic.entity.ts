@@ -1,6 +1,6 @@
 import { Check, Entity, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { MoneyField } from "../claim/engine/money.graphql.js";
+import { MoneyField, CurrencyScalar } from "../claim/engine/money.graphql.js";
 import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity } from "../../platform/db/base.entity.js";
 import { DecimalStringType } from "../../platform/db/decimal-string.type.js";
@@ -98,7 +98,7 @@ export class MonthlyStatistic extends BaseEntity {
   @Property({ type: DecimalStringType, precision: 19, scale: 4, nullable: true })
   approvedAmount?: string | null;
 
-  @Field(() => String, { nullable: true, description: "ISO-4217 currency of approvedAmount." })
+  @Field(() => CurrencyScalar, { nullable: true, description: "ISO-4217 currency of approvedAmount." })
   @Property({ type: "text", nullable: true })
   currency?: string | null;
 

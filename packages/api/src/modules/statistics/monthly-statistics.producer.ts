@@ -1,6 +1,7 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { queueTelemetry } from "../../platform/telemetry/trace-context.js";
 import { watchRedisUser } from "../../platform/redis/redis-errors.js";
 import { DEFAULT_QUEUE_PREFIX, QUEUE_NAMES } from "../../platform/queues/queue-names.js";
 import {
@@ -18,6 +19,8 @@ function producerFor(redis: Redis, logger: Logger): Queue<MonthlyStatisticsJobDa
     queue = new Queue<MonthlyStatisticsJobData>(QUEUE_NAMES.monthlyStatistics, {
       connection: redis,
       prefix: DEFAULT_QUEUE_PREFIX,
+      // The request's trace continues in the worker's job (when tracing is on).
+      telemetry: queueTelemetry(),
     });
     // A queue without an error listener console.errors every Redis outage with a stack.
     watchRedisUser(redis, queue, logger, { queue: queue.name }, "statistics producer error");

@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity, VersionedEntity } from "../../platform/db/base.entity.js";
 import type { StaffRole } from "../../platform/auth/principal.js";
 import { Organization } from "../organization/organization.entity.js";
@@ -50,6 +51,7 @@ export class User extends VersionedEntity<"language" | "roles" | "active" | "fai
   @Property({ type: "timestamptz", nullable: true })
   lockedUntil?: Date | null;
 
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the user last logged in; null when never." })
   @Property({ type: "timestamptz", nullable: true })
   lastLoginAt?: Date | null;
 }

@@ -7,6 +7,7 @@ import { VisitEntry } from "./visit-entry.entity.js";
 import { VisitEntryFieldsResolver, VisitFieldsResolver, VisitLiabilityLinkFieldsResolver } from "./visit.fields.js";
 import { VisitResolver } from "./visit.resolver.js";
 import { registerVisitScopes } from "./visit.scope.js";
+import { registerVisitReads } from "./visit.read.js";
 
 /** Field visits and appointments (REST /exports/visits). */
 export const visitModule: DomainModule = {
@@ -16,6 +17,7 @@ export const visitModule: DomainModule = {
   routes: [registerVisitExportRoutes],
   register(hooks) {
     registerVisitScopes(hooks);
+    registerVisitReads(hooks);
     // 就诊登记: an INPATIENT case registered at a hospital opens a field visit waiting for assignment.
     hooks.add(caseRegistered, onCaseRegistered);
   },

@@ -108,6 +108,7 @@ const EDITABLE = [VisitStatus.SCHEDULED, VisitStatus.IN_PROGRESS, VisitStatus.RE
 /** The Visit table of SPEC §3, row for row. */
 export const visitMachine = defineMachine<Visit, VisitStatus, VisitEvent>({
   entityType: "Visit",
+  creationEvent: "CREATE",
   statuses: STATUSES,
   events: Object.values(VisitEvent),
   initial: VisitStatus.PENDING_ASSIGNMENT,

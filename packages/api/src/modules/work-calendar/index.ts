@@ -1,12 +1,13 @@
 import type { DomainModule } from "../../platform/composition/module.js";
 import { WorkCalendar } from "./work-calendar.entity.js";
 import { WorkCalendarResolver } from "./work-calendar.resolver.js";
+import { WorkCalendarHolidaysResolver } from "./work-calendar.holidays.js";
 
 /** Working days per region (weekends, closures) for deadlines. */
 export const workCalendarModule: DomainModule = {
   name: "work-calendar",
   entities: [WorkCalendar],
-  resolvers: [WorkCalendarResolver],
+  resolvers: [WorkCalendarResolver, WorkCalendarHolidaysResolver],
   register(hooks) {
     hooks.defineScope("WorkCalendar", () => "ALL");
   },

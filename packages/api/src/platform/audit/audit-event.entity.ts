@@ -3,6 +3,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { BaseEntity } from "../db/base.entity.js";
 import { ActorKind } from "../auth/actor-kind.js";
+import { EntityTypeEnum, type EntityType } from "./entity-type.js";
 
 @ObjectType({ description: "Every mutation and every read of a sensitive field leaves one of these." })
 @Entity({ tableName: "audit_event" })
@@ -28,9 +29,9 @@ export class AuditEvent extends BaseEntity {
   @Property({ type: "text" })
   action!: string;
 
-  @Field({ description: "Type of the row acted on, e.g. Patient, Order." })
+  @Field(() => EntityTypeEnum, { description: "Type of the row acted on, e.g. Patient, Order." })
   @Property({ type: "text" })
-  entityType!: string;
+  entityType!: EntityType;
 
   @Field(() => ID, { nullable: true, description: "Id of the row acted on." })
   @Property({ type: "uuid", nullable: true })

@@ -1,10 +1,11 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { actorOf, type Principal } from "../auth/principal.js";
 import { AuditEvent } from "./audit-event.entity.js";
+import type { EntityType } from "./entity-type.js";
 
 export interface AuditInput {
   action: string;
-  entityType: string;
+  entityType: EntityType;
   entityId?: string | null;
   changes?: Record<string, unknown> | null;
 }

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Loaders } from "../graphql/loaders.js";
 import { StatusChange } from "./status-change.entity.js";
+import type { EntityType } from "./entity-type.js";
 
 const perRequest = new WeakMap<Loaders, Map<string, DataLoader<string, StatusChange[]>>>();
 
@@ -14,7 +15,7 @@ const perRequest = new WeakMap<Loaders, Map<string, DataLoader<string, StatusCha
 export function historyLoader(
   loaders: Loaders,
   em: EntityManager,
-  entityType: string,
+  entityType: EntityType,
 ): DataLoader<string, StatusChange[]> {
   let byType = perRequest.get(loaders);
   if (!byType) {

@@ -2,28 +2,36 @@ import { Entity, Index, Property } from "@mikro-orm/core";
 import { Field, ID, ObjectType } from "type-graphql";
 import { BaseEntity } from "../db/base.entity.js";
 import { ActorKind } from "../auth/actor-kind.js";
+import { EntityTypeEnum, type EntityType } from "./entity-type.js";
+import { WorkflowEvent, WorkflowStatus } from "../state-machine/vocabulary.js";
 
 @ObjectType({ description: "One transition of a stateful entity, written in the same transaction as the change." })
 @Entity({ tableName: "status_change" })
 @Index({ properties: ["entityType", "entityId", "createdAt"] })
 export class StatusChange extends BaseEntity {
-  @Field({ description: "Order, Visit, Claim, Case or Patient." })
+  @Field(() => EntityTypeEnum, { description: "Order, Visit, Claim, Case or Patient." })
   @Property({ type: "text" })
-  entityType!: string;
+  entityType!: EntityType;
 
   @Field(() => ID, { description: "Id of the entity that changed." })
   @Property({ type: "uuid" })
   entityId!: string;
 
-  @Field(() => String, { nullable: true, description: "Null for the creation of the entity." })
+  @Field(() => WorkflowStatus, {
+    nullable: true,
+    description:
+      "Status before the transition, a value of the entity's own status enum; null for the creation of the entity.",
+  })
   @Property({ type: "text", nullable: true })
   fromStatus?: string | null;
 
-  @Field({ description: "Status after the transition." })
+  @Field(() => WorkflowStatus, { description: "Status after the transition, a value of the entity's own status enum." })
   @Property({ type: "text" })
   toStatus!: string;
 
-  @Field({ description: "The event fired, e.g. APPROVE." })
+  @Field(() => WorkflowEvent, {
+    description: "The event fired, e.g. APPROVE; ISSUE, REGISTER or CREATE for the creation.",
+  })
   @Property({ type: "text" })
   event!: string;
 

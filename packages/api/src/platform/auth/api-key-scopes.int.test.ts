@@ -7,7 +7,7 @@ import { buildCall, operationsOf, publishedSchema } from "../../safety/operation
 /**
  * Issue 14 item 3: a key's scopes are enforced at every door. Without `write`: no mutation
  * (every one of schema.graphql), no upload; without `read`: no query, no download or
- * export; and a key never mints a key with more scopes than it has.
+ * export (FHIR answers an OperationOutcome); and a key never mints a key with more scopes than it has.
  */
 let api: TestApi;
 let fx: Fixtures;
@@ -98,6 +98,25 @@ describe("a write-only key", () => {
       const res = await rest("GET", path, writeKey);
       expect({ path, status: res.status, code: errorCode(res.body) }).toEqual({ path, status: 403, code: "FORBIDDEN" });
     }
+  });
+
+  it("is told so by /fhir/R4 as a FHIR OperationOutcome (403 forbidden), not the generic JSON error", async () => {
+    for (const path of ["/fhir/R4/Patient", "/fhir/R4/ServiceRequest/00000000-0000-4000-8000-000000000000"]) {
+      const res = await fetch(`${api.url}${path}`, {
+        headers: { authorization: `Bearer ${writeKey}`, accept: "application/fhir+json" },
+      });
+      expect({ path, status: res.status, type: res.headers.get("content-type") }).toEqual({
+        path,
+        status: 403,
+        type: expect.stringContaining("application/fhir+json") as string,
+      });
+      expect(await res.json()).toMatchObject({
+        resourceType: "OperationOutcome",
+        issue: [{ severity: "error", code: "forbidden", diagnostics: expect.stringContaining("read") as string }],
+      });
+    }
+    const read = await fetch(`${api.url}/fhir/R4/Patient`, { headers: { authorization: `Bearer ${readKey}` } });
+    expect(read.status).toBe(200);
   });
 
   it("cannot mint a key with more scopes than its own; by default the new key has its scopes", async () => {

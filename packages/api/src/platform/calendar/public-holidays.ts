@@ -76,3 +76,32 @@ export function isPublicHoliday(date: IsoDate, country: string, region?: string)
 export function assertHolidayDataFor(country: string, region?: string): void {
   holidaysFor(country, region);
 }
+
+/** One closing public holiday as the console lists it. */
+export interface PublicHolidayDay {
+  date: IsoDate;
+  name: string;
+  days: number;
+}
+
+/**
+ * The closing public holidays listed for `year`, in date order, named in `language` where
+ * date-holidays has that translation (else the country's own language). Same rule as
+ * holidayDatesOfYear: only "public" days starting at midnight count.
+ */
+export function publicHolidaysOfYear(
+  country: string,
+  region: string | undefined,
+  year: number,
+  language?: string,
+): PublicHolidayDay[] {
+  const list = holidaysFor(country, region).getHolidays(year, language);
+  return list
+    .filter((h) => CLOSING_TYPES.has(h.type) && h.date.slice(11, 19) === "00:00:00")
+    .map((h) => ({
+      date: h.date.slice(0, 10),
+      name: h.name,
+      days: Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000)),
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}

@@ -4,12 +4,13 @@ import type { StatusChange } from "../audit/status-change.entity.js";
 import { bothScopes, type ScopeRule } from "../scoping/scope.js";
 
 import { ExtensionPoint } from "./extension-point.js";
+import type { EntityType } from "../audit/entity-type.js";
 
 export { ExtensionPoint };
 
 /** What a status-change listener is told; `from` is null when the entity was just created. */
 export interface StatusChangeNotice {
-  entityType: string;
+  entityType: EntityType;
   entityId: string;
   from: string | null;
   to: string;

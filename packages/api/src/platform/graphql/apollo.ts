@@ -17,6 +17,7 @@ import { PlatformErrorCode } from "../errors/platform.errors.js";
 import { UserErrorCode } from "../errors/error-codes.js";
 import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 import { isInvalidValueError } from "./payload.js";
+import { withTraceId } from "../telemetry/trace-context.js";
 import {
   DB_RETRY_AFTER_SECONDS,
   DB_UNAVAILABLE_CODE,
@@ -324,6 +325,6 @@ export function createApollo(
     // Introspection is allowed by the server and restricted per principal by the plugin.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => maskError(formatted, error, logger, isUnavailable),
+    formatError: (formatted, error) => withTraceId(maskError(formatted, error, logger, isUnavailable)),
   });
 }

@@ -19,17 +19,20 @@ import { apiSchema } from "../../app.js";
 const MONEY =
   /^(amount|fee|deductible|deductibleApplied|deductibleRemaining|covered|payable|gross|patientShare|discount|discountTotal|unitPrice|scheduleUnitPrice|approvedAmount|annualLimit|perClaimLimit|annualRemaining|annualUsed|patient|insurer|total|receivedPatient|receivedInsurer|outstandingPatient|outstandingInsurer)$/;
 /** Shares and multipliers: the Rate scalar (one fixed precision). */
-const RATE = /^(coverageRate|factor)$/;
+const RATE = /^(coverageRate|factor|maxDiscountRate)$/;
 /** Identifiers of rows. */
 const IDENTIFIER = /^(id|\w+Id)$/;
 /** Named like identifiers, but values people write or read, not rows: no ID. */
 const NOT_ROWS = /^(taxId|nationalId|requestId)$/;
 const IDENTIFIERS = /^\w+Ids$/;
+/** ISO 4217 codes: the Currency scalar (the standard's codes, upper case, checked on the way in). */
+const CURRENCY = /^(currency|\w+Currency)$/;
 /**
- * Values from a closed set. Not `currency`: ISO 4217 codes are checked against the runtime's
- * list per request and answered as a userError on the field, not as a schema enum.
+ * Values from a closed set: kinds, statuses (an entity's own and a history's from/to), events,
+ * roles, the type of the row an audit, history or notice row is about.
  */
-const CLOSED = /^(kind|\w+Kind|status|role|roles|scheme|channel|method|payer|language)$/;
+const CLOSED =
+  /^(kind|\w+Kind|status|\w+Status|event|role|roles|scheme|channel|method|payer|language|entityType|relatedType)$/;
 /** Counts and sizes. */
 const COUNT = /^(size|\w+Count|count)$/;
 
@@ -67,6 +70,7 @@ export function looseTypes(schema: GraphQLSchema): string[] {
       if (type.name !== expected) problems.push(`${path}: ${type.name}, expected ${expected}`);
     };
     if (MONEY.test(name) && ["String", "Float", "Int"].includes(type.name)) want("Money");
+    else if (CURRENCY.test(name)) want("Currency");
     else if (RATE.test(name)) want("Rate");
     else if ((IDENTIFIER.test(name) || IDENTIFIERS.test(name)) && !NOT_ROWS.test(name)) want("ID");
     else if (CLOSED.test(name) && !isEnumType(type)) problems.push(`${path}: ${type.name}, expected an enum`);

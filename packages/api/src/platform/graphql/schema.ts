@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { useErrorCodes, type ErrorCodeSet } from "../errors/error-codes.js";
 import { AuthChecker } from "../auth/auth-checker.js";
+import { compilePayloadReads } from "../read-compiler/payload.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Resolvers = readonly Function[];
@@ -30,6 +31,7 @@ export function getSchema(resolvers: Resolvers, errorCodes: readonly ErrorCodeSe
     const mutation = schema.getMutationType();
     if (query) query.description = "Reads: single objects by id, Relay connections, and computed answers.";
     if (mutation) mutation.description = "Writes: each takes one `input` and returns a payload with `userErrors`.";
+    compilePayloadReads(schema);
     return schema;
   });
   cache.set(resolvers, cached);

@@ -14,7 +14,7 @@ import { authenticate, AuthenticationError } from "../auth/authenticate.js";
 import { ApiKeyCache } from "../auth/api-key-cache.js";
 import { StaffSessions } from "../auth/staff-sessions.js";
 import { LoginGuard } from "../auth/login-guard.js";
-import { restScopeGuard } from "./rest-scopes.js";
+import { restScopeGuard, type ScopeDenialFormats } from "./rest-scopes.js";
 import { authKeyspace } from "../auth/keyspace.js";
 import { Loaders } from "../graphql/loaders.js";
 import type { AppContext } from "../graphql/context.js";
@@ -54,6 +54,8 @@ export interface Runtime {
   staffSessions: StaffSessions;
   /** Login throttles and password-hashing slots (platform/auth/login-guard.ts). */
   loginGuard: LoginGuard;
+  /** Route families that answer a missing API key scope in their own format (rest-scopes.ts). */
+  scopeDenialFormats: ScopeDenialFormats;
   /** Tells a database outage from a fault; REST routes answer it with answerDatabaseUnavailable. */
   isDatabaseUnavailable: (err: unknown) => boolean;
   listen: () => Promise<number>;
@@ -169,9 +171,10 @@ export async function createHttpRuntime(
     staffSessions,
     loginGuard,
     isDatabaseUnavailable: isUnavailable,
+    scopeDenialFormats: new Map(),
   } as Runtime;
   // API key scopes by method on every REST route (reads need `read`, writes `write`).
-  app.use(restScopeGuard(principalOf));
+  app.use(restScopeGuard(principalOf, runtime.scopeDenialFormats));
   // Uploads, downloads (report files and documents) and exports spend the same budgets as
   // /graphql (uploads by bytes too).
   app.use(

@@ -145,7 +145,9 @@ export async function compileConnection(
         page: { c: unknown; i: string; n?: Record<string, unknown>; e?: Record<string, unknown> }[];
         count?: number;
       };
-      const conn = pageOf(v.page, window, connArgs, (r) => encodeCursor(isDate ? new Date(r.c as string) : r.c, r.i));
+      const conn = pageOf(v.page, window, connArgs, (r) =>
+        encodeCursor(isDate && r.c != null ? new Date(r.c as string) : r.c, r.i),
+      );
       for (const r of conn.nodes) {
         if (nodesPlan && r.n) shapeObject(nodesPlan, r.n, ctx);
         if (edgePlan && r.e) shapeObject(edgePlan, r.e, ctx);

@@ -2,6 +2,8 @@ import {
   getArgumentValues,
   getVariableValues,
   isObjectType,
+  type FieldNode,
+  type GraphQLObjectType,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLSchema,
@@ -32,6 +34,15 @@ export interface CompiledRead {
 /** The registered types by GraphQL name, built once per hooks (they do not change after register). */
 const typesCache = new WeakMap<object, Map<string, ReadType>>();
 
+function typesOf(hooks: ReturnType<typeof hooksOf>): Map<string, ReadType> {
+  let types = typesCache.get(hooks);
+  if (!types) {
+    types = new Map([statusChangeRead, ...hooks.list(READ_TYPES)].map((t) => [t.type, t]));
+    typesCache.set(hooks, types);
+  }
+  return types;
+}
+
 /**
  * Runs a query operation as one SQL statement: every root field is one column of a single
  * `select`, each building its JSON in Postgres. Throws NotCompiled when any part of the
@@ -42,11 +53,7 @@ export async function runCompiled(read: CompiledRead): Promise<Record<string, un
   if (operation.operation !== "query") throw new NotCompiled("not a query");
   if (read.principal.kind === "ANONYMOUS") throw new NotCompiled("anonymous");
   const hooks = hooksOf(em);
-  let types = typesCache.get(hooks);
-  if (!types) {
-    types = new Map([statusChangeRead, ...hooks.list(READ_TYPES)].map((t) => [t.type, t]));
-    typesCache.set(hooks, types);
-  }
+  const types = typesOf(hooks);
   const roots = new Map(hooks.list(READ_ROOTS).map((r) => [r.field, r]));
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], read.variables ?? {});
   if (coerced.errors) throw new NotCompiled("variables");
@@ -133,4 +140,49 @@ async function compileById(
       return value ?? null;
     },
   };
+}
+
+export interface CompiledRecordRead {
+  principal: Principal;
+  em: EntityManager;
+  schema: GraphQLSchema;
+  type: GraphQLObjectType;
+  nodes: readonly FieldNode[];
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  id: string;
+}
+
+/**
+ * One record of a type that has a compiled `x(id)` root, read as that root reads it (the
+ * scope rule in probe mode) for the given selection, in one statement: a mutation's payload
+ * read back after its write committed. Null when the principal does not see the row; throws
+ * NotCompiled as runCompiled does.
+ */
+export async function readRecordCompiled(read: CompiledRecordRead): Promise<Record<string, unknown> | null> {
+  const { em, type } = read;
+  if (read.principal.kind === "ANONYMOUS") throw new NotCompiled("anonymous");
+  const hooks = hooksOf(em);
+  if (!hooks.list(READ_ROOTS).some((r) => r.kind === "byId" && r.type === type.name))
+    throw new NotCompiled(`no compiled root reads ${type.name} by id`);
+  const env: PlanEnv = {
+    schema: read.schema,
+    em,
+    types: typesOf(hooks),
+    input: { fragments: read.fragments, variables: read.variables },
+  };
+  const plan = planObject(env, type, read.nodes);
+  // The record's own fields (computed ones included) are answered from the entity the write
+  // just flushed, with no SQL at all: only a selection that reaches other rows is read again.
+  if (!plan.fields.some((f) => f.kind === "relation" || (f.kind === "computed" && f.rows.length > 0)))
+    throw new NotCompiled("the record's own fields only");
+  const aliases = new Aliases();
+  const t = aliases.next("t");
+  const x = aliases.next("x");
+  const rows = await rowsSql(em, plan, t, { where: { id: read.id }, scope: "probe" });
+  const obj = await objectSql(em, plan, x, aliases);
+  const row = await runStatement(em, sql`select (select ${obj} from (${rows}) as ${x}) as r0`);
+  const value = (row.r0 ?? null) as Record<string, unknown> | null;
+  if (value != null && needsShaping(plan)) shapeObject(plan, value, { principal: read.principal, now: new Date() });
+  return value;
 }

@@ -24,9 +24,14 @@ export function shapeObject(plan: PlanObject, obj: Record<string, unknown>, ctx:
         row[r.key] = v ?? null;
       }
       const value = f.field.map(row, ctx) as Record<string, unknown> | null;
+      const project = (v: Record<string, unknown>) =>
+        Object.fromEntries(f.project!.map(([k, name]) => [k, name === "__typename" ? f.typeName : v[name]]));
+      // An object-valued field is cut to its selection, item by item for a list of objects.
       obj[f.key] =
         f.project && value != null
-          ? Object.fromEntries(f.project.map(([k, name]) => [k, name === "__typename" ? f.typeName : value[name]]))
+          ? Array.isArray(value)
+            ? (value as Record<string, unknown>[]).map(project)
+            : project(value)
           : value;
     } else if (f.kind === "relation") {
       const v = obj[f.key];

@@ -35,7 +35,12 @@ function defaultRule(principal: Principal): ScopeCondition {
   return principal.kind === "STAFF" || principal.kind === "SYSTEM" ? "ALL" : "NONE";
 }
 
-const NONE = { id: { $in: [] as string[] } };
+/**
+ * No row, as a false predicate. Not `id in ()`: MikroORM renders an empty `$in` as `1 = 0`
+ * in a where-clause but as `in ()` (invalid SQL) in the ON clause it gives a joined
+ * relation's filter. Built per call: a raw() fragment renders once.
+ */
+const none = () => rawWhere(() => "false");
 
 /** Rows that meet both conditions. */
 export function bothScopes(a: ScopeCondition, b: ScopeCondition): ScopeCondition {
@@ -54,7 +59,7 @@ export function scopeConditionFor(
   if (principal.kind === "SYSTEM") return {};
   const cond = (rules(entityName) ?? defaultRule)(principal, mode);
   if (cond === "ALL") return {};
-  if (cond === "NONE") return NONE;
+  if (cond === "NONE") return none();
   return cond;
 }
 

@@ -18,7 +18,9 @@ interface Doc {
 
 const STATUSES = ["DRAFT", "SENT", "DONE", "VOID"] as const;
 const machine = defineMachine<Doc, Doc["status"], "SEND" | "FINISH" | "VOID" | "EXPIRE">({
-  entityType: "Doc",
+  // A real entity type (the history's type is a closed enum); the states below are this test's own.
+  entityType: "Document",
+  creationEvent: "CREATE",
   statuses: STATUSES,
   events: ["SEND", "FINISH", "VOID", "EXPIRE"],
   initial: "DRAFT",

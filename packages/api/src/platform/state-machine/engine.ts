@@ -3,6 +3,7 @@ import type { Principal } from "../auth/principal.js";
 import { actorOf } from "../auth/principal.js";
 import { recordAudit } from "../audit/audit.js";
 import { StatusChange } from "../audit/status-change.entity.js";
+import type { EntityType } from "../audit/entity-type.js";
 import { DomainError } from "../errors/domain-error.js";
 import { hooksOf } from "../composition/hooks.js";
 export type { StatusChangeNotice } from "../composition/hooks.js";
@@ -141,7 +142,7 @@ export async function fireTransition<T extends Versioned, S extends string, E ex
 /** Also used on creation (fromStatus null) so every history starts with its first state. */
 export function recordStatusChange(
   em: EntityManager,
-  entityType: string,
+  entityType: EntityType,
   entityId: string,
   from: string | null,
   to: string,

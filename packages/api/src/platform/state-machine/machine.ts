@@ -1,6 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { isStaff, type Principal, type StaffRole } from "../auth/principal.js";
 import type { ErrorCode } from "../errors/error-codes.js";
+import type { EntityType } from "../audit/entity-type.js";
+import { addToWorkflowVocabulary } from "./vocabulary.js";
 
 /**
  * The declarative shape of every state machine of SPEC §3: a table of
@@ -55,7 +57,9 @@ export interface TransitionRule<T, S extends string, E extends string> {
 
 export interface MachineDefinition<T, S extends string, E extends string> {
   /** The entity type name used in history and audit rows, e.g. "Order". */
-  entityType: string;
+  entityType: EntityType;
+  /** The event of the history's first row, written when the entity is created (ISSUE, REGISTER…). */
+  creationEvent: string;
   statuses: readonly S[];
   events: readonly E[];
   initial: S;
@@ -78,6 +82,7 @@ export function defineMachine<T, S extends string, E extends string>(
       throw new Error(`${def.entityType}: unknown target ${rule.to} in ${rule.event}`);
     if (!def.events.includes(rule.event)) throw new Error(`${def.entityType}: unknown event ${rule.event}`);
   }
+  addToWorkflowVocabulary(def);
   return def;
 }
 

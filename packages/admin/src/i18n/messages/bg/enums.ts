@@ -1,6 +1,7 @@
 import type { EnumLabels } from "../types";
+import { workflowStatusLabels } from "../workflowStatus";
 
-export const enums: EnumLabels = {
+const own: Omit<EnumLabels, "WorkflowStatus"> = {
   ActorKind: { STAFF: "Служител", PARTNER: "Партньор", SYSTEM: "Система", ANONYMOUS: "Без вход" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
@@ -85,4 +86,26 @@ export const enums: EnumLabels = {
   },
   WebhookDeliveryStatus: { PENDING: "Чака", DELIVERED: "Доставено", FAILED: "Неуспешно" },
   ReportKind: { PRELIMINARY: "Предварителен доклад", FINAL: "Окончателен доклад" },
+  EntityType: {
+    ApiKey: "API ключ",
+    Branch: "Клон",
+    Case: "Преписка",
+    Claim: "Претенция",
+    Document: "Документ",
+    DocumentType: "Вид документ",
+    MonthlyStatistic: "Месечна статистика",
+    Order: "Направление",
+    Organization: "Организация",
+    Patient: "Пациент",
+    Policy: "Полица",
+    ServiceCode: "Код на услуга",
+    StoredFile: "Качен файл",
+    User: "Потребител",
+    Visit: "Посещение",
+    WebhookDelivery: "Доставка на уебкука",
+    WebhookEndpoint: "Адрес за уебкука",
+    WorkCalendar: "Работен календар",
+  },
 };
+
+export const enums: EnumLabels = { ...own, WorkflowStatus: workflowStatusLabels(own) };

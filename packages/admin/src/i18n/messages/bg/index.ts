@@ -9,6 +9,7 @@ import { form_template_admin } from "./formTemplates";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
+import { reference_pages } from "./referencePages";
 
 export { ra } from "./ra";
 
@@ -27,6 +28,10 @@ export const bg: AppMessages = {
       success: "Готово: %{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "Издай",
+      REGISTER: "Регистрирай",
+      CREATE: "Създай",
       CONFIRM: "Потвърди",
       START_EVALUATION: "Започни оценка",
       SUBMIT_FOR_REVIEW: "Изпрати за проверка",
@@ -92,6 +97,7 @@ export const bg: AppMessages = {
       marked: "Докладите са отбелязани като прочетени",
       mark_read: "Отбележи %{smart_count} доклад като прочетен |||| Отбележи %{smart_count} доклада като прочетени",
     },
+    reference_pages,
     workflows,
     ...terms,
     reasons: reasonLabels("bg"),

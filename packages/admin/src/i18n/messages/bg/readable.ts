@@ -2,6 +2,10 @@ import type { ReadableMessages } from "../types";
 
 export const readable: ReadableMessages = {
   sections: {
+    organisation: "Организация и клонове",
+    access: "Вход",
+    price: "Цена",
+    calendar: "Работна седмица",
     summary: "Обобщение",
     deadlines: "Дати и срокове",
     review: "Преглед",

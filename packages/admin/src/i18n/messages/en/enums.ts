@@ -1,5 +1,7 @@
+import { workflowStatusLabels } from "../workflowStatus";
+
 /** Domain enum labels: enums.<GraphQL enum>.<VALUE>. State-machine events live in `events`. */
-export const enums = {
+const own = {
   ActorKind: { STAFF: "Staff", PARTNER: "Partner", SYSTEM: "System", ANONYMOUS: "Not signed in" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
@@ -84,4 +86,26 @@ export const enums = {
   },
   WebhookDeliveryStatus: { PENDING: "Pending", DELIVERED: "Delivered", FAILED: "Failed" },
   ReportKind: { PRELIMINARY: "Preliminary report", FINAL: "Final report" },
+  EntityType: {
+    ApiKey: "API key",
+    Branch: "Branch",
+    Case: "Case",
+    Claim: "Claim",
+    Document: "Document",
+    DocumentType: "Document type",
+    MonthlyStatistic: "Monthly statistic",
+    Order: "Order",
+    Organization: "Organization",
+    Patient: "Patient",
+    Policy: "Policy",
+    ServiceCode: "Service code",
+    StoredFile: "Uploaded file",
+    User: "User",
+    Visit: "Visit",
+    WebhookDelivery: "Webhook delivery",
+    WebhookEndpoint: "Webhook endpoint",
+    WorkCalendar: "Work calendar",
+  },
 };
+
+export const enums = { ...own, WorkflowStatus: workflowStatusLabels(own) };

@@ -8,6 +8,7 @@ import { form_template_admin } from "./formTemplates";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
+import { reference_pages } from "./referencePages";
 
 /**
  * The reference catalogue: every key the console translates is here, and every other
@@ -29,6 +30,10 @@ export const en = {
       success: "Done: %{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "Issue",
+      REGISTER: "Register",
+      CREATE: "Create",
       CONFIRM: "Confirm",
       START_EVALUATION: "Start evaluation",
       SUBMIT_FOR_REVIEW: "Submit for review",
@@ -94,6 +99,7 @@ export const en = {
       marked: "Reports marked read",
       mark_read: "Mark %{smart_count} report read |||| Mark %{smart_count} reports read",
     },
+    reference_pages,
     workflows,
     ...terms,
     reasons: reasonLabels("en"),

@@ -4,6 +4,10 @@
  */
 export const readable = {
   sections: {
+    organisation: "Organisation and branches",
+    access: "Sign-in",
+    price: "Price",
+    calendar: "Working week",
     summary: "Summary",
     deadlines: "Dates and deadlines",
     review: "Review",

@@ -1,7 +1,8 @@
 import type { EnumLabels } from "../types";
+import { workflowStatusLabels } from "../workflowStatus";
 
 /** Order vocabulary from the SAGCOM 2 seed (órdenes de atención, bandejas, estados). */
-export const enums: EnumLabels = {
+const own: Omit<EnumLabels, "WorkflowStatus"> = {
   ActorKind: { STAFF: "Personal", PARTNER: "Socio externo", SYSTEM: "Sistema", ANONYMOUS: "Sin sesión" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
@@ -86,4 +87,26 @@ export const enums: EnumLabels = {
   },
   WebhookDeliveryStatus: { PENDING: "Pendiente", DELIVERED: "Entregado", FAILED: "Fallido" },
   ReportKind: { PRELIMINARY: "Informe preliminar", FINAL: "Informe final" },
+  EntityType: {
+    ApiKey: "Clave API",
+    Branch: "Sucursal",
+    Case: "Expediente",
+    Claim: "Reclamo",
+    Document: "Documento",
+    DocumentType: "Tipo de documento",
+    MonthlyStatistic: "Estadística mensual",
+    Order: "Orden de atención",
+    Organization: "Organización",
+    Patient: "Paciente",
+    Policy: "Póliza",
+    ServiceCode: "Prestación",
+    StoredFile: "Archivo subido",
+    User: "Usuario",
+    Visit: "Visita",
+    WebhookDelivery: "Entrega de webhook",
+    WebhookEndpoint: "Destino de webhook",
+    WorkCalendar: "Calendario laboral",
+  },
 };
+
+export const enums: EnumLabels = { ...own, WorkflowStatus: workflowStatusLabels(own) };

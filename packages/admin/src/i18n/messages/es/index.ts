@@ -9,6 +9,7 @@ import { form_template_admin } from "./formTemplates";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
+import { reference_pages } from "./referencePages";
 
 export { ra } from "./ra";
 
@@ -27,6 +28,10 @@ export const es: AppMessages = {
       success: "Hecho: %{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "Emitir",
+      REGISTER: "Registrar",
+      CREATE: "Crear",
       CONFIRM: "Confirmar",
       START_EVALUATION: "Realizar evaluación",
       SUBMIT_FOR_REVIEW: "Enviar a verificación",
@@ -92,6 +97,7 @@ export const es: AppMessages = {
       marked: "Informes marcados como leídos",
       mark_read: "Marcar %{smart_count} informe como leído |||| Marcar %{smart_count} informes como leídos",
     },
+    reference_pages,
     workflows,
     ...terms,
     reasons: reasonLabels("es"),

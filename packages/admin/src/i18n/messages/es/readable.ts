@@ -2,6 +2,10 @@ import type { ReadableMessages } from "../types";
 
 export const readable: ReadableMessages = {
   sections: {
+    organisation: "Organización y sucursales",
+    access: "Acceso",
+    price: "Precio",
+    calendar: "Semana laboral",
     summary: "Resumen",
     deadlines: "Fechas y plazos",
     review: "Revisión",

@@ -1,7 +1,8 @@
 import type { EnumLabels } from "../types";
+import { workflowStatusLabels } from "../workflowStatus";
 
 /** Case kinds and claim steps as the outsourcing seed names them (سرپایی، بستری، گلوبال، اعاده). */
-export const enums: EnumLabels = {
+const own: Omit<EnumLabels, "WorkflowStatus"> = {
   ActorKind: { STAFF: "کارمند", PARTNER: "شریک", SYSTEM: "سامانه", ANONYMOUS: "وارد نشده" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
@@ -86,4 +87,26 @@ export const enums: EnumLabels = {
   },
   WebhookDeliveryStatus: { PENDING: "در انتظار", DELIVERED: "تحویل‌شده", FAILED: "ناموفق" },
   ReportKind: { PRELIMINARY: "گزارش مقدماتی", FINAL: "گزارش نهایی" },
+  EntityType: {
+    ApiKey: "کلید API",
+    Branch: "اداره",
+    Case: "پرونده",
+    Claim: "خسارت",
+    Document: "مدرک",
+    DocumentType: "نوع مدرک",
+    MonthlyStatistic: "آمار ماهانه",
+    Order: "دستور",
+    Organization: "سازمان",
+    Patient: "بیمه‌شده",
+    Policy: "بیمه‌نامه",
+    ServiceCode: "کد خدمت",
+    StoredFile: "فایل بارگذاری‌شده",
+    User: "کاربر",
+    Visit: "بازدید",
+    WebhookDelivery: "ارسال وب‌هوک",
+    WebhookEndpoint: "نشانی وب‌هوک",
+    WorkCalendar: "تقویم کاری",
+  },
 };
+
+export const enums: EnumLabels = { ...own, WorkflowStatus: workflowStatusLabels(own) };

@@ -9,6 +9,7 @@ import { form_template_admin } from "./formTemplates";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
+import { reference_pages } from "./referencePages";
 
 export { ra } from "./ra";
 
@@ -27,6 +28,10 @@ export const fa: AppMessages = {
       success: "انجام شد: %{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "صدور",
+      REGISTER: "ثبت",
+      CREATE: "ایجاد",
       CONFIRM: "تأیید",
       START_EVALUATION: "شروع ارزیابی",
       SUBMIT_FOR_REVIEW: "ارسال برای بررسی",
@@ -93,6 +98,7 @@ export const fa: AppMessages = {
       mark_read:
         "علامت‌گذاری %{smart_count} گزارش به‌عنوان خوانده‌شده |||| علامت‌گذاری %{smart_count} گزارش به‌عنوان خوانده‌شده",
     },
+    reference_pages,
     workflows,
     ...terms,
     reasons: reasonLabels("fa"),

@@ -2,6 +2,10 @@ import type { ReadableMessages } from "../types";
 
 export const readable: ReadableMessages = {
   sections: {
+    organisation: "سازمان و شعبه‌ها",
+    access: "ورود",
+    price: "قیمت",
+    calendar: "هفتهٔ کاری",
     summary: "خلاصه",
     deadlines: "تاریخ‌ها و مهلت‌ها",
     review: "بررسی",

@@ -1,7 +1,8 @@
 import type { EnumLabels } from "../types";
+import { workflowStatusLabels } from "../workflowStatus";
 
 /** 探访 and 理赔 terms follow the branch operating procedure seed (探访完毕, 无赔付责任, 个险/团险…). */
-export const enums: EnumLabels = {
+const own: Omit<EnumLabels, "WorkflowStatus"> = {
   ActorKind: { STAFF: "员工", PARTNER: "合作机构", SYSTEM: "系统", ANONYMOUS: "未登录" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
@@ -80,4 +81,26 @@ export const enums: EnumLabels = {
   },
   WebhookDeliveryStatus: { PENDING: "待推送", DELIVERED: "已送达", FAILED: "推送失败" },
   ReportKind: { PRELIMINARY: "初步报告", FINAL: "最终报告" },
+  EntityType: {
+    ApiKey: "API 密钥",
+    Branch: "分公司",
+    Case: "赔案",
+    Claim: "理赔",
+    Document: "文件",
+    DocumentType: "单证类型",
+    MonthlyStatistic: "月度统计",
+    Order: "工单",
+    Organization: "机构",
+    Patient: "被保险人",
+    Policy: "保单",
+    ServiceCode: "服务项目代码",
+    StoredFile: "上传的文件",
+    User: "用户",
+    Visit: "探访",
+    WebhookDelivery: "回调推送记录",
+    WebhookEndpoint: "回调地址",
+    WorkCalendar: "工作日历",
+  },
 };
+
+export const enums: EnumLabels = { ...own, WorkflowStatus: workflowStatusLabels(own) };

@@ -9,6 +9,7 @@ import { form_template_admin } from "./formTemplates";
 import { work } from "./work";
 import { workflows } from "./workflows";
 import { terms } from "./terms";
+import { reference_pages } from "./referencePages";
 
 export { ra } from "./ra";
 
@@ -27,6 +28,10 @@ export const zh: AppMessages = {
       success: "已完成：%{event}",
     },
     events: {
+      // the creation events a status history starts with (WorkflowEvent)
+      ISSUE: "开具",
+      REGISTER: "登记",
+      CREATE: "创建",
       CONFIRM: "确认",
       START_EVALUATION: "开始评估",
       SUBMIT_FOR_REVIEW: "提交审核",
@@ -91,6 +96,7 @@ export const zh: AppMessages = {
       marked: "报告已标记为已读",
       mark_read: "将 %{smart_count} 份报告标记为已读",
     },
+    reference_pages,
     workflows,
     ...terms,
     reasons: reasonLabels("zh"),

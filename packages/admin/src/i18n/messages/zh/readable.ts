@@ -2,6 +2,10 @@ import type { ReadableMessages } from "../types";
 
 export const readable: ReadableMessages = {
   sections: {
+    organisation: "机构与分公司",
+    access: "登录",
+    price: "价格",
+    calendar: "工作周",
     summary: "概要",
     deadlines: "日期与期限",
     review: "审核",

@@ -12,6 +12,7 @@ export enum ClaimEngineErrorCode {
   UNKNOWN_MODIFIER = "UNKNOWN_MODIFIER",
   INVALID_COVERAGE_RATE = "INVALID_COVERAGE_RATE",
   NEGATIVE_LINE = "NEGATIVE_LINE",
+  DISCOUNT_OUT_OF_RANGE = "DISCOUNT_OUT_OF_RANGE",
   APPROVED_ABOVE_COMPUTED = "APPROVED_ABOVE_COMPUTED",
   UNSUPPORTED_CURRENCY = "UNSUPPORTED_CURRENCY",
 }
@@ -26,6 +27,8 @@ export const claimEngineErrorCodes = errorCodeSet("Amounts (claims, estimates, p
   UNKNOWN_MODIFIER: "A modifier code is not one of `claimModifiers`.",
   INVALID_COVERAGE_RATE: "A coverage rate must be between 0 and 1.",
   NEGATIVE_LINE: "The discount is larger than the line's amount.",
+  DISCOUNT_OUT_OF_RANGE:
+    "The discount is above the range the service code allows (`ServiceCode.maxDiscountRate` of quantity × unit price); the message names the range.",
   APPROVED_ABOVE_COMPUTED: "An approved amount is above the line's computed amount.",
   UNSUPPORTED_CURRENCY: "The currency is not an ISO 4217 code the engine knows.",
 });

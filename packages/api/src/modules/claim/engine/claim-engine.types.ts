@@ -15,6 +15,13 @@ export interface ClaimLineInput {
   unitPrice: MoneyString;
   /** Absolute discount on quantity × unitPrice; defaults to "0". */
   discount?: MoneyString;
+  /**
+   * The largest discount allowed, as a share of quantity × unitPrice ("0.25" = 25 %): the
+   * service code's configured maximum when the line is set or estimated. Absent when stored
+   * lines are recomputed, so a later change to the configuration never blocks a claim
+   * already priced under the old one. At most 1 (the whole line) in any case.
+   */
+  maxDiscountRate?: string;
   modifiers?: readonly ClaimLineModifierInput[];
   /** The reviewer's lowered amount for this line; must not exceed the computed amount. */
   approvedAmount?: MoneyString;

@@ -1,6 +1,6 @@
 import { ClaimEngineError, ClaimEngineErrorCode } from "./claim-engine.error.js";
 import type { ClaimLineInput } from "./claim-engine.types.js";
-import { Dec, parseNonNegativeMoney, roundToMinor } from "./money.js";
+import { currencyMinorDigits, Dec, formatMoney, parseNonNegativeMoney, roundToMinor } from "./money.js";
 import { MODIFIER_FACTOR_RANGE } from "./modifiers.js";
 
 // Factors are rates like "1.5" or "0.8333"; the bounds keep products exact within Dec's precision.
@@ -35,6 +35,21 @@ export function computeLineAmounts(line: ClaimLineInput, index: number, currency
       `Discount ${discount.toFixed()} is larger than the line amount ${base.toFixed()}.`,
       at("discount"),
     );
+  }
+
+  if (line.maxDiscountRate !== undefined) {
+    const rate = new Dec(line.maxDiscountRate);
+    // Rounded down to the minor unit: the range named in the message is one the caller can send.
+    const ceiling = base.times(rate).toDecimalPlaces(currencyMinorDigits(currency), Dec.ROUND_DOWN);
+    if (discount.greaterThan(ceiling)) {
+      throw new ClaimEngineError(
+        ClaimEngineErrorCode.DISCOUNT_OUT_OF_RANGE,
+        `Discount ${formatMoney(discount, currency)} is outside the allowed range for ${line.serviceCode}: ` +
+          `0..${formatMoney(ceiling, currency)} ${currency} (at most ${rate.times(100).toDecimalPlaces(2).toFixed()} % ` +
+          `of quantity × unit price ${formatMoney(base, currency)}).`,
+        at("discount"),
+      );
+    }
   }
 
   let amount = base.minus(discount);

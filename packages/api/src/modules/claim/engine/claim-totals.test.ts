@@ -283,3 +283,45 @@ describe("computeClaimTotals — validation", () => {
     expect(computeClaimTotals(withLine({ discount: "10" })).gross).toBe("0.00");
   });
 });
+
+describe("computeClaimTotals — discounts within the service code's configured range", () => {
+  const line = (discount: string, maxDiscountRate?: string, quantity = 2) => ({
+    currency: "CLP",
+    lines: [{ serviceCode: "CDT D0120", quantity, unitPrice: "25000", discount, maxDiscountRate }],
+    policy: noDeductible,
+  });
+
+  it("accepts a discount up to the allowed share of quantity × unit price, the bound included", () => {
+    expect(computeClaimTotals(line("12500", "0.25")).gross).toBe("37500");
+    expect(computeClaimTotals(line("0", "0")).gross).toBe("50000");
+  });
+
+  it("refuses one minor unit above it with DISCOUNT_OUT_OF_RANGE on the line's discount, naming the range", () => {
+    const error = errorOf(line("12501", "0.25"));
+    expect(error.code).toBe("DISCOUNT_OUT_OF_RANGE");
+    expect(error.field).toEqual(["lines", "0", "discount"]);
+    expect(error.message).toBe(
+      "Discount 12501 is outside the allowed range for CDT D0120: 0..12500 CLP (at most 25 % of quantity × unit price 50000).",
+    );
+  });
+
+  it("rounds the bound down to the currency's minor unit, so the named range is one the caller can send", () => {
+    // 3 × 33.33 EUR = 99.99; × 0.1 = 9.999 → at most 9.99
+    const eur = (discount: string) => ({
+      currency: "EUR",
+      lines: [{ serviceCode: "X", quantity: 3, unitPrice: "33.33", discount, maxDiscountRate: "0.1" }],
+      policy: noDeductible,
+    });
+    expect(computeClaimTotals(eur("9.99")).gross).toBe("90.00");
+    expect(errorOf(eur("10.00")).message).toContain("0..9.99 EUR (at most 10 %");
+  });
+
+  it("refuses any discount where the code allows none", () => {
+    expect(errorOf(line("1", "0")).code).toBe("DISCOUNT_OUT_OF_RANGE");
+  });
+
+  it("leaves stored lines (recomputed without a configured range) to the line-amount rule alone", () => {
+    expect(computeClaimTotals(line("50000")).gross).toBe("0");
+    expect(errorOf(line("50001")).code).toBe("NEGATIVE_LINE");
+  });
+});

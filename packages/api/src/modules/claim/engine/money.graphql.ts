@@ -3,7 +3,7 @@ import { Field, UseMiddleware, type FieldOptions } from "type-graphql";
 import { Decimal } from "decimal.js";
 import type { AppContext } from "../../../platform/graphql/context.js";
 import { TopLevelErrorCode } from "../../../platform/errors/top-level.errors.js";
-import { money } from "./money.js";
+import { isSupportedCurrency, money } from "./money.js";
 
 // How money and rates look on the wire (issue 21 item 1): one scalar each, one format each,
 // whichever query or mutation shows the value.
@@ -50,6 +50,39 @@ export const RateScalar = new GraphQLScalarType({
   },
   ...stringInput("Rate", "0.7000"),
 });
+
+/**
+ * ISO 4217 codes as one scalar rather than an enum: the codes are the standard's (a new
+ * operator's currency needs no schema change), and a typed client still gets one named type.
+ * Stricter than graphql-scalars' Currency, which accepts "eur": upper case, and a code the
+ * runtime knows the minor unit of, the same rule as the claim engine's.
+ */
+export const CurrencyScalar = new GraphQLScalarType({
+  name: "Currency",
+  description:
+    'An ISO 4217 currency code in upper case, e.g. "CLP", "EUR", "BGN", "CNY", "IRR", "USD". It fixes the minor-unit digits of every Money amount beside it (CLP and IRR 0, EUR 2). An unknown or lower-case code is a malformed request (HTTP 400, BAD_USER_INPUT).',
+  specifiedByURL: "https://www.iso.org/iso-4217-currency-codes.html",
+  serialize(value: unknown): string {
+    if (!isSupportedCurrency(value)) throw new Error(`Currency must be an ISO 4217 code.`);
+    return value;
+  },
+  parseValue(value: unknown): string {
+    if (!isSupportedCurrency(value)) throw refuseCurrency(value);
+    return value;
+  },
+  parseLiteral(ast: ValueNode): string {
+    if (ast.kind !== Kind.STRING || !isSupportedCurrency(ast.value))
+      throw refuseCurrency(ast.kind === Kind.STRING ? ast.value : `a ${ast.kind.toLowerCase()} literal`);
+    return ast.value;
+  },
+});
+
+function refuseCurrency(value: unknown): GraphQLError {
+  return new GraphQLError(
+    `Currency is an upper-case ISO 4217 code such as "EUR", not ${typeof value === "string" ? `"${value}"` : String(value)}.`,
+    { extensions: { code: TopLevelErrorCode.BAD_USER_INPUT, http: { status: 400 } } },
+  );
+}
 
 /** The one format of a rate: exactly RATE_DIGITS decimals. */
 export function formatRate(value: string): string {

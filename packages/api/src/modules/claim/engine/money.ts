@@ -22,6 +22,17 @@ const MONEY_PATTERN = /^(-?)(\d+)(?:\.(\d+))?$/;
 const minorDigitsCache = new Map<string, number>();
 
 /**
+ * An upper-case ISO 4217 code whose minor unit the runtime knows: the one rule the Currency
+ * scalar (money.graphql.ts) and the engine share, so a code the API accepts is one every
+ * amount can be rendered in.
+ */
+export function isSupportedCurrency(currency: unknown): currency is string {
+  return (
+    typeof currency === "string" && /^[A-Z]{3}$/.test(currency) && Intl.supportedValuesOf("currency").includes(currency)
+  );
+}
+
+/**
  * Minor-unit digits of an ISO 4217 currency, from the runtime's CLDR data
  * (EUR/USD/BGN/CNY 2, CLP 0, IRR 0, BHD 3, CLF 4). Unknown codes are refused rather
  * than defaulted, because a wrong scale silently changes every amount.
@@ -29,7 +40,7 @@ const minorDigitsCache = new Map<string, number>();
 export function currencyMinorDigits(currency: string): number {
   const cached = minorDigitsCache.get(currency);
   if (cached !== undefined) return cached;
-  if (!/^[A-Z]{3}$/.test(currency) || !Intl.supportedValuesOf("currency").includes(currency)) {
+  if (!isSupportedCurrency(currency)) {
     throw new ClaimEngineError(
       ClaimEngineErrorCode.UNSUPPORTED_CURRENCY,
       `Unsupported currency "${currency}"; expected an ISO 4217 code such as EUR.`,

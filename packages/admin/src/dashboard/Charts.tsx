@@ -17,6 +17,7 @@ import {
 import { request } from "../data/api";
 import { formatMonth, formatNumber } from "../fields/format";
 import { ChartCard } from "./ChartCard";
+import { FIGURES_FRESH_MS } from "./figures";
 import { MONTHLY, byMonth, onTimeRate, type MonthlyRow } from "./statistics";
 
 /** Series of the orders chart: the five organisations with the most orders and one for the rest. */
@@ -38,7 +39,7 @@ const hours = (value: unknown, locale: string) => {
  * Drawn without recharts' entry animation: the figures are the point, and the animation
  * held the first bar back by a few hundred milliseconds on a busy machine.
  */
-export function MonthlyCharts() {
+export default function MonthlyCharts() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   // right to left, time runs leftwards and the value axis stands on the right
@@ -52,6 +53,7 @@ export function MonthlyCharts() {
   const { data, isPending } = useQuery({
     queryKey: ["monthlyStatistics"],
     queryFn: () => request<{ monthlyStatistics: { nodes: MonthlyRow[] } }>(MONTHLY, {}),
+    staleTime: FIGURES_FRESH_MS,
   });
   const rows = data?.monthlyStatistics.nodes ?? [];
   if (!isPending && rows.length === 0) {

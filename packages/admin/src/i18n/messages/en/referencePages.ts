@@ -1,0 +1,43 @@
+/** The document, user, work calendar and service code pages. */
+export const reference_pages = {
+  document: {
+    file: "File",
+    filed_under: "Filed under",
+    scan_key: "Scan key",
+    attached_by_staff: "Attached by operator staff, %{when}",
+    attached_by_partner: "Attached by %{organization}, %{when}",
+    details: "%{format} · %{size}",
+    checksum: "SHA-256 checksum",
+    history: "Versions",
+    current: "Current",
+    this_one: "This document",
+    replaced: "Replaced %{when}",
+    removed: "Removed %{when}: %{reason}",
+    open: "Open",
+    claim: "Claim",
+    visit: "Visit",
+  },
+  user: {
+    head_office: "Head office (every branch)",
+    covered_hospitals: "Hospitals covered",
+    never_signed_in: "Never signed in",
+    activity: "Activity in the audit log",
+    deactivate: "Deactivate",
+    deactivate_title: "Deactivate %{name}?",
+    deactivate_content: "They can no longer sign in, and their open sessions end now.",
+    deactivated: "User deactivated",
+  },
+  calendar: {
+    holidays: "Public holidays",
+    previous_year: "Previous year",
+    next_year: "Next year",
+    none: "No public holidays listed for %{year}.",
+    days: "%{smart_count} day |||| %{smart_count} days",
+    closures: "Closures in %{year}",
+    open_days: "Extra working days in %{year}",
+    weekdays: "Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday",
+  },
+  service_code: {
+    not_used: "Not requested by any order or billed in any claim yet.",
+  },
+};

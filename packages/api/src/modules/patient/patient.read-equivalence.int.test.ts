@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  connectionOf,
+  expectSameAnswer,
+  expectSamePage,
+  ORG,
+  PAGE_MODE,
+  pick,
+  startReadWorld,
+  statementRecorder,
+  type ReadWorld,
+} from "../../test-support/read-world.fixtures.js";
+
+let world: ReadWorld;
+let patientIds: string[];
+
+beforeAll(async () => {
+  world = await startReadWorld();
+  const r = await world.read("orm", `{ patients(first: 100) { nodes { id } } }`, {}, world.principals.admin!);
+  patientIds = (r.body as { data: { patients: { nodes: { id: string }[] } } }).data.patients.nodes.map((n) => n.id);
+  expect(patientIds.length).toBeGreaterThan(2);
+}, 300_000);
+afterAll(async () => world?.api.close());
+
+const PATIENT = fc
+  .tuple(
+    pick([
+      "id",
+      "customerNumber",
+      "firstName",
+      "lastName",
+      "birthDate",
+      "phone",
+      "email",
+      "language",
+      "status",
+      "smsConsent",
+      "emailConsent",
+      "registeredById",
+      "version",
+      "createdAt",
+      "__typename",
+    ]),
+    fc.option(ORG),
+  )
+  .map(([s, r]) => `{ ${s} ${r ? `registeredBy ${r}` : ""} }`);
+const FILTER = fc.record(
+  {
+    status: fc.subarray(["PROSPECT", "ACTIVE", "INACTIVE"], { minLength: 1 }),
+    search: fc.constantFrom("王", "a", "nobody"),
+  },
+  { requiredKeys: [] },
+);
+const ORDER_BY = fc.record({
+  field: fc.constantFrom("LAST_NAME", "CUSTOMER_NUMBER", "CREATED_AT"),
+  direction: fc.constantFrom("ASC", "DESC"),
+});
+const principal = () => fc.constantFrom(...Object.keys(world.principals));
+
+describe("compiled patient reads equal the resolvers' answers (property)", () => {
+  it("for random selections of patient(id), every principal, own and foreign ids", async () => {
+    await fc.assert(
+      fc.asyncProperty(PATIENT, principal(), fc.nat(), async (sel, who, n) => {
+        const id = patientIds[n % patientIds.length];
+        await expectSameAnswer(
+          world,
+          `query($id: ID!) { patient(id: $id) ${sel} }`,
+          { id },
+          who,
+          world.principals[who]!,
+        );
+      }),
+      { numRuns: 30 },
+    );
+  }, 600_000);
+
+  it("for random patients connections: filters, orderBy, page sizes, offsets and cursors both ways", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        connectionOf(PATIENT),
+        principal(),
+        fc.option(FILTER),
+        fc.option(ORDER_BY),
+        fc.integer({ min: 1, max: 5 }),
+        PAGE_MODE,
+        fc.nat(),
+        async (sel, who, f, o, size, mode, n) =>
+          expectSamePage(
+            world,
+            "patients",
+            { filter: "PatientFilter", order: "PatientOrder" },
+            sel,
+            who,
+            world.principals[who]!,
+            { f, o },
+            size,
+            mode,
+            n,
+          ),
+      ),
+      { numRuns: 30 },
+    );
+  }, 600_000);
+
+  it("is one statement for a page of patients with their registering organisation", async () => {
+    const recorder = statementRecorder(world.api);
+    try {
+      const Q = `{ patients(first: 100) { totalCount nodes { id lastName registeredBy { id name } } } }`;
+      await recorder.run(Q, {}, world.principals.operator!);
+      const { sql } = await recorder.run(Q, {}, world.principals.operator!);
+      expect(sql).toHaveLength(1);
+    } finally {
+      recorder.stop();
+    }
+  });
+
+  it("leaves a national-id lookup (rate-limited, audited) and nationalId itself to the resolvers", async () => {
+    for (const [query, vars] of [
+      [`query($n: String) { patients(filter: { nationalId: $n }) { nodes { id } } }`, { n: "X1234567" }],
+      [`query($id: ID!) { patient(id: $id) { id nationalId } }`, { id: patientIds[0] }],
+    ] as const) {
+      const compiled = await world.read("compiled", query, vars, world.principals.operator!);
+      expect(compiled.answeredBy).toBe("resolvers");
+    }
+  });
+});
