@@ -179,6 +179,10 @@ export type UserErrorCode =
   | 'FORBIDDEN_REGISTRANT'
   /** The form breaks its template: one userError per violation, `field` the path inside `form` (e.g. form, findings). */
   | 'FORM_INVALID'
+  /** The form template's schema is not a usable JSON Schema (draft-07, an object with properties, strict keywords only). */
+  | 'FORM_SCHEMA_INVALID'
+  /** The specialty already has a form template: write a new version of it (`createFormTemplateVersion`). */
+  | 'FORM_TEMPLATE_EXISTS'
   /** There is no form template for the order's specialty: upload a document instead. */
   | 'FORM_TEMPLATE_MISSING'
   /** Only head-office staff (no branch) may do this, e.g. move a case to another branch. */

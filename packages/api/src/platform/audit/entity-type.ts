@@ -13,6 +13,7 @@ const DESCRIPTIONS = {
   Claim: "A claim.",
   Document: "A document filed on a case, visit or claim.",
   DocumentType: "A configured document type.",
+  FormTemplate: "A version of a specialty's report form.",
   MonthlyStatistic: "An organisation's statistics of a month.",
   Order: "An attention order.",
   Organization: "An organisation (the operator or a partner).",

@@ -93,6 +93,7 @@ const own: Omit<EnumLabels, "WorkflowStatus"> = {
     Claim: "Претенция",
     Document: "Документ",
     DocumentType: "Вид документ",
+    FormTemplate: "Шаблон на формуляр",
     MonthlyStatistic: "Месечна статистика",
     Order: "Направление",
     Organization: "Организация",

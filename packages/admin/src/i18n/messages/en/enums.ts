@@ -93,6 +93,7 @@ const own = {
     Claim: "Claim",
     Document: "Document",
     DocumentType: "Document type",
+    FormTemplate: "Form template",
     MonthlyStatistic: "Monthly statistic",
     Order: "Order",
     Organization: "Organization",

@@ -94,6 +94,7 @@ const own: Omit<EnumLabels, "WorkflowStatus"> = {
     Claim: "Reclamo",
     Document: "Documento",
     DocumentType: "Tipo de documento",
+    FormTemplate: "Plantilla de formulario",
     MonthlyStatistic: "Estadística mensual",
     Order: "Orden de atención",
     Organization: "Organización",

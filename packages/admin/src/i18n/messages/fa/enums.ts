@@ -94,6 +94,7 @@ const own: Omit<EnumLabels, "WorkflowStatus"> = {
     Claim: "خسارت",
     Document: "مدرک",
     DocumentType: "نوع مدرک",
+    FormTemplate: "الگوی فرم",
     MonthlyStatistic: "آمار ماهانه",
     Order: "دستور",
     Organization: "سازمان",

@@ -88,6 +88,7 @@ const own: Omit<EnumLabels, "WorkflowStatus"> = {
     Claim: "理赔",
     Document: "文件",
     DocumentType: "单证类型",
+    FormTemplate: "表单模板",
     MonthlyStatistic: "月度统计",
     Order: "工单",
     Organization: "机构",
