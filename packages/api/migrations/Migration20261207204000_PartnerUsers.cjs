@@ -1,0 +1,19 @@
+'use strict';
+Object.defineProperty(exports, '__esModule', { value: true });
+const { Migration } = require('@mikro-orm/migrations');
+
+class Migration20261207204000_PartnerUsers extends Migration {
+
+  async up() {
+    // A partner organisation's own users sit beside staff in app_user: one login, one session table.
+    this.addSql(`alter table "app_user" add column "partner_roles" jsonb not null default '[]';`);
+    this.addSql(`create index "app_user_organization_id_index" on "app_user" ("organization_id");`);
+  }
+
+  async down() {
+    this.addSql(`drop index "app_user_organization_id_index";`);
+    this.addSql(`alter table "app_user" drop column "partner_roles";`);
+  }
+
+}
+exports.Migration20261207204000_PartnerUsers = Migration20261207204000_PartnerUsers;
