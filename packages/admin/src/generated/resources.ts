@@ -3281,6 +3281,14 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
         {
+          name: "organizationKind",
+          kind: "enum",
+          list: false,
+          required: true,
+          enumType: "OrganizationKind",
+          choices: ["AGENCY", "CLINIC", "HOSPITAL", "INSURER", "INTERCONSULTANT", "LAB", "OPERATOR"],
+        },
+        {
           name: "partnerRoles",
           kind: "enum",
           list: true,
@@ -3315,7 +3323,16 @@ export const schemaMeta: SchemaMeta = {
           required: true,
         },
       ],
-      listColumns: ["name", "active", "createdAt", "email", "failedLogins", "language", "organizationId", "phone"],
+      listColumns: [
+        "name",
+        "active",
+        "createdAt",
+        "email",
+        "failedLogins",
+        "language",
+        "organizationId",
+        "organizationKind",
+      ],
       filterType: "PartnerUserFilter",
       filters: [
         {
@@ -3470,6 +3487,7 @@ export const schemaMeta: SchemaMeta = {
             "failedLogins",
             "language",
             "name",
+            "organizationKind",
             "partnerRoles",
             "phone",
             "roles",
@@ -4574,6 +4592,14 @@ export const schemaMeta: SchemaMeta = {
           reference: "organizations",
         },
         {
+          name: "organizationKind",
+          kind: "enum",
+          list: false,
+          required: true,
+          enumType: "OrganizationKind",
+          choices: ["AGENCY", "CLINIC", "HOSPITAL", "INSURER", "INTERCONSULTANT", "LAB", "OPERATOR"],
+        },
+        {
           name: "partnerRoles",
           kind: "enum",
           list: true,
@@ -4778,7 +4804,7 @@ export const schemaMeta: SchemaMeta = {
         },
         {
           key: "details",
-          fields: ["partnerRoles"],
+          fields: ["organizationKind", "partnerRoles"],
         },
       ],
     },

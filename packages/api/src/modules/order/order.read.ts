@@ -90,6 +90,7 @@ const reportRead: ReadType = {
     "form",
     "templateSpecialty",
     "templateVersion",
+    "serviceCode",
     "submittedByKind",
     "submittedByOrganizationId",
     "createdAt",

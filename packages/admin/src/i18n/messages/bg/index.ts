@@ -165,6 +165,7 @@ export const bg: AppMessages = {
     policies: { name: "Полица |||| Полици" },
     organizations: { name: "Организация |||| Организации" },
     users: { name: "Потребител |||| Потребители" },
+    partnerUsers: { name: "Потребител на партньор |||| Потребители на партньори" },
     serviceCodes: { name: "Код на услуга |||| Кодове на услуги" },
     notifications: { name: "Известие |||| Известия" },
     monthlyStatistics: { name: "Месечна статистика |||| Месечни статистики" },

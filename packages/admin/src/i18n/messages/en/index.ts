@@ -167,6 +167,7 @@ export const en = {
     policies: { name: "Policy |||| Policies" },
     organizations: { name: "Organization |||| Organizations" },
     users: { name: "User |||| Users" },
+    partnerUsers: { name: "Partner user |||| Partner users" },
     serviceCodes: { name: "Service code |||| Service codes" },
     notifications: { name: "Notification |||| Notifications" },
     monthlyStatistics: { name: "Monthly statistic |||| Monthly statistics" },

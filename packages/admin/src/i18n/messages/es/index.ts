@@ -165,6 +165,7 @@ export const es: AppMessages = {
     policies: { name: "Póliza |||| Pólizas" },
     organizations: { name: "Organización |||| Organizaciones" },
     users: { name: "Usuario |||| Usuarios" },
+    partnerUsers: { name: "Usuario de socio |||| Usuarios de socios" },
     serviceCodes: { name: "Prestación |||| Prestaciones" },
     notifications: { name: "Notificación |||| Notificaciones" },
     monthlyStatistics: { name: "Estadística mensual |||| Estadísticas mensuales" },

@@ -165,6 +165,7 @@ export const fa: AppMessages = {
     policies: { name: "بیمه‌نامه |||| بیمه‌نامه‌ها" },
     organizations: { name: "سازمان |||| سازمان‌ها" },
     users: { name: "کاربر |||| کاربران" },
+    partnerUsers: { name: "کاربر شریک |||| کاربران شریک" },
     serviceCodes: { name: "کد خدمت |||| کدهای خدمت" },
     notifications: { name: "اعلان |||| اعلان‌ها" },
     monthlyStatistics: { name: "آمار ماهانه |||| آمار ماهانه" },

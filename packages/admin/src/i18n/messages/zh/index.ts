@@ -165,6 +165,7 @@ export const zh: AppMessages = {
     policies: { name: "保单" },
     organizations: { name: "机构" },
     users: { name: "用户" },
+    partnerUsers: { name: "合作机构用户" },
     serviceCodes: { name: "服务项目代码" },
     notifications: { name: "通知" },
     monthlyStatistics: { name: "月度统计" },
