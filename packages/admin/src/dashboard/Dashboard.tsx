@@ -2,6 +2,7 @@ import { Stack } from "@mui/material";
 import { Title, usePermissions, useTranslate } from "react-admin";
 import { seesCollections, seesOwnVisits, seesStatistics } from "../layout/access";
 import { VisitorHome } from "../visits";
+import { partnerOf, PortalHome } from "../portal";
 import { MonthlyCharts } from "./MonthlyCharts";
 import { SupervisionRanking } from "./SupervisionRanking";
 import { BranchFigures } from "./BranchFigures";
@@ -15,6 +16,7 @@ export default function Dashboard() {
   const translate = useTranslate();
   const { permissions } = usePermissions();
   const full = seesStatistics(permissions);
+  if (partnerOf(permissions)) return <PortalHome />;
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate("clinigraph.menu.dashboard")} />

@@ -1,4 +1,5 @@
 import { enums } from "./enums";
+import { portal } from "./portal";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
@@ -84,6 +85,7 @@ export const en = {
     },
     ...work,
     branches,
+    portal,
     document_type_admin,
     workflows,
     ...terms,

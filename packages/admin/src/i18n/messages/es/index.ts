@@ -1,4 +1,5 @@
 import type { AppMessages } from "../types";
+import { portal } from "./portal";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
@@ -82,6 +83,7 @@ export const es: AppMessages = {
     },
     ...work,
     branches,
+    portal,
     document_type_admin,
     workflows,
     ...terms,
