@@ -216,7 +216,13 @@ export function ReportComposer({
                 validator={validator}
                 disabled={running}
                 showErrorList={false}
+                // ajv, not the browser's bubbles: its errors are in the reader's language, beside each field
+                noHtml5Validate
                 transformErrors={errorsIn(translate)}
+                // rjsf would log the failed validation as a console error; the fields show it already
+                onError={(errors) =>
+                  setError(translate("clinigraph.portal.form_incomplete", { smart_count: errors.length }))
+                }
                 onSubmit={({ formData }) => void attach({ form: formData as Record<string, unknown> })}
               />
             </div>

@@ -16,6 +16,7 @@ export const portal = {
   as_document: "Upload a document",
   as_form: "Fill in the specialty's form",
   send_document: "Send document",
+  form_incomplete: "%{smart_count} field needs attention |||| %{smart_count} fields need attention",
   send_form: "Send form",
   trays: {
     REQUIRED: "Required",

@@ -16,6 +16,7 @@ export const portal = {
   as_document: "Subir un documento",
   as_form: "Llenar el formulario de la especialidad",
   send_document: "Enviar documento",
+  form_incomplete: "%{smart_count} campo requiere atención |||| %{smart_count} campos requieren atención",
   send_form: "Enviar formulario",
   trays: {
     REQUIRED: "Requeridos",

@@ -16,6 +16,7 @@ export const portal = {
   as_document: "بارگذاری سند",
   as_form: "تکمیل فرم تخصص",
   send_document: "ارسال سند",
+  form_incomplete: "%{smart_count} فیلد نیاز به بررسی دارد |||| %{smart_count} فیلد نیاز به بررسی دارند",
   send_form: "ارسال فرم",
   trays: {
     REQUIRED: "درخواستی",
