@@ -10,6 +10,7 @@ export { PortalMenu } from "./PortalMenu";
 
 const ProviderTrays = lazy(() => import("./ProviderTrays"));
 const PortalOrder = lazy(() => import("./PortalOrder"));
+const PortalUsers = lazy(() => import("./PortalUsers"));
 
 /**
  * The partner portal's routes, only those of the partner's kind: an operator route (or
@@ -24,6 +25,7 @@ export function portalRoutes(permissions: unknown) {
       {screens.includes("visits") && <Route path="/portal/visits" element={<PortalVisits />} />}
       {screens.includes("cases") && <Route path="/portal/cases" element={<PortalCases />} />}
       {screens.includes("claims") && <Route path="/portal/claims" element={<PortalClaims />} />}
+      {screens.includes("users") && <Route path="/portal/users" element={<PortalUsers />} />}
     </CustomRoutes>
   );
 }

@@ -51,6 +51,17 @@ describe("a partner's user stays in its organisation", () => {
     for (const operatorLink of ["#/users", "#/visit-assignment", "#/organizations", "#/auditEvents"])
       expect(await menu.locator(`a[href="${operatorLink}"]`).count()).toBe(0);
 
+    // its admin manages its own organisation's users, and only those
+    await page.getByTestId("portal-menu-users").click();
+    await page.getByTestId("portal-user-email").fill("tecnologa.portal@partner.test");
+    await page.getByTestId("portal-user-name").fill("Tecnóloga del portal");
+    await page.getByTestId("portal-user-password").fill("a-long-enough-password-1");
+    await page.getByTestId("portal-user-create").click();
+    await page.getByTestId("portal-user-tecnologa.portal@partner.test").waitFor();
+    const emails = await page.getByTestId("portal-users").locator("bdi").allTextContents();
+    expect(emails).toContain("lab@partner.demo");
+    expect(emails).not.toContain("specialist@partner.demo");
+
     // the API agrees: with the same session's token an operator query is FORBIDDEN
     const token = await page.evaluate(() => localStorage.getItem("clinigraph.accessToken"));
     const refused = await fetch(`${apiUrl}/graphql`, {

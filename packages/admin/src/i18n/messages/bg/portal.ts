@@ -17,6 +17,7 @@ export const portal = {
   as_form: "Попълване на формуляра на специалността",
   send_document: "Изпращане на документа",
   form_incomplete: "%{smart_count} поле изисква внимание |||| %{smart_count} полета изискват внимание",
+  new_user: "Нов потребител",
   send_form: "Изпращане на формуляра",
   trays: {
     REQUIRED: "Изискани",

@@ -17,6 +17,7 @@ export const portal = {
   as_form: "Fill in the specialty's form",
   send_document: "Send document",
   form_incomplete: "%{smart_count} field needs attention |||| %{smart_count} fields need attention",
+  new_user: "New user",
   send_form: "Send form",
   trays: {
     REQUIRED: "Required",

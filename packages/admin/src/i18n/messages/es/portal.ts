@@ -17,6 +17,7 @@ export const portal = {
   as_form: "Llenar el formulario de la especialidad",
   send_document: "Enviar documento",
   form_incomplete: "%{smart_count} campo requiere atención |||| %{smart_count} campos requieren atención",
+  new_user: "Nuevo usuario",
   send_form: "Enviar formulario",
   trays: {
     REQUIRED: "Requeridos",

@@ -17,6 +17,7 @@ export const portal = {
   as_form: "تکمیل فرم تخصص",
   send_document: "ارسال سند",
   form_incomplete: "%{smart_count} فیلد نیاز به بررسی دارد |||| %{smart_count} فیلد نیاز به بررسی دارند",
+  new_user: "کاربر جدید",
   send_form: "ارسال فرم",
   trays: {
     REQUIRED: "درخواستی",

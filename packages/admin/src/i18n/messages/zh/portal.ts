@@ -17,6 +17,7 @@ export const portal = {
   as_form: "填写专科表单",
   send_document: "发送文件",
   form_incomplete: "有 %{smart_count} 个字段需要处理",
+  new_user: "新用户",
   send_form: "发送表单",
   trays: {
     REQUIRED: "待确认",
