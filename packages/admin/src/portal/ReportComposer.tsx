@@ -33,7 +33,11 @@ type Translate = ReturnType<typeof useTranslate>;
 
 /** Field titles and choices in the reader's language (the template's own are its author's). */
 function uiSchemaOf(schema: RJSFSchema, translate: Translate): UiSchema {
-  const ui: UiSchema = { "ui:submitButtonOptions": { submitText: translate("clinigraph.portal.send_form") } };
+  // Postgres' jsonb keeps keys by length, not as written: the required fields lead, in the template's order.
+  const ui: UiSchema = {
+    "ui:submitButtonOptions": { submitText: translate("clinigraph.portal.send_form") },
+    "ui:order": [...(schema.required ?? []), "*"],
+  };
   for (const [key, value] of Object.entries(schema.properties ?? {})) {
     const property = value as RJSFSchema;
     ui[key] = {

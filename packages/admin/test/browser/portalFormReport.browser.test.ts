@@ -1,6 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./browser";
+import { join } from "node:path";
+import { SHOTS_DIR } from "./desk";
 import { INTERCONSULTANT_API_KEY, gql, signInPartner } from "./support";
 
 let browser: Browser;
@@ -75,6 +77,8 @@ describe("an interconsultant fills the specialty's form", () => {
     await page.getByRole("option", { name: "Spine", exact: true }).click();
     await form.locator("#root_functionalLoss").fill("15");
     await form.locator("#root_examinedAt").fill("2026-03-02");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("report-composer").screenshot({ path: join(SHOTS_DIR, "portal-specialist-form.png") });
     await form.locator('button[type="submit"]').click();
 
     const report = page.getByTestId("order-report");

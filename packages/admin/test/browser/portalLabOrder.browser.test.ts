@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./browser";
-import { TINY_PNG } from "./desk";
+import { shot, TINY_PNG } from "./desk";
 import { LAB_API_KEY, gql, signInPartner, staffToken } from "./support";
 
 let browser: Browser;
@@ -62,6 +62,7 @@ describe("a lab's user works an order in the partner portal", () => {
     await page.getByTestId("portal-tray-rows").waitFor();
     // deadlines are highlighted
     expect(await page.locator('[data-testid^="deadline-"]').count()).toBeGreaterThan(0);
+    await shot(page, "portal-lab-trays");
     await page.getByTestId(`portal-order-${target.number}`).click();
     await page.waitForURL(new RegExp(`#/portal/orders/${target.id}$`));
     await statusIs(page, "ISSUED");
@@ -107,6 +108,7 @@ describe("a lab's user works an order in the partner portal", () => {
     await statusIs(page, "REJECTED");
     const rejection = page.getByTestId("portal-rejection");
     await expect.poll(() => rejection.textContent()).toContain("Falta la firma del tecnólogo en el informe final.");
+    await shot(page, "portal-lab-rejected-order");
     // a rejected order takes only a FINAL correction
     expect(await page.getByTestId("portal-report-kind").isDisabled()).toBe(true);
     await uploadReport(page, "FINAL", "informe-final-corregido.png");

@@ -45,6 +45,7 @@ export class ReportService {
     const report = this.em.create(Report, {
       order,
       kind: input.kind,
+      serviceCode: input.serviceCode ?? null,
       // PARTNER for a key, PARTNER_USER for a partner's own user: the report names who sent it.
       submittedByKind: actorOf(this.principal).actorKind,
       submittedByOrganizationId: actorOf(this.principal).organizationId,
