@@ -13,6 +13,7 @@ import { RESOURCE_META, recordRepresentation } from "./resources/registry";
 import { viewsFor } from "./resources/screens";
 import { CollectionsPage } from "./payments";
 import { VisitAssignment } from "./visits";
+import { partnerOf, portalRoutes } from "./portal";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const DocumentTypesPage = lazy(() => import("./documents/DocumentTypesPage"));
@@ -76,31 +77,36 @@ export function App() {
         requireAuth
         disableTelemetry
       >
-        {(permissions) => (
-          <>
-            {resourcesFor(permissions)}
-            {screensFor(permissions).includes("visitAssignment") && (
-              <CustomRoutes>
-                <Route path="/visit-assignment" element={<VisitAssignment />} />
-              </CustomRoutes>
-            )}
-            {screensFor(permissions).includes("documentTypes") && (
-              <CustomRoutes>
-                <Route path="/document-types" element={<DocumentTypesPage />} />
-              </CustomRoutes>
-            )}
-            {screensFor(permissions).includes("formTemplates") && (
-              <CustomRoutes>
-                <Route path="/form-templates" element={<FormTemplatesPage />} />
-              </CustomRoutes>
-            )}
-            {screensFor(permissions).includes("collections") && (
-              <CustomRoutes>
-                <Route path="/collections" element={<CollectionsPage />} />
-              </CustomRoutes>
-            )}
-          </>
-        )}
+        {(permissions) =>
+          // A partner's user gets the portal only: no operator resource or route is registered.
+          partnerOf(permissions) ? (
+            portalRoutes(permissions)
+          ) : (
+            <>
+              {resourcesFor(permissions)}
+              {screensFor(permissions).includes("visitAssignment") && (
+                <CustomRoutes>
+                  <Route path="/visit-assignment" element={<VisitAssignment />} />
+                </CustomRoutes>
+              )}
+              {screensFor(permissions).includes("documentTypes") && (
+                <CustomRoutes>
+                  <Route path="/document-types" element={<DocumentTypesPage />} />
+                </CustomRoutes>
+              )}
+              {screensFor(permissions).includes("formTemplates") && (
+                <CustomRoutes>
+                  <Route path="/form-templates" element={<FormTemplatesPage />} />
+                </CustomRoutes>
+              )}
+              {screensFor(permissions).includes("collections") && (
+                <CustomRoutes>
+                  <Route path="/collections" element={<CollectionsPage />} />
+                </CustomRoutes>
+              )}
+            </>
+          )
+        }
       </Admin>
     </CacheProvider>
   );

@@ -1,6 +1,6 @@
 import type { AuthProvider } from "react-admin";
 import { SESSION_FIELDS, type GraphQLClient, type SessionPayload } from "../data/graphqlClient";
-import { tokenStore } from "./tokenStore";
+import { tokenStore, type SessionUser } from "./tokenStore";
 
 export const ROLES = ["ADMIN", "OPERATOR", "REVIEWER", "VISITOR", "BILLING"] as const;
 export type Role = (typeof ROLES)[number];
@@ -40,7 +40,7 @@ export function createAuthProvider(client: GraphQLClient): AuthProvider {
       // 403 keeps the session: the user is signed in, just not allowed to do this.
     },
     async getPermissions() {
-      return tokenStore.user()?.roles ?? [];
+      return permissionsOf(tokenStore.user());
     },
     async getIdentity() {
       const user = tokenStore.user();
@@ -53,4 +53,16 @@ export function createAuthProvider(client: GraphQLClient): AuthProvider {
 /** True when the signed-in user holds any of the roles. */
 export function hasRole(permissions: unknown, ...roles: Role[]): boolean {
   return Array.isArray(permissions) && roles.some((role) => permissions.includes(role));
+}
+
+/**
+ * Staff get their roles; a partner's user gets PARTNER, its organisation's kind and its
+ * partner roles, none of which opens an operator screen (layout/access.ts), so the partner
+ * portal (portal/access.ts) is all it is shown.
+ */
+export function permissionsOf(user: SessionUser | null): string[] {
+  if (!user) return [];
+  if (user.organizationKind && user.organizationKind !== "OPERATOR")
+    return ["PARTNER", user.organizationKind, ...(user.partnerRoles ?? [])];
+  return user.roles ?? [];
 }

@@ -4,6 +4,10 @@ export interface SessionUser {
   email: string;
   name: string;
   roles: string[];
+  /** A partner user's roles in its organisation; absent or empty for staff. */
+  partnerRoles?: string[];
+  /** OPERATOR for staff, the partner's kind for a partner user (older sessions: absent, staff). */
+  organizationKind?: string;
 }
 
 export interface BranchRef {

@@ -6,6 +6,7 @@ import { seesCollections, seesOwnVisits, seesStatistics } from "../layout/access
 import { VisitorHome } from "../visits";
 import { ChartsSkeleton } from "./ChartsSkeleton";
 import { loadDashboardFigures } from "./figures";
+import { partnerOf, PortalHome } from "../portal";
 import { SupervisionRanking } from "./SupervisionRanking";
 import { BranchFigures } from "./BranchFigures";
 import { TodayCollections } from "./TodayCollections";
@@ -28,7 +29,7 @@ export default function Dashboard() {
   const figures = useQuery({
     queryKey: ["dashboardFigures", shown],
     queryFn: () => loadDashboardFigures(client, shown),
-    enabled: !rolesPending,
+    enabled: !rolesPending && !partnerOf(permissions),
     staleTime: 60_000,
   });
   // a failed batch lets each card ask (and show its error) by itself
@@ -36,6 +37,7 @@ export default function Dashboard() {
   useEffect(() => {
     if (full) void loadCharts();
   }, [full]);
+  if (partnerOf(permissions)) return <PortalHome />;
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate("clinigraph.menu.dashboard")} />

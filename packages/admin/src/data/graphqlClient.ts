@@ -16,7 +16,7 @@ export interface UserError {
 export type Request = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
 export const SESSION_FIELDS =
-  "accessToken refreshToken user { id email name roles } branch { id code name } branches { id code name } branchChoiceRequired userErrors { code field message }";
+  "accessToken refreshToken user { id email name roles partnerRoles organizationKind } branch { id code name } branches { id code name } branchChoiceRequired userErrors { code field message }";
 
 export interface SessionPayload extends SessionBranches {
   accessToken: string | null;

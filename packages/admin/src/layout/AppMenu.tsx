@@ -9,6 +9,7 @@ import type { MouseEvent, ReactElement } from "react";
 import { Menu, usePermissions } from "react-admin";
 import { tokenStore } from "../auth/tokenStore";
 import { screensFor, type Screen } from "./access";
+import { partnerOf, PortalMenu } from "../portal";
 
 const REVIEW_LINKS: Partial<Record<Screen, { to: string; icon: ReactElement }>> = {
   visitAssignment: { to: "/visit-assignment", icon: <AssignmentIndIcon /> },
@@ -28,6 +29,7 @@ const REVIEW_LINKS: Partial<Record<Screen, { to: string; icon: ReactElement }>> 
 /** The menu of the signed-in user's roles (layout/access.ts). */
 export function AppMenu() {
   const { permissions } = usePermissions();
+  if (partnerOf(permissions)) return <PortalMenu />;
   return (
     <Menu>
       {screensFor(permissions).map((screen) => {

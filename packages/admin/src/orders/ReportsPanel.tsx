@@ -17,9 +17,10 @@ export function ReportsPanel({ reports }: { reports: Report[] }) {
         {newestFirst.length === 0 && <Typography>{translate("clinigraph.orders.no_reports")}</Typography>}
         <Stack spacing={2} divider={<Divider />}>
           {newestFirst.map((report) => (
-            <Stack key={report.id} spacing={1}>
+            <Stack key={report.id} spacing={1} data-testid="order-report" data-kind={report.kind}>
               <Typography variant="subtitle1">
                 {translate(`clinigraph.enums.ReportKind.${report.kind}`, { _: report.kind })} ·{" "}
+                {report.serviceCode ? `${report.serviceCode} · ` : ""}
                 {formatDate(report.createdAt, locale, true)}
               </Typography>
               {report.file && <FilePreview file={report.file} />}

@@ -7,7 +7,7 @@ export const ORDER_DETAIL = `query OrderDetail($id: ID!) {
   order(id: $id) {
     id specialty
     reports {
-      id kind createdAt acknowledgedAt form templateSpecialty templateVersion submittedByKind
+      id kind createdAt acknowledgedAt serviceCode form templateSpecialty templateVersion submittedByKind
       file { id fileName contentType size downloadPath }
     }
     history { id event fromStatus toStatus reason reasonCode reference actorKind actorName createdAt }
@@ -37,6 +37,8 @@ export interface Report {
   id: string;
   kind: string;
   createdAt: string;
+  /** the requested service the report answers, when the order has several */
+  serviceCode?: string | null;
   form: Record<string, unknown> | null;
   templateSpecialty: string | null;
   templateVersion: number | null;

@@ -70,3 +70,24 @@ export async function staffToken(apiUrl: string, who: Who): Promise<string> {
   const body = (await response.json()) as { data: { login: { accessToken: string } } };
   return body.data.login.accessToken;
 }
+
+/** The demo seed's partner portal logins (DEMO_PARTNER_LOGINS), each its organisation's PARTNER_ADMIN. */
+export const PARTNER_LOGINS = {
+  lab: { email: "lab@partner.demo", password: "demo-lab-user-2026" },
+  specialist: { email: "specialist@partner.demo", password: "demo-specialist-2026" },
+  hospital: { email: "hospital@partner.demo", password: "demo-hospital-user-2026" },
+  agency: { email: "agency@partner.demo", password: "demo-agency-user-2026" },
+} as const;
+
+/** The demo INTERCONSULTANT's API key, for what the specialist's organisation does through the API. */
+export const INTERCONSULTANT_API_KEY = "ck_DEMOINT1_demo-interconsultant-key-not-for-production-1";
+
+/** Signs a partner's user in through the same login form; it lands on its portal. */
+export async function signInPartner(page: Page, consoleUrl: string, who: keyof typeof PARTNER_LOGINS): Promise<void> {
+  await page.goto(`${consoleUrl}/#/login`);
+  await page.locator('input[name="username"]').fill(PARTNER_LOGINS[who].email);
+  await page.locator('input[name="password"]').fill(PARTNER_LOGINS[who].password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.hash.startsWith("#/portal/"));
+  await page.locator(".RaSidebar-fixed, .RaMenu-open").first().waitFor();
+}

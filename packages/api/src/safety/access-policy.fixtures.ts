@@ -51,6 +51,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   // ---- queries
   viewer: { who: ["ANYONE"], rows: "SELF" },
   apiKeys: { who: ["ADMIN", "PARTNER"], rows: OWN },
+  partnerUsers: { who: ["ADMIN", "PARTNER"], rows: OWN },
   auditEvents: { who: ["ADMIN", "REVIEWER"], rows: STAFF_ONLY },
   case: { who: ["SIGNED_IN"], rows: OWN },
   cases: { who: ["SIGNED_IN"], rows: OWN },
@@ -114,6 +115,9 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   },
   createApiKey: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "apiKey." },
   revokeApiKey: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "apiKey." },
+  // A partner's key manages its users as it manages its keys; a partner user needs PARTNER_ADMIN.
+  createPartnerUser: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "partnerUser." },
+  updatePartnerUser: { who: ["ADMIN", "PARTNER"], rows: OWN, audit: "partnerUser." },
 
   // ---- administration
   createOrganization: { who: ["ADMIN"], rows: STAFF_ONLY, audit: "organization." },

@@ -50,6 +50,7 @@ export type IdKind =
   | "organization"
   | "hospital"
   | "user"
+  | "partnerUser"
   | "visitor"
   | "apiKey"
   | "serviceCode"
@@ -76,6 +77,7 @@ const ID_BY_INPUT: Record<string, IdKind> = {
   UpdateOrganizationInput: "organization",
   DeactivateUserInput: "user",
   UpdateUserInput: "user",
+  UpdatePartnerUserInput: "partnerUser",
   RevokeApiKeyInput: "apiKey",
   UpdateServiceCodeInput: "serviceCode",
   UpdateWorkCalendarInput: "workCalendar",

@@ -34,6 +34,7 @@ export async function sampleIds(world: World): Promise<Record<IdKind, string>> {
       [visitor],
     ),
     user: world.expendableUserId,
+    partnerUser: world.expendablePartnerUserId,
     visitor,
     apiKey: world.expendableApiKeyId,
     serviceCode: await one(`select id from service_code order by code`),

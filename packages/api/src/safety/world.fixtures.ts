@@ -32,6 +32,8 @@ export interface World {
   staffUserIds: Record<StaffCaller, string>;
   /** A staff user and an API key the matrix may deactivate or revoke without harm. */
   expendableUserId: string;
+  /** A partner user of the matrix's LAB (PARTNER_STAFF): updatePartnerUser's sample row. */
+  expendablePartnerUserId: string;
   expendableApiKeyId: string;
   sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
   /** POSTs one operation as a caller, with a request id so its audit rows can be found. */
@@ -94,6 +96,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
     .sign(new TextEncoder().encode(api.config.JWT_SECRET));
   const expendable = await fx.user(["OPERATOR"]);
+  const expendablePartnerUser = await fx.partnerUser(await fx.em.findOneOrFail(Organization, orgIds.LAB));
 
   const call: World["call"] = async (caller, query, variables) => {
     const requestId = `safety-${randomUUID()}`;
@@ -122,6 +125,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     orgIds,
     staffUserIds,
     expendableUserId: (expendable as User).id,
+    expendablePartnerUserId: (expendablePartnerUser as User).id,
     expendableApiKeyId: expendableKey.key.id,
     sql,
     call,

@@ -1,4 +1,4 @@
-import type { StaffRole } from "../platform/auth/principal.js";
+import type { PartnerRole, StaffRole } from "../platform/auth/principal.js";
 
 /**
  * Fixed demo credentials, printed by `pnpm db:seed` and `pnpm dev` and quoted in the
@@ -85,6 +85,58 @@ export const DEMO_BRANCH_MEMBERS: Record<string, string[]> = {
   operatorShanghai: ["SHA"],
   operatorBranches: ["VAL", "SHA"],
 };
+
+/** A partner organisation's own console login (the partner portal). */
+export interface DemoPartnerLogin {
+  /** Key of the organisation in the seed's organisation table. */
+  organization: string;
+  kind: string;
+  email: string;
+  password: string;
+  name: string;
+  roles: PartnerRole[];
+  language: string;
+}
+
+/** One admin per partner kind the portal serves first: a lab, a specialist, a hospital, an agency. */
+export const DEMO_PARTNER_LOGINS: DemoPartnerLogin[] = [
+  {
+    organization: "lab1",
+    kind: "LAB",
+    email: "lab@partner.demo",
+    password: "demo-lab-user-2026",
+    name: "Paula Contreras",
+    roles: ["PARTNER_ADMIN"],
+    language: "es",
+  },
+  {
+    organization: "interconsultant1",
+    kind: "INTERCONSULTANT",
+    email: "specialist@partner.demo",
+    password: "demo-specialist-2026",
+    name: "Andrés Rojas",
+    roles: ["PARTNER_ADMIN"],
+    language: "es",
+  },
+  {
+    organization: "hospital1",
+    kind: "HOSPITAL",
+    email: "hospital@partner.demo",
+    password: "demo-hospital-user-2026",
+    name: "Rodrigo Álvarez",
+    roles: ["PARTNER_ADMIN"],
+    language: "es",
+  },
+  {
+    organization: "agency1",
+    kind: "AGENCY",
+    email: "agency@partner.demo",
+    password: "demo-agency-user-2026",
+    name: "مریم احمدی",
+    roles: ["PARTNER_ADMIN"],
+    language: "fa",
+  },
+];
 
 export interface DemoApiKey {
   /** Key of the organisation in the seed's organisation table. */

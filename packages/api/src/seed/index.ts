@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { SYSTEM } from "../platform/auth/principal.js";
 import { forkFor } from "../platform/db/orm.js";
 import type { SeedContext, SeedStep } from "./context.js";
-import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "./demo-credentials.js";
+import { DEMO_API_KEYS, DEMO_LOGINS, DEMO_PARTNER_LOGINS, fullApiKey } from "./demo-credentials.js";
 import { seedPeople } from "./people.js";
 import { seedApiKeys } from "./steps/api-keys.js";
 import { seedOrganizations } from "./steps/organizations.js";
@@ -11,6 +11,7 @@ import { seedPatients } from "./steps/patients.js";
 import { seedPolicies } from "./steps/policies.js";
 import { seedServiceCodes } from "./steps/service-codes.js";
 import { seedStaff } from "./steps/staff.js";
+import { seedPartnerUsers } from "./steps/partner-users.js";
 import { seedOrdersStep } from "./orders.js";
 import { seedVisitsStep } from "./visits.js";
 import { seedClaimsStep } from "./claims.js";
@@ -21,7 +22,7 @@ import { DEMO_BRANCH_MEMBERS } from "./demo-credentials.js";
 import { assertDemoSeedAllowed } from "./production-guard.js";
 
 export type { SeedContext, SeedStep } from "./context.js";
-export { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey } from "./demo-credentials.js";
+export { DEMO_API_KEYS, DEMO_LOGINS, DEMO_PARTNER_LOGINS, fullApiKey } from "./demo-credentials.js";
 export { assertDemoSeedAllowed, DemoSeedRefused } from "./production-guard.js";
 
 /** Fixed, so every demo database is the same region with the same people. */
@@ -50,6 +51,7 @@ export const seedSteps: SeedStep[] = [
   seedPatients,
   seedPolicies,
   seedApiKeys,
+  seedPartnerUsers,
   seedOrdersStep,
   seedVisitsStep,
   seedClaimsStep,
@@ -61,6 +63,7 @@ export const seedSteps: SeedStep[] = [
 export interface DemoCredentials {
   logins: { email: string; password: string; roles: string[] }[];
   apiKeys: { organization: string; kind: string; apiKey: string }[];
+  partnerLogins: { kind: string; email: string; password: string }[];
 }
 
 export interface SeedResult {
@@ -122,10 +125,11 @@ async function reasonToSkip(em: EntityManager, force: boolean): Promise<string |
 async function credentials(em: EntityManager, justSeeded: boolean): Promise<DemoCredentials> {
   const present =
     justSeeded || (await em.execute(`select 1 from app_user where email = ?`, [DEMO_LOGINS[0]!.email])).length > 0;
-  if (!present) return { logins: [], apiKeys: [] };
+  if (!present) return { logins: [], apiKeys: [], partnerLogins: [] };
   return {
     logins: DEMO_LOGINS.map((l) => ({ email: l.email, password: l.password, roles: l.roles })),
     apiKeys: DEMO_API_KEYS.map((k) => ({ organization: k.organization, kind: k.kind, apiKey: fullApiKey(k) })),
+    partnerLogins: DEMO_PARTNER_LOGINS.map((l) => ({ kind: l.kind, email: l.email, password: l.password })),
   };
 }
 
@@ -136,5 +140,7 @@ export function formatCredentials(c: DemoCredentials): string {
   for (const l of c.logins) lines.push(`  ${l.roles.join(",").padEnd(9)} ${l.email.padEnd(28)} ${l.password}`);
   lines.push("Demo partner API keys (Authorization: Bearer <key>):");
   for (const k of c.apiKeys) lines.push(`  ${k.kind.padEnd(16)} ${k.apiKey}`);
+  lines.push("Demo partner logins (console partner portal):");
+  for (const l of c.partnerLogins ?? []) lines.push(`  ${l.kind.padEnd(16)} ${l.email.padEnd(28)} ${l.password}`);
   return lines.join("\n");
 }

@@ -46,11 +46,10 @@ describe("demo seed", () => {
       expect(byCode[code]!.cases).toBeGreaterThan(0);
       expect(byCode[code]!.staff).toBe(2);
     }
-    const head = await api.orm.em
-      .getConnection()
-      .execute<{ n: number }[]>(
-        `select count(*)::int n from app_user u where not exists (select 1 from user_branch ub where ub.user_id = u.id)`,
-      );
+    const head = await api.orm.em.getConnection().execute<{ n: number }[]>(
+      `select count(*)::int n from app_user u join organization o on o.id = u.organization_id
+           where o.kind = 'OPERATOR' and not exists (select 1 from user_branch ub where ub.user_id = u.id)`,
+    );
     expect(head[0]!.n).toBe(6);
   });
 
@@ -59,7 +58,8 @@ describe("demo seed", () => {
     const c = await counts();
     expect(c).toMatchObject({
       organization: 15,
-      app_user: 9,
+      // 9 staff and 4 partner users
+      app_user: 13,
       patient: 200,
       service_code: 19,
       api_key: 6,

@@ -1,6 +1,6 @@
 import type { MikroORM, EntityManager } from "@mikro-orm/postgresql";
 import { forkFor } from "../platform/db/orm.js";
-import { SYSTEM, type StaffRole } from "../platform/auth/principal.js";
+import { SYSTEM, type PartnerRole, type StaffRole } from "../platform/auth/principal.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import { newApiKeySecret, sha256 } from "../platform/auth/tokens.js";
 import { Organization, OrganizationKind } from "../modules/organization/organization.entity.js";
@@ -51,6 +51,27 @@ export class Fixtures {
       organization: await this.operatorOrg(),
       passwordHash: await hashPassword(password),
       phone: "+56911111111",
+      ...overrides,
+    } as never);
+    await this.em.persist(user).flush();
+    return Object.assign(user, { password });
+  }
+
+  /** A partner organisation's own user (console login), PARTNER_STAFF unless told. */
+  async partnerUser(
+    org: Organization,
+    partnerRoles: PartnerRole[] = ["PARTNER_STAFF"],
+    overrides: Partial<User> & { password?: string } = {},
+  ): Promise<User & { password: string }> {
+    this.counter += 1;
+    const password = overrides.password ?? "correct horse battery staple";
+    const user = this.em.create(User, {
+      email: `${partnerRoles.join("-").toLowerCase().replace(/_/g, ".")}${this.counter}@partner.test`,
+      name: `${org.name} user ${this.counter}`,
+      roles: [],
+      partnerRoles,
+      organization: org,
+      passwordHash: await hashPassword(password),
       ...overrides,
     } as never);
     await this.em.persist(user).flush();

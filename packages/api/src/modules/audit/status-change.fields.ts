@@ -36,7 +36,8 @@ export async function actorNameFor(
   const { principal } = ctx;
   if (actor.actorKind === "SYSTEM") return null;
   if (principal.kind === "STAFF") {
-    if (actor.actorKind === "STAFF" && actor.actorId) return names(ctx).users.load(actor.actorId);
+    if ((actor.actorKind === "STAFF" || actor.actorKind === "PARTNER_USER") && actor.actorId)
+      return names(ctx).users.load(actor.actorId);
     return actor.actorOrganizationId ? names(ctx).organizations.load(actor.actorOrganizationId) : null;
   }
   if (principal.kind === "PARTNER" && actor.actorOrganizationId === principal.organizationId)

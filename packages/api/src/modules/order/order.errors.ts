@@ -8,6 +8,7 @@ export enum OrderErrorCode {
   REPORT_CONTENT_REQUIRED = "REPORT_CONTENT_REQUIRED",
   REPORT_NOT_PERMITTED = "REPORT_NOT_PERMITTED",
   REPORT_NOT_ALLOWED_IN_STATE = "REPORT_NOT_ALLOWED_IN_STATE",
+  SERVICE_NOT_REQUESTED = "SERVICE_NOT_REQUESTED",
   FORM_TEMPLATE_MISSING = "FORM_TEMPLATE_MISSING",
   FORM_INVALID = "FORM_INVALID",
   FORM_TEMPLATE_EXISTS = "FORM_TEMPLATE_EXISTS",
@@ -25,6 +26,7 @@ export const orderErrorCodes = errorCodeSet("Orders and reports", OrderErrorCode
   MIXED_CURRENCIES: "The requested service codes have fees in different currencies.",
   REPORT_CONTENT_REQUIRED: "Send exactly one of `fileId` (a document) or `form`.",
   REPORT_NOT_PERMITTED: "Only the order's provider or operator staff attach reports.",
+  SERVICE_NOT_REQUESTED: "The report's `serviceCode` is not one of the order's requested codes.",
   REPORT_NOT_ALLOWED_IN_STATE:
     "The order's status takes no report of this kind (a rejected order takes only a FINAL one).",
   FORM_TEMPLATE_MISSING: "There is no form template for the order's specialty: upload a document instead.",

@@ -181,6 +181,11 @@ export class AttachOrderReportInput {
     description: "The form, validated against the specialty's active template.",
   })
   form?: Record<string, unknown> | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The requested service (one of the order's requestedCodes) this report is for, when it has several.",
+  })
+  serviceCode?: string | null;
   @Field(() => String, { nullable: true, description: "Makes a retried call attach nothing twice." })
   idempotencyKey?: string | null;
 }

@@ -91,6 +91,7 @@ const reportRead: ReadType = {
     "form",
     "templateSpecialty",
     "templateVersion",
+    "serviceCode",
     "submittedByKind",
     "submittedByOrganizationId",
     "acknowledgedAt",

@@ -58,7 +58,14 @@ export class Report extends BaseEntity {
   @Property({ type: "integer", nullable: true })
   templateVersion?: number | null;
 
-  @Field(() => ActorKind, { nullable: true, description: "STAFF or PARTNER: who attached it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The requested service code the report is for (orders with several); null for the whole order.",
+  })
+  @Property({ type: "text", nullable: true })
+  serviceCode?: string | null;
+
+  @Field(() => ActorKind, { nullable: true, description: "STAFF, PARTNER or PARTNER_USER: who attached it." })
   @Property({ type: "text", nullable: true })
   submittedByKind?: string | null;
 

@@ -36,10 +36,18 @@ export class ReportService {
     if (!order) throw new NotFoundError("Order", ["orderId"]);
     this.checkActor(order);
     this.checkState(order, input.kind);
+    if (input.serviceCode != null && !order.requestedCodes.includes(input.serviceCode))
+      throw new DomainError(
+        OrderErrorCode.SERVICE_NOT_REQUESTED,
+        `The order does not request ${input.serviceCode}; use one of ${order.requestedCodes.join(", ") || "none"}.`,
+        ["serviceCode"],
+      );
     const report = this.em.create(Report, {
       order,
       kind: input.kind,
-      submittedByKind: this.principal.kind,
+      serviceCode: input.serviceCode ?? null,
+      // PARTNER for a key, PARTNER_USER for a partner's own user: the report names who sent it.
+      submittedByKind: actorOf(this.principal).actorKind,
       submittedByOrganizationId: actorOf(this.principal).organizationId,
     });
     if (hasFile) {
@@ -71,7 +79,12 @@ export class ReportService {
       action: "order.report.attach",
       entityType: "Order",
       entityId: order.id,
-      changes: { reportId: report.id, kind: input.kind, content: hasFile ? "file" : "form" },
+      changes: {
+        reportId: report.id,
+        kind: input.kind,
+        content: hasFile ? "file" : "form",
+        ...(input.serviceCode ? { serviceCode: input.serviceCode } : {}),
+      },
     });
     await this.em.flush();
     return report;

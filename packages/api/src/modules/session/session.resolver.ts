@@ -2,10 +2,10 @@ import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { forkFor } from "../../platform/db/orm.js";
-import { SYSTEM } from "../../platform/auth/principal.js";
+import { SYSTEM, type PartnerKind, type Principal } from "../../platform/auth/principal.js";
 import { toUserError } from "../../platform/graphql/payload.js";
 import { recordAudit } from "../../platform/audit/audit.js";
-import { Organization } from "../organization/organization.entity.js";
+import { Organization, OrganizationKind } from "../organization/organization.entity.js";
 import { User } from "../user/user.entity.js";
 import { Branch } from "../organization/branch.entity.js";
 import { UserBranch } from "../user/user.entity.js";
@@ -20,6 +20,24 @@ import {
   RefreshTokenInput,
   Viewer,
 } from "./session.types.js";
+
+/**
+ * Whom a login or branch choice is recorded as: the staff member, or a partner's user as the
+ * partner principal it becomes (the audit says PARTNER_USER, its id and organisation).
+ */
+function principalOfUser(user: User): Principal {
+  const org = user.organization;
+  if (org.kind !== OrganizationKind.OPERATOR)
+    return {
+      kind: "PARTNER",
+      organizationId: org.id,
+      organizationKind: org.kind as PartnerKind,
+      userId: user.id,
+      partnerRoles: user.partnerRoles,
+      scopes: ["read", "write"],
+    };
+  return { kind: "STAFF", userId: user.id, organizationId: org.id, roles: user.roles, email: user.email };
+}
 
 const FAILED = { accessToken: null, refreshToken: null, expiresIn: null, user: null, branch: null, branches: [] };
 const NO_BRANCH = { branch: null, branches: [], branchChoiceRequired: false };
@@ -53,6 +71,7 @@ export class SessionResolver {
         user,
         organization,
         roles: p.roles,
+        partnerRoles: [],
         scopes: [],
         branch,
         branches,
@@ -61,12 +80,23 @@ export class SessionResolver {
     }
     if (p.kind === "PARTNER") {
       const organization = await ctx.loaders.byId(Organization).load(p.organizationId);
-      return { kind: p.kind, user: null, organization, roles: [p.organizationKind], scopes: p.scopes, ...NO_BRANCH };
+      const user = p.userId ? await ctx.loaders.byId(User).load(p.userId) : null;
+      return {
+        kind: p.kind,
+        user,
+        organization,
+        roles: [p.organizationKind],
+        partnerRoles: p.partnerRoles ?? [],
+        scopes: p.scopes,
+        ...NO_BRANCH,
+      };
     }
-    return { kind: p.kind, user: null, organization: null, roles: [], scopes: [], ...NO_BRANCH };
+    return { kind: p.kind, user: null, organization: null, roles: [], partnerRoles: [], scopes: [], ...NO_BRANCH };
   }
 
-  @Mutation(() => LoginPayload, { description: "Staff login: returns an access token and a refresh token." })
+  @Mutation(() => LoginPayload, {
+    description: "Login for staff and partner users: returns an access token and a refresh token.",
+  })
   async login(
     @Arg("input", { description: "Credentials." }) input: LoginInput,
     @Ctx() ctx: AppContext,
@@ -80,22 +110,11 @@ export class SessionResolver {
         new Date(),
         input.branchId,
       );
-      recordAudit(
-        em,
-        {
-          kind: "STAFF",
-          userId: s.user.id,
-          organizationId: s.user.organization.id,
-          roles: s.user.roles,
-          email: s.user.email,
-        },
-        ctx.requestId,
-        {
-          action: "session.login",
-          entityType: "User",
-          entityId: s.user.id,
-        },
-      );
+      recordAudit(em, principalOfUser(s.user), ctx.requestId, {
+        action: "session.login",
+        entityType: "User",
+        entityId: s.user.id,
+      });
       await em.flush();
       return await answer(em, s);
     } catch (err) {
@@ -132,14 +151,7 @@ export class SessionResolver {
     const em = forkFor(ctx.orm, SYSTEM);
     try {
       const s = await new SessionService(em, ctx.config, ctx).refresh(input.refreshToken, new Date(), input.branchId);
-      const actor = {
-        kind: "STAFF" as const,
-        userId: s.user.id,
-        organizationId: s.user.organization.id,
-        roles: s.user.roles,
-        email: s.user.email,
-      };
-      recordAudit(em, actor, ctx.requestId, {
+      recordAudit(em, principalOfUser(s.user), ctx.requestId, {
         action: "session.chooseBranch",
         entityType: "User",
         entityId: s.user.id,

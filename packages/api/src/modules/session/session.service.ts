@@ -52,13 +52,14 @@ export class SessionService {
     const normalized = email.trim().toLowerCase();
     const invalid = new DomainError(SessionErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong.", ["password"]);
     await this.deps.guard.admit(normalized, address);
-    const user = await this.em.findOne(User, { email: normalized }, { populate: ["passwordHash"] });
+    const user = await this.em.findOne(User, { email: normalized }, { populate: ["passwordHash", "organization"] });
     // Without Redis only the database's delay is left (known accounts only).
     if (!this.deps.guard.available && user?.lockedUntil && user.lockedUntil > now)
       throw accountDelayed((user.lockedUntil.getTime() - now.getTime()) / 1000);
     const hashed = user?.passwordHash ?? (await dummyHash);
     const matches = await this.deps.guard.hash(() => verifyPassword(hashed, password));
-    if (!user || !user.active || !matches) {
+    // A partner user of an inactive organisation is refused like an inactive user (its keys are too).
+    if (!user || !user.active || !user.organization.active || !matches) {
       if (user) await this.recordFailure(user.id);
       throw invalid;
     }
@@ -105,7 +106,11 @@ export class SessionService {
     );
     const outcome = await this.em.transactional(async (tem) => {
       const em = tem as EntityManager;
-      const row = await em.findOne(RefreshToken, { tokenHash: sha256(token) }, { populate: ["user"], lockMode: 4 });
+      const row = await em.findOne(
+        RefreshToken,
+        { tokenHash: sha256(token) },
+        { populate: ["user", "user.organization"], lockMode: 4 },
+      );
       if (!row || row.revokedAt || row.expiresAt <= now || !row.user.active) return "invalid" as const;
       if (row.usedAt) {
         // Committed, not rolled back with the error: the family must stay revoked.

@@ -5,8 +5,9 @@ import { Organization } from "../organization/organization.entity.js";
 import { UserError } from "../../platform/graphql/payload.js";
 import { ApiKeyScope } from "../../platform/auth/scopes.js";
 import { ActorKind } from "../../platform/auth/actor-kind.js";
+import { PartnerRoleEnum } from "../user/partner-role.enum.js";
 
-@InputType({ description: "Staff credentials." })
+@InputType({ description: "Credentials of a staff member or a partner organisation's user." })
 export class LoginInput {
   @Field({ description: "Login e-mail." })
   email!: string;
@@ -72,16 +73,23 @@ export class LogoutPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: "Who is calling: a staff user, a partner organisation (API key) or anonymous." })
+@ObjectType({
+  description:
+    "Who is calling: a staff user, a partner organisation (its API key or one of its users: kind PARTNER) or anonymous.",
+})
 export class Viewer {
   @Field(() => ActorKind, { description: "STAFF, PARTNER, SYSTEM or ANONYMOUS." })
   kind!: string;
-  @Field(() => User, { nullable: true, description: "The staff user." })
+  @Field(() => User, { nullable: true, description: "The signed-in user: staff, or a partner organisation's user." })
   user!: User | null;
   @Field(() => Organization, { nullable: true, description: "The principal's organisation (the operator for staff)." })
   organization!: Organization | null;
   @Field(() => [String], { description: "Staff roles, or the partner's organisation kind." })
   roles!: string[];
+  @Field(() => [PartnerRoleEnum], {
+    description: "A partner user's roles in its organisation (PARTNER_ADMIN, PARTNER_STAFF); empty otherwise.",
+  })
+  partnerRoles!: string[];
   @Field(() => [ApiKeyScope], { description: "API key scopes (partners); empty for staff." })
   scopes!: ApiKeyScope[];
   @Field(() => Branch, {

@@ -2,15 +2,19 @@ import { Entity, Index, ManyToOne, Property, Unique } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { BaseEntity, VersionedEntity } from "../../platform/db/base.entity.js";
-import type { StaffRole } from "../../platform/auth/principal.js";
+import type { PartnerRole, StaffRole } from "../../platform/auth/principal.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Branch } from "../organization/branch.entity.js";
 import { StaffRoleEnum } from "./staff-role.enum.js";
+import { PartnerRoleEnum } from "./partner-role.enum.js";
 import { Language } from "../../platform/validation/language.js";
 
-@ObjectType({ description: "A staff member of the operator." })
+@ObjectType({
+  description:
+    "A person who logs in: a staff member of the operator, or a partner organisation's own user (partnerRoles, no staff roles).",
+})
 @Entity({ tableName: "app_user" })
-export class User extends VersionedEntity<"language" | "roles" | "active" | "failedLogins"> {
+export class User extends VersionedEntity<"language" | "roles" | "partnerRoles" | "active" | "failedLogins"> {
   @Field({ description: "Login e-mail (unique, lower-case)." })
   @Property({ type: "text" })
   @Unique()
@@ -32,7 +36,14 @@ export class User extends VersionedEntity<"language" | "roles" | "active" | "fai
   @Property({ type: "jsonb" })
   roles: StaffRole[] = [];
 
+  @Field(() => [PartnerRoleEnum], {
+    description: "A partner user's roles in its organisation: PARTNER_ADMIN, PARTNER_STAFF; empty for staff.",
+  })
+  @Property({ type: "jsonb" })
+  partnerRoles: PartnerRole[] = [];
+
   @ManyToOne(() => Organization)
+  @Index()
   organization!: Organization;
 
   @Property({ type: "text", hidden: true, lazy: true })

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { raw, type FilterQuery } from "@mikro-orm/core";
+import { raw, wrap, type FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../platform/graphql/connection.js";
@@ -69,9 +69,21 @@ export class UserResolver {
     });
   }
 
-  @FieldResolver(() => ID, { description: "Id of the user's organisation (the operator)." })
+  @FieldResolver(() => ID, {
+    description: "Id of the user's organisation (the operator, or a partner for a partner user).",
+  })
   organizationId(@Root() u: User): string {
     return refId(u.organization)!;
+  }
+
+  @FieldResolver(() => OrganizationKind, {
+    description: "OPERATOR for staff; the partner's kind for a partner user (the console picks its menu by it).",
+  })
+  async organizationKind(@Root() u: User, @Ctx() ctx: AppContext): Promise<OrganizationKind> {
+    // Login answers before anyone is signed in: its user comes with the organisation loaded.
+    if (wrap(u.organization).isInitialized()) return u.organization.kind;
+    const org = await ctx.loaders.byId(Organization).load(refId(u.organization)!);
+    return org?.kind ?? OrganizationKind.OPERATOR;
   }
 
   @FieldResolver(() => [Organization], { description: "Hospitals this visitor covers (与定点医院关联)." })

@@ -3,13 +3,14 @@ import type { Hooks } from "../../platform/composition/hooks.js";
 
 export function registerUserScopes(hooks: Hooks): void {
   /**
-   * Staff directory (names, e-mails, phones): partners never see staff rows. ADMIN and
+   * Staff directory (names, e-mails, phones): a partner sees only its own organisation's
+   * users (key and partner user alike), never the operator's staff. ADMIN and
    * OPERATOR see every user; a VISITOR or BILLING user only themselves; a REVIEWER also the
    * visitors of the visits it reviews (the visit's assignee).
    */
   hooks.defineScope(
     "User",
-    partnerOrStaff(() => "NONE", {
+    partnerOrStaff((p) => ({ organization: p.organizationId }), {
       VISITOR: (p) => ({ id: p.userId }),
       BILLING: (p) => ({ id: p.userId }),
       REVIEWER: (p) =>

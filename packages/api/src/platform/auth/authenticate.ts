@@ -45,6 +45,19 @@ export async function authenticate(
   const { user, ended } = await sessions.check(em, verified.claims.sub, verified.claims.sid);
   if (!user?.active) throw new AuthenticationError("User is inactive.", "REVOKED");
   if (ended) throw new AuthenticationError("The session has ended; log in again.", "REVOKED");
+  // An older cached state (before partner users existed) has no kind: it was staff.
+  if (user.organizationKind && user.organizationKind !== "OPERATOR") {
+    if (!user.organizationActive) throw new AuthenticationError("Organisation inactive.", "REVOKED");
+    // A partner's own user is the organisation's principal, as its API key is: one scope rule.
+    return {
+      kind: "PARTNER",
+      organizationId: user.organizationId,
+      organizationKind: user.organizationKind as PartnerKind,
+      userId: verified.claims.sub,
+      partnerRoles: user.partnerRoles ?? [],
+      scopes: ["read", "write"],
+    };
+  }
   const branchId = workingBranch(user.branchIds ?? [], verified.claims.br);
   return {
     kind: "STAFF",

@@ -10,6 +10,10 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const PARTNER_KINDS = ["CLINIC", "LAB", "HOSPITAL", "INTERCONSULTANT", "AGENCY", "INSURER"] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
+/** What a partner organisation's own user may do in its organisation (the console's partner portal). */
+export const PARTNER_ROLES = ["PARTNER_ADMIN", "PARTNER_STAFF"] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
 export type Principal =
   | { kind: "ANONYMOUS" }
   | {
@@ -29,7 +33,14 @@ export type Principal =
       kind: "PARTNER";
       organizationId: string;
       organizationKind: PartnerKind;
-      apiKeyId: string;
+      /** The key that called; absent when a partner user signed in (then `userId` says who). */
+      apiKeyId?: string;
+      /**
+       * A partner organisation's own user (console login). Rows are scoped by the
+       * organisation alone, so a user sees and may do exactly what the organisation's key may.
+       */
+      userId?: string;
+      partnerRoles?: PartnerRole[];
       scopes: ApiKeyScope[];
     }
   | { kind: "SYSTEM" };
@@ -89,7 +100,9 @@ export function actorOf(p: Principal): { actorKind: ActorKind; actorId: string |
     case "STAFF":
       return { actorKind: ActorKind.STAFF, actorId: p.userId, organizationId: p.organizationId };
     case "PARTNER":
-      return { actorKind: ActorKind.PARTNER, actorId: p.apiKeyId, organizationId: p.organizationId };
+      return p.userId
+        ? { actorKind: ActorKind.PARTNER_USER, actorId: p.userId, organizationId: p.organizationId }
+        : { actorKind: ActorKind.PARTNER, actorId: p.apiKeyId ?? null, organizationId: p.organizationId };
     case "SYSTEM":
       return { actorKind: ActorKind.SYSTEM, actorId: null, organizationId: null };
     case "ANONYMOUS":

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Redis } from "ioredis";
-import type { StaffRole } from "./principal.js";
+import type { PartnerRole, StaffRole } from "./principal.js";
 
 /** What a staff request is allowed by: read per request, never taken from the token. */
 export interface StaffState {
@@ -10,6 +10,12 @@ export interface StaffState {
   email: string;
   /** The branches the user works in; empty for head office. */
   branchIds: string[];
+  /** OPERATOR for staff; a partner kind for a partner organisation's own user. */
+  organizationKind: string;
+  /** A partner user's roles in its organisation (empty for staff). */
+  partnerRoles: PartnerRole[];
+  /** A partner user of an inactive organisation is refused, as its keys are. */
+  organizationActive: boolean;
 }
 
 /** How long a user's roles and active flag may be served from Redis. */
@@ -99,11 +105,21 @@ export class StaffSessions {
 
 async function loadStaffState(em: EntityManager, userId: string): Promise<StaffState | null> {
   const rows = await em.execute<
-    { active: boolean; roles: StaffRole[]; organization_id: string; email: string; branch_ids: string[] }[]
+    {
+      active: boolean;
+      roles: StaffRole[];
+      organization_id: string;
+      email: string;
+      branch_ids: string[];
+      partner_roles: PartnerRole[];
+      organization_kind: string;
+      organization_active: boolean;
+    }[]
   >(
-    `select u.active, u.roles, u.organization_id, u.email,
+    `select u.active, u.roles, u.organization_id, u.email, u.partner_roles,
+       o.kind as organization_kind, o.active as organization_active,
        array(select ub.branch_id::text from user_branch ub where ub.user_id = u.id order by ub.branch_id) as branch_ids
-     from app_user u where u.id = ?`,
+     from app_user u join organization o on o.id = u.organization_id where u.id = ?`,
     [userId],
   );
   const row = rows[0];
@@ -114,6 +130,9 @@ async function loadStaffState(em: EntityManager, userId: string): Promise<StaffS
         organizationId: row.organization_id,
         email: row.email,
         branchIds: row.branch_ids ?? [],
+        organizationKind: row.organization_kind,
+        partnerRoles: row.partner_roles ?? [],
+        organizationActive: row.organization_active,
       }
     : null;
 }

@@ -2,7 +2,14 @@ import type { EnumLabels } from "../types";
 import { workflowStatusLabels } from "../workflowStatus";
 
 const own: Omit<EnumLabels, "WorkflowStatus"> = {
-  ActorKind: { STAFF: "Служител", PARTNER: "Партньор", SYSTEM: "Система", ANONYMOUS: "Без вход" },
+  ActorKind: {
+    STAFF: "Служител",
+    PARTNER: "Партньор",
+    PARTNER_USER: "Потребител на партньор",
+    SYSTEM: "Система",
+    ANONYMOUS: "Без вход",
+  },
+  PartnerRole: { PARTNER_ADMIN: "Администратор на партньора", PARTNER_STAFF: "Служител на партньора" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
   OrderTray: { IN_PROCESS: "В процес", WORKED: "Обработени", TO_MANAGE: "За обработка", CLOSED: "Затворени" },

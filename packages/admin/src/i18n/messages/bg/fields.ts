@@ -202,6 +202,8 @@ export const fields: FieldLabels = {
   revokedAt: "Оттеглен на",
   role: "Роля",
   roles: "Роли",
+  partnerRoles: "Роли при партньора",
+  organizationKind: "Вид организация",
   scanKey: "Ключ за сканиране",
   scheduledAt: "Час",
   scheduledFrom: "Час от",

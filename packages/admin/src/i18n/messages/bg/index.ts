@@ -1,4 +1,5 @@
 import type { AppMessages } from "../types";
+import { portal } from "./portal";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
@@ -89,6 +90,7 @@ export const bg: AppMessages = {
     },
     ...work,
     branches,
+    portal,
     document_type_admin,
     form_template_admin,
     report_inbox: {
@@ -180,6 +182,7 @@ export const bg: AppMessages = {
     policies: { name: "Полица |||| Полици" },
     organizations: { name: "Организация |||| Организации" },
     users: { name: "Потребител |||| Потребители" },
+    partnerUsers: { name: "Потребител на партньор |||| Потребители на партньори" },
     serviceCodes: { name: "Код на услуга |||| Кодове на услуги" },
     notifications: { name: "Известие |||| Известия" },
     monthlyStatistics: { name: "Месечна статистика |||| Месечни статистики" },

@@ -52,5 +52,11 @@ export const terms: TermMessages = {
     },
   },
   caps: { DEDUCTIBLE: "Самоучастие", PER_CLAIM_LIMIT: "Лимит за претенция", ANNUAL_LIMIT: "Годишен лимит" },
-  actor_kinds: { STAFF: "Служител", PARTNER: "Партньор", SYSTEM: "Система", ANONYMOUS: "Без вход" },
+  actor_kinds: {
+    STAFF: "Служител",
+    PARTNER: "Партньор",
+    PARTNER_USER: "Потребител на партньор",
+    SYSTEM: "Система",
+    ANONYMOUS: "Без вход",
+  },
 };

@@ -2,7 +2,14 @@ import { workflowStatusLabels } from "../workflowStatus";
 
 /** Domain enum labels: enums.<GraphQL enum>.<VALUE>. State-machine events live in `events`. */
 const own = {
-  ActorKind: { STAFF: "Staff", PARTNER: "Partner", SYSTEM: "System", ANONYMOUS: "Not signed in" },
+  ActorKind: {
+    STAFF: "Staff",
+    PARTNER: "Partner",
+    PARTNER_USER: "Partner's user",
+    SYSTEM: "System",
+    ANONYMOUS: "Not signed in",
+  },
+  PartnerRole: { PARTNER_ADMIN: "Partner administrator", PARTNER_STAFF: "Partner staff" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
   OrderTray: { IN_PROCESS: "In process", WORKED: "Worked", TO_MANAGE: "To manage", CLOSED: "Closed" },

@@ -204,6 +204,8 @@ export const fields = {
   revokedAt: "Revoked at",
   role: "Role",
   roles: "Roles",
+  partnerRoles: "Partner roles",
+  organizationKind: "Organization kind",
   scanKey: "Scan key",
   scheduledAt: "Scheduled at",
   scheduledFrom: "Scheduled from",

@@ -1,4 +1,5 @@
 import { enums } from "./enums";
+import { portal } from "./portal";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
 import { readable } from "./readable";
@@ -91,6 +92,7 @@ export const en = {
     },
     ...work,
     branches,
+    portal,
     document_type_admin,
     form_template_admin,
     report_inbox: {
@@ -182,6 +184,7 @@ export const en = {
     policies: { name: "Policy |||| Policies" },
     organizations: { name: "Organization |||| Organizations" },
     users: { name: "User |||| Users" },
+    partnerUsers: { name: "Partner user |||| Partner users" },
     serviceCodes: { name: "Service code |||| Service codes" },
     notifications: { name: "Notification |||| Notifications" },
     monthlyStatistics: { name: "Monthly statistic |||| Monthly statistics" },

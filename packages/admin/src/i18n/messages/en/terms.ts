@@ -56,5 +56,11 @@ export const terms = {
     },
   },
   caps: { DEDUCTIBLE: "Deductible", PER_CLAIM_LIMIT: "Per-claim limit", ANNUAL_LIMIT: "Annual limit" },
-  actor_kinds: { STAFF: "Staff", PARTNER: "Partner", SYSTEM: "System", ANONYMOUS: "Not signed in" },
+  actor_kinds: {
+    STAFF: "Staff",
+    PARTNER: "Partner",
+    PARTNER_USER: "Partner's user",
+    SYSTEM: "System",
+    ANONYMOUS: "Not signed in",
+  },
 };

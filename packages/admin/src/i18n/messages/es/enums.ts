@@ -3,7 +3,14 @@ import { workflowStatusLabels } from "../workflowStatus";
 
 /** Order vocabulary from the SAGCOM 2 seed (órdenes de atención, bandejas, estados). */
 const own: Omit<EnumLabels, "WorkflowStatus"> = {
-  ActorKind: { STAFF: "Personal", PARTNER: "Socio externo", SYSTEM: "Sistema", ANONYMOUS: "Sin sesión" },
+  ActorKind: {
+    STAFF: "Personal",
+    PARTNER: "Socio externo",
+    PARTNER_USER: "Usuario del socio",
+    SYSTEM: "Sistema",
+    ANONYMOUS: "Sin sesión",
+  },
+  PartnerRole: { PARTNER_ADMIN: "Administrador del socio", PARTNER_STAFF: "Personal del socio" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
   OrderTray: { IN_PROCESS: "En proceso", WORKED: "Trabajadas", TO_MANAGE: "Por gestionar", CLOSED: "Cerradas" },

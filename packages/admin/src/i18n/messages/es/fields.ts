@@ -201,6 +201,8 @@ export const fields: FieldLabels = {
   revokedAt: "Revocada el",
   role: "Rol",
   roles: "Roles",
+  partnerRoles: "Roles en el socio",
+  organizationKind: "Tipo de organización",
   scanKey: "Clave de escaneo",
   scheduledAt: "Agendada para",
   scheduledFrom: "Agendada desde",

@@ -1,4 +1,5 @@
 import type { AppMessages } from "../types";
+import { portal } from "./portal";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
@@ -89,6 +90,7 @@ export const es: AppMessages = {
     },
     ...work,
     branches,
+    portal,
     document_type_admin,
     form_template_admin,
     report_inbox: {
@@ -180,6 +182,7 @@ export const es: AppMessages = {
     policies: { name: "Póliza |||| Pólizas" },
     organizations: { name: "Organización |||| Organizaciones" },
     users: { name: "Usuario |||| Usuarios" },
+    partnerUsers: { name: "Usuario de socio |||| Usuarios de socios" },
     serviceCodes: { name: "Prestación |||| Prestaciones" },
     notifications: { name: "Notificación |||| Notificaciones" },
     monthlyStatistics: { name: "Estadística mensual |||| Estadísticas mensuales" },

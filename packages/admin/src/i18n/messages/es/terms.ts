@@ -52,5 +52,11 @@ export const terms: TermMessages = {
     },
   },
   caps: { DEDUCTIBLE: "Deducible", PER_CLAIM_LIMIT: "Tope por reclamación", ANNUAL_LIMIT: "Tope anual" },
-  actor_kinds: { STAFF: "Personal", PARTNER: "Socio externo", SYSTEM: "Sistema", ANONYMOUS: "Sin sesión" },
+  actor_kinds: {
+    STAFF: "Personal",
+    PARTNER: "Socio externo",
+    PARTNER_USER: "Usuario del socio",
+    SYSTEM: "Sistema",
+    ANONYMOUS: "Sin sesión",
+  },
 };

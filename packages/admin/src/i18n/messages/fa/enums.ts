@@ -3,7 +3,8 @@ import { workflowStatusLabels } from "../workflowStatus";
 
 /** Case kinds and claim steps as the outsourcing seed names them (سرپایی، بستری، گلوبال، اعاده). */
 const own: Omit<EnumLabels, "WorkflowStatus"> = {
-  ActorKind: { STAFF: "کارمند", PARTNER: "شریک", SYSTEM: "سامانه", ANONYMOUS: "وارد نشده" },
+  ActorKind: { STAFF: "کارمند", PARTNER: "شریک", PARTNER_USER: "کاربر شریک", SYSTEM: "سامانه", ANONYMOUS: "وارد نشده" },
+  PartnerRole: { PARTNER_ADMIN: "مدیر شریک", PARTNER_STAFF: "کارمند شریک" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
   OrderTray: { IN_PROCESS: "در جریان", WORKED: "انجام‌شده", TO_MANAGE: "برای رسیدگی", CLOSED: "بسته" },

@@ -202,6 +202,8 @@ export const fields: FieldLabels = {
   revokedAt: "زمان ابطال",
   role: "نقش",
   roles: "نقش‌ها",
+  partnerRoles: "نقش‌ها نزد شریک",
+  organizationKind: "نوع سازمان",
   scanKey: "کلید اسکن",
   scheduledAt: "زمان نوبت",
   scheduledFrom: "نوبت از",

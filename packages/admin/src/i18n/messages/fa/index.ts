@@ -1,4 +1,5 @@
 import type { AppMessages } from "../types";
+import { portal } from "./portal";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
@@ -89,6 +90,7 @@ export const fa: AppMessages = {
     },
     ...work,
     branches,
+    portal,
     document_type_admin,
     form_template_admin,
     report_inbox: {
@@ -181,6 +183,7 @@ export const fa: AppMessages = {
     policies: { name: "بیمه‌نامه |||| بیمه‌نامه‌ها" },
     organizations: { name: "سازمان |||| سازمان‌ها" },
     users: { name: "کاربر |||| کاربران" },
+    partnerUsers: { name: "کاربر شریک |||| کاربران شریک" },
     serviceCodes: { name: "کد خدمت |||| کدهای خدمت" },
     notifications: { name: "اعلان |||| اعلان‌ها" },
     monthlyStatistics: { name: "آمار ماهانه |||| آمار ماهانه" },

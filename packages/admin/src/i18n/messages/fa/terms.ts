@@ -52,5 +52,11 @@ export const terms: TermMessages = {
     },
   },
   caps: { DEDUCTIBLE: "فرانشیز", PER_CLAIM_LIMIT: "سقف هر خسارت", ANNUAL_LIMIT: "سقف سالانه" },
-  actor_kinds: { STAFF: "کارمند", PARTNER: "شریک", SYSTEM: "سامانه", ANONYMOUS: "وارد نشده" },
+  actor_kinds: {
+    STAFF: "کارمند",
+    PARTNER: "شریک",
+    PARTNER_USER: "کاربر شریک",
+    SYSTEM: "سامانه",
+    ANONYMOUS: "وارد نشده",
+  },
 };

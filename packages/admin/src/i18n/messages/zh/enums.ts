@@ -3,7 +3,8 @@ import { workflowStatusLabels } from "../workflowStatus";
 
 /** 探访 and 理赔 terms follow the branch operating procedure seed (探访完毕, 无赔付责任, 个险/团险…). */
 const own: Omit<EnumLabels, "WorkflowStatus"> = {
-  ActorKind: { STAFF: "员工", PARTNER: "合作机构", SYSTEM: "系统", ANONYMOUS: "未登录" },
+  ActorKind: { STAFF: "员工", PARTNER: "合作机构", PARTNER_USER: "合作机构用户", SYSTEM: "系统", ANONYMOUS: "未登录" },
+  PartnerRole: { PARTNER_ADMIN: "合作机构管理员", PARTNER_STAFF: "合作机构人员" },
   // Each language in its own name, as language pickers show them.
   Language: { en: "English", es: "Español", zh: "中文", fa: "فارسی", bg: "Български" },
   OrderTray: { IN_PROCESS: "处理中", WORKED: "已处理", TO_MANAGE: "待管理", CLOSED: "已关闭" },

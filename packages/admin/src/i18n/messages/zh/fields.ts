@@ -202,6 +202,8 @@ export const fields: FieldLabels = {
   revokedAt: "撤销时间",
   role: "岗位",
   roles: "岗位",
+  partnerRoles: "合作机构岗位",
+  organizationKind: "机构类型",
   scanKey: "关键码",
   scheduledAt: "预约时间",
   scheduledFrom: "预约时间自",

@@ -1,4 +1,5 @@
 import type { AppMessages } from "../types";
+import { portal } from "./portal";
 import { enums } from "./enums";
 import { fields } from "./fields";
 import { reasonLabels } from "../../reasons";
@@ -89,6 +90,7 @@ export const zh: AppMessages = {
     },
     ...work,
     branches,
+    portal,
     document_type_admin,
     form_template_admin,
     report_inbox: {
@@ -179,6 +181,7 @@ export const zh: AppMessages = {
     policies: { name: "保单" },
     organizations: { name: "机构" },
     users: { name: "用户" },
+    partnerUsers: { name: "合作机构用户" },
     serviceCodes: { name: "服务项目代码" },
     notifications: { name: "通知" },
     monthlyStatistics: { name: "月度统计" },

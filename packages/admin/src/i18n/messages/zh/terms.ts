@@ -52,5 +52,11 @@ export const terms: TermMessages = {
     },
   },
   caps: { DEDUCTIBLE: "免赔额", PER_CLAIM_LIMIT: "单次赔付限额", ANNUAL_LIMIT: "年度限额" },
-  actor_kinds: { STAFF: "员工", PARTNER: "合作机构", SYSTEM: "系统", ANONYMOUS: "未登录" },
+  actor_kinds: {
+    STAFF: "员工",
+    PARTNER: "合作机构",
+    PARTNER_USER: "合作机构用户",
+    SYSTEM: "系统",
+    ANONYMOUS: "未登录",
+  },
 };

@@ -1,0 +1,34 @@
+import AssignmentIcon from "@mui/icons-material/Assignment";
+import FolderIcon from "@mui/icons-material/Folder";
+import LocalHospitalIcon from "@mui/icons-material/LocalHospital";
+import PeopleIcon from "@mui/icons-material/People";
+import ReceiptIcon from "@mui/icons-material/Receipt";
+import type { ReactElement } from "react";
+import { Menu, usePermissions } from "react-admin";
+import { portalScreens, type PortalScreen } from "./access";
+
+const ITEMS: Record<PortalScreen, { to: string; icon: ReactElement }> = {
+  orders: { to: "/portal/orders", icon: <AssignmentIcon /> },
+  visits: { to: "/portal/visits", icon: <LocalHospitalIcon /> },
+  cases: { to: "/portal/cases", icon: <FolderIcon /> },
+  claims: { to: "/portal/claims", icon: <ReceiptIcon /> },
+  users: { to: "/portal/users", icon: <PeopleIcon /> },
+};
+
+/** A partner's own menu: its organisation's work, never the operator's screens. */
+export function PortalMenu() {
+  const { permissions } = usePermissions();
+  return (
+    <Menu>
+      {portalScreens(permissions).map((screen) => (
+        <Menu.Item
+          key={screen}
+          to={ITEMS[screen].to}
+          primaryText={`clinigraph.portal.menu.${screen}`}
+          leftIcon={ITEMS[screen].icon}
+          data-testid={`portal-menu-${screen}`}
+        />
+      ))}
+    </Menu>
+  );
+}
