@@ -16,6 +16,8 @@ export type AttachOrderReportInput = {
   kind: ReportKind;
   /** The order. */
   orderId: string | number;
+  /** The requested service (one of the order's requestedCodes) this report is for, when it has several. */
+  serviceCode?: string | null | undefined;
 };
 
 /** A new webhook endpoint. */
@@ -267,6 +269,8 @@ export type UserErrorCode =
   | 'NOT_A_HOSPITAL'
   /** API keys are for partner organisations; staff sign in instead. */
   | 'NOT_A_PARTNER'
+  /** The user is operator staff; manage it with updateUser. */
+  | 'NOT_A_PARTNER_USER'
   /** The organisation named must be a clinic, lab, specialist or hospital. */
   | 'NOT_A_PROVIDER'
   /** The user must be an active user with the VISITOR role. */
@@ -347,6 +351,8 @@ export type UserErrorCode =
   | 'SERVICE_CODE_INACTIVE'
   /** A claim line's or estimate's service code (SYSTEM:CODE) is not in the fee schedule. */
   | 'SERVICE_CODE_UNKNOWN'
+  /** The report's `serviceCode` is not one of the order's requested codes. */
+  | 'SERVICE_NOT_REQUESTED'
   /** The row changed since you read it: read it again and send the new `version` as `expectedVersion`. */
   | 'STALE_VERSION'
   /** An amount has more decimals than its currency's minor unit (CLP and IRR none, EUR two). */
