@@ -21,20 +21,24 @@ import { idempotencyKey, runMutation } from "../data/runMutation";
 import { ProviderInput } from "../organizations/ProviderInput";
 import { ClaimCheckPanel, useClaimCheck } from "./ClaimCheckPanel";
 import { ClaimLinesInput } from "./ClaimLinesInput";
+import { CoverageFromEligibility, PartnerCaseInput } from "./PartnerClaimInputs";
 import {
   POLICY_LIABILITIES,
   REGISTER_CLAIM,
   isCheckable,
-  lineInputs,
+  registerClaimInput,
   type ClaimDraft,
   type Liability,
 } from "./claimDraft";
 
-/** The patient of the chosen case, kept in the form for the policy choice and the check. */
+/** The patient of the chosen case (or of the case being opened), for the policy choice and the check. */
 function useCasePatient(): string | undefined {
   const caseId = useWatch({ name: "caseId" }) as string | undefined;
-  const { data } = useGetOne("cases", { id: caseId ?? "" }, { enabled: Boolean(caseId) });
-  return data?.patientId as string | undefined;
+  const caseMode = useWatch({ name: "caseMode" }) as ClaimDraft["caseMode"];
+  const newPatient = useWatch({ name: "newCase.patientId" }) as string | undefined;
+  const existing = caseMode !== "new" && Boolean(caseId);
+  const { data } = useGetOne("cases", { id: caseId ?? "" }, { enabled: existing });
+  return caseMode === "new" ? newPatient : existing ? (data?.patientId as string | undefined) : undefined;
 }
 
 function PolicyAndLiability({ patientId }: { patientId?: string }) {
@@ -69,7 +73,18 @@ function PolicyAndLiability({ patientId }: { patientId?: string }) {
   );
 }
 
-function ClaimForm({ onSave }: { onSave: (draft: ClaimDraft) => Promise<unknown> }) {
+/**
+ * The claim form, for an operator registering for a partner and for a partner's own user
+ * (`partner`): a partner may open the case with the claim, and reads its patient's coverage
+ * through checkEligibility since the insurer's policies are not its to list.
+ */
+export function ClaimForm({
+  onSave,
+  partner = false,
+}: {
+  onSave: (draft: ClaimDraft) => Promise<unknown>;
+  partner?: boolean;
+}) {
   const patientId = useCasePatient();
   const draft = { ...(useWatch() as ClaimDraft), patientId };
   const { checked, current, running, runCheck } = useClaimCheck(draft);
@@ -77,10 +92,14 @@ function ClaimForm({ onSave }: { onSave: (draft: ClaimDraft) => Promise<unknown>
   return (
     <Grid container spacing={2} sx={{ width: "100%" }}>
       <Grid size={{ xs: 12, lg: 7 }}>
-        <ReferenceInput source="caseId" reference="cases">
-          <AutocompleteInput validate={required()} />
-        </ReferenceInput>
-        <PolicyAndLiability patientId={patientId} />
+        {partner ? (
+          <PartnerCaseInput />
+        ) : (
+          <ReferenceInput source="caseId" reference="cases">
+            <AutocompleteInput validate={required()} />
+          </ReferenceInput>
+        )}
+        {partner ? <CoverageFromEligibility patientId={patientId} /> : <PolicyAndLiability patientId={patientId} />}
         <ProviderInput source="providerId" work="claim" isRequired />
         <ClaimLinesInput />
       </Grid>
@@ -125,26 +144,18 @@ function SaveGate({
   );
 }
 
-/**
- * An operator registers a DRAFT claim for a partner (agency or hospital): case, policy,
- * liability, provider and lines, with eligibility and the estimate checked first.
- */
-export default function ClaimCreate() {
+/** registerClaim for a checked draft; the API's field errors go back to the form. */
+export function useRegisterClaim(onCreated: (id: string) => void) {
   const notify = useNotify();
-  const redirect = useRedirect();
-
-  async function save(draft: ClaimDraft) {
+  return async function save(draft: ClaimDraft) {
     try {
-      const payload = await runMutation<{ claim: { id: string } | null }>(REGISTER_CLAIM, "registerClaim", {
-        caseId: draft.caseId,
-        policyId: draft.policyId,
-        liabilityId: draft.liabilityId,
-        providerId: draft.providerId,
-        lines: lineInputs(draft.lines),
-        idempotencyKey: idempotencyKey(),
-      });
+      const payload = await runMutation<{ claim: { id: string } | null }>(
+        REGISTER_CLAIM,
+        "registerClaim",
+        registerClaimInput(draft, idempotencyKey()),
+      );
       notify("ra.notification.created", { type: "success", messageArgs: { smart_count: 1 } });
-      if (payload.claim) redirect("show", "claims", payload.claim.id);
+      if (payload.claim) onCreated(payload.claim.id);
       return undefined;
     } catch (error) {
       const body = (error as { body?: { errors?: Record<string, unknown> } }).body;
@@ -152,8 +163,16 @@ export default function ClaimCreate() {
       notify(message, { type: "error", messageArgs: { _: message } });
       return body?.errors;
     }
-  }
+  };
+}
 
+/**
+ * An operator registers a DRAFT claim for a partner (agency or hospital): case, policy,
+ * liability, provider and lines, with eligibility and the estimate checked first.
+ */
+export default function ClaimCreate() {
+  const redirect = useRedirect();
+  const save = useRegisterClaim((id) => redirect("show", "claims", id));
   return (
     <Create>
       <SimpleForm toolbar={false} defaultValues={{ lines: [{ quantity: 1 }] }}>

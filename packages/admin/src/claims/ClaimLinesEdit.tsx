@@ -15,6 +15,7 @@ import {
 import { useWatch } from "react-hook-form";
 import { request } from "../data/api";
 import { runMutation } from "../data/runMutation";
+import { partnerOf } from "../portal/access";
 import { ClaimCheckPanel, useClaimCheck } from "./ClaimCheckPanel";
 import { ClaimLinesInput } from "./ClaimLinesInput";
 import { lineInputs, serviceKey, type ClaimDraft, type DraftLine } from "./claimDraft";
@@ -27,6 +28,8 @@ const SET_LINES = `mutation SetClaimLines($input: SetClaimLinesInput!) {
 /** States in which the API replaces a claim's lines (SPEC §3 claims: the agency corrects a return). */
 const EDITABLE = ["DRAFT", "RETURNED"];
 const EDITORS = ["OPERATOR", "ADMIN"];
+/** Partner kinds the API lets correct their own claims' lines (setClaimLines). */
+const PARTNER_EDITORS = ["AGENCY", "CLINIC", "HOSPITAL"];
 
 /** A stored line as the form edits it: the schedule's price stays implicit unless it was overridden. */
 function draftLine(line: EditableLine): DraftLine {
@@ -104,8 +107,11 @@ export function ClaimLinesEditButton() {
   const refresh = useRefresh();
   const { permissions } = usePermissions<string[]>();
   const [open, setOpen] = useState(false);
+  const partner = partnerOf(permissions);
   const editable =
-    record && EDITABLE.includes(String(record.status)) && (permissions ?? []).some((r) => EDITORS.includes(r));
+    record &&
+    EDITABLE.includes(String(record.status)) &&
+    (partner ? PARTNER_EDITORS.includes(partner.kind) : (permissions ?? []).some((r) => EDITORS.includes(r)));
   const { data } = useQuery({
     queryKey: ["claimLinesForEdit", record?.id, record?.version],
     queryFn: () => request<{ claim: { lines: EditableLine[] } | null }>(CLAIM_LINES_FOR_EDIT, { id: record?.id }),

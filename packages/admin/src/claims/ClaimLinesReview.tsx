@@ -34,9 +34,10 @@ import {
 
 /**
  * The claim's lines; while IN_REVIEW the reviewer lowers approved amounts line
- * by line (each with a reason) and saves them; the API recomputes the totals.
+ * by line (each with a reason) and saves them; the API recomputes the totals. `readOnly`
+ * for a partner's own claim, which it never reviews.
  */
-export function ClaimLinesReview() {
+export function ClaimLinesReview({ readOnly = false }: { readOnly?: boolean }) {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -61,7 +62,7 @@ export function ClaimLinesReview() {
   useEffect(() => () => setHint(null), [setHint]);
   if (!record || !data?.claim) return null;
   const { currency } = data.claim;
-  const editable = record.status === "IN_REVIEW";
+  const editable = !readOnly && record.status === "IN_REVIEW";
   const pending = pendingLines;
   const dirty = Object.keys(edits).length > 0;
 

@@ -57,8 +57,18 @@ export interface DraftLine {
   unitPrice?: string;
 }
 
+/** The case a partner opens with its claim (registerClaim's newCase). */
+export interface NewCaseDraft {
+  patientId?: string;
+  kind?: string;
+  incidentDate?: string;
+}
+
 export interface ClaimDraft {
   caseId?: string;
+  /** a partner's choice: open a new case with the claim, or pick one of its own */
+  caseMode?: "new" | "existing";
+  newCase?: NewCaseDraft;
   patientId?: string;
   policyId?: string;
   liabilityId?: string;
@@ -81,7 +91,37 @@ export function lineInputs(lines: DraftLine[] = []) {
 
 /** Everything the check depends on: a check of other values does not allow saving these. */
 export function draftFingerprint(draft: ClaimDraft): string {
-  return JSON.stringify([draft.caseId, draft.policyId, draft.liabilityId, draft.providerId, lineInputs(draft.lines)]);
+  const kase = draft.caseMode === "new" ? draft.newCase : draft.caseId;
+  return JSON.stringify([
+    kase,
+    draft.patientId,
+    draft.policyId,
+    draft.liabilityId,
+    draft.providerId,
+    lineInputs(draft.lines),
+  ]);
+}
+
+/** registerClaim's input for a checked draft: on the chosen case, or opening the new one. */
+export function registerClaimInput(draft: ClaimDraft, idempotencyKey: string) {
+  const kase =
+    draft.caseMode === "new"
+      ? {
+          newCase: {
+            patientId: draft.newCase?.patientId,
+            kind: draft.newCase?.kind,
+            incidentDate: draft.newCase?.incidentDate,
+          },
+        }
+      : { caseId: draft.caseId };
+  return {
+    ...kase,
+    policyId: draft.policyId,
+    liabilityId: draft.liabilityId,
+    providerId: draft.providerId,
+    lines: lineInputs(draft.lines),
+    idempotencyKey,
+  };
 }
 
 export function isCheckable(draft: ClaimDraft): boolean {

@@ -16,7 +16,10 @@ export function DocumentsPanel({
   checklist,
   testId,
   children,
+  openLinks = true,
 }: {
+  /** link each document to its own page (operator staff) */
+  openLinks?: boolean;
   documents: DocumentRow[];
   checklist?: ChecklistItem[];
   testId: string;
@@ -54,9 +57,11 @@ export function DocumentsPanel({
                   {typeName(doc.documentType)} · <bdi dir="ltr">{doc.scanKey}</bdi> ·{" "}
                   {formatDate(doc.createdAt, locale, true)}
                 </Typography>
-                <MuiLink component={Link} to={`/documents/${doc.id}/show`} data-testid="document-open">
-                  {translate("clinigraph.reference_pages.document.open")}
-                </MuiLink>
+                {openLinks && (
+                  <MuiLink component={Link} to={`/documents/${doc.id}/show`} data-testid="document-open">
+                    {translate("clinigraph.reference_pages.document.open")}
+                  </MuiLink>
+                )}
               </Stack>
               {doc.note && <Typography variant="body2">{doc.note}</Typography>}
               <FilePreview file={doc} path={doc.downloadPath} />

@@ -10,10 +10,12 @@ import {
   Typography,
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { Title, useLocaleState, useTranslate } from "react-admin";
+import { Button, Title, usePermissions, useLocaleState, useTranslate } from "react-admin";
+import { Link, useNavigate } from "react-router-dom";
+import AddIcon from "@mui/icons-material/Add";
 import { request } from "../data/api";
 import { formatDate, humanize } from "../fields/format";
-import { deadlineState } from "./access";
+import { canRegisterClaims, deadlineState } from "./access";
 
 type Row = Record<string, unknown> & { id: string; number: string; status: string };
 
@@ -59,11 +61,26 @@ export function PortalList({ field }: { field: ListSpec["field"] }) {
       ),
   });
   const rows = data?.[field]?.nodes ?? [];
+  const navigate = useNavigate();
+  const { permissions } = usePermissions();
+  // a claim opens on its own page; the other lists are read-only
+  const opens = field === "claims";
   const open = (status: string) =>
     !["COMPLETED", "CANCELLED", "CLOSED", "APPROVED", "DENIED", "SETTLED"].includes(status);
   return (
     <Card sx={{ mt: 2 }} data-testid={`portal-list-${field}`}>
       <Title title={translate(`resources.${field}.name`, { smart_count: 2 })} />
+      {opens && canRegisterClaims(permissions) && (
+        <Button
+          component={Link}
+          to="/portal/claims/new"
+          label="clinigraph.portal.new_claim"
+          sx={{ m: 1 }}
+          data-testid="portal-new-claim"
+        >
+          <AddIcon />
+        </Button>
+      )}
       <LinearProgress sx={{ height: 3, visibility: isFetching ? "visible" : "hidden" }} />
       {rows.length === 0 && !isFetching && (
         <Typography sx={{ p: 2 }}>{translate("clinigraph.portal.tray_empty")}</Typography>
@@ -82,7 +99,13 @@ export function PortalList({ field }: { field: ListSpec["field"] }) {
           </TableHead>
           <TableBody>
             {rows.map((row) => (
-              <TableRow key={row.id} data-testid={`portal-row-${row.number}`}>
+              <TableRow
+                key={row.id}
+                data-testid={`portal-row-${row.number}`}
+                hover={opens}
+                sx={opens ? { cursor: "pointer" } : undefined}
+                onClick={opens ? () => navigate(`/portal/claims/${row.id}`) : undefined}
+              >
                 <TableCell>{row.number}</TableCell>
                 <TableCell>
                   {humanizeEnum(translate, `${spec.statusEnum.replace("Status", "Kind")}`, String(row.kind))}

@@ -32,6 +32,12 @@ export function portalScreens(permissions: unknown): PortalScreen[] {
   return [...(BY_KIND[partner.kind] ?? []), ...(partner.admin ? (["users"] as const) : [])];
 }
 
+/** Kinds whose users register claims themselves (registerClaim); an insurer only reads them. */
+const CLAIM_REGISTRANTS = ["AGENCY", "CLINIC"];
+export function canRegisterClaims(permissions: unknown): boolean {
+  return CLAIM_REGISTRANTS.includes(partnerOf(permissions)?.kind ?? "");
+}
+
 /**
  * The provider's trays (Mis peritajes: requeridos, en evaluación, devueltos, terminados),
  * each a set of order statuses; a suspended order waits in evaluation.

@@ -1,7 +1,7 @@
 import { lazy } from "react";
 import { CustomRoutes } from "react-admin";
 import { Route } from "react-router-dom";
-import { portalScreens } from "./access";
+import { canRegisterClaims, portalScreens } from "./access";
 import { PortalCases, PortalClaims, PortalVisits } from "./PortalList";
 
 export { partnerOf } from "./access";
@@ -11,6 +11,8 @@ export { PortalMenu } from "./PortalMenu";
 const ProviderTrays = lazy(() => import("./ProviderTrays"));
 const PortalOrder = lazy(() => import("./PortalOrder"));
 const PortalUsers = lazy(() => import("./PortalUsers"));
+const PortalClaim = lazy(() => import("./PortalClaim"));
+const PortalClaimCreate = lazy(() => import("./PortalClaimCreate"));
 
 /**
  * The partner portal's routes, only those of the partner's kind: an operator route (or
@@ -25,6 +27,8 @@ export function portalRoutes(permissions: unknown) {
       {screens.includes("visits") && <Route path="/portal/visits" element={<PortalVisits />} />}
       {screens.includes("cases") && <Route path="/portal/cases" element={<PortalCases />} />}
       {screens.includes("claims") && <Route path="/portal/claims" element={<PortalClaims />} />}
+      {canRegisterClaims(permissions) && <Route path="/portal/claims/new" element={<PortalClaimCreate />} />}
+      {screens.includes("claims") && <Route path="/portal/claims/:id" element={<PortalClaim />} />}
       {screens.includes("users") && <Route path="/portal/users" element={<PortalUsers />} />}
     </CustomRoutes>
   );

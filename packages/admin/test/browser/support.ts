@@ -82,6 +82,9 @@ export const PARTNER_LOGINS = {
 /** The demo INTERCONSULTANT's API key, for what the specialist's organisation does through the API. */
 export const INTERCONSULTANT_API_KEY = "ck_DEMOINT1_demo-interconsultant-key-not-for-production-1";
 
+/** The demo AGENCY's API key (the same organisation as PARTNER_LOGINS.agency). */
+export const AGENCY_API_KEY = "ck_DEMOAGY1_demo-agency-key-not-for-production-0001";
+
 /** Signs a partner's user in through the same login form; it lands on its portal. */
 export async function signInPartner(page: Page, consoleUrl: string, who: keyof typeof PARTNER_LOGINS): Promise<void> {
   await page.goto(`${consoleUrl}/#/login`);

@@ -19,6 +19,16 @@ export const portal = {
   form_incomplete: "%{smart_count} поле изисква внимание |||| %{smart_count} полета изискват внимание",
   new_user: "Нов потребител",
   send_form: "Изпращане на формуляра",
+  new_claim: "Нова претенция",
+  claim_case: "Преписка",
+  new_case: "Нова преписка",
+  existing_case: "Една от нашите отворени преписки",
+  coverage_found: "Действащата полица на пациента: изберете покритието.",
+  coverage_reasons: {
+    NO_POLICY: "Пациентът няма полица.",
+    MEMBERSHIP_NOT_VERIFIED: "Декларираната полица на пациента още не е потвърдена от застрахователя или оператора.",
+    PATIENT_NOT_FOUND: "Няма такъв пациент.",
+  },
   trays: {
     REQUIRED: "Изискани",
     IN_EVALUATION: "В оценка",

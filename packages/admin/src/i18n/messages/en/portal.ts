@@ -19,6 +19,16 @@ export const portal = {
   form_incomplete: "%{smart_count} field needs attention |||| %{smart_count} fields need attention",
   new_user: "New user",
   send_form: "Send form",
+  new_claim: "New claim",
+  claim_case: "Case",
+  new_case: "Open a new case",
+  existing_case: "One of our open cases",
+  coverage_found: "The patient's policy in force: choose the liability.",
+  coverage_reasons: {
+    NO_POLICY: "The patient has no policy.",
+    MEMBERSHIP_NOT_VERIFIED: "The patient's declared policy is not confirmed yet by the insurer or the operator.",
+    PATIENT_NOT_FOUND: "No such patient.",
+  },
   trays: {
     REQUIRED: "Required",
     IN_EVALUATION: "In evaluation",

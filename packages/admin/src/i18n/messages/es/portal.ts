@@ -19,6 +19,17 @@ export const portal = {
   form_incomplete: "%{smart_count} campo requiere atención |||| %{smart_count} campos requieren atención",
   new_user: "Nuevo usuario",
   send_form: "Enviar formulario",
+  new_claim: "Nuevo reclamo",
+  claim_case: "Expediente",
+  new_case: "Abrir un expediente nuevo",
+  existing_case: "Uno de nuestros expedientes abiertos",
+  coverage_found: "La póliza vigente del paciente: elija la cobertura.",
+  coverage_reasons: {
+    NO_POLICY: "El paciente no tiene póliza.",
+    MEMBERSHIP_NOT_VERIFIED:
+      "La póliza declarada del paciente aún no está confirmada por la aseguradora o el operador.",
+    PATIENT_NOT_FOUND: "No existe el paciente.",
+  },
   trays: {
     REQUIRED: "Requeridos",
     IN_EVALUATION: "En evaluación",

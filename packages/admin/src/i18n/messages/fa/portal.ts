@@ -19,6 +19,16 @@ export const portal = {
   form_incomplete: "%{smart_count} فیلد نیاز به بررسی دارد |||| %{smart_count} فیلد نیاز به بررسی دارند",
   new_user: "کاربر جدید",
   send_form: "ارسال فرم",
+  new_claim: "خسارت جدید",
+  claim_case: "پرونده",
+  new_case: "گشودن پرونده جدید",
+  existing_case: "یکی از پرونده‌های باز ما",
+  coverage_found: "بیمه‌نامه معتبر بیمار: تعهد را برگزینید.",
+  coverage_reasons: {
+    NO_POLICY: "بیمار بیمه‌نامه ندارد.",
+    MEMBERSHIP_NOT_VERIFIED: "بیمه‌نامه اعلام‌شده بیمار هنوز از سوی بیمه‌گر یا اپراتور تأیید نشده است.",
+    PATIENT_NOT_FOUND: "چنین بیماری وجود ندارد.",
+  },
   trays: {
     REQUIRED: "درخواستی",
     IN_EVALUATION: "در حال ارزیابی",

@@ -19,6 +19,16 @@ export const portal = {
   form_incomplete: "有 %{smart_count} 个字段需要处理",
   new_user: "新用户",
   send_form: "发送表单",
+  new_claim: "新建理赔",
+  claim_case: "赔案",
+  new_case: "新建赔案",
+  existing_case: "我方未结赔案之一",
+  coverage_found: "患者当前有效的保单：请选择理赔责任。",
+  coverage_reasons: {
+    NO_POLICY: "患者没有保单。",
+    MEMBERSHIP_NOT_VERIFIED: "患者申报的保单尚未经保险公司或运营方确认。",
+    PATIENT_NOT_FOUND: "没有该患者。",
+  },
   trays: {
     REQUIRED: "待确认",
     IN_EVALUATION: "评估中",
