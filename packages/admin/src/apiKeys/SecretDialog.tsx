@@ -4,12 +4,21 @@ import { useState } from "react";
 import { useTranslate } from "react-admin";
 
 /** Shows a new key's secret once, with a copy button; closing it forgets the secret. */
-export function SecretDialog({ secret, onClose }: { secret: string; onClose(): void }) {
+export function SecretDialog({
+  secret,
+  onClose,
+  title = "clinigraph.api_keys.secret_title",
+}: {
+  secret: string;
+  onClose(): void;
+  /** what the secret is (a key's by default; a webhook's signing secret) */
+  title?: string;
+}) {
   const translate = useTranslate();
   const [copied, setCopied] = useState(false);
   return (
     <Dialog open fullWidth maxWidth="sm">
-      <DialogTitle>{translate("clinigraph.api_keys.secret_title")}</DialogTitle>
+      <DialogTitle>{translate(title)}</DialogTitle>
       <DialogContent>
         <Alert severity="warning" sx={{ mb: 2 }}>
           {translate("clinigraph.api_keys.secret_once")}

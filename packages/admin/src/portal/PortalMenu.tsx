@@ -3,6 +3,7 @@ import FolderIcon from "@mui/icons-material/Folder";
 import LocalHospitalIcon from "@mui/icons-material/LocalHospital";
 import PeopleIcon from "@mui/icons-material/People";
 import ReceiptIcon from "@mui/icons-material/Receipt";
+import VpnKeyIcon from "@mui/icons-material/VpnKey";
 import type { ReactElement } from "react";
 import { Menu, usePermissions } from "react-admin";
 import { portalScreens, type PortalScreen } from "./access";
@@ -13,6 +14,7 @@ const ITEMS: Record<PortalScreen, { to: string; icon: ReactElement }> = {
   cases: { to: "/portal/cases", icon: <FolderIcon /> },
   claims: { to: "/portal/claims", icon: <ReceiptIcon /> },
   users: { to: "/portal/users", icon: <PeopleIcon /> },
+  integrations: { to: "/portal/integrations", icon: <VpnKeyIcon /> },
 };
 
 /** A partner's own menu: its organisation's work, never the operator's screens. */

@@ -3,7 +3,7 @@
  * organisation's kind. The API scopes every row to the organisation, as for its API key;
  * this only keeps the menu and routes to what the kind does.
  */
-export type PortalScreen = "orders" | "visits" | "cases" | "claims" | "users";
+export type PortalScreen = "orders" | "visits" | "cases" | "claims" | "users" | "integrations";
 
 const BY_KIND: Record<string, PortalScreen[]> = {
   LAB: ["orders"],
@@ -29,7 +29,8 @@ export function partnerOf(permissions: unknown): PartnerSession | null {
 export function portalScreens(permissions: unknown): PortalScreen[] {
   const partner = partnerOf(permissions);
   if (!partner) return [];
-  return [...(BY_KIND[partner.kind] ?? []), ...(partner.admin ? (["users"] as const) : [])];
+  // users, keys and webhook endpoints are the partner admin's to manage
+  return [...(BY_KIND[partner.kind] ?? []), ...(partner.admin ? (["users", "integrations"] as const) : [])];
 }
 
 /** Kinds whose users register claims themselves (registerClaim); an insurer only reads them. */

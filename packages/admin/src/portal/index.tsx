@@ -11,6 +11,7 @@ export { PortalMenu } from "./PortalMenu";
 const ProviderTrays = lazy(() => import("./ProviderTrays"));
 const PortalOrder = lazy(() => import("./PortalOrder"));
 const PortalUsers = lazy(() => import("./PortalUsers"));
+const PortalIntegrations = lazy(() => import("./PortalIntegrations"));
 const PortalClaim = lazy(() => import("./PortalClaim"));
 const PortalClaimCreate = lazy(() => import("./PortalClaimCreate"));
 
@@ -30,6 +31,7 @@ export function portalRoutes(permissions: unknown) {
       {canRegisterClaims(permissions) && <Route path="/portal/claims/new" element={<PortalClaimCreate />} />}
       {screens.includes("claims") && <Route path="/portal/claims/:id" element={<PortalClaim />} />}
       {screens.includes("users") && <Route path="/portal/users" element={<PortalUsers />} />}
+      {screens.includes("integrations") && <Route path="/portal/integrations" element={<PortalIntegrations />} />}
     </CustomRoutes>
   );
 }

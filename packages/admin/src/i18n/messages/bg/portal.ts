@@ -29,6 +29,10 @@ export const portal = {
     MEMBERSHIP_NOT_VERIFIED: "Декларираната полица на пациента още не е потвърдена от застрахователя или оператора.",
     PATIENT_NOT_FOUND: "Няма такъв пациент.",
   },
+  new_api_key: "Нов API ключ",
+  new_webhook: "Добавяне на адрес",
+  webhook_secret_title: "Тайната за подписване на вашия адрес",
+  delete_webhook: "Изтриване на адреса %{name}?",
   trays: {
     REQUIRED: "Изискани",
     IN_EVALUATION: "В оценка",
@@ -41,6 +45,7 @@ export const portal = {
     cases: "Нашите преписки",
     claims: "Нашите претенции",
     users: "Нашите потребители",
+    integrations: "Ключове и уебкуки",
   },
   form_errors: {
     required: "Задължително",

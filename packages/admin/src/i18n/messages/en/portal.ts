@@ -29,6 +29,10 @@ export const portal = {
     MEMBERSHIP_NOT_VERIFIED: "The patient's declared policy is not confirmed yet by the insurer or the operator.",
     PATIENT_NOT_FOUND: "No such patient.",
   },
+  new_api_key: "New API key",
+  new_webhook: "Add endpoint",
+  webhook_secret_title: "Your endpoint's signing secret",
+  delete_webhook: "Delete the endpoint %{name}?",
   trays: {
     REQUIRED: "Required",
     IN_EVALUATION: "In evaluation",
@@ -41,6 +45,7 @@ export const portal = {
     cases: "Our cases",
     claims: "Our claims",
     users: "Our users",
+    integrations: "Keys and webhooks",
   },
   form_errors: {
     required: "Required",

@@ -30,6 +30,10 @@ export const portal = {
       "La póliza declarada del paciente aún no está confirmada por la aseguradora o el operador.",
     PATIENT_NOT_FOUND: "No existe el paciente.",
   },
+  new_api_key: "Nueva clave de API",
+  new_webhook: "Agregar endpoint",
+  webhook_secret_title: "El secreto de firma de su endpoint",
+  delete_webhook: "¿Eliminar el endpoint %{name}?",
   trays: {
     REQUIRED: "Requeridos",
     IN_EVALUATION: "En evaluación",
@@ -42,6 +46,7 @@ export const portal = {
     cases: "Nuestros expedientes",
     claims: "Nuestras reclamaciones",
     users: "Nuestros usuarios",
+    integrations: "Claves y webhooks",
   },
   form_errors: {
     required: "Obligatorio",

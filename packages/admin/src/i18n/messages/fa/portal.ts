@@ -29,6 +29,10 @@ export const portal = {
     MEMBERSHIP_NOT_VERIFIED: "بیمه‌نامه اعلام‌شده بیمار هنوز از سوی بیمه‌گر یا اپراتور تأیید نشده است.",
     PATIENT_NOT_FOUND: "چنین بیماری وجود ندارد.",
   },
+  new_api_key: "کلید API جدید",
+  new_webhook: "افزودن نشانی",
+  webhook_secret_title: "رمز امضای نشانی شما",
+  delete_webhook: "نشانی %{name} حذف شود؟",
   trays: {
     REQUIRED: "درخواستی",
     IN_EVALUATION: "در حال ارزیابی",
@@ -41,6 +45,7 @@ export const portal = {
     cases: "پرونده‌های ما",
     claims: "خسارت‌های ما",
     users: "کاربران ما",
+    integrations: "کلیدها و وب‌هوک‌ها",
   },
   form_errors: {
     required: "الزامی",

@@ -29,6 +29,10 @@ export const portal = {
     MEMBERSHIP_NOT_VERIFIED: "患者申报的保单尚未经保险公司或运营方确认。",
     PATIENT_NOT_FOUND: "没有该患者。",
   },
+  new_api_key: "新建 API 密钥",
+  new_webhook: "添加回调地址",
+  webhook_secret_title: "回调地址的签名密钥",
+  delete_webhook: "删除回调地址 %{name}？",
   trays: {
     REQUIRED: "待确认",
     IN_EVALUATION: "评估中",
@@ -41,6 +45,7 @@ export const portal = {
     cases: "本机构赔案",
     claims: "本机构理赔",
     users: "本机构用户",
+    integrations: "密钥与回调",
   },
   form_errors: {
     required: "必填",
