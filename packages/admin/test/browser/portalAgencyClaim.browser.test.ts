@@ -63,7 +63,7 @@ async function statusIs(page: Page, status: string) {
 }
 
 describe("an agency's user registers a claim in the partner portal", () => {
-  it("opens the case and the claim with lines, sees eligibility and the estimate before saving, files a document, submits; after a return sees why and resubmits", async () => {
+  it("opens the case and the claim with lines, sees eligibility and the estimate before saving, files a document, submits; after a return sees why and resubmits; files a second claim in the same case, picked from its open cases", async () => {
     const { customerNumber, providerName } = await coveredPatient();
     const page = await newPage(browser);
     await signInPartner(page, consoleUrl, "agency");
@@ -144,6 +144,35 @@ describe("an agency's user registers a claim in the partner portal", () => {
     );
     expect(claim.status).toBe("SUBMITTED");
     expect(claim.documents.filter((d) => d.documentType.code === "INVOICE")).toHaveLength(2);
+
+    // a second claim of the same incident goes into the case just opened, picked from the agency's open cases
+    const { claim: first } = await gql<{ claim: { case: { number: string } } }>(
+      apiUrl,
+      AGENCY_API_KEY,
+      "query($id: ID!) { claim(id: $id) { case { number } } }",
+      { id },
+    );
+    await page.goto(`${consoleUrl}/#/portal/claims/new`);
+    await page.getByRole("radio", { name: "One of our open cases" }).check();
+    await pickAutocomplete(page, "caseId", first.case.number);
+    await page.getByTestId("portal-claim-coverage").waitFor();
+    await pickSelect(page, "liabilityId", "DENT");
+    await pickAutocomplete(page, "providerId", providerName);
+    await pickAutocomplete(page, "lines.0.service", "D0150");
+    await page.getByTestId("claim-check-run").click();
+    await page.getByTestId("claim-estimate").waitFor();
+    await expect.poll(() => save.isDisabled()).toBe(false);
+    await save.click();
+    await page.waitForURL((url) => /#\/portal\/claims\/(?!new)[^/]+$/.test(url.hash) && !url.hash.endsWith(id));
+    await statusIs(page, "DRAFT");
+    const second = decodeURIComponent(page.url().split("/portal/claims/")[1]!);
+    const { claim: other } = await gql<{ claim: { case: { number: string } } }>(
+      apiUrl,
+      AGENCY_API_KEY,
+      "query($id: ID!) { claim(id: $id) { case { number } } }",
+      { id: second },
+    );
+    expect(other.case.number).toBe(first.case.number);
 
     // another organisation's claim, by URL, answers as a missing one
     const own = await gql<{ claims: { nodes: { id: string }[] } }>(
