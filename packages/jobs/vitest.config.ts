@@ -25,6 +25,8 @@ export default defineConfig({
     alias: [
       { find: /^@clinigraph\/api\/domain$/, replacement: `${apiSrc}domain.ts` },
       // The API's test helpers (its package entry `./testing`): source only, never built.
+      // Telemetry from the API's source too: its on/off switch is one module with domain's.
+      { find: /^@clinigraph\/api\/telemetry$/, replacement: `${apiSrc}platform/telemetry/sdk.ts` },
       { find: /^@clinigraph\/api\/testing$/, replacement: `${apiSrc}test-support/testing.fixtures.ts` },
       { find: /^@clinigraph\/api$/, replacement: `${apiSrc}index.ts` },
       { find: /^graphql$/, replacement: apiGraphql },
@@ -46,10 +48,20 @@ export default defineConfig({
     isolate: false,
     maxWorkers: 3,
     // `unit`: no Postgres, no Redis, seconds (`pnpm test:unit`); `int`: against the real
-    // services (`*.int.test.ts`). `pnpm test` runs both.
+    // services (`*.int.test.ts`). `pnpm test` runs all three.
     projects: [
-      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.int.test.ts", "src/**/*.otel.test.ts"],
+        },
+      },
       { extends: true, test: { name: "int", include: ["src/**/*.int.test.ts"] } },
+      // `otel`: tests that start OpenTelemetry, which patches modules process-wide: each file
+      // in a process of its own.
+      { extends: true, test: { name: "otel", include: ["src/**/*.otel.test.ts"], isolate: true } },
     ],
   },
 });

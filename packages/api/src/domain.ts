@@ -46,7 +46,7 @@ export { storageFor, type FileStorage } from "./modules/order/files/file-storage
 export { queueReportDigests, digestWindow } from "./modules/order/report-inbox.js";
 export { REPORT_INBOX_RULE } from "./modules/order/report-inbox.rule.js";
 export { onShutdownSignals } from "./platform/process/shutdown.js";
-export { queueTelemetry, traceFields } from "./platform/telemetry/trace-context.js";
+export { inStoredTrace, queueTelemetry, traceFields } from "./platform/telemetry/trace-context.js";
 export {
   watchRedis,
   watchRedisUser,

@@ -101,6 +101,6 @@ describe("demo seed in production", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Demo data seeded\./);
-    expect(await counts()).toMatchObject({ organization: 15, app_user: 9, api_key: 6, patient: 200 });
+    expect(await counts()).toMatchObject({ organization: 15, app_user: 13, api_key: 6, patient: 200 });
   });
 });

@@ -10,3 +10,4 @@ export { Fixtures, loginAs } from "./entities.fixtures.js";
 export { startTestApi, testConfig, capturingLogger, type TestApi } from "./server.fixtures.js";
 export { TcpProxy, refusedPort } from "./tcp-proxy.fixtures.js";
 export { languageGaps, renderingProblems, queuedTemplateNames, type NoticeUnderTest } from "./notices.fixtures.js";
+export { startDemoApi } from "./demo-database.fixtures.js";

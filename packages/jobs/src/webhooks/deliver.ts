@@ -6,7 +6,7 @@ import {
   type FieldCipher,
   type MikroORM,
 } from "@clinigraph/api/domain";
-import { resolveDeliveryTarget, signWebhook } from "@clinigraph/api/domain";
+import { inStoredTrace, resolveDeliveryTarget, signWebhook } from "@clinigraph/api/domain";
 import { pinnedPost } from "./pinned-post.js";
 import { languageOf } from "../notifications/templates.js";
 import { ENDPOINT_DISABLED, ENDPOINT_DISABLED_TEMPLATE } from "./endpoint-disabled-notice.js";
@@ -43,6 +43,7 @@ interface AttemptRow {
   object_id: string;
   object_status: string;
   object_version: number;
+  traceparent: string | null;
   endpoint_id: string;
   url: string;
   secret_enc: string;
@@ -70,7 +71,7 @@ export async function deliverOnce(
        where id = ? and status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
        returning id, attempts, event_id, endpoint_id)
      select c.id, c.attempts, c.event_id, c.endpoint_id, ev.type, ev.occurred_at, ev.object_type, ev.object_id,
-            ev.object_status, ev.object_version, e.url, e.secret_enc, e.active
+            ev.object_status, ev.object_version, ev.traceparent, e.url, e.secret_enc, e.active
      from c join webhook_event ev on ev.id = c.event_id join webhook_endpoint e on e.id = c.endpoint_id`,
     [new Date(now.getTime() + WEBHOOK_ATTEMPT_LEASE_MS), deliveryId, now],
   );
@@ -81,24 +82,34 @@ export async function deliverOnce(
     return { kind: "FAILED", error: "endpoint is disabled", endpointDisabled: true };
   }
 
-  const body = JSON.stringify({
-    id: row.event_id,
-    type: row.type,
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    object: { type: row.object_type, id: row.object_id, status: row.object_status, version: row.object_version },
-  });
-  const timestamp = Math.floor(now.getTime() / 1000);
-  const { statusCode, error } = await post(deps, row, body, timestamp);
-  if (error === null) {
-    await em.transactional(async (tem) => {
-      await finish(tem as EntityManager, row.id, "DELIVERED", statusCode, null, now);
-      await exec(tem as EntityManager, `update webhook_endpoint set consecutive_failure_since = null where id = ?`, [
-        row.endpoint_id,
-      ]);
-    });
-    return { kind: "DELIVERED", statusCode: statusCode! };
-  }
-  return em.transactional((tem) => recordFailure(tem as EntityManager, row, statusCode, error, now));
+  // The request that changed the object wrote the event; its trace goes on into the send.
+  return inStoredTrace<DeliveryOutcome>(
+    row.traceparent,
+    `webhook deliver ${row.type}`,
+    { "clinigraph.webhook.delivery_id": row.id, "clinigraph.webhook.attempt": row.attempts },
+    async () => {
+      const body = JSON.stringify({
+        id: row.event_id,
+        type: row.type,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        object: { type: row.object_type, id: row.object_id, status: row.object_status, version: row.object_version },
+      });
+      const timestamp = Math.floor(now.getTime() / 1000);
+      const { statusCode, error } = await post(deps, row, body, timestamp);
+      if (error === null) {
+        await em.transactional(async (tem) => {
+          await finish(tem as EntityManager, row.id, "DELIVERED", statusCode, null, now);
+          await exec(
+            tem as EntityManager,
+            `update webhook_endpoint set consecutive_failure_since = null where id = ?`,
+            [row.endpoint_id],
+          );
+        });
+        return { kind: "DELIVERED", statusCode: statusCode! };
+      }
+      return em.transactional((tem) => recordFailure(tem as EntityManager, row, statusCode, error, now));
+    },
+  );
 }
 
 async function post(

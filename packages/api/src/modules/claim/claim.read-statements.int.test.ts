@@ -5,7 +5,7 @@ import { ERRORS, mutate, query } from "../branch/branch.fixtures.js";
 let world: ReadWorld;
 let recorder: ReturnType<typeof statementRecorder>;
 /** The credential's look-up on a cache miss (the one statement a read may add). */
-const AUTH_LOOKUP = /\bfrom app_user u where u\.id\b|\bapi_key\b/;
+const AUTH_LOOKUP = /\bfrom app_user u\b[^;]*?\bwhere u\.id\b|\bapi_key\b/;
 
 beforeAll(async () => {
   world = await startReadWorld();

@@ -4,13 +4,14 @@ import { Organization } from "../organization/organization.entity.js";
 import { noticeLanguage, type Localized, type NoticeText } from "../notification/notice-language.js";
 import { enqueueNotification } from "../notification/outbox.js";
 import { deliveryDueAt } from "./claim.deadline.js";
+import { returnReasonsText } from "./return-reasons.js";
 import type { Claim, ClaimReturnReason } from "./claim.entity.js";
 
 export interface ClaimReturnedVars {
   number: string;
   /** The new delivery deadline, a calendar day (YYYY-MM-DD) in the agency's time zone. */
   due: string;
-  /** The reviewer's reasons, "CODE: text" joined by "; ". */
+  /** The reviewer's reasons in the notice's language (returnReasonsText), joined by "; ". */
   reasons: string;
 }
 
@@ -71,7 +72,7 @@ export async function reopenDeliveryWindow(
   const { subject, body } = CLAIM_RETURNED[language]({
     number: claim.number,
     due: localDay(due, org.timeZone),
-    reasons: reasons.map((r) => `${r.code}: ${r.text}`).join("; "),
+    reasons: returnReasonsText(reasons, language),
   });
   await enqueueNotification(em, {
     channel: org.email ? "EMAIL" : "SMS",

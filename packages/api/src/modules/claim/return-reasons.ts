@@ -67,3 +67,23 @@ export const CLAIM_RETURN_REASONS = {
 } as const satisfies Record<string, Localized<string>>;
 
 export type ClaimReturnReasonCode = keyof typeof CLAIM_RETURN_REASONS;
+
+/**
+ * A return's reasons as the agency reads them in a notice: each known code in the notice's
+ * language, the reviewer's own note after it in brackets (their words, as written); an
+ * unknown code a partner's system sent stays as it came.
+ */
+export function returnReasonsText(
+  reasons: readonly { code: string; text?: string | null }[],
+  language: keyof Localized<string>,
+): string {
+  return reasons
+    .map(({ code, text }) => {
+      const label = (CLAIM_RETURN_REASONS as Record<string, Localized<string> | undefined>)[code]?.[language];
+      // the sentence around the list ends it; a note's own full stop would double it
+      const note = text?.trim().replace(/[.。]+$/u, "");
+      if (label) return note ? `${label} (${note})` : label;
+      return note ? `${code}: ${note}` : code;
+    })
+    .join("; ");
+}

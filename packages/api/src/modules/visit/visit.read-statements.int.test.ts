@@ -7,7 +7,7 @@ import { CaseService } from "../case/case.service.js";
 
 let world: ReadWorld;
 /** The credential's look-up on a cache miss (the one statement a read may add). */
-const AUTH_LOOKUP = /\bfrom app_user u where u\.id\b|\bapi_key\b/;
+const AUTH_LOOKUP = /\bfrom app_user u\b[^;]*?\bwhere u\.id\b|\bapi_key\b/;
 let recorder: ReturnType<typeof statementRecorder>;
 
 beforeAll(async () => {

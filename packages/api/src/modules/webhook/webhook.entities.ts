@@ -55,7 +55,7 @@ export class WebhookEndpoint extends VersionedEntity<
  */
 @Entity({ tableName: "webhook_event" })
 @Index({ properties: ["fannedOutAt", "occurredAt"] })
-export class WebhookEvent extends BaseEntity<"fannedOutAt"> {
+export class WebhookEvent extends BaseEntity<"fannedOutAt" | "traceparent"> {
   @Property({ type: "text" })
   type!: WebhookEventType;
 
@@ -80,6 +80,13 @@ export class WebhookEvent extends BaseEntity<"fannedOutAt"> {
 
   @Property({ type: "timestamptz", nullable: true })
   fannedOutAt: Date | null = null;
+
+  /**
+   * The W3C traceparent of the request that wrote the row (null when untraced): the outbox
+   * breaks the call chain, so the worker's delivery span continues the trace from here.
+   */
+  @Property({ type: "text", nullable: true })
+  traceparent: string | null = null;
 }
 
 @ObjectType({ description: "One event sent (or to be sent) to one endpoint: the delivery log." })

@@ -7,6 +7,7 @@ import type { Visit } from "../visit/visit.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { WebhookEvent } from "./webhook.entities.js";
 import { WebhookEventType as T } from "./webhook.enums.js";
+import { currentTraceparent } from "../../platform/telemetry/trace-context.js";
 
 interface Versioned {
   id: string;
@@ -90,6 +91,7 @@ export function recordWebhookEvent(em: EntityManager, notice: StatusChangeNotice
       objectId: notice.entityId,
       objectStatus: notice.to,
       objectVersion: versionAfterCommit(em, entity),
+      traceparent: currentTraceparent(),
     }),
   );
 }

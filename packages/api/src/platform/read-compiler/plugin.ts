@@ -19,7 +19,9 @@ export function compiledReadPlugin(logger: Logger): ApolloServerPlugin<AppContex
     async requestDidStart() {
       return {
         async responseForOperation({ contextValue, operation, schema, document, request }) {
-          if (operation.operation !== "query" || process.env.READ_COMPILER === "off") return null;
+          // No operation: the document names several and the request none; graphql-js answers
+          // OPERATION_RESOLUTION_FAILURE (HTTP 400) on the normal path.
+          if (operation?.operation !== "query" || process.env.READ_COMPILER === "off") return null;
           const fragments = Object.fromEntries(
             document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d]] : [])),
           );

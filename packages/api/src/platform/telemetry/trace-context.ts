@@ -1,4 +1,13 @@
-import { isSpanContextValid, trace } from "@opentelemetry/api";
+import {
+  context,
+  isSpanContextValid,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+} from "@opentelemetry/api";
 import { BullMQOtel } from "bullmq-otel";
 
 /**
@@ -36,4 +45,47 @@ export function withTraceId<E extends { extensions?: Record<string, unknown> }>(
  */
 export function queueTelemetry(): BullMQOtel | undefined {
   return on ? new BullMQOtel({ tracerName: "clinigraph-queues" }) : undefined;
+}
+
+/**
+ * The active context as a W3C `traceparent`, for a row the workers pick up later (the
+ * Postgres outbox, which BullMQ's propagation does not cross); null when nothing is traced.
+ */
+export function currentTraceparent(): string | null {
+  if (!on || !trace.getActiveSpan()) return null;
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent ?? null;
+}
+
+/**
+ * Runs `work` in a span that continues the trace a stored `traceparent` names (the request
+ * that wrote the outbox row), linked to the job's own span, so the request's trace shows
+ * what its change caused and the job's trace still lists the work. Without a traceparent,
+ * a plain child of the active span; without telemetry, just `work`.
+ */
+export async function inStoredTrace<T>(
+  traceparent: string | null,
+  name: string,
+  attributes: Attributes,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!on) return work();
+  const job = trace.getActiveSpan()?.spanContext();
+  const stored = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : undefined;
+  const parent = stored && trace.getSpanContext(stored) ? stored : context.active();
+  const links = parent === stored && job && isSpanContextValid(job) ? [{ context: job }] : [];
+  return trace
+    .getTracer("clinigraph-outbox")
+    .startActiveSpan(name, { kind: SpanKind.CONSUMER, attributes, links }, parent, async (span) => {
+      try {
+        return await work();
+      } catch (err) {
+        span.recordException(err as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw err;
+      } finally {
+        span.end();
+      }
+    });
 }

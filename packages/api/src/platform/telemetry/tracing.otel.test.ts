@@ -209,5 +209,17 @@ describe("a transitionOrder", () => {
     expect(wrote("status_change")).toBe(true);
     expect(wrote("audit_event")).toBe(true);
     expect(sql.some((q) => /^commit/i.test(q))).toBe(true);
+    // The outbox row keeps the request's trace for the worker that sends the webhook
+    // (packages/jobs/src/webhooks/delivery-trace.otel.test.ts follows it into the send).
+    const traceId = spans[0]!.spanContext().traceId;
+    const [event] = await demo.orm.em
+      .getConnection()
+      .execute<{ traceparent: string | null }[]>(
+        `select traceparent from webhook_event where object_id = ? order by occurred_at desc limit 1`,
+        [order!.id],
+      );
+    const [, eventTrace, parentSpan] = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/.exec(event!.traceparent ?? "") ?? [];
+    expect(eventTrace).toBe(traceId);
+    expect(spans.some((s) => s.spanContext().spanId === parentSpan)).toBe(true);
   });
 });
