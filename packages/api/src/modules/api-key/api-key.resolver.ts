@@ -51,7 +51,7 @@ export class ApiKeyResolver {
   }
 
   // No idempotencyKey: a retry could not show the secret again, so it would be a useless key.
-  @Authorized("ADMIN", "PARTNER")
+  @Authorized("ADMIN", "PARTNER_ADMIN")
   @Mutation(() => CreateApiKeyPayload, { description: "Creates an API key; the secret is returned once, only here." })
   async createApiKey(
     @Arg("input", { description: "The key to create." }) input: CreateApiKeyInput,
@@ -69,7 +69,7 @@ export class ApiKeyResolver {
     }
   }
 
-  @Authorized("ADMIN", "PARTNER")
+  @Authorized("ADMIN", "PARTNER_ADMIN")
   @Mutation(() => RevokeApiKeyPayload, { description: "Revokes an API key at once (no-op when already revoked)." })
   revokeApiKey(@Arg("input", { description: "The key." }) input: RevokeApiKeyInput, @Ctx() ctx: AppContext) {
     return asPayload("apiKey", async () => {

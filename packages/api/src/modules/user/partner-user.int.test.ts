@@ -241,6 +241,22 @@ describe("managing partner users", () => {
     // PARTNER_STAFF works rows but does not manage users.
     const refused = await create(token, { email: "x@partner.test", name: "X", roles: ["PARTNER_STAFF"], password });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    // Nor does it mint credentials that would outlive its own account: keys and endpoints
+    // are the organisation administrator's (its key or a PARTNER_ADMIN user).
+    for (const mutation of [
+      `mutation { createApiKey(input: { name: "staff's own" }) { secret userErrors { code } } }`,
+      `mutation { createWebhookEndpoint(input: { url: "https://lis.partner.test/hook", events: [ORDER_STATUS_CHANGED] }) { signingSecret userErrors { code } } }`,
+    ]) {
+      const staff = await api.gql(mutation, {}, token);
+      expect(staff.errors?.[0]?.extensions?.code, mutation).toBe("FORBIDDEN");
+    }
+    const byAdmin = await api.gql<{ createApiKey: { secret: string | null; userErrors: unknown[] } }>(
+      `mutation { createApiKey(input: { name: "admin's" }) { secret userErrors { code } } }`,
+      {},
+      userTokens.LAB,
+    );
+    expect(byAdmin.data.createApiKey.userErrors).toEqual([]);
+    expect(byAdmin.data.createApiKey.secret).toMatch(/^ck_/);
   });
 
   it("keeps a partner admin out of another organisation's users", async () => {

@@ -67,7 +67,7 @@ export class WebhookEndpointResolver {
     return refId(e.organization)!;
   }
 
-  @Authorized("OPERATOR", "PARTNER")
+  @Authorized("OPERATOR", "PARTNER_ADMIN")
   @Mutation(() => WebhookEndpointSecretPayload, {
     description:
       "Registers an endpoint (a partner for itself, operator staff on a partner's behalf); returns the signing secret once.",
@@ -95,7 +95,7 @@ export class WebhookEndpointResolver {
     return { ...result, signingSecret: result.webhookEndpoint ? signingSecret : null };
   }
 
-  @Authorized("OPERATOR", "PARTNER")
+  @Authorized("OPERATOR", "PARTNER_ADMIN")
   @Mutation(() => WebhookEndpointPayload, {
     description: "Changes an endpoint's URL, events, description or active flag.",
   })
@@ -106,7 +106,7 @@ export class WebhookEndpointResolver {
     return asPayload("webhookEndpoint", () => ctx.em.transactional((em) => service(ctx, em).update(input)));
   }
 
-  @Authorized("OPERATOR", "PARTNER")
+  @Authorized("OPERATOR", "PARTNER_ADMIN")
   @Mutation(() => WebhookEndpointSecretPayload, {
     description: "Replaces the signing secret; the new one is returned once and signs every delivery from now on.",
   })
@@ -125,7 +125,7 @@ export class WebhookEndpointResolver {
     return { ...result, signingSecret: result.webhookEndpoint ? signingSecret : null };
   }
 
-  @Authorized("OPERATOR", "PARTNER")
+  @Authorized("OPERATOR", "PARTNER_ADMIN")
   @Mutation(() => DeleteWebhookEndpointPayload, { description: "Deletes an endpoint and its delivery log." })
   deleteWebhookEndpoint(
     @Arg("input", { description: "The endpoint." }) input: WebhookEndpointRefInput,

@@ -7,10 +7,13 @@ import { PARTNER_KINDS, STAFF_ROLES, type PartnerKind, type StaffRole } from "./
 /**
  * One AuthChecker for the schema. `@Authorized()` = any signed-in principal;
  * `@Authorized("OPERATOR", "LAB")` = staff with one of those roles (ADMIN always) or a
- * partner of one of those kinds; "STAFF" = any staff; "PARTNER" = any partner.
+ * partner of one of those kinds; "STAFF" = any staff; "PARTNER" = any partner;
+ * "PARTNER_ADMIN" = a partner acting as its organisation's administrator: its API key, or
+ * its signed-in user holding PARTNER_ADMIN (a PARTNER_STAFF user may not mint keys or
+ * endpoints that would outlive their own account).
  * Row-level rules are not here: they live in the scoping filter and the state machines.
  */
-export type AccessRole = StaffRole | PartnerKind | "STAFF" | "PARTNER";
+export type AccessRole = StaffRole | PartnerKind | "STAFF" | "PARTNER" | "PARTNER_ADMIN";
 
 export class AuthChecker implements AuthCheckerInterface<AppContext, AccessRole> {
   check({ context }: ResolverData<AppContext>, roles: AccessRole[]): boolean {
@@ -30,6 +33,7 @@ function allows(p: Exclude<AppContext["principal"], { kind: "ANONYMOUS" | "SYSTE
     return roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r) && p.roles.includes(r as StaffRole));
   }
   if (roles.includes("PARTNER")) return true;
+  if (roles.includes("PARTNER_ADMIN") && (!p.userId || (p.partnerRoles ?? []).includes("PARTNER_ADMIN"))) return true;
   return roles.some((r) => (PARTNER_KINDS as readonly string[]).includes(r) && r === p.organizationKind);
 }
 
