@@ -98,7 +98,10 @@ describe("billing's day", () => {
       "query($id: ID!) { organization(id: $id) { name } }",
       { id: paying.registeredById },
     );
-    expect(await page.getByTestId("collections-page").textContent()).toContain(organization.name);
+    // the rows come with the figures, the organisations' names a request later
+    await expect
+      .poll(() => page.getByTestId("collections-page").textContent(), { timeout: 30_000 })
+      .toContain(organization.name);
     await shot(page, "billing-collections");
     const download = page.waitForEvent("download");
     await page.getByTestId("collections-csv").click();
