@@ -9,7 +9,9 @@ import { sha256Hex } from "../shared/credentials.js";
  * SQL over `pg` and returns its JSON. Same loopback, same load generator as the API.
  */
 export async function startRawServer(databaseUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // JIT off as on the API's connections (platform/db/orm.ts), so that neither side pays
+  // for LLVM compilation of a statement that runs in milliseconds.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c jit=off" });
   const server = http.createServer((req, res) => {
     void handle(pool, req).then(
       (json) => res.writeHead(200, { "content-type": "application/json" }).end(json),

@@ -86,7 +86,15 @@ export interface SessionTimeouts {
 export function sessionTimeouts(t: SessionTimeouts): Partial<Options> {
   return {
     driverOptions: {
-      connection: { statement_timeout: t.statementMs, idle_in_transaction_session_timeout: t.idleInTransactionMs },
+      connection: {
+        statement_timeout: t.statementMs,
+        idle_in_transaction_session_timeout: t.idleInTransactionMs,
+        // No JIT: a compiled read's scope probes are correlated subplans whose estimated
+        // cost passes jit_above_cost at scale, and Postgres then compiles ~270 functions
+        // per statement. At 1M orders that was 82 ms of a lab's 115 ms page, which runs in
+        // 7 ms without it (docs/BENCHMARKS.md). Short statements never repay JIT.
+        options: "-c jit=off",
+      },
     },
   };
 }
