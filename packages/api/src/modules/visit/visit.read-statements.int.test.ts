@@ -32,16 +32,16 @@ afterAll(async () => {
 const VISITS = `query($n: Int) { visits(first: $n) {
   totalCount pageInfo { hasNextPage endCursor }
   nodes { id number status availableTransitions caseId bankAccount assignee { id name }
-    entries { actorName changes { field after } } documents { id documentType { code } }
-    case { id number branchId branch { code } documents { id } orders { id }
-      patient { id firstName nationalId declaredPolicyVerified availableTransitions policies { number } history { event } }
-      registeredBy { id name } history { event actorName } }
+    entries { actorName } documents { id documentType { code } }
+    case { id number branchId branch { code } registeredBy { id name }
+      patient { id firstName nationalId declaredPolicyVerified availableTransitions } }
     patient { id lastName } site { id name }
     liabilityLinks { id policyId policy { number deductible } liability { code annualLimit } }
     history { event toStatus actorName } }
 } }`;
 const CASES = `query($n: Int) { cases(first: $n) {
-  totalCount edges { cursor node { id number scanKey availableTransitions patient { id nationalId } hospital { id name }
+  totalCount edges { cursor node { id number scanKey availableTransitions hospital { id name }
+    patient { id nationalId policies { number deductible } history { event } }
     history { event actorName } branch { id code } documents { id fileName } orders { id status } } }
 } }`;
 /** The audit rows of clear sensitive reads: one insert when the request ends, a write the read owes (read-audit.ts). */
@@ -78,7 +78,7 @@ describe("a compiled visit or case read", () => {
     const query = `query($v: ID!, $c: ID!) {
       visit(id: $v) { id status bankAccount case { id patient { id nationalId } } patient { id } site { id }
         liabilityLinks { id policy { id } liability { id } } history { event actorName } assignee { id }
-        entries { actorName } documents { id } }
+        entries { actorName changes { field before after } } documents { id } }
       case(id: $c) { id status patient { id } registeredBy { id } hospital { id } history { event } branch { id }
         documents { id } orders { id } } }`;
     const vars = { v: world.visitIds[2], c: world.caseIds[2] };
