@@ -30,7 +30,7 @@ import {
   type VisitWorld,
 } from "../modules/visit/visit-world.fixtures.js";
 
-export * from "./read-world.selections.js";
+export * from "./read-world-selections.fixtures.js";
 
 export type ReadPath = "compiled" | "orm";
 
