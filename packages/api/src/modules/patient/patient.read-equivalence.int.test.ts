@@ -127,6 +127,20 @@ describe("compiled patient reads equal the resolvers' answers (property)", () =>
     }
   });
 
+  it("compiles nationalId, the declared policy, policies and history for every principal", async () => {
+    const Q = `{ patients(first: 100) { nodes { id nationalId declaredPolicyNumber declaredPolicyVerified
+      availableTransitions policies { id number deductible } history { event actorName } } } }`;
+    const admin = await world.read("compiled", Q, {}, world.principals.admin!);
+    expect(admin.answeredBy).toBe("compiled");
+    const nodes = (
+      admin.body as { data: { patients: { nodes: { nationalId: string | null; policies: unknown[] }[] } } }
+    ).data.patients.nodes;
+    // The data the property runs over: ids in clear for ADMIN, memberships.
+    expect(nodes.filter((n) => n.nationalId?.startsWith("X")).length).toBeGreaterThan(1);
+    expect(nodes.some((n) => n.policies.length > 0)).toBe(true);
+    for (const who of Object.keys(world.principals)) await expectSameAnswer(world, Q, {}, who, world.principals[who]!);
+  });
+
   it("leaves a national-id lookup (rate-limited, audited) to the resolvers", async () => {
     const query = `query($n: String) { patients(filter: { nationalId: $n }) { nodes { id } } }`;
     const compiled = await world.read("compiled", query, { n: "X1234567" }, world.principals.operator!);
