@@ -187,6 +187,26 @@ export async function startReadWorld(): Promise<ReadWorld> {
     agencyKeys[0]!,
   );
   expect(gone.userErrors).toEqual([]);
+  // The patient's co-pay on the first claim, taken by its agency.
+  const owed = await api.gql<{ claim: { currency: string; outstanding: { patient: string } } }>(
+    `query($id: ID!) { claim(id: $id) { currency outstanding { patient } } }`,
+    { id: claimIds[0] },
+    agencyKeys[0]!,
+  );
+  const paid = await mutate(
+    api,
+    `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { ${ERRORS} } }`,
+    {
+      claimId: claimIds[0],
+      payer: "PATIENT",
+      amount: owed.data.claim.outstanding.patient,
+      currency: owed.data.claim.currency,
+      method: "CASH",
+      reference: "R-1",
+    },
+    agencyKeys[0]!,
+  );
+  expect(paid.userErrors).toEqual([]);
   // National ids (encrypted as the service stores them) on every patient but the last.
   const conn = api.orm.em.getConnection();
   const patients = await conn.execute<{ id: string }[]>("select id from patient order by id");

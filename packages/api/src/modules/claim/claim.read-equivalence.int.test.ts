@@ -186,8 +186,10 @@ describe("compiled claim reads equal the resolvers' answers (property)", () => {
     const vars = { id: world.claimIds[0] };
     const r = await world.read("compiled", Q, vars, world.principals.admin!);
     expect(r.answeredBy).toBe("compiled");
-    const docs = (r.body as { data: { claim: { documents: { claimId: string | null }[] } } }).data.claim.documents;
-    expect(docs.map((d) => d.claimId)).toEqual([null, world.claimIds[0]]);
+    const claim = (r.body as { data: { claim: { documents: { claimId: string | null }[]; payments: unknown[] } } }).data
+      .claim;
+    expect(claim.documents.map((d) => d.claimId)).toEqual([null, world.claimIds[0]]);
+    expect(claim.payments).toHaveLength(1);
     for (const who of Object.keys(world.principals))
       await expectSameAnswer(world, Q, vars, who, world.principals[who]!);
   });
