@@ -20,6 +20,8 @@ import {
 } from "../modules/branch/branch.fixtures.js";
 import { dentalFeeSchedule, insuredPatientWithCase } from "../modules/claim/claim.fixtures.js";
 import { OrganizationKind } from "../modules/organization/organization.entity.js";
+import { PDF_BYTES, PNG_BYTES, uploadFile } from "../modules/order/files/files.fixtures.js";
+import { fieldCipher } from "../platform/crypto/field-encryption.js";
 import {
   assignVisits,
   buildVisitWorld,
@@ -27,6 +29,8 @@ import {
   visitMutation,
   type VisitWorld,
 } from "../modules/visit/visit-world.fixtures.js";
+
+export * from "./read-world-selections.fixtures.js";
 
 export type ReadPath = "compiled" | "orm";
 
@@ -92,6 +96,8 @@ export async function startReadWorld(): Promise<ReadWorld> {
       id: visitIds[2],
       expectedVersion: assigned.visits!.find((v) => v.id === visitIds[2])!.version,
       findings: { admissionDate: "2026-03-08", ward: "骨科二病区", bed: "12", diagnosisCodes: ["S72.0"] },
+      // Read in clear by billing and ADMIN (audited), masked for everyone else.
+      bankAccount: { scheme: "IBAN", number: "BG80 BNBG 9661 1020 3456 78" },
       liabilityLinks: {
         links: [
           { policyId: w.individual.id, liabilityId: w.liabilities.hosp.id },
@@ -155,6 +161,64 @@ export async function startReadWorld(): Promise<ReadWorld> {
     }
   }
 
+  // Documents: the visitor's photo of the visit with findings, an agency's invoice of its
+  // first claim and its case's own claim form (serving every claim of the case), and one
+  // removed again (removed documents leave the nested lists).
+  const attach = async (input: Record<string, unknown>, token: string, png = false) => {
+    const file = await uploadFile(api.url, token, png ? PNG_BYTES : PDF_BYTES, png ? "photo.png" : "doc.pdf");
+    expect(file.status).toBe(201);
+    const r = await mutate<{ document: { id: string } | null }>(
+      api,
+      `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { document { id } ${ERRORS} } }`,
+      { ...input, fileId: String(file.body.id) },
+      token,
+    );
+    expect(r.userErrors).toEqual([]);
+    return r.document!.id;
+  };
+  await attach({ visitId: visitIds[2], documentType: "PHOTO" }, w.visitor.token, true);
+  await attach({ claimId: claimIds[0], documentType: "INVOICE" }, agencyKeys[0]!);
+  await attach({ caseId: caseIds[3], documentType: "CLAIM_FORM" }, agencyKeys[0]!, true);
+  const removed = await attach({ claimId: claimIds[0], documentType: "INVOICE" }, agencyKeys[0]!);
+  const gone = await mutate(
+    api,
+    `mutation($input: RemoveDocumentInput!) { removeDocument(input: $input) { ${ERRORS} } }`,
+    { id: removed, reason: "duplicate" },
+    agencyKeys[0]!,
+  );
+  expect(gone.userErrors).toEqual([]);
+  // The patient's co-pay on the first claim, taken by its agency.
+  const owed = await api.gql<{ claim: { currency: string; outstanding: { patient: string } } }>(
+    `query($id: ID!) { claim(id: $id) { currency outstanding { patient } } }`,
+    { id: claimIds[0] },
+    agencyKeys[0]!,
+  );
+  const paid = await mutate(
+    api,
+    `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { ${ERRORS} } }`,
+    {
+      claimId: claimIds[0],
+      payer: "PATIENT",
+      amount: owed.data.claim.outstanding.patient,
+      currency: owed.data.claim.currency,
+      method: "CASH",
+      reference: "R-1",
+    },
+    agencyKeys[0]!,
+  );
+  expect(paid.userErrors).toEqual([]);
+  // National ids (encrypted as the service stores them) on every patient but the last.
+  const conn = api.orm.em.getConnection();
+  const patients = await conn.execute<{ id: string }[]>("select id from patient order by id");
+  for (const [i, p] of patients.slice(0, -1).entries()) {
+    const nid = `X${String(1_000_000 + i)}`;
+    await conn.execute("update patient set national_id_enc = ?, national_id_index = ? where id = ?", [
+      fieldCipher().encrypt(nid),
+      fieldCipher().blindIndex(nid),
+      p.id,
+    ]);
+  }
+
   const staffIn = async (roles: ("OPERATOR" | "REVIEWER" | "BILLING")[], branches: string[]) => {
     const u = await fx.user(roles);
     await setUserBranches(api, head, u.id, branches);
@@ -182,55 +246,6 @@ export async function startReadWorld(): Promise<ReadWorld> {
   };
   return { api, w, principals, visitIds, claimIds, caseIds, read: readOn(api) };
 }
-
-/** A random sub-selection: each field in or out, sometimes aliased, never empty. */
-export const pick = (fields: readonly string[]) =>
-  fc
-    .subarray([...fields], { minLength: 1 })
-    .chain((chosen) =>
-      fc.tuple(
-        ...chosen.map((f) =>
-          fc.oneof(
-            { arbitrary: fc.constant(f), weight: 8 },
-            { arbitrary: fc.constant(`a_${f.split(" ")[0]}: ${f}`), weight: 1 },
-          ),
-        ),
-      ),
-    )
-    .map((parts) => parts.join(" "));
-
-export const ORG = pick(["id", "name", "kind", "language", "active", "country", "__typename"]).map((s) => `{ ${s} }`);
-export const CHANGE = pick(["id", "fromStatus", "toStatus", "event", "reason", "actorKind", "createdAt"]).map(
-  (s) => `{ ${s} }`,
-);
-export const PATIENT = pick(["id", "firstName", "lastName", "customerNumber", "birthDate", "status"]).map(
-  (s) => `{ ${s} }`,
-);
-export const CASE = fc
-  .tuple(
-    pick([
-      "id",
-      "number",
-      "scanKey",
-      "status",
-      "incidentDate",
-      "patientId",
-      "registeredById",
-      "hospitalId",
-      "branchId",
-      "kind",
-      "availableTransitions",
-      "version",
-    ]),
-    fc.option(PATIENT),
-    fc.option(ORG),
-    fc.option(ORG),
-    fc.option(CHANGE),
-  )
-  .map(
-    ([s, p, r, h, hist]) =>
-      `{ ${s} ${p ? `patient ${p}` : ""} ${r ? `registeredBy ${r}` : ""} ${h ? `hospital ${h}` : ""} ${hist ? `history ${hist}` : ""} }`,
-  );
 
 /** Connection selections of `node`: nodes, edges, pageInfo and totalCount in any mix. */
 export const connectionOf = (node: fc.Arbitrary<string>) =>

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../platform/graphql/context.js";
+import type { Principal } from "../../platform/auth/principal.js";
 import { Organization } from "../organization/organization.entity.js";
 import { User } from "../user/user.entity.js";
 import { StatusChange } from "../../platform/audit/status-change.entity.js";
@@ -28,21 +29,33 @@ function names(ctx: AppContext): Names {
   return found;
 }
 
-/** Who acted, by name, as this reader may be told (the rule on `actorName` below); shared by visit entries. */
-export async function actorNameFor(
-  actor: { actorKind: string; actorId?: string | null; actorOrganizationId?: string | null },
-  ctx: AppContext,
-): Promise<string | null> {
-  const { principal } = ctx;
+type Actor = { actorKind: string; actorId?: string | null; actorOrganizationId?: string | null };
+
+/**
+ * Whose name this reader is told for an actor (the rule on `actorName` below): a user's or
+ * an organisation's, by id, or nobody's. One rule for the resolvers and the compiled read
+ * path (which reads both names and keeps the one this says).
+ */
+export function actorNameSource(
+  actor: Actor,
+  principal: Principal,
+): { kind: "user" | "organization"; id: string } | null {
   if (actor.actorKind === "SYSTEM") return null;
   if (principal.kind === "STAFF") {
     if ((actor.actorKind === "STAFF" || actor.actorKind === "PARTNER_USER") && actor.actorId)
-      return names(ctx).users.load(actor.actorId);
-    return actor.actorOrganizationId ? names(ctx).organizations.load(actor.actorOrganizationId) : null;
+      return { kind: "user", id: actor.actorId };
+    return actor.actorOrganizationId ? { kind: "organization", id: actor.actorOrganizationId } : null;
   }
   if (principal.kind === "PARTNER" && actor.actorOrganizationId === principal.organizationId)
-    return names(ctx).organizations.load(principal.organizationId);
+    return { kind: "organization", id: principal.organizationId };
   return null;
+}
+
+/** Who acted, by name, as this reader may be told (the rule on `actorName` below); shared by visit entries. */
+export async function actorNameFor(actor: Actor, ctx: AppContext): Promise<string | null> {
+  const source = actorNameSource(actor, ctx.principal);
+  if (!source) return null;
+  return source.kind === "user" ? names(ctx).users.load(source.id) : names(ctx).organizations.load(source.id);
 }
 
 @Resolver(() => StatusChange)

@@ -9,9 +9,9 @@ import { caseMachine } from "./case.machine.js";
 import { caseSearchFor, caseWhere } from "./case.where.js";
 
 /**
- * Case on the compiled read path (platform/read-compiler). Left to the resolvers: branch
- * (a Branch), documents and orders; a query asking for one of them is answered by the
- * resolvers whole.
+ * Case on the compiled read path (platform/read-compiler), every field: branch and
+ * documents through the types their modules register (`<x>.read-nested.ts`), orders as
+ * Order's own definition; each scoped by its own rule as the loaders read them.
  */
 export function registerCaseReads(hooks: Hooks): void {
   hooks.add(READ_TYPES, {
@@ -44,6 +44,28 @@ export function registerCaseReads(hooks: Hooks): void {
       registeredBy: { type: "Organization", parentKey: "registeredBy", childKey: "id" },
       hospital: { type: "Organization", parentKey: "hospital", childKey: "id" },
       history: historyRelations("Case").history,
+      branch: { type: "Branch", parentKey: "branch", childKey: "id" },
+      documents: {
+        type: "Document",
+        parentKey: "id",
+        childKey: "case",
+        list: true,
+        where: { removedAt: null },
+        orderBy: [
+          ["createdAt", "asc"],
+          ["id", "asc"],
+        ],
+      },
+      orders: {
+        type: "Order",
+        parentKey: "id",
+        childKey: "case",
+        list: true,
+        orderBy: [
+          ["createdAt", "asc"],
+          ["id", "asc"],
+        ],
+      },
     },
   });
   hooks.add(READ_ROOTS, { field: "case", kind: "byId", type: "Case", arg: "id" });

@@ -4,6 +4,9 @@ import {
   CASE,
   CHANGE,
   connectionOf,
+  DOCUMENT,
+  LIABILITY,
+  POLICY,
   expectSameAnswer,
   expectSamePage,
   ORG,
@@ -40,6 +43,20 @@ const LINE = pick([
   "adjustmentReason",
   "version",
   "createdAt",
+]).map((s) => `{ ${s} }`);
+const PAYMENT = pick([
+  "id",
+  "claimId",
+  "payer",
+  "amount",
+  "currency",
+  "method",
+  "reference",
+  "receivedAt",
+  "recordedByKind",
+  "recordedById",
+  "createdAt",
+  "__typename",
 ]).map((s) => `{ ${s} }`);
 const CLAIM = fc
   .tuple(
@@ -86,10 +103,14 @@ const CLAIM = fc
     fc.option(ORG),
     fc.option(LINE),
     fc.option(CHANGE),
+    fc.option(POLICY),
+    fc.option(LIABILITY),
+    fc.option(PAYMENT),
+    fc.option(DOCUMENT),
   )
   .map(
-    ([s, c, r, p, l, h]) =>
-      `{ ${s} ${c ? `case ${c}` : ""} ${r ? `registeredBy ${r}` : ""} ${p ? `provider ${p}` : ""} ${l ? `lines ${l}` : ""} ${h ? `history ${h}` : ""} }`,
+    ([s, c, r, p, l, h, pol, lia, pay, d]) =>
+      `{ ${s} ${c ? `case ${c}` : ""} ${r ? `registeredBy ${r}` : ""} ${p ? `provider ${p}` : ""} ${l ? `lines ${l}` : ""} ${h ? `history ${h}` : ""} ${pol ? `policy ${pol}` : ""} ${lia ? `liability ${lia}` : ""} ${pay ? `payments ${pay}` : ""} ${d ? `documents ${d}` : ""} }`,
   );
 const FILTER = fc.record(
   {
@@ -159,13 +180,25 @@ describe("compiled claim reads equal the resolvers' answers (property)", () => {
       await expectSameAnswer(world, Q, {}, who, world.principals[who]!);
   });
 
-  it("hands policy, liability, payments and documents to the resolvers", async () => {
-    for (const sel of ["{ id policy { id } }", "{ id payments { id } }", "{ id documentChecklist { documentType } }"]) {
-      const query = `query($id: ID!) { claim(id: $id) ${sel} }`;
-      const vars = { id: world.claimIds[0] };
-      const compiled = await world.read("compiled", query, vars, world.principals.admin!);
-      expect(compiled.answeredBy).toBe("resolvers");
-      expect(compiled.body).toEqual((await world.read("orm", query, vars, world.principals.admin!)).body);
-    }
+  it("lists a claim's documents as the resolvers do: its case's own, then its own, the removed one left out", async () => {
+    const Q = `query($id: ID!) { claim(id: $id) { id documents { id claimId caseId removedAt documentType { code } }
+      policy { id number deductible } liability { code perClaimLimit } payments { id amount } } }`;
+    const vars = { id: world.claimIds[0] };
+    const r = await world.read("compiled", Q, vars, world.principals.admin!);
+    expect(r.answeredBy).toBe("compiled");
+    const claim = (r.body as { data: { claim: { documents: { claimId: string | null }[]; payments: unknown[] } } }).data
+      .claim;
+    expect(claim.documents.map((d) => d.claimId)).toEqual([null, world.claimIds[0]]);
+    expect(claim.payments).toHaveLength(1);
+    for (const who of Object.keys(world.principals))
+      await expectSameAnswer(world, Q, vars, who, world.principals[who]!);
+  });
+
+  it("hands documentChecklist to the resolvers", async () => {
+    const query = `query($id: ID!) { claim(id: $id) { id documentChecklist { documentType { code } present } } }`;
+    const vars = { id: world.claimIds[0] };
+    const compiled = await world.read("compiled", query, vars, world.principals.admin!);
+    expect(compiled.answeredBy).toBe("resolvers");
+    expect(compiled.body).toEqual((await world.read("orm", query, vars, world.principals.admin!)).body);
   });
 });

@@ -80,7 +80,7 @@ describe("a mutation's payload", () => {
     );
     const r = await recorder.send(
       `mutation($input: SetClaimLinesInput!) { setClaimLines(input: $input) {
-        claim { id lineCount payments { id } } userErrors { code } } }`,
+        claim { id lineCount documentChecklist { present } } userErrors { code } } }`,
       {
         input: {
           id: world.claimIds[1],
@@ -91,7 +91,12 @@ describe("a mutation's payload", () => {
       agency,
     );
     expect(r.body).toEqual({
-      data: { setClaimLines: { claim: { id: world.claimIds[1], lineCount: 1, payments: [] }, userErrors: [] } },
+      data: {
+        setClaimLines: {
+          claim: { id: world.claimIds[1], lineCount: 1, documentChecklist: [] },
+          userErrors: [],
+        },
+      },
     });
     expect(r.sql.filter((q) => /json_build_object/.test(q))).toEqual([]);
   });

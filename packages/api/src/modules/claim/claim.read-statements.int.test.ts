@@ -43,7 +43,9 @@ const CLAIMS = `query($n: Int) { claims(first: $n) {
   totalCount pageInfo { hasNextPage endCursor }
   nodes { id number status gross payable overdue priceAboveSchedule availableTransitions deliveryWindows { dueAt }
     paid { patient insurer } case { id number patient { id } history { event } } registeredBy { id name }
-    lines { id position amount unitPrice discount } history { event } }
+    lines { id position amount unitPrice discount } history { event actorName }
+    policy { number deductible } liability { code perClaimLimit } payments { id amount }
+    documents { id documentType { code } } }
 } }`;
 
 describe("a compiled claim read", () => {

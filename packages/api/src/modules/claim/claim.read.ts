@@ -11,9 +11,10 @@ import { claimWhere } from "./claim.resolver.js";
 import { money, moneyOrNull } from "./engine/index.js";
 
 /**
- * Claim and ClaimLine on the compiled read path (platform/read-compiler). Left to the
- * resolvers: policy, liability (reference data of the policy module), payments, documents
- * and documentChecklist; a query asking for one of them is answered by the resolvers whole.
+ * Claim and ClaimLine on the compiled read path (platform/read-compiler): policy, liability
+ * and payments through the types their modules register (`<x>.read-nested.ts`), documents
+ * as ClaimDocumentsResolver reads them (the case's own, then the claim's). Left to the
+ * resolvers: documentChecklist (a query asking for it is answered by the resolvers whole).
  */
 const amount = (prop: string) => ({
   needs: [prop, "currency"],
@@ -109,6 +110,23 @@ const claimRead: ReadType = {
       orderBy: [["position", "asc"]],
     },
     history: historyRelations("Claim").history,
+    policy: { type: "Policy", parentKey: "policy", childKey: "id" },
+    liability: { type: "Liability", parentKey: "liability", childKey: "id" },
+    payments: { type: "Payment", parentKey: "id", childKey: "claim", list: true, orderBy: [["receivedAt", "asc"]] },
+    // The case's own current documents (those that serve every claim of the case), then the
+    // claim's, each oldest first (ClaimDocumentsResolver.documents).
+    documents: {
+      type: "Document",
+      parentKey: "case",
+      childKey: "case",
+      list: true,
+      where: { claim: null, visit: null, removedAt: null },
+      orderBy: [
+        ["createdAt", "asc"],
+        ["id", "asc"],
+      ],
+      then: { parentKey: "id", childKey: "claim", where: { removedAt: null } },
+    },
   },
 };
 

@@ -26,6 +26,7 @@ import { Visit } from "../visit/visit.entity.js";
 import { DocumentType } from "./document-type.entity.js";
 import { Document } from "./document.entity.js";
 import { checklistsOf, type ChecklistLine } from "./document.checklist.js";
+import { documentDownloadPath } from "./document.read-nested.js";
 import {
   AttachDocumentInput,
   CreateDocumentTypeInput,
@@ -217,7 +218,7 @@ export class DocumentResolver {
 
   @FieldResolver(() => String, { description: "Path to download the bytes with the same credentials (GET, audited)." })
   downloadPath(@Root() d: Document): string {
-    return `/documents/${d.id}/file`;
+    return documentDownloadPath(d.id);
   }
 }
 

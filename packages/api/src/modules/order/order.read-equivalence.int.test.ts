@@ -167,9 +167,16 @@ describe("compiled order reads equal the resolvers' answers (property)", () => {
 
   it("hands what it does not compile to the resolvers, with the same answer", async () => {
     const id = kit.orderIds[4];
+    // A case's orders and a patient's national id are compiled now (the nested-fields slice).
     for (const query of [
       `query($id: ID!) { order(id: $id) { id case { orders { id } } } }`,
       `query($id: ID!) { order(id: $id) { id case { patient { nationalId } } } }`,
+    ]) {
+      const compiled = await kit.read("compiled", query, { id }, kit.principals.operator!);
+      expect(compiled.answeredBy).toBe("compiled");
+      expect(compiled.body).toEqual((await kit.read("orm", query, { id }, kit.principals.operator!)).body);
+    }
+    for (const query of [
       `{ orders(first: 101) { nodes { id } } }`,
       `{ orders(first: 2, after: "bm90IGEgY3Vyc29y") { nodes { id } } }`,
     ]) {

@@ -3,6 +3,7 @@ import { Branch } from "./branch.entity.js";
 import { Organization } from "./organization.entity.js";
 import { OrganizationResolver } from "./organization.resolver.js";
 import { registerOrganizationReads } from "./organization.read.js";
+import { registerBranchNestedReads } from "./branch.read-nested.js";
 
 /** Operator, insurers, agencies, hospitals and providers. */
 export const organizationModule: DomainModule = {
@@ -11,6 +12,7 @@ export const organizationModule: DomainModule = {
   resolvers: [OrganizationResolver],
   register(hooks) {
     registerOrganizationReads(hooks);
+    registerBranchNestedReads(hooks);
     // The organisation directory is public to signed-in principals: partners need the names
     // of the operator, hospitals and providers on their own rows.
     hooks.defineScope("Organization", () => "ALL");

@@ -8,6 +8,8 @@ import { forkFor } from "../../platform/db/orm.js";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { TopLevelErrorCode } from "../../platform/errors/top-level.errors.js";
 import { readsInFull } from "../../platform/auth/sensitive-fields.js";
+import type { ReadAudit } from "../../platform/audit/read-audit.js";
+import { fieldCipher } from "../../platform/crypto/field-encryption.js";
 
 /**
  * National ids (SPEC §7, issue 14 item 5). Several national ids embed the birth date
@@ -23,6 +25,33 @@ export const NATIONAL_ID_MASK = "••••••••";
  */
 export function seesNationalId(p: Principal, registeredBy: string | null): boolean {
   return readsInFull("Patient.nationalId", p, registeredBy);
+}
+
+/**
+ * The national id as this reader is told it: in full (and the read audited) or the mask;
+ * null when none is stored. One rule for the resolver and the compiled read path.
+ */
+export function nationalIdAs(
+  patient: { id: string; nationalIdEnc?: string | null },
+  registeredBy: string | null,
+  principal: Principal,
+  readAudit: Pick<ReadAudit, "record">,
+): string | null {
+  if (!patient.nationalIdEnc) return null;
+  if (!seesNationalId(principal, registeredBy)) return NATIONAL_ID_MASK;
+  const plain = fieldCipher().decrypt(patient.nationalIdEnc);
+  // Written with the request's other read audits in one insert before the response leaves.
+  readAudit.record({ action: "patient.read.nationalId", entityType: "Patient", entityId: patient.id });
+  return plain;
+}
+
+/** Whether the declared policy number is confirmed; null when no policy was declared. */
+export function declaredPolicyVerifiedOf(p: {
+  declaredPolicyNumber?: string | null;
+  declaredPolicyConfirmedAt?: Date | null;
+}): boolean | null {
+  if (!p.declaredPolicyNumber) return null;
+  return !!p.declaredPolicyConfirmedAt;
 }
 
 /** Exact-id lookups: at most this many per principal per window, every one audited. */

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  CHANGE,
   connectionOf,
   expectSameAnswer,
   expectSamePage,
   ORG,
   PAGE_MODE,
   pick,
+  POLICY,
   startReadWorld,
   statementRecorder,
   type ReadWorld,
@@ -38,13 +40,23 @@ const PATIENT = fc
       "smsConsent",
       "emailConsent",
       "registeredById",
+      "nationalId",
+      "declaredInsurance",
+      "declaredPolicyNumber",
+      "declaredPolicyVerified",
+      "availableTransitions",
       "version",
       "createdAt",
       "__typename",
     ]),
     fc.option(ORG),
+    fc.option(POLICY),
+    fc.option(CHANGE),
   )
-  .map(([s, r]) => `{ ${s} ${r ? `registeredBy ${r}` : ""} }`);
+  .map(
+    ([s, r, pol, h]) =>
+      `{ ${s} ${r ? `registeredBy ${r}` : ""} ${pol ? `policies ${pol}` : ""} ${h ? `history ${h}` : ""} }`,
+  );
 const FILTER = fc.record(
   {
     status: fc.subarray(["PROSPECT", "ACTIVE", "INACTIVE"], { minLength: 1 }),
@@ -115,13 +127,23 @@ describe("compiled patient reads equal the resolvers' answers (property)", () =>
     }
   });
 
-  it("leaves a national-id lookup (rate-limited, audited) and nationalId itself to the resolvers", async () => {
-    for (const [query, vars] of [
-      [`query($n: String) { patients(filter: { nationalId: $n }) { nodes { id } } }`, { n: "X1234567" }],
-      [`query($id: ID!) { patient(id: $id) { id nationalId } }`, { id: patientIds[0] }],
-    ] as const) {
-      const compiled = await world.read("compiled", query, vars, world.principals.operator!);
-      expect(compiled.answeredBy).toBe("resolvers");
-    }
+  it("compiles nationalId, the declared policy, policies and history for every principal", async () => {
+    const Q = `{ patients(first: 100) { nodes { id nationalId declaredPolicyNumber declaredPolicyVerified
+      availableTransitions policies { id number deductible } history { event actorName } } } }`;
+    const admin = await world.read("compiled", Q, {}, world.principals.admin!);
+    expect(admin.answeredBy).toBe("compiled");
+    const nodes = (
+      admin.body as { data: { patients: { nodes: { nationalId: string | null; policies: unknown[] }[] } } }
+    ).data.patients.nodes;
+    // The data the property runs over: ids in clear for ADMIN, memberships.
+    expect(nodes.filter((n) => n.nationalId?.startsWith("X")).length).toBeGreaterThan(1);
+    expect(nodes.some((n) => n.policies.length > 0)).toBe(true);
+    for (const who of Object.keys(world.principals)) await expectSameAnswer(world, Q, {}, who, world.principals[who]!);
+  });
+
+  it("leaves a national-id lookup (rate-limited, audited) to the resolvers", async () => {
+    const query = `query($n: String) { patients(filter: { nationalId: $n }) { nodes { id } } }`;
+    const compiled = await world.read("compiled", query, { n: "X1234567" }, world.principals.operator!);
+    expect(compiled.answeredBy).toBe("resolvers");
   });
 });

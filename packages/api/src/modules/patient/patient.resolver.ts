@@ -27,9 +27,10 @@ import { idsCondition } from "../../platform/graphql/ids-filter.js";
 import {
   auditNationalIdLookup,
   consumeNationalIdLookup,
+  declaredPolicyVerifiedOf,
   NATIONAL_ID_MASK,
+  nationalIdAs,
   nationalIdLookupRows,
-  seesNationalId,
 } from "./national-id.js";
 
 export const PatientConnection = ConnectionType(Patient, "Patient");
@@ -118,12 +119,7 @@ export class PatientResolver {
     description: `National id: in full for ADMIN/REVIEWER staff and for the partner that registered the patient (each read audited); for everyone else the fixed mask "${NATIONAL_ID_MASK}" (no digit of the id, so it never combines with birthDate into the id).`,
   })
   async nationalId(@Root() p: Patient, @Ctx() ctx: AppContext): Promise<string | null> {
-    if (!p.nationalIdEnc) return null;
-    if (!seesNationalId(ctx.principal, refId(p.registeredBy))) return NATIONAL_ID_MASK;
-    const plain = fieldCipher().decrypt(p.nationalIdEnc);
-    // Written with the request's other read audits in one insert before the response leaves.
-    ctx.readAudit.record({ action: "patient.read.nationalId", entityType: "Patient", entityId: p.id });
-    return plain;
+    return nationalIdAs(p, refId(p.registeredBy), ctx.principal, ctx.readAudit);
   }
 
   @FieldResolver(() => Boolean, {
@@ -132,8 +128,7 @@ export class PatientResolver {
       "Whether declaredPolicyNumber is confirmed by the policy's insurer or operator staff; null when no policy was declared.",
   })
   declaredPolicyVerified(@Root() p: Patient): boolean | null {
-    if (!p.declaredPolicyNumber) return null;
-    return !!p.declaredPolicyConfirmedAt;
+    return declaredPolicyVerifiedOf(p);
   }
 
   @FieldResolver(() => [Policy], { description: "Policies the patient is a member of (those visible to the caller)." })

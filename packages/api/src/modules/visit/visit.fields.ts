@@ -1,6 +1,7 @@
 import { historyLoader } from "../../platform/audit/history.loader.js";
 import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import type { Principal } from "../../platform/auth/principal.js";
+import type { ReadAudit } from "../../platform/audit/read-audit.js";
 import { StatusChange } from "../../platform/audit/status-change.entity.js";
 import { fieldCipher, maskTail } from "../../platform/crypto/field-encryption.js";
 import { readsInFull } from "../../platform/auth/sensitive-fields.js";
@@ -27,6 +28,23 @@ import { visitMachine } from "./visit.machine.js";
  */
 export function seesBankAccount(principal: Principal): boolean {
   return readsInFull("Visit.bankAccount", principal, null);
+}
+
+/**
+ * The payout account as this reader is told it: in clear (and the read audited) or masked.
+ * One rule for the resolver below and the compiled read path (visit.read.ts).
+ */
+export function bankAccountAs(
+  visit: { id: string; bankAccountEnc?: string | null },
+  principal: Principal,
+  readAudit: Pick<ReadAudit, "record">,
+): string | null {
+  if (!visit.bankAccountEnc) return null;
+  const plain = fieldCipher().decrypt(visit.bankAccountEnc);
+  if (!seesBankAccount(principal)) return maskTail(plain);
+  // Written with the request's other read audits in one insert before the response leaves.
+  readAudit.record({ action: "visit.read.bankAccount", entityType: "Visit", entityId: visit.id });
+  return plain;
 }
 
 @Resolver(() => Visit)
@@ -98,12 +116,7 @@ export class VisitFieldsResolver {
     description: "Payout bank account: in clear for BILLING and ADMIN staff (audited), else masked •••• 1234.",
   })
   bankAccount(@Root() v: Visit, @Ctx() ctx: AppContext): string | null {
-    if (!v.bankAccountEnc) return null;
-    const plain = fieldCipher().decrypt(v.bankAccountEnc);
-    if (!seesBankAccount(ctx.principal)) return maskTail(plain);
-    // Written with the request's other read audits in one insert before the response leaves.
-    ctx.readAudit.record({ action: "visit.read.bankAccount", entityType: "Visit", entityId: v.id });
-    return plain;
+    return bankAccountAs(v, ctx.principal, ctx.readAudit);
   }
 
   @FieldResolver(() => [VisitEvent], { description: "Events the current principal may fire now." })

@@ -1,6 +1,9 @@
 import type { ReadType, RelationField } from "../read-compiler/definition.js";
 
-/** StatusChange for the compiled read path (platform/read-compiler); actorName stays on the resolvers. */
+/**
+ * StatusChange for the compiled read path (platform/read-compiler); the audit module adds
+ * actorName (its rule lives there, modules/audit/status-change.read.ts).
+ */
 export const statusChangeRead: ReadType = {
   type: "StatusChange",
   entity: "StatusChange",

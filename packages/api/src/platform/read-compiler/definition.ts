@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Principal } from "../auth/principal.js";
+import type { ReadAudit } from "../audit/read-audit.js";
 import { ExtensionPoint } from "../composition/extension-point.js";
 import type { SortDirection } from "../graphql/connection.js";
 
@@ -29,6 +30,12 @@ export type PlainRow = Record<string, unknown>;
 export interface ReadContext {
   principal: Principal;
   now: Date;
+  /**
+   * The request's read audit: a computed field that reads a sensitive value in clear records
+   * it here exactly as its resolver does (same action, entity, id), written with the
+   * request's other audit rows before the response leaves.
+   */
+  readAudit: ReadAudit;
 }
 
 export interface ComputedField {
@@ -58,6 +65,19 @@ export interface RelationField {
   /** Only the first row in `orderBy` order (a to-one read from a list, e.g. the latest change). */
   first?: boolean;
   scoped?: boolean;
+  /**
+   * More rows of the same type listed after these, in the same `orderBy` order: those whose
+   * `childKey` equals the parent's `parentKey`, narrowed by `where`, scoped alike (a claim's
+   * documents: its case's own, then the claim's).
+   */
+  then?: { parentKey: string; childKey: string; where?: Record<string, unknown> };
+  /**
+   * A list reached through link rows: `type` is then the link's type (its rows read as
+   * above), and each item is the `via.type` row the link's `via.key` points at, read through
+   * that type's own scope; a link whose row the reader does not see is left out, as a
+   * loadMany filtered of its nulls (a patient's policies through its memberships).
+   */
+  via?: { key: string; type: string };
 }
 
 /** A root `x(id)` field: one row by id through the scope rule in probe mode (as the byId loader). */

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { SqlPart } from "../scoping/scope.js";
 import type { Principal } from "../auth/principal.js";
+import type { ReadAudit } from "../audit/read-audit.js";
 import { statusChangeRead } from "../audit/status-change.read.js";
 import { hooksOf } from "../composition/hooks.js";
 import { READ_ROOTS, READ_TYPES, type ByIdRoot, type ReadType } from "./definition.js";
@@ -29,6 +30,7 @@ export interface CompiledRead {
   operation: OperationDefinitionNode;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown> | undefined;
+  readAudit: ReadAudit;
 }
 
 /** The registered types by GraphQL name, built once per hooks (they do not change after register). */
@@ -82,7 +84,7 @@ export async function runCompiled(read: CompiledRead): Promise<Record<string, un
   const row: Record<string, unknown> = columns.length
     ? await runStatement(em, sql`select ${joinParts(columns, ", ")}`)
     : {};
-  const ctx = { principal: read.principal, now: new Date() };
+  const ctx = { principal: read.principal, now: new Date(), readAudit: read.readAudit };
   for (const [i, [key, c]] of compiled.entries())
     data[key] = c === "typename" ? queryType.name : await c.finish(row[`r${i}`], ctx);
   return data;
@@ -151,6 +153,7 @@ export interface CompiledRecordRead {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   id: string;
+  readAudit: ReadAudit;
 }
 
 /**
@@ -183,6 +186,7 @@ export async function readRecordCompiled(read: CompiledRecordRead): Promise<Reco
   const obj = await objectSql(em, plan, x, aliases);
   const row = await runStatement(em, sql`select (select ${obj} from (${rows}) as ${x}) as r0`);
   const value = (row.r0 ?? null) as Record<string, unknown> | null;
-  if (value != null && needsShaping(plan)) shapeObject(plan, value, { principal: read.principal, now: new Date() });
+  if (value != null && needsShaping(plan))
+    shapeObject(plan, value, { principal: read.principal, now: new Date(), readAudit: read.readAudit });
   return value;
 }

@@ -60,6 +60,7 @@ export function compilePayloadReads(schema: GraphQLSchema): void {
             fragments: info.fragments,
             variables: info.variableValues,
             id: value.id,
+            readAudit: ctx.readAudit,
           });
           if (read == null) return value;
           markCompiled(read);

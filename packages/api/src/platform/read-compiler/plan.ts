@@ -29,8 +29,12 @@ export interface RelationPlan {
   rel: RelationField;
   parentColumn: string;
   childColumn: string;
+  /** The columns of `rel.then`'s correlation, when it has one. */
+  then: { parentColumn: string; childColumn: string } | null;
   nonNull: boolean;
   child: PlanObject;
+  /** `rel.via`: `child` is the link level, whose one field `v` holds the item. */
+  via?: boolean;
 }
 export interface TypenamePlan {
   key: string;
@@ -107,6 +111,41 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
           relationPlan(env, meta, rowKey, relation, props),
         ),
       });
+    } else if (def.relations?.[name]?.via) {
+      const rel = def.relations[name];
+      if (!isObjectType(shape.named) || shape.named.name !== rel.via!.type)
+        throw new Error(`read compiler: ${type.name}.${name} is not a ${rel.via!.type}`);
+      const linkDef = env.types.get(rel.type);
+      const linkMeta = linkDef && env.em.getMetadata().find(linkDef.entity);
+      if (!linkDef || !linkMeta) throw new Error(`read compiler: no type ${rel.type}`);
+      const item = planObject(env, shape.named, fieldNodes);
+      const link: PlanObject = {
+        def: linkDef,
+        meta: linkMeta,
+        fields: [
+          {
+            key: "v",
+            kind: "relation",
+            rel: { type: rel.via!.type, parentKey: rel.via!.key, childKey: "id" },
+            parentColumn: columnOf(linkMeta, rel.via!.key).column,
+            childColumn: columnOf(item.meta, "id").column,
+            then: null,
+            nonNull: false,
+            child: item,
+          },
+        ],
+      };
+      fields.push({
+        key,
+        kind: "relation",
+        rel,
+        parentColumn: columnOf(meta, rel.parentKey).column,
+        childColumn: columnOf(linkMeta, rel.childKey).column,
+        then: null,
+        nonNull: shape.nonNull,
+        child: link,
+        via: true,
+      });
     } else if (def.relations?.[name]) {
       const rel = def.relations[name];
       if (!isObjectType(shape.named) || shape.named.name !== rel.type)
@@ -118,6 +157,12 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
         rel,
         parentColumn: columnOf(meta, rel.parentKey).column,
         childColumn: columnOf(child.meta, rel.childKey).column,
+        then: rel.then
+          ? {
+              parentColumn: columnOf(meta, rel.then.parentKey).column,
+              childColumn: columnOf(child.meta, rel.then.childKey).column,
+            }
+          : null,
         nonNull: shape.nonNull,
         child,
       });
@@ -150,6 +195,7 @@ function relationPlan(
     rel,
     parentColumn: columnOf(meta, rel.parentKey).column,
     childColumn: columnOf(childMeta, rel.childKey).column,
+    then: null,
     nonNull: false,
     child,
   };
@@ -163,7 +209,10 @@ export function columnsOf(plan: PlanObject, extra: readonly string[] = []): stri
     else if (f.kind === "computed") {
       for (const i of f.inputs) cols.add(i.column);
       for (const r of f.rows) cols.add(r.parentColumn);
-    } else if (f.kind === "relation") cols.add(f.parentColumn);
+    } else if (f.kind === "relation") {
+      cols.add(f.parentColumn);
+      if (f.then) cols.add(f.then.parentColumn);
+    }
   }
   return [...cols];
 }

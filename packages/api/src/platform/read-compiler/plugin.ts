@@ -33,6 +33,7 @@ export function compiledReadPlugin(logger: Logger): ApolloServerPlugin<AppContex
               operation,
               fragments,
               variables: request.variables,
+              readAudit: contextValue.readAudit,
             });
             // Says which path answered (tests, benchmarks, support); never anything about the data.
             const headers = new HeaderMap([[READ_PATH_HEADER, "compiled"]]);

@@ -1,5 +1,5 @@
 import type { ReadContext } from "./definition.js";
-import type { PlanObject } from "./plan.js";
+import type { PlanObject, RelationPlan } from "./plan.js";
 import { NotCompiled } from "./selection.js";
 
 /**
@@ -33,6 +33,14 @@ export function shapeObject(plan: PlanObject, obj: Record<string, unknown>, ctx:
             ? (value as Record<string, unknown>[]).map(project)
             : project(value)
           : value;
+    } else if (f.kind === "relation" && f.via) {
+      // The items the links point at, in the links' order, those the reader does not see left out.
+      const item = f.child.fields[0] as RelationPlan;
+      const items = ((obj[f.key] ?? []) as { v: Record<string, unknown> | null }[])
+        .map((l) => l.v)
+        .filter((v): v is Record<string, unknown> => v != null);
+      for (const v of items) shapeObject(item.child, v, ctx);
+      obj[f.key] = items;
     } else if (f.kind === "relation") {
       const v = obj[f.key];
       if (v == null) {
@@ -48,6 +56,6 @@ export function shapeObject(plan: PlanObject, obj: Record<string, unknown>, ctx:
 /** Whether a plan has anything for shapeObject to do (most pages of plain columns do not). */
 export function needsShaping(plan: PlanObject): boolean {
   return plan.fields.some(
-    (f) => f.kind === "computed" || (f.kind === "relation" && (f.nonNull || needsShaping(f.child))),
+    (f) => f.kind === "computed" || (f.kind === "relation" && (f.nonNull || f.via || needsShaping(f.child))),
   );
 }

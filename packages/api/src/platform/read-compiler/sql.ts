@@ -134,21 +134,31 @@ async function relationSql(em: EntityManager, f: RelationPlan, parent: string, a
   const orderCols = order.map(
     ([prop]) => (f.child.meta.properties[prop as never] as { fieldNames: string[] }).fieldNames[0]!,
   );
-  const rows = await cachedRows(
-    em,
-    [f.child.def.entity, columnsOf(f.child, orderCols), t, parent, f.childColumn, f.parentColumn, f.rel, order],
-    () =>
-      rowsSql(em, f.child, t, {
-        where: f.rel.where,
-        correlate: (a) => `${a}.${f.childColumn} = ${parent}.${f.parentColumn}`,
-        scope: f.rel.scoped === false ? false : "probe",
-        orderBy: order.length ? Object.fromEntries(order) : undefined,
-        limit: f.rel.first ? 1 : undefined,
-        extraColumns: orderCols,
-      }),
-  );
+  const childRows = (alias: string, childColumn: string, parentColumn: string, where?: Record<string, unknown>) =>
+    cachedRows(
+      em,
+      [f.child.def.entity, columnsOf(f.child, orderCols), alias, parent, childColumn, parentColumn, f.rel, order],
+      () =>
+        rowsSql(em, f.child, alias, {
+          where,
+          correlate: (a) => `${a}.${childColumn} = ${parent}.${parentColumn}`,
+          scope: f.rel.scoped === false ? false : "probe",
+          orderBy: order.length ? Object.fromEntries(order) : undefined,
+          limit: f.rel.first ? 1 : undefined,
+          extraColumns: orderCols,
+        }),
+    );
+  let rows = await childRows(t, f.childColumn, f.parentColumn, f.rel.where);
+  let aggOrder = order.map(([, dir], i) => `${y}.${orderCols[i]} ${dir}`).join(", ");
+  if (f.rel.then && f.then) {
+    // The second part's rows after the first's: a union tagged with its part.
+    const t2 = aliases.next("t");
+    const more = await childRows(t2, f.then.childColumn, f.then.parentColumn, f.rel.then.where);
+    const [p1, p2] = [aliases.next("p"), aliases.next("p")];
+    rows = sql`select ${p1}.*, 0 as rc_part from (${rows}) as ${p1} union all select ${p2}.*, 1 as rc_part from (${more}) as ${p2}`;
+    aggOrder = [`${y}.rc_part`, ...(aggOrder ? [aggOrder] : [])].join(", ");
+  }
   const obj = await objectSql(em, f.child, y, aliases);
   if (!f.rel.list) return sql`(select ${obj} from (${rows}) as ${y})`;
-  const aggOrder = order.map(([, dir], i) => `${y}.${orderCols[i]} ${dir}`).join(", ");
   return sql`(select coalesce(json_agg(${obj}${aggOrder ? ` order by ${aggOrder}` : ""}), '[]'::json) from (${rows}) as ${y})`;
 }
