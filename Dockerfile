@@ -19,6 +19,14 @@ RUN pnpm --filter @clinigraph/api --filter @clinigraph/jobs --filter @clinigraph
 RUN pnpm --filter @clinigraph/api deploy --prod /out/api \
  && pnpm --filter @clinigraph/jobs deploy --prod /out/jobs \
  && rm -f /out/*/pnpm-lock.yaml /out/*/pnpm-workspace.yaml
+# `--prod` still installs a devDependency that satisfies a production dependency's peer
+# (pnpm/pnpm#15344): TypeScript, a build tool only, comes in as the optional peer of
+# valibot (under @bull-board/api), which needs it for its types alone. Drop it, and fail
+# here if a build or test tool is ever in the production output again.
+RUN rm -rf /out/*/node_modules/.pnpm/typescript@* \
+ && found="$(find /out/*/node_modules/.pnpm -maxdepth 1 \( -name 'typescript@*' -o -name '@swc+core@*' \
+      -o -name 'vitest@*' -o -name 'unplugin-swc@*' \) -print)"; \
+    if [ -n "$found" ]; then echo "build tools in the production output:" >&2; echo "$found" >&2; exit 1; fi
 # Test helpers (*.fixtures.ts, test-support/) are excluded from the build; fail here if one
 # ever comes back through an import.
 RUN found="$(find -L /out/api/dist /out/jobs/dist /out/jobs/node_modules/@clinigraph/api/dist \

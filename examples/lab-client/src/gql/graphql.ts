@@ -273,6 +273,8 @@ export type UserErrorCode =
   | 'NOT_A_PARTNER_USER'
   /** The organisation named must be a clinic, lab, specialist or hospital. */
   | 'NOT_A_PROVIDER'
+  /** The user belongs to a partner organisation: it takes partner roles (updatePartnerUser). */
+  | 'NOT_A_STAFF_USER'
   /** The user must be an active user with the VISITOR role. */
   | 'NOT_A_VISITOR'
   /** The order's deadline has not passed yet. */

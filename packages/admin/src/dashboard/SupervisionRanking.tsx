@@ -1,17 +1,4 @@
-import {
-  Card,
-  CardContent,
-  CardHeader,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from "@mui/material";
+import { Card, CardContent, CardHeader, MenuItem, Stack, TableCell, TableRow, TextField } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocaleState, useTranslate } from "react-admin";
@@ -19,6 +6,7 @@ import { request } from "../data/api";
 import { FIGURES_FRESH_MS } from "./figures";
 import { formatNumber } from "../fields/format";
 import { MEASURES, previousMonth, RANKING, type Measure, type RankingEntry } from "./ranking";
+import { FigureTable, PeriodField } from "../views/FigureTable";
 
 /**
  * The supervisor's view (issue #16, Persian seed: the review offices' monthly figures on
@@ -64,46 +52,39 @@ export function SupervisionRanking() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
+          <PeriodField
             type="month"
-            size="small"
             label={translate("clinigraph.ranking.month")}
             value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "ranking-month" } }}
+            onChange={setMonth}
+            testId="ranking-month"
           />
         </Stack>
-        {valid && !isPending && entries.length === 0 ? (
-          <Typography>{translate("clinigraph.ranking.empty")}</Typography>
-        ) : (
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate("clinigraph.ranking.rank")}</TableCell>
-                <TableCell>{translate("resources.organizations.name", { smart_count: 1 })}</TableCell>
-                <TableCell align="right">{translate("clinigraph.ranking.rate")}</TableCell>
-                <TableCell align="right" />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {entries.map((e) => (
-                <TableRow key={e.organizationId} data-testid="ranking-row">
-                  <TableCell>{formatNumber(e.rank, locale)}</TableCell>
-                  <TableCell>{e.organization?.name ?? e.organizationId}</TableCell>
-                  <TableCell align="right" data-testid="ranking-rate">
-                    {e.measured.ratio === null ? "" : percent.format(Number(e.measured.ratio))}
-                  </TableCell>
-                  <TableCell align="right">
-                    {translate("clinigraph.ranking.of", {
-                      numerator: formatNumber(Number(e.measured.numerator), locale),
-                      denominator: formatNumber(Number(e.measured.denominator), locale),
-                    })}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <FigureTable
+          columns={[
+            { label: translate("clinigraph.ranking.rank") },
+            { label: translate("resources.organizations.name", { smart_count: 1 }) },
+            { label: translate("clinigraph.ranking.rate"), align: "right" },
+            { label: "", align: "right" },
+          ]}
+          empty={valid && !isPending && entries.length === 0 ? translate("clinigraph.ranking.empty") : null}
+        >
+          {entries.map((e) => (
+            <TableRow key={e.organizationId} data-testid="ranking-row">
+              <TableCell>{formatNumber(e.rank, locale)}</TableCell>
+              <TableCell>{e.organization?.name ?? e.organizationId}</TableCell>
+              <TableCell align="right" data-testid="ranking-rate">
+                {e.measured.ratio === null ? "" : percent.format(Number(e.measured.ratio))}
+              </TableCell>
+              <TableCell align="right">
+                {translate("clinigraph.ranking.of", {
+                  numerator: formatNumber(Number(e.measured.numerator), locale),
+                  denominator: formatNumber(Number(e.measured.denominator), locale),
+                })}
+              </TableCell>
+            </TableRow>
+          ))}
+        </FigureTable>
       </CardContent>
     </Card>
   );

@@ -1,20 +1,11 @@
-import {
-  Card,
-  CardContent,
-  CardHeader,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from "@mui/material";
+import { Card, CardContent, CardHeader, TableCell, TableRow } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { ReferenceField, RecordContextProvider, useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
 import { FIGURES_FRESH_MS, today } from "./figures";
 import { formatMoney, formatNumber } from "../fields/format";
 import { COLLECTIONS, type Collection } from "./statistics";
+import { FigureTable } from "../views/FigureTable";
 
 /** Payments received today and what is still owed, per organisation and currency. */
 export function TodayCollections() {
@@ -34,38 +25,32 @@ export function TodayCollections() {
         slotProps={{ title: { variant: "subtitle1" } }}
       />
       <CardContent>
-        {rows.length === 0 ? (
-          <Typography>{translate("clinigraph.dashboard.no_collections")}</Typography>
-        ) : (
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate("resources.organizations.name", { smart_count: 1 })}</TableCell>
-                <TableCell align="right">{translate("clinigraph.dashboard.received_insurer")}</TableCell>
-                <TableCell align="right">{translate("clinigraph.dashboard.received_patient")}</TableCell>
-                <TableCell align="right">{translate("clinigraph.dashboard.outstanding_insurer")}</TableCell>
-                <TableCell align="right">{translate("clinigraph.dashboard.outstanding_patient")}</TableCell>
-                <TableCell align="right">{translate("clinigraph.dashboard.outstanding_claims")}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={`${row.organizationId}-${row.currency}`}>
-                  <TableCell>
-                    <RecordContextProvider value={{ id: row.organizationId, organizationId: row.organizationId }}>
-                      <ReferenceField source="organizationId" reference="organizations" link={false} />
-                    </RecordContextProvider>
-                  </TableCell>
-                  <TableCell align="right">{money(row.receivedInsurer, row.currency)}</TableCell>
-                  <TableCell align="right">{money(row.receivedPatient, row.currency)}</TableCell>
-                  <TableCell align="right">{money(row.outstandingInsurer, row.currency)}</TableCell>
-                  <TableCell align="right">{money(row.outstandingPatient, row.currency)}</TableCell>
-                  <TableCell align="right">{formatNumber(row.outstandingClaims, locale)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <FigureTable
+          columns={[
+            { label: translate("resources.organizations.name", { smart_count: 1 }) },
+            { label: translate("clinigraph.dashboard.received_insurer"), align: "right" },
+            { label: translate("clinigraph.dashboard.received_patient"), align: "right" },
+            { label: translate("clinigraph.dashboard.outstanding_insurer"), align: "right" },
+            { label: translate("clinigraph.dashboard.outstanding_patient"), align: "right" },
+            { label: translate("clinigraph.dashboard.outstanding_claims"), align: "right" },
+          ]}
+          empty={rows.length === 0 ? translate("clinigraph.dashboard.no_collections") : null}
+        >
+          {rows.map((row) => (
+            <TableRow key={`${row.organizationId}-${row.currency}`}>
+              <TableCell>
+                <RecordContextProvider value={{ id: row.organizationId, organizationId: row.organizationId }}>
+                  <ReferenceField source="organizationId" reference="organizations" link={false} />
+                </RecordContextProvider>
+              </TableCell>
+              <TableCell align="right">{money(row.receivedInsurer, row.currency)}</TableCell>
+              <TableCell align="right">{money(row.receivedPatient, row.currency)}</TableCell>
+              <TableCell align="right">{money(row.outstandingInsurer, row.currency)}</TableCell>
+              <TableCell align="right">{money(row.outstandingPatient, row.currency)}</TableCell>
+              <TableCell align="right">{formatNumber(row.outstandingClaims, locale)}</TableCell>
+            </TableRow>
+          ))}
+        </FigureTable>
       </CardContent>
     </Card>
   );

@@ -1,17 +1,4 @@
-import {
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from "@mui/material";
+import { Button, Card, CardContent, Stack, TableCell, TableRow } from "@mui/material";
 import DownloadIcon from "@mui/icons-material/Download";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -20,6 +7,7 @@ import { request } from "../data/api";
 import { toCsv } from "../data/csvExport";
 import { formatMoney } from "../fields/format";
 import { DAY_COLLECTIONS, localDay, type DayCollection } from "./queries";
+import { FigureTable, PeriodField } from "../views/FigureTable";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -69,13 +57,12 @@ export default function CollectionsPage() {
       <Title title={translate("clinigraph.menu.collections")} />
       <CardContent>
         <Stack direction="row" spacing={2} sx={{ alignItems: "center", mb: 2, flexWrap: "wrap" }} useFlexGap>
-          <TextField
+          <PeriodField
             type="date"
-            size="small"
             label={translate("clinigraph.collections.date")}
             value={date}
-            onChange={(e) => setDate(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "collections-date" } }}
+            onChange={setDate}
+            testId="collections-date"
           />
           <Button
             startIcon={<DownloadIcon />}
@@ -86,40 +73,32 @@ export default function CollectionsPage() {
             {translate("ra.action.export")}
           </Button>
         </Stack>
-        {!isPending && rows.length === 0 ? (
-          <Typography>{translate("clinigraph.collections.none")}</Typography>
-        ) : (
-          <Box sx={{ overflowX: "auto" }}>
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate("resources.organizations.name", { smart_count: 1 })}</TableCell>
-                  <TableCell align="right">{translate("clinigraph.dashboard.received_insurer")}</TableCell>
-                  <TableCell align="right">{translate("clinigraph.dashboard.received_patient")}</TableCell>
-                  <TableCell>{translate("clinigraph.collections.by_method")}</TableCell>
-                  <TableCell align="right">{translate("clinigraph.dashboard.outstanding_insurer")}</TableCell>
-                  <TableCell align="right">{translate("clinigraph.dashboard.outstanding_patient")}</TableCell>
-                  <TableCell align="right">{translate("clinigraph.dashboard.outstanding_claims")}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {rows.map((row) => (
-                  <TableRow key={`${row.organizationId}-${row.currency}`} data-testid="collections-row">
-                    <TableCell>
-                      <bdi>{names.get(row.organizationId) ?? ""}</bdi>
-                    </TableCell>
-                    <TableCell align="right">{money(row.receivedInsurer, row.currency)}</TableCell>
-                    <TableCell align="right">{money(row.receivedPatient, row.currency)}</TableCell>
-                    <TableCell>{methods(row)}</TableCell>
-                    <TableCell align="right">{money(row.outstandingInsurer, row.currency)}</TableCell>
-                    <TableCell align="right">{money(row.outstandingPatient, row.currency)}</TableCell>
-                    <TableCell align="right">{row.outstandingClaims}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        )}
+        <FigureTable
+          columns={[
+            { label: translate("resources.organizations.name", { smart_count: 1 }) },
+            { label: translate("clinigraph.dashboard.received_insurer"), align: "right" },
+            { label: translate("clinigraph.dashboard.received_patient"), align: "right" },
+            { label: translate("clinigraph.collections.by_method") },
+            { label: translate("clinigraph.dashboard.outstanding_insurer"), align: "right" },
+            { label: translate("clinigraph.dashboard.outstanding_patient"), align: "right" },
+            { label: translate("clinigraph.dashboard.outstanding_claims"), align: "right" },
+          ]}
+          empty={!isPending && rows.length === 0 ? translate("clinigraph.collections.none") : null}
+        >
+          {rows.map((row) => (
+            <TableRow key={`${row.organizationId}-${row.currency}`} data-testid="collections-row">
+              <TableCell>
+                <bdi>{names.get(row.organizationId) ?? ""}</bdi>
+              </TableCell>
+              <TableCell align="right">{money(row.receivedInsurer, row.currency)}</TableCell>
+              <TableCell align="right">{money(row.receivedPatient, row.currency)}</TableCell>
+              <TableCell>{methods(row)}</TableCell>
+              <TableCell align="right">{money(row.outstandingInsurer, row.currency)}</TableCell>
+              <TableCell align="right">{money(row.outstandingPatient, row.currency)}</TableCell>
+              <TableCell align="right">{row.outstandingClaims}</TableCell>
+            </TableRow>
+          ))}
+        </FigureTable>
       </CardContent>
     </Card>
   );

@@ -1,18 +1,17 @@
-import { Show } from "react-admin";
-import { resourceMeta } from "../resources/registry";
-import { MetaFields, ShowActions } from "../views/GenericShow";
-import { RelatedList } from "../views/RelatedList";
+import { RelatedShow } from "../views/RelatedShow";
 import { PolicyLiabilities } from "./PolicyLiabilities";
 
 /** A policy: its terms, what each liability covers, its members and the claims made under it. */
 export default function PolicyShow() {
-  const meta = resourceMeta("policies");
   return (
-    <Show actions={<ShowActions meta={meta} />}>
-      <MetaFields meta={meta} />
+    <RelatedShow
+      resource="policies"
+      related={[
+        ["patients", "policyId"],
+        ["claims", "policyId"],
+      ]}
+    >
       <PolicyLiabilities />
-      <RelatedList reference="patients" target="policyId" />
-      <RelatedList reference="claims" target="policyId" />
-    </Show>
+    </RelatedShow>
   );
 }

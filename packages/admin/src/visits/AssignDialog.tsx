@@ -1,16 +1,7 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  MenuItem,
-  TextField,
-} from "@mui/material";
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from "@mui/material";
 import { useState } from "react";
-import { useGetList, useTranslate } from "react-admin";
+import { useTranslate } from "react-admin";
+import { NotifySmsField, useHospitalVisitors, VisitorSelect } from "./VisitorChoice";
 
 interface Props {
   hospitalId: string;
@@ -25,42 +16,14 @@ export function AssignDialog({ hospitalId, count, running, onCancel, onConfirm }
   const translate = useTranslate();
   const [visitorId, setVisitorId] = useState("");
   const [notifySms, setNotifySms] = useState(true);
-  const { data: visitors = [] } = useGetList("users", {
-    filter: { role: "VISITOR", hospitalId, active: true },
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: "name", order: "ASC" },
-  });
+  const visitors = useHospitalVisitors(hospitalId);
 
   return (
     <Dialog open onClose={running ? undefined : onCancel} fullWidth maxWidth="xs">
       <DialogTitle>{translate("clinigraph.visits.assign_title", { smart_count: count })}</DialogTitle>
       <DialogContent>
-        <TextField
-          select
-          fullWidth
-          margin="dense"
-          label={translate("clinigraph.visits.visitor")}
-          value={visitorId}
-          onChange={(e) => setVisitorId(e.target.value)}
-          slotProps={{ htmlInput: { "data-testid": "assign-visitor" } }}
-        >
-          {visitors.map((visitor) => (
-            <MenuItem key={visitor.id} value={String(visitor.id)}>
-              {String(visitor.name)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <FormControlLabel
-          control={
-            <Checkbox
-              checked={notifySms}
-              onChange={(e) => setNotifySms(e.target.checked)}
-              slotProps={{ input: { "aria-label": "sms" } }}
-              data-testid="assign-sms"
-            />
-          }
-          label={translate("clinigraph.visits.notify_sms")}
-        />
+        <VisitorSelect visitors={visitors} value={visitorId} onChange={setVisitorId} testId="assign" />
+        <NotifySmsField checked={notifySms} onChange={setNotifySms} testId="assign" />
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} disabled={running}>

@@ -1,17 +1,8 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  MenuItem,
-  TextField,
-} from "@mui/material";
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from "@mui/material";
 import { useState } from "react";
-import { useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
 import { runMutation } from "../data/runMutation";
+import { NotifySmsField, useHospitalVisitors, VisitorSelect } from "./VisitorChoice";
 
 const REASSIGN = `mutation Reassign($input: ReassignVisitInput!) {
   reassignVisit(input: $input) { visit { id version } userErrors { code field message } }
@@ -32,15 +23,7 @@ export function ReassignButton({ label, held }: { label: string; held: boolean }
   const [notifySms, setNotifySms] = useState(true);
   const [running, setRunning] = useState(false);
   const hospitalId = record?.siteId as string | undefined;
-  const { data: visitors = [] } = useGetList(
-    "users",
-    {
-      filter: { role: "VISITOR", hospitalId, active: true },
-      pagination: { page: 1, perPage: 100 },
-      sort: { field: "name", order: "ASC" },
-    },
-    { enabled: open && Boolean(hospitalId) },
-  );
+  const visitors = useHospitalVisitors(hospitalId, open);
   if (!record) return null;
   const others = visitors.filter((v) => v.id !== record.assigneeId);
 
@@ -77,22 +60,7 @@ export function ReassignButton({ label, held }: { label: string; held: boolean }
             {translate("clinigraph.transitions.confirm_title", { event: label, name: record.number })}
           </DialogTitle>
           <DialogContent>
-            <TextField
-              select
-              fullWidth
-              margin="dense"
-              required
-              label={translate("clinigraph.visits.visitor")}
-              value={visitorId}
-              onChange={(e) => setVisitorId(e.target.value)}
-              slotProps={{ htmlInput: { "data-testid": "reassign-visitor" } }}
-            >
-              {others.map((visitor) => (
-                <MenuItem key={visitor.id} value={String(visitor.id)}>
-                  {String(visitor.name)}
-                </MenuItem>
-              ))}
-            </TextField>
+            <VisitorSelect visitors={others} value={visitorId} onChange={setVisitorId} testId="reassign" required />
             <TextField
               fullWidth
               multiline
@@ -102,10 +70,7 @@ export function ReassignButton({ label, held }: { label: string; held: boolean }
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
-            <FormControlLabel
-              control={<Checkbox checked={notifySms} onChange={(e) => setNotifySms(e.target.checked)} />}
-              label={translate("clinigraph.visits.notify_sms")}
-            />
+            <NotifySmsField checked={notifySms} onChange={setNotifySms} testId="reassign" />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)} disabled={running}>

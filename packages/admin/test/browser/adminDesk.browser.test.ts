@@ -1,24 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { addFilter, gql, signIn, staffToken } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { addFilter, browserSession, gql, staffToken } from "./support";
 import { shot } from "./desk";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 describe("the admin's day against the real API", () => {
   it("lists users with their roles and their organisation by name", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     await page.goto(`${consoleUrl}/#/users`);
     const row = page.locator("tbody tr", { hasText: "operator@clinigraph.demo" });
     await row.waitFor();
@@ -61,8 +52,7 @@ describe("the admin's day against the real API", () => {
       { input: { id: visit.id, event: "CANCEL", expectedVersion: visit.version, reason: "Duplicada" } },
     );
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     await page.goto(`${consoleUrl}/#/auditEvents`);
     await page.locator("tbody tr").first().waitFor();
     const entity = await addFilter(page, "entityId");
@@ -78,8 +68,7 @@ describe("the admin's day against the real API", () => {
   });
 
   it("opens the queue dashboard from the console menu", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     const [dashboard] = await Promise.all([
       page.context().waitForEvent("page"),
       page.getByTestId("menu-queue-dashboard").click(),
@@ -94,8 +83,7 @@ describe("the admin's day against the real API", () => {
   });
 
   it("BILLING reads orders and claims without a Create button, which the API would refuse it", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "billing");
+    const page = await session.signedIn("billing");
     for (const resource of ["orders", "claims"]) {
       await page.goto(`${consoleUrl}/#/${resource}`);
       // the toolbar is drawn (Export sits beside where Create would be)

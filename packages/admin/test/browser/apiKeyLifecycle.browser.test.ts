@@ -1,18 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { LAB_API_KEY, gql, signIn, staffToken } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, gql, LAB_API_KEY, staffToken } from "./support";
 
-let browser: Browser;
-const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const VIEWER = "{ viewer { kind scopes organization { id } } }";
 
@@ -30,8 +21,7 @@ describe("API keys against the real API", () => {
     // unique per run, so the test can be rerun against a long-lived API
     const keyName = `LIS browser test ${Date.now().toString(36)}`;
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     await page.locator('a[href="#/apiKeys"]').first().click();
     await page.locator('a[href="#/apiKeys/create"]').click();
     await page.locator('input[name="name"]').fill(keyName);

@@ -1,18 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { addFilter, gql, signIn, staffToken } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { addFilter, browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
-const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const REGISTER = `mutation($input: RegisterPatientInput!) {
   registerPatient(input: $input) { patient { id version } userErrors { code message } }
@@ -48,8 +39,7 @@ describe("audit trail against the real API", () => {
   it("an admin filters the audit trail to a patient and reads the operator's update: who by name, what in words, the patient linked by name, the fields changed", async () => {
     const { patientId, operatorName, patientName } = await operatorEditsAPatient();
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     await page.locator('a[href="#/auditEvents"]').first().click();
     await page.locator("tbody tr").first().waitFor();
 

@@ -1,25 +1,17 @@
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { shot } from "./shots";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 
 /**
  * BILLING's day in the console, on the volume seed: the insurer's remittance and the
  * patient's co-pay recorded through recordPayment, a claim settled with a reason before
  * the insurer paid in full, and the daily collections of any day, downloaded as CSV.
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface BillingClaim {
   id: string;
@@ -50,8 +42,7 @@ describe("billing's day", () => {
       (await gql<{ claim: BillingClaim }>(apiUrl, token, `query($id: ID!) { claim(id: $id) { ${FIELDS} } }`, { id }))
         .claim;
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "billing");
+    const page = await session.signedIn("billing");
 
     // the insurer's remittance: the amount starts at what the insurer owes
     await page.goto(`${consoleUrl}/#/claims/${paying.id}/show`);

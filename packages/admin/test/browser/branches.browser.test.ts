@@ -1,19 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { shot } from "./shots";
-import { DEMO, gql, signIn } from "./support";
+import { browserSession, DEMO, gql } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const TRAYS = ["TO_MANAGE", "IN_PROCESS", "WORKED", "CLOSED"] as const;
 type Tray = (typeof TRAYS)[number];
@@ -74,8 +67,7 @@ describe("branches in the console (机构选择)", () => {
       TRAYS.find((t) => valparaiso[t].total > 0) ??
       "TO_MANAGE";
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "branches");
+    const page = await session.signedIn("branches");
     const chooser = page.getByTestId("branch-chooser");
     await chooser.waitFor();
     await expect.poll(() => chooser.textContent()).toContain("Choose your branch");
@@ -112,8 +104,7 @@ describe("branches in the console (机构选择)", () => {
   });
 
   it("a one-branch login goes straight to its branch, shown in the app bar", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "valparaiso");
+    const page = await session.signedIn("valparaiso");
     await expect.poll(() => page.getByTestId("current-branch").textContent()).toContain("Oficina Regional Valparaíso");
     await expect(page.getByTestId("branch-chooser").count()).resolves.toBe(0);
     await page.context().close();

@@ -1,19 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { pickAutocomplete, pickSelect, shot } from "./desk";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface PolicyRow {
   id: string;
@@ -51,8 +43,7 @@ describe("the operator registers a claim for a partner against the real API", ()
     );
     const kase = registerCase.case;
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/claims`);
     await page.getByRole("link", { name: "Create" }).click();
     await page.waitForURL(/#\/claims\/create/);
@@ -105,8 +96,7 @@ describe("the operator registers a claim for a partner against the real API", ()
     const target = claims.nodes[0];
     if (!target) throw new Error("the seed has no DRAFT claim");
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/claims/${encodeURIComponent(target.id)}/show`);
     await page.getByTestId("edit-claim-lines").click();
     const dialog = page.getByRole("dialog");

@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { gql, signIn, staffToken } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface ReviewClaim {
   id: string;
@@ -37,8 +29,7 @@ describe("claim review against the real API", () => {
     const line = claim.lines[0];
     const lowered = String(Math.floor(Number(line.amount) / 2));
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "reviewer");
+    const page = await session.signedIn("reviewer");
     await page.getByTestId("menu-claimReview").click();
     await page.goto(`${consoleUrl}/#/claims/${claim.id}/show`);
     const input = page.getByTestId(`approved-${line.position}`);

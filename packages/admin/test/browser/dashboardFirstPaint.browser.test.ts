@@ -1,7 +1,6 @@
-import type { Browser, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { signIn } from "./support";
+import type { Request } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, signIn } from "./support";
 
 /**
  * The dashboard's first paint (issue 15 "Slow"): what it asks the API for and what code it
@@ -10,15 +9,9 @@ import { signIn } from "./support";
  * cards keep their size while loading, so nothing jumps when the figures arrive. The
  * counts and bytes are printed for docs/BENCHMARKS.md.
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface Seen {
   graphql: { operation: string; requestBytes: number; responseBytes: number }[];
@@ -26,7 +19,7 @@ interface Seen {
 }
 
 async function firstPaint(who: "operator" | "billing"): Promise<Seen & { shift: number }> {
-  const page = await newPage(browser);
+  const page = await session.newPage();
   await signIn(page, consoleUrl, who);
   await page.goto("about:blank");
   const seen: Seen = { graphql: [], scripts: [] };

@@ -1,21 +1,13 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { recomputeMonthlyStatistics } from "../harness/realApi";
-import { launchBrowser, newPage } from "./browser";
-import { LAB_API_KEY, gql, signIn, staffToken } from "./support";
+import { browserSession, gql, LAB_API_KEY, staffToken } from "./support";
 import { formatMonth } from "../../src/fields/format";
 
-let browser: Browser;
-const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 const databaseUrl = inject("databaseUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface MonthlyRow {
   organizationId: string;
@@ -100,8 +92,7 @@ describe("dashboard of monthly statistics against the real API", () => {
     const rows = await figures();
     expect(rows.find((r) => r.organizationId === lab.id)?.ordersIssued).toBe(before + 1);
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     const ordersChart = page.getByTestId("chart-orders");
     await ordersChart.locator(".recharts-bar-rectangle").first().waitFor();
     expect(await ordersChart.locator(".recharts-legend-item-text").allTextContents()).toContain(lab.name);

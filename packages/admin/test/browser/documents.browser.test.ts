@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { gql, signIn, staffToken } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 // A 1×1 PNG: the visitor's photo of the ward's notice board.
 const PNG = Buffer.from(
@@ -37,8 +29,7 @@ describe("supporting documents in the console against the real API", () => {
     const claim = claims.nodes.find((c) => c.documents.length >= 2);
     expect(claim, "the demo seed files the documents of every submitted claim").toBeDefined();
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "reviewer");
+    const page = await session.signedIn("reviewer");
     await page.goto(`${consoleUrl}/#/claims/${claim!.id}/show`);
     const panel = page.getByTestId("claim-documents");
     await panel.waitFor();
@@ -77,8 +68,7 @@ describe("supporting documents in the console against the real API", () => {
     const visit = visits.nodes.find((v) => v.caseId);
     expect(visit, "the demo visitor has open field visits").toBeDefined();
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "visitor");
+    const page = await session.signedIn("visitor");
     await page.goto(`${consoleUrl}/#/visits/${visit!.id}/show`);
     const control = page.getByTestId("attach-document");
     await control.waitFor();

@@ -1,19 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { shot } from "./shots";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 // a specialty of this run only: the demo region is shared by every browser test
 const SPECIALTY = `ophthalmology-${Date.now().toString(36)}`;
@@ -34,8 +26,7 @@ const V2 = {
 
 describe("the form templates screen (OPERATOR)", () => {
   it("creates a specialty's form with a live preview, edits it as version 2, previews version 1 and puts it back in force", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.getByTestId("menu-formTemplates").click();
     await page.waitForURL(/#\/form-templates/);
     await page.getByTestId("form-template-traumatology-v1").waitFor();
@@ -100,8 +91,7 @@ describe("the form templates screen (OPERATOR)", () => {
   });
 
   it("is right to left in Persian, with the JSON left to right and the preview's labels in Persian", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.locator("header button", { hasText: "English" }).click();
     await page.getByRole("menuitem", { name: "فارسی" }).click();
     await page.waitForFunction(() => document.documentElement.lang === "fa");

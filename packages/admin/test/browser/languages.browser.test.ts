@@ -1,19 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, requestsSettled } from "./browser";
-import { gql, signIn, staffToken } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { requestsSettled } from "./browser";
+import { browserSession, gql, staffToken } from "./support";
 import { denylistFor, untranslated } from "./untranslated";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const NAMES: Record<string, string> = { es: "Español", zh: "中文", fa: "فارسی", bg: "Български" };
 const LATIN_DIGIT = /[0-9]/;
@@ -103,8 +97,7 @@ describe.each(["es", "zh", "fa", "bg"])("every main screen in %s", (locale) => {
       const screens = await mainScreens();
       const deny = await denylistFor(locale);
       const names = await recordNames();
-      const page = await newPage(browser);
-      await signIn(page, consoleUrl, "admin");
+      const page = await session.signedIn("admin");
       await switchLanguage(page, locale);
       const found: string[] = [];
       for (const screen of screens) {
@@ -121,8 +114,7 @@ describe.each(["es", "zh", "fa", "bg"])("every main screen in %s", (locale) => {
 describe("Persian screens", () => {
   it("are right-to-left, in Persian digits and Solar Hijri dates, with mixed text isolated and numbers unbroken", async () => {
     const screens = Object.fromEntries((await mainScreens()).map((s) => [s.name, s]));
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     await switchLanguage(page, "fa");
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
 

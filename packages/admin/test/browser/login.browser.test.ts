@@ -1,21 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 describe("console in Chromium, signed out", () => {
   it("sends a signed-out visitor to the login page", async () => {
-    const page = await newPage(browser);
+    const page = await session.newPage();
     await page.goto(`${consoleUrl}/`);
     await page.waitForURL(/#\/login/);
     await page.locator('input[name="username"]').waitFor({ state: "visible" });
@@ -25,7 +17,7 @@ describe("console in Chromium, signed out", () => {
   });
 
   it("switching to Persian turns the page right-to-left and is remembered across reloads", async () => {
-    const page = await newPage(browser);
+    const page = await session.newPage();
     await page.goto(`${consoleUrl}/#/login`);
     const submit = page.locator('button[type="submit"]');
     await submit.waitFor({ state: "visible" });

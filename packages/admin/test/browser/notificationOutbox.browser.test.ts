@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { addFilter, gql, signIn, staffToken } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { addFilter, browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const REGISTER = `mutation($input: RegisterPatientInput!) {
   registerPatient(input: $input) { patient { id status } userErrors { code message } }
@@ -46,8 +38,7 @@ describe("notification outbox against the real API", () => {
     const patient = registered.registerPatient.patient!;
     expect(patient.status).toBe("PROSPECT");
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     // dental seed step 4 → 5: the first screening makes the patient active, which sends the welcome e-mail
     await page.goto(`${consoleUrl}/#/patients/${patient.id}/show`);
     await page.locator('[data-event="ACTIVATE"]').click();

@@ -1,19 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { TINY_PNG, fire, pickAutocomplete, pickSelect, shot } from "./desk";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface OrderState {
   status: string;
@@ -59,8 +51,7 @@ describe("the operator's order desk against the real API", () => {
     const specialist = psychiatry.nodes.find((o) => o.specialties.length === 1)!;
     expect(specialist, "the seed's psychiatry-only interconsultant").toBeDefined();
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/orders`);
     await page.getByRole("link", { name: "Create" }).click();
     await page.waitForURL(/#\/orders\/create/);
@@ -122,8 +113,7 @@ describe("the operator's order desk against the real API", () => {
     if (!order) throw new Error("the seed has no order in evaluation");
     const before = (await orderState(token, order.id)).reports.length;
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/orders/${encodeURIComponent(order.id)}/show`);
     await page.getByTestId("attach-report").click();
     await pickSelect(page, "report-kind", /Final/);

@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { LAB_API_KEY, gql, signIn } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, gql, LAB_API_KEY } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface LabOrder {
   id: string;
@@ -84,8 +76,7 @@ async function resubmitAsLab(orderId: string) {
 describe("order verification against the real API", () => {
   it("operator rejects from the To manage tray with a reason code, the lab resubmits, the operator approves after confirming", async () => {
     const target = await labOrderToManage();
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/orders`);
 
     const toManage = page.getByTestId("tray-TO_MANAGE");

@@ -1,19 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { fire, pickAutocomplete, pickSelect, shot, TINY_PNG } from "./desk";
-import { AGENCY_API_KEY, gql, signInPartner, staffToken } from "./support";
+import { AGENCY_API_KEY, browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface AgencyClaim {
   provider: { name: string } | null;
@@ -65,8 +58,7 @@ async function statusIs(page: Page, status: string) {
 describe("an agency's user registers a claim in the partner portal", () => {
   it("opens the case and the claim with lines, sees eligibility and the estimate before saving, files a document, submits; after a return sees why and resubmits; files a second claim in the same case, picked from its open cases", async () => {
     const { customerNumber, providerName } = await coveredPatient();
-    const page = await newPage(browser);
-    await signInPartner(page, consoleUrl, "agency");
+    const page = await session.partnerSignedIn("agency");
     await page.getByTestId("portal-menu-claims").click();
     await page.getByTestId("portal-new-claim").click();
     await page.waitForURL(/#\/portal\/claims\/new$/);

@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { join } from "node:path";
 import { SHOTS_DIR } from "./desk";
-import { INTERCONSULTANT_API_KEY, gql, signInPartner } from "./support";
+import { browserSession, gql, INTERCONSULTANT_API_KEY } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const TRANSITION = `mutation($i: TransitionOrderInput!) { transitionOrder(input: $i) { order { status version } userErrors { code message } } }`;
 
@@ -54,8 +46,7 @@ async function orderInEvaluation(): Promise<{ id: string; number: string }> {
 describe("an interconsultant fills the specialty's form", () => {
   it("renders the traumatology form from its JSON Schema, refuses it incomplete, and files it as the final report", async () => {
     const target = await orderInEvaluation();
-    const page = await newPage(browser);
-    await signInPartner(page, consoleUrl, "specialist");
+    const page = await session.partnerSignedIn("specialist");
     await page.goto(`${consoleUrl}/#/portal/orders/${target.id}`);
     await page.locator('[data-testid="portal-order-status"][data-status="IN_EVALUATION"]').waitFor();
 

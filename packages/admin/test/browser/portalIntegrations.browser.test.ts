@@ -1,19 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { shot } from "./desk";
-import { signInPartner } from "./support";
+import { browserSession } from "./support";
 
-let browser: Browser;
-const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 /** The viewer's kind as a bearer sees it, or the HTTP status when the API refuses the bearer. */
 async function viewerWith(bearer: string): Promise<string | number> {
@@ -29,8 +20,7 @@ async function viewerWith(bearer: string): Promise<string | number> {
 
 describe("a partner admin manages its organisation's API keys and webhook endpoints in the portal", () => {
   it("issues a key whose secret is shown once and works, revokes it, and registers and deletes a webhook endpoint", async () => {
-    const page = await newPage(browser);
-    await signInPartner(page, consoleUrl, "hospital");
+    const page = await session.partnerSignedIn("hospital");
     await page.getByTestId("portal-menu-integrations").click();
     await page.waitForURL(/#\/portal\/integrations$/);
 

@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { INTERCONSULTANT_API_KEY, gql, signInPartner } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, gql, INTERCONSULTANT_API_KEY } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 describe("a partner's user stays in its organisation", () => {
   it("cannot open another organisation's order by URL, nor any operator route or menu, and the API refuses it too", async () => {
@@ -25,8 +17,7 @@ describe("a partner's user stays in its organisation", () => {
     const foreign = orders.nodes[0];
     if (!foreign) throw new Error("the demo seed has no specialist order");
 
-    const page = await newPage(browser);
-    await signInPartner(page, consoleUrl, "lab");
+    const page = await session.partnerSignedIn("lab");
     await page.goto(`${consoleUrl}/#/portal/orders/${foreign.id}`);
     await page.getByTestId("portal-not-found").waitFor();
     expect(await page.getByTestId("portal-order-number").count()).toBe(0);

@@ -1,19 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { shot, TINY_PNG } from "./desk";
-import { LAB_API_KEY, gql, signInPartner, staffToken } from "./support";
+import { browserSession, gql, LAB_API_KEY, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 /** An order the demo lab still has to confirm, with time left to do it. */
 async function requiredLabOrder(): Promise<{ id: string; number: string }> {
@@ -52,8 +45,7 @@ async function uploadReport(page: Page, kind: "PRELIMINARY" | "FINAL", name: str
 describe("a lab's user works an order in the partner portal", () => {
   it("confirms, evaluates, attaches preliminary and final reports, submits; after a rejection sees why and resubmits", async () => {
     const target = await requiredLabOrder();
-    const page = await newPage(browser);
-    await signInPartner(page, consoleUrl, "lab");
+    const page = await session.partnerSignedIn("lab");
     // its own menu: the trays, not the operator's desk
     await page.getByTestId("portal-menu-orders").waitFor();
     expect(await page.getByTestId("menu-visitAssignment").count()).toBe(0);

@@ -1,19 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, requestsSettled } from "./browser";
-import { AGENCY_API_KEY, LAB_API_KEY, gql, signInPartner, staffToken } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { requestsSettled } from "./browser";
+import { AGENCY_API_KEY, browserSession, gql, LAB_API_KEY, staffToken } from "./support";
 import { denylistFor, untranslated } from "./untranslated";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface Screen {
   path: string;
@@ -102,8 +96,7 @@ describe("the partner portal in Persian", () => {
       const names = await recordTexts();
       const found: string[] = [];
       for (const who of ["lab", "hospital", "agency"] as const) {
-        const page = await newPage(browser);
-        await signInPartner(page, consoleUrl, who);
+        const page = await session.partnerSignedIn(who);
         await toPersian(page);
         for (const screen of screens[who]) {
           await open(page, screen);

@@ -1,7 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { gql, signIn, staffToken } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, gql, staffToken } from "./support";
 
 /**
  * Pages read like a product, not a database: a show page in titled sections without raw
@@ -9,16 +8,10 @@ import { gql, signIn, staffToken } from "./support";
  * bank account masked on a visitor's screen. On the volume seed (guard.setup.ts fails on
  * any 4xx/5xx or console error).
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface OrderSample {
   id: string;
@@ -56,8 +49,7 @@ describe("pages that read like a product", () => {
     const order = orders.nodes.find((o) => o.history.length >= 2 && o.history.every((h) => h.actorName));
     expect(order, "an order with two named history entries").toBeDefined();
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/orders/${order!.id}/show`);
     const summary = page.getByTestId("section-summary");
     await summary.waitFor();
@@ -88,8 +80,7 @@ describe("pages that read like a product", () => {
   });
 
   it("the visits list: number, patient, hospital, visitor, date and status; no bank account", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/visits`);
     expect(await headers(page)).toEqual(["Number", "Patient", "Site", "Visitor", "Scheduled at", "Status"]);
     // every patient cell resolves to a name (one batched query), none to an error icon
@@ -102,8 +93,7 @@ describe("pages that read like a product", () => {
   });
 
   it("the claims list: number, patient, agency, status, payable and due date; the patient filter narrows it", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/claims`);
     expect(await headers(page)).toEqual(["Number", "Patient", "Registered by", "Status", "Payable", "Delivery due"]);
     const payable = page.locator("tbody td.column-payable");
@@ -156,8 +146,7 @@ describe("pages that read like a product", () => {
     const visit = visits.nodes.find((v) => v.bankAccount);
     expect(visit, "a visit of theirs with a payout account").toBeDefined();
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "visitor");
+    const page = await session.signedIn("visitor");
     await page.goto(`${consoleUrl}/#/visits/${visit!.id}/show`);
     const account = page.getByTestId("bank-account");
     await account.waitFor({ timeout: 30_000 });

@@ -1,7 +1,6 @@
-import type { Browser, Page, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { addFilter, gql, signIn, staffToken } from "./support";
+import type { Page, Request } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { addFilter, browserSession, gql, signIn, staffToken } from "./support";
 
 /**
  * The console on real volume (test/harness/volumeSeed.ts on top of the demo seed): every
@@ -9,19 +8,13 @@ import { addFilter, gql, signIn, staffToken } from "./support";
  * turned into error icons. guard.setup.ts fails each test on any 4xx/5xx answer or
  * console error besides what it asserts here.
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 const volume = inject("volume");
 /** The operator's zone: the date filters mean days there, whatever the machine's zone. */
 const ZONE = "America/Santiago";
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const TRAYS = ["IN_PROCESS", "WORKED", "TO_MANAGE", "CLOSED"] as const;
 
@@ -87,7 +80,7 @@ describe("the console on real volume", () => {
   });
 
   it("order trays show every Patient (through its case), load each resource's references in one ids query, and partition the orders", async () => {
-    const page = await newPage(browser, { timezoneId: ZONE });
+    const page = await session.newPage({ timezoneId: ZONE });
     const operations = recordOperations(page);
     await signIn(page, consoleUrl, "operator");
     await page.goto(`${consoleUrl}/#/orders`);
@@ -130,8 +123,7 @@ describe("the console on real volume", () => {
   });
 
   it("a click on the middle of a row (its Patient cell) opens that order, not the patient", async () => {
-    const page = await newPage(browser, { timezoneId: ZONE });
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator", { timezoneId: ZONE });
     await page.goto(`${consoleUrl}/#/orders`);
     await expectReferenceColumn(page, "case_patient");
     const row = page.locator("tbody tr").nth(2);
@@ -148,8 +140,7 @@ describe("the console on real volume", () => {
   });
 
   it("Issued from / Issued to narrow the list by the operator's days, without a rejected request", async () => {
-    const page = await newPage(browser, { timezoneId: ZONE });
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator", { timezoneId: ZONE });
     await page.goto(`${consoleUrl}/#/orders`);
     const total = await traySum(page);
     const { day, startsAt } = await todayInBrowser(page);
@@ -189,7 +180,7 @@ describe("the console on real volume", () => {
   });
 
   it("the claims list shows the Patient of every claim of a full page, its cases in one ids query", async () => {
-    const page = await newPage(browser, { timezoneId: ZONE });
+    const page = await session.newPage({ timezoneId: ZONE });
     const operations = recordOperations(page);
     await signIn(page, consoleUrl, "operator");
     await page.goto(`${consoleUrl}/#/claims`);
@@ -204,8 +195,7 @@ describe("the console on real volume", () => {
   });
 
   it("the visit assignment list shows every Patient and Case of a hospital's pending visits", async () => {
-    const page = await newPage(browser, { timezoneId: ZONE });
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator", { timezoneId: ZONE });
     await page.goto(`${consoleUrl}/#/visit-assignment`);
     await page.getByTestId("assignment-hospital").locator("..").click();
     await page.getByRole("option", { name: volume!.hospitalName, exact: true }).click();

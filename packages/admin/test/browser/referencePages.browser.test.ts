@@ -1,8 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { shot } from "./shots";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 import { denylistFor, untranslated } from "./untranslated";
 
 /**
@@ -11,16 +10,10 @@ import { denylistFor, untranslated } from "./untranslated";
  * roles, organisation, branches, last sign-in and deactivation; holidays by year), in every
  * language. On the volume seed (guard.setup.ts fails on any 4xx/5xx or console error).
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
@@ -109,8 +102,7 @@ async function switchLanguage(page: Page, locale: string) {
 describe("reference pages designed for their reader", () => {
   it("a document: its type, who attached it when, the file previewed, and its versions", async () => {
     const s = await samples();
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/documents/${s.document}/show`);
     await page.getByTestId("document-type").waitFor();
     expect(await page.getByTestId("document-attached").innerText()).toMatch(/^Attached by operator staff, /);
@@ -138,8 +130,7 @@ describe("reference pages designed for their reader", () => {
 
   it("a service code: its price, and the orders that request it", async () => {
     const s = await samples();
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/serviceCodes/${s.serviceCode}/show`);
     await page.getByTestId("section-price").waitFor();
     expect(await page.getByTestId("section-price").innerText()).toMatch(/\d/);
@@ -167,8 +158,7 @@ describe("reference pages designed for their reader", () => {
         },
       },
     );
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     await page.goto(`${consoleUrl}/#/users/${s.user}/show`);
     const summary = page.getByTestId("section-summary");
     await summary.waitFor();
@@ -208,8 +198,7 @@ describe("reference pages designed for their reader", () => {
 
   it("a work calendar: its weekend, and its public holidays year by year", async () => {
     const s = await samples();
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     await page.goto(`${consoleUrl}/#/workCalendars/${s.calendar}/show`);
     const holidays = page.getByTestId("calendar-holiday");
     await expect.poll(() => holidays.count(), { timeout: 30_000 }).toBeGreaterThan(10);
@@ -231,8 +220,7 @@ describe("reference pages designed for their reader", () => {
     async (locale) => {
       const s = await samples();
       const deny = await denylistFor(locale);
-      const page = await newPage(browser);
-      await signIn(page, consoleUrl, "admin");
+      const page = await session.signedIn("admin");
       await switchLanguage(page, locale);
       const screens = [
         { path: `/documents/${s.document}/show`, ready: '[data-testid="document-version"]' },

@@ -1,8 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { shot } from "./shots";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 
 /**
  * The case, patient and policy pages are designed pages, not the generic dump: their
@@ -11,16 +9,10 @@ import { gql, signIn, staffToken } from "./support";
  * and the status history as sentences. On the volume seed (guard.setup.ts fails on any
  * 4xx/5xx or console error).
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface Sample {
   orders: { nodes: { number: string; case: { id: string; number: string; patientId: string } }[] };
@@ -37,8 +29,7 @@ describe("record pages with what belongs to them", () => {
          policies(first: 20, filter: { status: [ACTIVE] }) { nodes { id number liabilities { id } } } }`,
     );
     const order = sample.orders.nodes[0]!;
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
 
     // the case: its sections, its orders (the sample among them), the history as sentences
     await page.goto(`${consoleUrl}/#/cases/${encodeURIComponent(order.case.id)}/show`);

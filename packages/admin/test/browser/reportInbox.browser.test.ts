@@ -1,18 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { gql, LAB_API_KEY, signIn, staffToken } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, gql, LAB_API_KEY, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
@@ -50,8 +43,7 @@ const badgeCount = async (page: Page) =>
 
 describe("the operator's report badge", () => {
   it("counts a report the lab just sent, lists its order, and drops it once the operator marks it read", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.getByTestId("report-inbox-badge").waitFor();
     const before = await badgeCount(page);
 
@@ -83,8 +75,7 @@ describe("the operator's report badge", () => {
   });
 
   it("is not shown to a role the API does not answer it for", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "reviewer");
+    const page = await session.signedIn("reviewer");
     await page.locator("header").waitFor();
     expect(await page.getByTestId("report-inbox-badge").count()).toBe(0);
     await page.context().close();

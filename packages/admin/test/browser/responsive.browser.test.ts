@@ -1,17 +1,11 @@
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, requestsSettled } from "./browser";
-import { DEMO, signIn } from "./support";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { requestsSettled } from "./browser";
+import { browserSession, DEMO } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 /** The login form, then the app bar: on a phone the menu stays closed, so support.ts's signIn would wait for it. */
 async function signInOnPhone(page: Page) {
@@ -47,7 +41,7 @@ const overflowing = (page: Page) =>
 
 describe("a phone, 390 px wide", () => {
   it.each(["en", "fa"])("shows the lists as cards, never scrolling the page sideways (%s)", async (locale) => {
-    const page = await newPage(browser);
+    const page = await session.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await signInOnPhone(page);
     if (locale === "fa") {
@@ -74,8 +68,7 @@ describe("a phone, 390 px wide", () => {
 
 describe("order trays", () => {
   it("a tray click moves the tab and shows a loading state at once, before the new tray's rows arrive", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/orders`);
     await page.locator("tbody tr").first().waitFor();
     await requestsSettled(page);

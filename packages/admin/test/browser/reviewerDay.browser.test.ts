@@ -1,8 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { shot } from "./shots";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 
 /**
  * A REVIEWER's day in the console, on the volume seed: a claim's lines edited in place
@@ -10,16 +8,10 @@ import { gql, signIn, staffToken } from "./support";
  * the claim returned with a reason; then the visit review, one visit returned with a
  * reason and one approved.
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface ReviewClaim {
   id: string;
@@ -52,8 +44,7 @@ describe("a reviewer's day", () => {
     const line = claim.lines[0];
     const total = claim.lines.reduce((sum, l) => sum + Number(l.amount), 0);
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "reviewer");
+    const page = await session.signedIn("reviewer");
     await page.getByTestId("menu-claimReview").click();
     await page.locator("tbody tr").first().waitFor();
     await page.goto(`${consoleUrl}/#/claims/${claimId}/show`);

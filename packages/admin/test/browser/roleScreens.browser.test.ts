@@ -1,17 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, requestsSettled } from "./browser";
-import { signIn, type Who } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { requestsSettled } from "./browser";
+import { browserSession, signIn, type Who } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 /** Every GraphQL refusal the console receives while the page is open. */
 function recordGraphqlErrors(page: Page): string[] {
@@ -39,7 +33,7 @@ function recordGraphqlErrors(page: Page): string[] {
 describe("every screen a restricted staff role opens loads without an API error", () => {
   for (const who of ["visitor", "billing", "reviewer"] as Who[]) {
     it(`${who}`, async () => {
-      const page = await newPage(browser);
+      const page = await session.newPage();
       const errors = recordGraphqlErrors(page);
       await signIn(page, consoleUrl, who);
       const links = await page

@@ -1,22 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { signIn } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 describe("menus by role and language, signed in against the real API", () => {
   it("a VISITOR sees their visits but no users or API keys menu", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "visitor");
+    const page = await session.signedIn("visitor");
     await page.locator('a[href="#/visits"]').first().waitFor();
     expect(await page.locator('a[href="#/users"]').count()).toBe(0);
     expect(await page.locator('a[href="#/apiKeys"]').count()).toBe(0);
@@ -24,8 +15,7 @@ describe("menus by role and language, signed in against the real API", () => {
   });
 
   it("an ADMIN sees users, API keys and the queue dashboard link", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "admin");
+    const page = await session.signedIn("admin");
     await page.locator('a[href="#/users"]').first().waitFor();
     expect(await page.locator('a[href="#/apiKeys"]').count()).toBe(1);
     expect(await page.getByTestId("menu-queue-dashboard").count()).toBe(1);
@@ -33,8 +23,7 @@ describe("menus by role and language, signed in against the real API", () => {
   });
 
   it("in 中文 react-admin's own words on a list are Chinese too (Add filter, Create, Export, pagination)", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.locator("header button", { hasText: "English" }).click();
     await page.getByRole("menuitem", { name: "中文" }).click();
     await page.waitForFunction(() => document.documentElement.lang === "zh");
@@ -51,8 +40,7 @@ describe("menus by role and language, signed in against the real API", () => {
   });
 
   it("switching to Persian turns the console right-to-left with translated menu labels", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     const ordersLink = page.locator('a[href="#/orders"]').first();
     await expect.poll(async () => ordersLink.textContent()).toContain("Orders");
 

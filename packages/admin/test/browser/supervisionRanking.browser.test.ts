@@ -1,13 +1,11 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { gql, signIn, staffToken } from "./support";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
-const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 const databaseUrl = inject("databaseUrl");
+const session = browserSession();
 
 /** A month long before the demo data, so these rows are the only ones ranked. */
 const MONTH = "2019-01";
@@ -22,7 +20,6 @@ let lab: { id: string; name: string };
  */
 beforeAll(async () => {
   expect(databaseUrl, "set CLINIGRAPH_TEST_DATABASE_URL with CLINIGRAPH_TEST_API_URL").not.toBe("");
-  browser = await launchBrowser();
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -45,9 +42,6 @@ beforeAll(async () => {
     await db.end();
   }
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The ranking card's rows as [rank, organisation, rate, counts] texts. */
 async function rows(page: Page): Promise<string[][]> {
@@ -65,8 +59,7 @@ async function showMonth(page: Page): Promise<void> {
 
 describe("the supervisor's ranking on the dashboard, against the real API", () => {
   it("ranks the agencies by first-pass claims, then the lab by orders reported on time, as the API does", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await showMonth(page);
     await expect
       .poll(() => rows(page))
@@ -94,8 +87,7 @@ describe("the supervisor's ranking on the dashboard, against the real API", () =
   });
 
   it("reads in Persian, right to left, with the rates in the locale's digits", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "reviewer");
+    const page = await session.signedIn("reviewer");
     await page.locator("header button", { hasText: "English" }).click();
     await page.getByRole("menuitem", { name: "فارسی" }).click();
     await page.waitForFunction(() => document.documentElement.dir === "rtl");

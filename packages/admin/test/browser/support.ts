@@ -1,4 +1,6 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+import { launchBrowser, newPage } from "./browser";
 
 /** The demo seed's fixed logins (packages/api/src/seed/demo-credentials.ts). */
 export const DEMO = {
@@ -93,4 +95,41 @@ export async function signInPartner(page: Page, consoleUrl: string, who: keyof t
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => url.hash.startsWith("#/portal/"));
   await page.locator(".RaSidebar-fixed, .RaMenu-open").first().waitFor();
+}
+
+export interface BrowserSession {
+  /** A fresh page in a fresh context (no session or locale carried over). */
+  newPage(options?: { timezoneId?: string }): Promise<Page>;
+  /** The same, signed in through the login form as a demo staff member. */
+  signedIn(who: Who, options?: { timezoneId?: string }): Promise<Page>;
+  /** The same, signed in as a demo partner organisation's user (the partner portal). */
+  partnerSignedIn(who: keyof typeof PARTNER_LOGINS): Promise<Page>;
+}
+
+/**
+ * The browser of one test file: Chromium launched before its tests and closed after them,
+ * with the pages a test opens, signed in or not.
+ */
+export function browserSession(): BrowserSession {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const open = (options?: { timezoneId?: string }) => newPage(browser!, options);
+  return {
+    newPage: open,
+    async signedIn(who, options) {
+      const page = await open(options);
+      await signIn(page, inject("consoleUrl"), who);
+      return page;
+    },
+    async partnerSignedIn(who) {
+      const page = await open();
+      await signInPartner(page, inject("consoleUrl"), who);
+      return page;
+    },
+  };
 }

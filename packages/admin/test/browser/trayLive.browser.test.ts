@@ -1,29 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
-import { LAB_API_KEY, gql, signIn } from "./support";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession, gql, LAB_API_KEY } from "./support";
 
 /**
  * Issue 19: the order trays' counts follow other users' changes without a reload (the
  * counts poll every 15 s while the page is visible; src/orders/TrayTabs.tsx).
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 const countOf = (label: string | null) => Number(/\((\d+)\)/.exec(label ?? "")?.[1] ?? NaN);
 
 describe("the order trays", () => {
   it("move their counts when a lab confirms an order elsewhere, with no reload", async () => {
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/orders`);
     const inProcess = page.getByTestId("tray-IN_PROCESS");
     const worked = page.getByTestId("tray-WORKED");

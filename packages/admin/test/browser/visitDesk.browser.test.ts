@@ -1,19 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { fire, localDateTime, pickAutocomplete, pickSelect, shot } from "./desk";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface Hospital {
   id: string;
@@ -72,8 +65,7 @@ describe("the operator's visit desk against the real API", () => {
     );
     const kase = registerCase.case;
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/visits`);
     await page.getByTestId("new-field-visit").click();
     await pickAutocomplete(page, "caseId", kase.number);
@@ -126,8 +118,7 @@ describe("the operator's visit desk against the real API", () => {
     const covers = async () =>
       (await hospitals(token)).find((h) => h.id === hospital.id)!.visitors.some((v) => v.id === visitor.id);
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/organizations/${encodeURIComponent(hospital.id)}/show`);
     const panel = page.getByTestId("hospital-visitors");
     await panel.waitFor();
@@ -157,8 +148,7 @@ describe("the operator's visit desk against the real API", () => {
     );
     const patient = patients.nodes[0]!;
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/visits`);
     await page.getByTestId("book-appointment").click();
     await pickAutocomplete(page, "patientId", patient.customerNumber);
@@ -219,8 +209,7 @@ describe("the operator's visit desk against the real API", () => {
     // a no-show is recorded only after the appointment time: book it a few seconds ahead
     const missed = await book(patients.nodes[1]!.id, 5_000);
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "operator");
+    const page = await session.signedIn("operator");
     await page.goto(`${consoleUrl}/#/visits/${encodeURIComponent(attended)}/show`);
     await fire(page, "ATTEND");
     await expect.poll(async () => (await visitOf(token, attended)).status, { timeout: 20_000 }).toBe("COMPLETED");

@@ -1,8 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
 import { shot } from "./shots";
-import { gql, signIn, staffToken } from "./support";
+import { browserSession, gql, staffToken } from "./support";
 
 /**
  * A VISITOR's day in the console, on the volume seed: the home with the visits due today,
@@ -10,16 +8,10 @@ import { gql, signIn, staffToken } from "./support";
  * IBAN caught as typed, a liability ticked and the visit concluded through concludeVisit;
  * a returned visit with its reason. The account the visitor entered comes back masked.
  */
-let browser: Browser;
 const consoleUrl = inject("consoleUrl");
 const apiUrl = inject("apiUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserSession();
 
 interface VisitRow {
   id: string;
@@ -69,8 +61,7 @@ describe("a visitor's day", () => {
     const returned = await list({ status: ["RETURNED"] });
     expect(dueToday.totalCount + overdue.totalCount, "the seed gives visitor1 visits to do").toBeGreaterThan(0);
 
-    const page = await newPage(browser);
-    await signIn(page, consoleUrl, "visitor");
+    const page = await session.signedIn("visitor");
     // the home: never an empty dashboard
     await page.getByTestId("visitor-home").waitFor();
     for (const [testId, expected] of [

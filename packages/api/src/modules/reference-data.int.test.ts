@@ -305,14 +305,18 @@ describe("service codes", () => {
 });
 
 describe("audit events and notifications", () => {
-  it("lists audit events for REVIEWER filtered by action prefix, and refuses OPERATOR", async () => {
-    const res = await api.gql<{ auditEvents: { nodes: { action: string }[] } }>(
-      `{ auditEvents(first: 100, filter: { action: "policy." }) { nodes { action } } }`,
-      {},
-      reviewer,
-    );
+  it("lists audit events filtered by action prefix for ADMIN, none of a policy's for REVIEWER, and refuses OPERATOR", async () => {
+    const policyEvents = (token: string) =>
+      api.gql<{ auditEvents: { nodes: { action: string }[] } }>(
+        `{ auditEvents(first: 100, filter: { action: "policy." }) { nodes { action } } }`,
+        {},
+        token,
+      );
+    const res = await policyEvents(admin);
     expect(res.data.auditEvents.nodes.length).toBeGreaterThan(0);
     expect(res.data.auditEvents.nodes.every((n) => n.action.startsWith("policy."))).toBe(true);
+    // A reviewer reads the trail of the orders, visits and claims it reviews, not of policies.
+    expect((await policyEvents(reviewer)).data.auditEvents.nodes).toEqual([]);
     expect((await api.gql(`{ auditEvents { totalCount } }`, {}, operator)).errors).toHaveLength(1);
   });
 

@@ -170,6 +170,28 @@ describe("a REVIEWER", () => {
     const one = await world.call("REVIEWER", `query($id: ID!) { claim(id: $id) { id } }`, { id: draft });
     expect(one.data?.claim).toBeNull();
   });
+
+  it("reads the audit trail of that work only, not the operator's whole trail", async () => {
+    const reviewed = `select id from attention_order where status in ('IN_VERIFICATION', 'REJECTED', 'VALIDATED_FOR_BILLING', 'BILLED')
+        or (status = 'VOIDED' and id in (select entity_id from status_change where to_status = 'IN_VERIFICATION'))
+      union all select id from visit where kind = 'FIELD_VISIT' and status in ('IN_REVIEW', 'RETURNED', 'COMPLETED')
+      union all select id from claim where status not in ('DRAFT', 'CANCELLED') or first_submitted_at is not null`;
+    const theirs = await ids(`select id from audit_event where entity_id in (${reviewed})`);
+    const all = await ids(`select id from audit_event`);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThan(all.length);
+    expect((await page("REVIEWER", "auditEvents")).total).toBe(theirs.length);
+    expect((await page("ADMIN", "auditEvents")).total).toBe(all.length);
+    // An event about anything else (a user, a key, a draft) is not there, even asked for by id.
+    const [other] = await world.sql<{ entity_id: string }>(
+      `select entity_id from audit_event where entity_id is not null and entity_id not in (${reviewed}) limit 1`,
+    );
+    const byEntity = `query($id: ID!) { auditEvents(filter: { entityId: $id }) { totalCount } }`;
+    const asReviewer = await world.call("REVIEWER", byEntity, { id: other!.entity_id });
+    const asAdmin = await world.call("ADMIN", byEntity, { id: other!.entity_id });
+    expect((asReviewer.data?.auditEvents as { totalCount: number }).totalCount).toBe(0);
+    expect((asAdmin.data?.auditEvents as { totalCount: number }).totalCount).toBeGreaterThan(0);
+  });
 });
 
 describe("a user with several roles", () => {

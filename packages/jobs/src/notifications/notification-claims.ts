@@ -24,6 +24,8 @@ export interface NotificationRow {
   related_type: string | null;
   related_id: string | null;
   send_after: Date;
+  /** The W3C traceparent of whatever queued the row; null when untraced. */
+  traceparent: string | null;
   /** Joined by the claim statement, so a send reads everything it decides on at once. */
   patient_found: boolean;
   sms_consent: boolean | null;

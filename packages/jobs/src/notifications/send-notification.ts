@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { forkFor, SYSTEM, type MikroORM } from "@clinigraph/api/domain";
+import { forkFor, inStoredTrace, SYSTEM, type MikroORM } from "@clinigraph/api/domain";
 import type { Gateways } from "../gateways/index.js";
 import { PermanentDeliveryError } from "../gateways/sms-gateway.js";
 import {
@@ -7,6 +7,7 @@ import {
   recordFinal,
   type Claim,
   type FinalRecord,
+  type NotificationRow,
   type SendOutcome,
 } from "./notification-claims.js";
 
@@ -93,6 +94,17 @@ export async function sendNotification(
     : (await claimBatch(ctx, [notificationId])).get(notificationId)!;
   if ("done" in claim) return claim.done;
   const row = claim.row;
+  // The request (or job) that queued the message wrote its trace on the row; the send goes on in it.
+  return inStoredTrace(
+    row.traceparent,
+    `notification send ${row.channel} ${row.template}`,
+    { "clinigraph.notification.id": row.id, "clinigraph.notification.attempt": row.attempts },
+    () => sendClaimed(ctx, row, finalAttempt),
+  );
+}
+
+/** Steps 2 and 3 for a row this process claimed (SENDING). */
+async function sendClaimed(ctx: SendContext, row: NotificationRow, finalAttempt: boolean): Promise<SendOutcome> {
   const em = forkFor(ctx.orm, SYSTEM);
   const record = (final: FinalRecord) => (ctx.batcher ? ctx.batcher.record(final) : recordFinal(em, [final]));
 

@@ -18,6 +18,7 @@ const reminder = (over: Partial<NotificationRow> = {}): NotificationRow => ({
   related_type: "Visit",
   related_id: "v1",
   send_after: at,
+  traceparent: null,
   patient_found: true,
   sms_consent: true,
   email_consent: false,

@@ -46,7 +46,10 @@ export function auditWhere(filter?: AuditEventFilter | null): FilterQuery<AuditE
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
   @Authorized("REVIEWER")
-  @Query(() => AuditEventConnection, { description: "The audit trail, newest first (ADMIN, REVIEWER)." })
+  @Query(() => AuditEventConnection, {
+    description:
+      "The audit trail, newest first: ADMIN reads all of it, a REVIEWER the events of the orders, visits and claims it reviews.",
+  })
   auditEvents(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Filters." }) filter: AuditEventFilter | null,

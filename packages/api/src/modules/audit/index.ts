@@ -4,6 +4,7 @@ import { StatusChange } from "../../platform/audit/status-change.entity.js";
 import { AuditEventResolver } from "./audit.resolver.js";
 import { StatusChangeFieldsResolver } from "./status-change.fields.js";
 import { registerStatusChangeReads } from "./status-change.read.js";
+import { registerAuditScopes } from "./audit.scope.js";
 
 /** The audit trail and status history (written by platform/audit), read through GraphQL. */
 export const auditModule: DomainModule = {
@@ -12,5 +13,6 @@ export const auditModule: DomainModule = {
   resolvers: [AuditEventResolver, StatusChangeFieldsResolver],
   register(hooks) {
     registerStatusChangeReads(hooks);
+    registerAuditScopes(hooks);
   },
 };

@@ -10,6 +10,7 @@ import type { Hooks } from "../../platform/composition/hooks.js";
 import { partnerOrStaff, rawWhere } from "../../platform/scoping/scope.js";
 import { caseStaffVisibility, caseVisibility } from "../case/case.scope.js";
 import { policyStaffVisibility } from "../policy/policy.scope.js";
+import { auditStaffVisibility } from "../audit/audit.scope.js";
 
 /** SQL on a claim alias `c`: the claims a reviewer works on. */
 export const SUBMITTED_CLAIM = (c: string) =>
@@ -95,6 +96,13 @@ export function registerClaimScopes(hooks: Hooks): void {
     from: "claim cl",
     key: "cl.policy_id",
     where: () => ({ sql: SUBMITTED_CLAIM("cl"), params: [] }),
+  });
+
+  // A reviewer reads the audit trail of the claims it reviews.
+  hooks.add(auditStaffVisibility.REVIEWER, {
+    from: "claim acl",
+    key: "acl.id",
+    where: () => ({ sql: SUBMITTED_CLAIM("acl"), params: [] }),
   });
 
   // An agency sees the cases of the claims it registered.

@@ -1,10 +1,9 @@
 import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
-import { BaseEntity } from "../../platform/db/base.entity.js";
 import { Case } from "../case/case.entity.js";
 import { Claim } from "../claim/claim.entity.js";
-import { StoredFile } from "../order/stored-file.entity.js";
+import { FileFactsEntity, StoredFile } from "../order/stored-file.entity.js";
 import { Visit } from "../visit/visit.entity.js";
 import { DocumentType } from "./document-type.entity.js";
 import { ActorKind } from "../../platform/auth/actor-kind.js";
@@ -22,7 +21,7 @@ import { ActorKind } from "../../platform/auth/actor-kind.js";
 @Index({ properties: ["claim"] })
 @Index({ properties: ["visit"] })
 @Index({ properties: ["scanKey"] })
-export class Document extends BaseEntity {
+export class Document extends FileFactsEntity {
   @ManyToOne(() => DocumentType)
   documentType!: DocumentType;
 
@@ -43,22 +42,6 @@ export class Document extends BaseEntity {
   @Field({ description: "The case's scan key (customer number + incident date) the document is filed under." })
   @Property({ type: "text" })
   scanKey!: string;
-
-  @Field({ description: "Sanitised original file name." })
-  @Property({ type: "text" })
-  fileName!: string;
-
-  @Field({ description: "Content type identified from the bytes at upload." })
-  @Property({ type: "text" })
-  contentType!: string;
-
-  @Field(() => Int, { description: "Size in bytes." })
-  @Property({ type: "bigint" })
-  size!: number;
-
-  @Field({ description: "SHA-256 of the content, hex." })
-  @Property({ type: "text" })
-  sha256!: string;
 
   @Field(() => String, { nullable: true, description: "What the document shows, in the uploader's words." })
   @Property({ type: "text", nullable: true })

@@ -43,7 +43,7 @@ registerEnumType(NotificationStatus, {
 @Entity({ tableName: "notification" })
 @Index({ properties: ["status", "sendAfter"] })
 @Index({ properties: ["relatedType", "relatedId"] })
-export class Notification extends VersionedEntity<"language" | "status" | "attempts" | "sendAfter"> {
+export class Notification extends VersionedEntity<"language" | "status" | "attempts" | "sendAfter" | "traceparent"> {
   @Field(() => NotificationChannel, { description: "SMS or EMAIL." })
   @Enum({ items: () => NotificationChannel, nativeEnumName: "notification_channel" })
   channel!: NotificationChannel;
@@ -129,4 +129,12 @@ export class Notification extends VersionedEntity<"language" | "status" | "attem
   @Field(() => DateTimeResolver, { nullable: true, description: "When the gateway accepted it." })
   @Property({ type: "timestamptz", nullable: true })
   sentAt?: Date | null;
+
+  /**
+   * The W3C traceparent of the request (or job) that queued the message, null when
+   * untraced: the outbox breaks the call chain, so the worker's send continues the trace
+   * from here, as a webhook delivery does (WebhookEvent.traceparent).
+   */
+  @Property({ type: "text", nullable: true })
+  traceparent: string | null = null;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { v7 as uuidv7 } from "uuid";
 import type { EntityType } from "../../platform/audit/entity-type.js";
+import { currentTraceparent } from "../../platform/telemetry/trace-context.js";
 
 export interface OutboxMessage {
   channel: "SMS" | "EMAIL";
@@ -23,15 +24,17 @@ export interface OutboxMessage {
 }
 
 const COLUMNS = `id, channel, recipient, template, language, subject, body, dedupe_key, status, attempts,
-  organization_id, patient_id, related_type, related_id, send_after, recipient_time_zone, version, created_at, updated_at`;
-const ROW = `(?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?, ?, 1, now(), now())`;
-// 14 bind parameters per row; Postgres allows 65,535 per statement.
+  organization_id, patient_id, related_type, related_id, send_after, recipient_time_zone, traceparent, version,
+  created_at, updated_at`;
+const ROW = `(?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?, ?, ?, 1, now(), now())`;
+// 15 bind parameters per row; Postgres allows 65,535 per statement.
 const ROWS_PER_STATEMENT = 2_000;
 
 /**
  * Queues a message in the outbox inside the caller's transaction. A second call with
  * the same dedupe key is a no-op, so retried mutations and re-run scanners never queue a
- * message twice. Returns the id of the new row, or null when it already existed.
+ * message twice. Returns the id of the new row, or null when it already existed. The row
+ * keeps the active trace (the request's, or the scanning job's), which the send continues.
  */
 export async function enqueueNotification(em: EntityManager, msg: OutboxMessage): Promise<string | null> {
   const [id] = await enqueueNotifications(em, [msg]);
@@ -48,6 +51,7 @@ export async function enqueueNotifications(
   messages: readonly OutboxMessage[],
 ): Promise<(string | null)[]> {
   const result: (string | null)[] = [];
+  const traceparent = currentTraceparent();
   for (let start = 0; start < messages.length; start += ROWS_PER_STATEMENT) {
     const slice = messages.slice(start, start + ROWS_PER_STATEMENT);
     const ids = slice.map(() => uuidv7());
@@ -69,6 +73,7 @@ export async function enqueueNotifications(
         msg.relatedId ?? null,
         msg.sendAfter ?? new Date(),
         msg.recipientTimeZone ?? null,
+        traceparent,
       ]),
     );
     const inserted = new Set(rows.map((r) => r.id));

@@ -10,6 +10,7 @@ import {
 } from "../../platform/scoping/scope.js";
 import type { StaffPrincipal } from "../../platform/auth/principal.js";
 import { caseStaffVisibility } from "../case/case.scope.js";
+import { auditStaffVisibility } from "../audit/audit.scope.js";
 
 /**
  * Partners see the orders addressed to them and, read-only, the orders of the cases they
@@ -105,6 +106,13 @@ export function registerOrderScopes(hooks: Hooks): void {
       key: "o.case_id",
       where: () => ({ sql: STAFF_ORDERS[role]!("o"), params: [] }),
     });
+
+  // A reviewer reads the audit trail of the orders it reviews.
+  hooks.add(auditStaffVisibility.REVIEWER, {
+    from: "attention_order ao",
+    key: "ao.id",
+    where: () => ({ sql: STAFF_ORDERS.REVIEWER!("ao"), params: [] }),
+  });
 
   // Partners fill forms against these, so every signed-in principal may read them.
   hooks.defineScope("FormTemplate", (p) => (p.kind === "ANONYMOUS" ? "NONE" : "ALL"));

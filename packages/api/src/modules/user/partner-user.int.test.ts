@@ -307,3 +307,54 @@ describe("managing partner users", () => {
     expect(after.status).toBe(401);
   });
 });
+
+describe("staff and partner users stay apart", () => {
+  const updateUser = (input: Record<string, unknown>) =>
+    api.gql<{ updateUser: { user: { roles: string[] } | null; userErrors: { code: string; field: string[] }[] } }>(
+      `mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { roles } userErrors { code field } } }`,
+      { i: input },
+      adminToken,
+    );
+  const rowOf = async (email: string) =>
+    (
+      await sql<{ id: string; version: number; roles: string[]; partner_roles: string[] }>(
+        `select id, version, roles, partner_roles from app_user where email = ?`,
+        [email],
+      )
+    )[0]!;
+
+  it("refuses staff roles for a partner user through updateUser, and keeps its roles as they were", async () => {
+    const before = await rowOf(loginOf("INTERCONSULTANT").email);
+    const res = await updateUser({ id: before.id, expectedVersion: before.version, roles: ["ADMIN"] });
+    expect(res.data.updateUser.userErrors).toEqual([{ code: "NOT_A_STAFF_USER", field: ["roles"] }]);
+    const after = await rowOf(loginOf("INTERCONSULTANT").email);
+    expect([after.version, after.roles, after.partner_roles]).toEqual([before.version, [], before.partner_roles]);
+    const still = await api.gql<{ viewer: { kind: string } }>(`{ viewer { kind } }`, {}, userTokens.INTERCONSULTANT);
+    expect(still.data.viewer.kind).toBe("PARTNER");
+  });
+
+  it("still changes a staff member's roles through updateUser", async () => {
+    const staff = DEMO_LOGINS.find((l) => l.roles.includes("BILLING") && l.roles.length === 1)!;
+    const before = await rowOf(staff.email);
+    const res = await updateUser({ id: before.id, expectedVersion: before.version, roles: ["BILLING", "REVIEWER"] });
+    expect(res.data.updateUser).toEqual({ user: { roles: ["BILLING", "REVIEWER"] }, userErrors: [] });
+    const back = await updateUser({ id: before.id, expectedVersion: before.version + 1, roles: ["BILLING"] });
+    expect(back.data.updateUser.userErrors).toEqual([]);
+  });
+
+  it("keeps one e-mail to one login across staff and partners", async () => {
+    const res = await api.gql<{ createUser: { userErrors: { code: string }[] } }>(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }`,
+      {
+        i: {
+          email: loginOf("LAB").email.toUpperCase(),
+          name: "Copia",
+          roles: ["OPERATOR"],
+          password: "another-long-password-2",
+        },
+      },
+      adminToken,
+    );
+    expect(res.data.createUser.userErrors.map((e) => e.code)).toEqual(["EMAIL_TAKEN"]);
+  });
+});

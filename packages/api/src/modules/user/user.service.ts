@@ -1,69 +1,29 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
 import { z } from "zod";
-import type { Principal } from "../../platform/auth/principal.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import { hashPassword } from "../../platform/auth/passwords.js";
 import { checkVersion } from "../../platform/db/versioning.js";
 import { DomainError, NotFoundError } from "../../platform/errors/domain-error.js";
 import { rules, validate } from "../../platform/validation/validate.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
 import { User, VisitorHospital } from "./user.entity.js";
 import { StaffRoleEnum } from "./staff-role.enum.js";
-import { actingOrganizationId, assignDefined } from "../../platform/crud/row-helpers.js";
+import { actingOrganizationId } from "../../platform/crud/row-helpers.js";
 import type { CreateUserInput, DeactivateUserInput, UpdateUserInput, VisitorHospitalInput } from "./user.inputs.js";
 import { OrganizationErrorCode } from "../organization/organization.errors.js";
 import { StaffUserErrorCode } from "./user.errors.js";
+import { AccountService, accountChanges, newAccountFields, roleList } from "./user-account.js";
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "./user-account.js";
 
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200, "is at most 200 characters");
-const roles = z.array(z.enum(StaffRoleEnum)).min(1, "needs at least one role").max(5);
+const roles = roleList(z.enum(StaffRoleEnum), 5);
+const createSchema = z.object({ ...newAccountFields, roles, hospitalIds: z.array(rules.uuid).max(100).nullish() });
+const updateSchema = accountChanges(roles);
 
-const createSchema = z.object({
-  email: rules.email,
-  name: rules.name,
-  phone: rules.e164.nullish(),
-  language: rules.language.nullish(),
-  roles,
-  password,
-  hospitalIds: z.array(rules.uuid).max(100).nullish(),
-});
-
-const updateSchema = z.object({
-  name: rules.name.nullish(),
-  phone: rules.e164.nullish(),
-  language: rules.language.nullish(),
-  roles: roles.nullish(),
-  password: password.nullish(),
-  active: z.boolean().nullish(),
-});
-
-export class UserService {
-  /** Sessions this service ended; the caller ends their access tokens once committed. */
-  readonly endedSessions: string[] = [];
-
-  constructor(
-    private readonly em: EntityManager,
-    private readonly principal: Principal,
-    private readonly requestId: string | null,
-  ) {}
-
+/** The operator's staff (ADMIN); partner users are PartnerUserService's. */
+export class UserService extends AccountService {
   async create(input: CreateUserInput): Promise<User> {
     const data = validate(createSchema, { ...input, idempotencyKey: undefined });
-    const email = data.email.toLowerCase();
-    if (await this.em.findOne(User, { email }))
-      throw new DomainError(StaffUserErrorCode.EMAIL_TAKEN, "Another user has this e-mail.", ["email"]);
-    const user = this.em.create(User, {
-      email,
-      name: data.name,
-      phone: data.phone ?? null,
-      language: data.language ?? "es",
-      roles: [...new Set(data.roles)],
+    const user = await this.newAccount(data, {
       organization: this.em.getReference(Organization, actingOrganizationId(this.principal)),
-      passwordHash: await hashPassword(data.password),
+      roles: data.roles,
     });
     for (const id of new Set(data.hospitalIds ?? [])) await this.link(user, id, ["hospitalIds"]);
     // Never the password, not even its hash.
@@ -76,23 +36,14 @@ export class UserService {
     const { id, expectedVersion, ...rest } = input;
     const data = validate(updateSchema, rest);
     const user = await this.load(id, expectedVersion);
-    const { password: newPassword, roles: newRoles, ...plain } = data;
-    const changed = assignDefined(user, plain);
-    if (newRoles) {
-      user.roles = [...new Set(newRoles)];
-      changed.push("roles");
-    }
-    if (newPassword) {
-      user.passwordHash = await hashPassword(newPassword);
-      user.failedLogins = 0;
-      user.lockedUntil = null;
-      changed.push("password");
-    }
-    // A role change ends the sessions too: the console signs in again and sees the new roles.
-    if (newPassword || newRoles || data.active === false) await this.endSessions(user);
-    this.audit("user.update", user, { fields: changed, ...(newRoles ? { roles: user.roles } : {}) });
-    await this.em.flush();
-    return user;
+    // Staff roles on a partner's user would open the operator's rows to it.
+    if (data.roles && user.organization.kind !== OrganizationKind.OPERATOR)
+      throw new DomainError(
+        StaffUserErrorCode.NOT_A_STAFF_USER,
+        "This user belongs to a partner organisation: it takes partner roles (updatePartnerUser), not staff roles.",
+        ["roles"],
+      );
+    return this.changeAccount(user, data, "roles", "user.update");
   }
 
   async deactivate(input: DeactivateUserInput): Promise<User> {
@@ -141,22 +92,10 @@ export class UserService {
     return true;
   }
 
-  private async endSessions(user: User): Promise<void> {
-    const rows = await this.em.execute<{ family: string }[]>(
-      `update refresh_token set revoked_at = now() where user_id = ? and revoked_at is null returning family`,
-      [user.id],
-    );
-    this.endedSessions.push(...rows.map((r) => r.family));
-  }
-
   private async load(id: string, expectedVersion?: number): Promise<User> {
-    const user = await this.em.findOne(User, { id });
+    const user = await this.em.findOne(User, { id }, { populate: ["organization"] });
     if (!user) throw new NotFoundError("User", ["id"]);
     if (expectedVersion !== undefined) checkVersion(user.version, expectedVersion);
     return user;
-  }
-
-  private audit(action: string, user: User, changes: Record<string, unknown>): void {
-    recordAudit(this.em, this.principal, this.requestId, { action, entityType: "User", entityId: user.id, changes });
   }
 }

@@ -1,7 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from "@mikro-orm/core";
-import { Field, ID, ObjectType } from "type-graphql";
-import { ActorKind } from "../../platform/auth/actor-kind.js";
-import { BaseEntity } from "../../platform/db/base.entity.js";
+import { Field, ObjectType } from "type-graphql";
+import { ActorStampedEntity } from "../../platform/audit/actor-stamped.entity.js";
 import { Visit } from "./visit.entity.js";
 
 /** One field of a findings save, as it read before and after. */
@@ -32,21 +31,9 @@ export class VisitEntryChange {
 @ObjectType({ description: "One save of a visitor's findings: who, when and what changed (before → after)." })
 @Entity({ tableName: "visit_entry" })
 @Index({ properties: ["visit", "createdAt"] })
-export class VisitEntry extends BaseEntity {
+export class VisitEntry extends ActorStampedEntity {
   @ManyToOne(() => Visit)
   visit!: Visit;
-
-  @Field(() => ActorKind, { description: "STAFF, PARTNER or SYSTEM." })
-  @Property({ type: "text" })
-  actorKind!: string;
-
-  @Field(() => ID, { nullable: true, description: "The user id (staff) or API key id (partner)." })
-  @Property({ type: "uuid", nullable: true })
-  actorId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Organisation of the actor." })
-  @Property({ type: "uuid", nullable: true })
-  actorOrganizationId?: string | null;
 
   @Field(() => String, {
     nullable: true,

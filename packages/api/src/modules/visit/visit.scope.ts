@@ -10,6 +10,7 @@ import { partnerOrStaff, rawWhere, type RowRole, type StaffRowRule } from "../..
 import { caseStaffVisibility, caseVisibility } from "../case/case.scope.js";
 import { patientStaffVisibility, patientVisibility } from "../patient/patient.scope.js";
 import { policyStaffVisibility } from "../policy/policy.scope.js";
+import { auditStaffVisibility } from "../audit/audit.scope.js";
 
 /** SQL on a visit alias `v`: the field visits a reviewer works on. */
 export const REVIEWABLE_VISIT = (v: string) =>
@@ -54,6 +55,13 @@ export function registerVisitScopes(hooks: Hooks): void {
 
   // Staff: a visitor's and a reviewer's visits bring their case, their patient and the
   // policies that patient holds (the liability links are chosen among them).
+  // A reviewer reads the audit trail of the field visits it reviews.
+  hooks.add(auditStaffVisibility.REVIEWER, {
+    from: "visit av",
+    key: "av.id",
+    where: () => ({ sql: REVIEWABLE_VISIT("av"), params: [] }),
+  });
+
   const assigned = (userId: string) => ({ sql: "v.assignee_id = ?", params: [userId] });
   const reviewable = () => ({ sql: REVIEWABLE_VISIT("v"), params: [] });
   for (const [role, where] of [

@@ -1,14 +1,13 @@
 import { Entity, Index, Property } from "@mikro-orm/core";
 import { Field, ID, ObjectType } from "type-graphql";
-import { BaseEntity } from "../db/base.entity.js";
-import { ActorKind } from "../auth/actor-kind.js";
+import { ActorStampedEntity } from "./actor-stamped.entity.js";
 import { EntityTypeEnum, type EntityType } from "./entity-type.js";
 import { WorkflowEvent, WorkflowStatus } from "../state-machine/vocabulary.js";
 
 @ObjectType({ description: "One transition of a stateful entity, written in the same transaction as the change." })
 @Entity({ tableName: "status_change" })
 @Index({ properties: ["entityType", "entityId", "createdAt"] })
-export class StatusChange extends BaseEntity {
+export class StatusChange extends ActorStampedEntity {
   @Field(() => EntityTypeEnum, { description: "Order, Visit, Claim, Case or Patient." })
   @Property({ type: "text" })
   entityType!: EntityType;
@@ -39,23 +38,11 @@ export class StatusChange extends BaseEntity {
   @Property({ type: "text", nullable: true })
   reason?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Reason given with the transition." })
+  @Field(() => String, { nullable: true, description: "The reason's code, where the event takes coded reasons." })
   @Property({ type: "text", nullable: true })
   reasonCode?: string | null;
 
   @Field(() => String, { nullable: true, description: "Invoice or payment reference, where the event needs one." })
   @Property({ type: "text", nullable: true })
   reference?: string | null;
-
-  @Field(() => ActorKind, { description: "STAFF, PARTNER or SYSTEM." })
-  @Property({ type: "text" })
-  actorKind!: string;
-
-  @Field(() => ID, { nullable: true, description: "The user id (staff) or API key id (partner)." })
-  @Property({ type: "uuid", nullable: true })
-  actorId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Organisation of the actor." })
-  @Property({ type: "uuid", nullable: true })
-  actorOrganizationId?: string | null;
 }
