@@ -3,6 +3,7 @@ import { RefreshToken, User, UserBranch, VisitorHospital } from "./user.entity.j
 import { OrganizationVisitorsResolver, UserResolver } from "./user.resolver.js";
 import { registerUserScopes } from "./user.scope.js";
 import { PartnerUserResolver } from "./partner-user.resolver.js";
+import { registerUserReads } from "./user.read.js";
 
 /** Staff users, partner organisations' own users, the hospitals a visitor covers, refresh tokens. */
 export const userModule: DomainModule = {
@@ -11,5 +12,6 @@ export const userModule: DomainModule = {
   resolvers: [UserResolver, OrganizationVisitorsResolver, PartnerUserResolver],
   register(hooks) {
     registerUserScopes(hooks);
+    registerUserReads(hooks);
   },
 };

@@ -2,6 +2,7 @@ import type { EntityMetadata } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLSchema, isObjectType } from "graphql";
 import type { ComputedField, ReadType, RelationField } from "./definition.js";
+import { assertFieldUnguarded } from "./authorized.js";
 import { collectFields, fieldShape, NotCompiled, subSelection, type SelectionInput } from "./selection.js";
 
 /** How a value leaves Postgres: as stored, as the DateTime scalar prints it, as text (numeric), or as a Date. */
@@ -29,6 +30,8 @@ export interface RelationPlan {
   rel: RelationField;
   parentColumn: string;
   childColumn: string;
+  /** The parent's column that `rel.parentIs` tests, if any. */
+  parentIsColumn: string | null;
   nonNull: boolean;
   child: PlanObject;
 }
@@ -85,6 +88,7 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
       fields.push({ key, kind: "typename", value: type.name });
       continue;
     }
+    assertFieldUnguarded(type.name, name);
     if (fieldNodes.some((n) => (n.arguments?.length ?? 0) > 0))
       throw new NotCompiled(`arguments on ${type.name}.${name}`);
     const gqlField = type.getFields()[name];
@@ -118,6 +122,7 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
         rel,
         parentColumn: columnOf(meta, rel.parentKey).column,
         childColumn: columnOf(child.meta, rel.childKey).column,
+        parentIsColumn: rel.parentIs ? columnOf(meta, rel.parentIs.prop).column : null,
         nonNull: shape.nonNull,
         child,
       });
@@ -150,6 +155,7 @@ function relationPlan(
     rel,
     parentColumn: columnOf(meta, rel.parentKey).column,
     childColumn: columnOf(childMeta, rel.childKey).column,
+    parentIsColumn: rel.parentIs ? columnOf(meta, rel.parentIs.prop).column : null,
     nonNull: false,
     child,
   };
@@ -162,8 +168,14 @@ export function columnsOf(plan: PlanObject, extra: readonly string[] = []): stri
     if (f.kind === "column") cols.add(f.column);
     else if (f.kind === "computed") {
       for (const i of f.inputs) cols.add(i.column);
-      for (const r of f.rows) cols.add(r.parentColumn);
-    } else if (f.kind === "relation") cols.add(f.parentColumn);
+      for (const r of f.rows) {
+        cols.add(r.parentColumn);
+        if (r.parentIsColumn) cols.add(r.parentIsColumn);
+      }
+    } else if (f.kind === "relation") {
+      cols.add(f.parentColumn);
+      if (f.parentIsColumn) cols.add(f.parentIsColumn);
+    }
   }
   return [...cols];
 }
