@@ -6,6 +6,7 @@ import {
   UserBranchesResolver,
 } from "./branch.resolver.js";
 import { registerBranchScopes } from "./branch.scope.js";
+import { registerBranchReads } from "./branch.read.js";
 import { BranchStatisticsResolver } from "./branch-statistics.resolver.js";
 import { mountBranchStatisticsCsv } from "./branch-statistics.csv-route.js";
 
@@ -27,5 +28,6 @@ export const branchModule: DomainModule = {
   routes: [mountBranchStatisticsCsv],
   register(hooks) {
     registerBranchScopes(hooks);
+    registerBranchReads(hooks);
   },
 };

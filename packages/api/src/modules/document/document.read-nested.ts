@@ -44,24 +44,6 @@ export function documentDownloadPath(id: string): string {
   return `/documents/${id}/file`;
 }
 
-export const documentTypeReadNested: ReadType = {
-  type: "DocumentType",
-  entity: "DocumentType",
-  columns: [
-    "id",
-    "code",
-    "name",
-    "description",
-    "requiredForClaimKinds",
-    "active",
-    "position",
-    "version",
-    "createdAt",
-    "updatedAt",
-  ],
-};
-
 export function registerDocumentNestedReads(hooks: Hooks): void {
   hooks.add(READ_TYPES, documentReadNested);
-  hooks.add(READ_TYPES, documentTypeReadNested);
 }

@@ -80,6 +80,10 @@ function checklistLoader(ctx: AppContext): DataLoader<string, ChecklistLine[]> {
   return loader;
 }
 
+/** `documentTypes(all)`: the active types unless all, by position then code (the compiled read path's too). */
+export const documentTypesWhere = (all: boolean) => (all ? {} : { active: true });
+export const DOCUMENT_TYPE_ORDER = { position: "ASC", code: "ASC" } as const;
+
 @Resolver(() => Document)
 export class DocumentResolver {
   @Authorized()
@@ -90,7 +94,7 @@ export class DocumentResolver {
     @Arg("all", () => Boolean, { defaultValue: false, description: "Include inactive types." }) all: boolean,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.em.find(DocumentType, all ? {} : { active: true }, { orderBy: { position: "ASC", code: "ASC" } });
+    return ctx.em.find(DocumentType, documentTypesWhere(all), { orderBy: DOCUMENT_TYPE_ORDER });
   }
 
   @Authorized()

@@ -10,6 +10,7 @@ import {
 import { documentRoutes } from "./document.routes.js";
 import { registerDocumentScopes } from "./document.scope.js";
 import { registerDocumentNestedReads } from "./document.read-nested.js";
+import { registerDocumentTypeReads } from "./document-type.read.js";
 
 /**
  * Supporting documents of cases, claims and visits (SPEC §8 "Documents"): typed from a
@@ -24,5 +25,6 @@ export const documentModule: DomainModule = {
   register(hooks) {
     registerDocumentScopes(hooks);
     registerDocumentNestedReads(hooks);
+    registerDocumentTypeReads(hooks);
   },
 };

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { FilterQuery } from "@mikro-orm/core";
 import type { AppContext } from "../../platform/graphql/context.js";
 import { PayloadType, asPayload } from "../../platform/graphql/payload.js";
 import { actorNameFor } from "../audit/status-change.fields.js";
@@ -43,6 +44,12 @@ function service(ctx: AppContext): (em: AppContext["em"]) => FormTemplateService
   return (em) => new FormTemplateService(em, ctx.principal, ctx.requestId);
 }
 
+/** `formTemplates(specialty, all)`: by specialty then newest version first (the compiled read path's too). */
+export function formTemplatesWhere(specialty: string | null | undefined, all: boolean): FilterQuery<FormTemplate> {
+  return { ...(specialty ? { specialty: specialty.trim().toLowerCase() } : {}), ...(all ? {} : { active: true }) };
+}
+export const FORM_TEMPLATE_ORDER = { specialty: "ASC", templateVersion: "DESC" } as const;
+
 @Resolver(() => FormTemplate)
 export class FormTemplateResolver {
   @Authorized()
@@ -54,11 +61,7 @@ export class FormTemplateResolver {
     @Arg("all", () => Boolean, { defaultValue: false, description: "Include inactive versions." }) all: boolean,
     @Ctx() ctx: AppContext,
   ) {
-    return ctx.em.find(
-      FormTemplate,
-      { ...(specialty ? { specialty: specialty.trim().toLowerCase() } : {}), ...(all ? {} : { active: true }) },
-      { orderBy: { specialty: "ASC", templateVersion: "DESC" } },
-    );
+    return ctx.em.find(FormTemplate, formTemplatesWhere(specialty, all), { orderBy: FORM_TEMPLATE_ORDER });
   }
 
   @Authorized()

@@ -2,7 +2,7 @@ import type { DomainModule } from "../../platform/composition/module.js";
 import { Liability, Policy, PolicyMember, PolicyNetworkProvider } from "./policy.entity.js";
 import { PolicyResolver } from "./policy.resolver.js";
 import { registerPolicyScopes } from "./policy.scope.js";
-import { registerPolicyNestedReads } from "./policy.read-nested.js";
+import { registerPolicyReads } from "./policy.read.js";
 
 /** Insurance policies, their liabilities, members and network providers. */
 export const policyModule: DomainModule = {
@@ -11,6 +11,6 @@ export const policyModule: DomainModule = {
   resolvers: [PolicyResolver],
   register(hooks) {
     registerPolicyScopes(hooks);
-    registerPolicyNestedReads(hooks);
+    registerPolicyReads(hooks);
   },
 };

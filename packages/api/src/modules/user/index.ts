@@ -3,7 +3,7 @@ import { RefreshToken, User, UserBranch, VisitorHospital } from "./user.entity.j
 import { OrganizationVisitorsResolver, UserResolver } from "./user.resolver.js";
 import { registerUserScopes } from "./user.scope.js";
 import { PartnerUserResolver } from "./partner-user.resolver.js";
-import { registerUserNestedReads } from "./user.read-nested.js";
+import { registerUserReads } from "./user.read.js";
 
 /** Staff users, partner organisations' own users, the hospitals a visitor covers, refresh tokens. */
 export const userModule: DomainModule = {
@@ -12,6 +12,6 @@ export const userModule: DomainModule = {
   resolvers: [UserResolver, OrganizationVisitorsResolver, PartnerUserResolver],
   register(hooks) {
     registerUserScopes(hooks);
-    registerUserNestedReads(hooks);
+    registerUserReads(hooks);
   },
 };

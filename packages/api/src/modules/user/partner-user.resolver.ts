@@ -11,7 +11,7 @@ import { UserOrder, UserSortField } from "./user.inputs.js";
 import { CreatePartnerUserInput, PartnerUserFilter, UpdatePartnerUserInput } from "./partner-user.inputs.js";
 import { PartnerUserService } from "./partner-user.service.js";
 
-function partnerUserWhere(filter: PartnerUserFilter | null): FilterQuery<User> {
+export function partnerUserWhere(filter: PartnerUserFilter | null): FilterQuery<User> {
   // Partner users are the users of non-operator organisations; the User scope keeps a partner to its own.
   const where: Record<string, unknown> = {
     [raw((a: string) => `${a}.organization_id in (select o.id from organization o where o.kind <> 'OPERATOR')`)]: [],

@@ -38,11 +38,15 @@ export class Loaders {
     return loader as DataLoader<string, T | null>;
   }
 
-  /** Rows of `entity` whose `foreignKey` points at each given id, in `orderBy` order. */
+  /**
+   * Rows of `entity` whose `foreignKey` points at each given id, in `orderBy` order; by
+   * default in creation order, rows created in the same instant by id (a deterministic
+   * order, which the compiled read path reproduces).
+   */
   children<T extends object>(
     entity: EntityClass<T>,
     foreignKey: string,
-    orderBy: Record<string, "ASC" | "DESC"> = { createdAt: "ASC" },
+    orderBy: Record<string, "ASC" | "DESC"> = { createdAt: "ASC", id: "ASC" },
     extraWhere: Record<string, unknown> = {},
   ): DataLoader<string, T[]> {
     const key = `${entity.name}:${foreignKey}:${JSON.stringify(orderBy)}:${JSON.stringify(extraWhere)}`;

@@ -78,6 +78,18 @@ export interface RelationField {
    * loadMany filtered of its nulls (a patient's policies through its memberships).
    */
   via?: { key: string; type: string };
+  /**
+   * A list through a link table (a user's branches, a hospital's visitors): the child rows
+   * whose id a visible link row names, `from` being the link's property naming the parent
+   * and `to` the one naming the child. Both tables get their scope rule in probe mode, as the
+   * children loader reads the links and the byId loader their targets; without `orderBy`, in
+   * the links' creation order (the children loader's default).
+   */
+  through?: { entity: string; from: string; to: string };
+  /** At most this many rows, in order: a nested list bounded like a page (Policy.members' default `first`). */
+  limit?: number;
+  /** Only for parents whose property equals this value (e.g. visitors of a HOSPITAL); none otherwise. */
+  parentIs?: { prop: string; value: string };
 }
 
 /** A root `x(id)` field: one row by id through the scope rule in probe mode (as the byId loader). */
@@ -98,7 +110,20 @@ export interface ConnectionRoot {
   sort: (args: Record<string, unknown>) => { field: string; direction: SortDirection };
 }
 
-export type ReadRoot = ByIdRoot | ConnectionRoot;
+/**
+ * A root list of a table's rows (`branches`, `documentTypes(all)`), as the resolver's
+ * `em.find` reads it: the scope rule in list mode, the resolver's own where and order.
+ */
+export interface ListRoot {
+  field: string;
+  kind: "list";
+  type: string;
+  where: (args: Record<string, unknown>) => FilterQuery<object>;
+  /** The resolver's own `orderBy` (properties in order of precedence). */
+  orderBy: Readonly<Record<string, "ASC" | "DESC">>;
+}
+
+export type ReadRoot = ByIdRoot | ConnectionRoot | ListRoot;
 
 /** Modules add their types and root fields here in register(hooks). */
 export const READ_TYPES = new ExtensionPoint<ReadType>("compiled read types");

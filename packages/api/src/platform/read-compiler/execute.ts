@@ -17,7 +17,9 @@ import type { ReadAudit } from "../audit/read-audit.js";
 import { statusChangeRead } from "../audit/status-change.read.js";
 import { hooksOf } from "../composition/hooks.js";
 import { READ_ROOTS, READ_TYPES, type ByIdRoot, type ReadType } from "./definition.js";
+import { assertRootAllowed } from "./authorized.js";
 import { compileConnection, type CompiledRoot } from "./connection.js";
+import { compileList } from "./list.js";
 import { planObject, type PlanEnv } from "./plan.js";
 import { collectFields, fieldShape, NotCompiled } from "./selection.js";
 import { needsShaping, shapeObject } from "./shape.js";
@@ -72,11 +74,14 @@ export async function runCompiled(read: CompiledRead): Promise<Record<string, un
     const root = roots.get(name);
     const field = queryType.getFields()[name];
     if (!root || !field) throw new NotCompiled(`Query.${name}`);
+    assertRootAllowed(name, read.principal);
     compiled.push([
       key,
       root.kind === "byId"
         ? await compileById(env, root, field, nodes, aliases)
-        : await compileConnection(env, root, field, nodes, aliases),
+        : root.kind === "list"
+          ? await compileList(env, root, field, nodes, aliases)
+          : await compileConnection(env, root, field, nodes, aliases),
     ]);
   }
   const columns = compiled.flatMap(([, c], i) => (c === "typename" ? [] : [sql`${c.sql} as r${String(i)}`]));

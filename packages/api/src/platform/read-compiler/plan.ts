@@ -2,6 +2,7 @@ import type { EntityMetadata } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLSchema, isObjectType } from "graphql";
 import type { ComputedField, ReadType, RelationField } from "./definition.js";
+import { assertFieldUnguarded } from "./authorized.js";
 import { collectFields, fieldShape, NotCompiled, subSelection, type SelectionInput } from "./selection.js";
 
 /** How a value leaves Postgres: as stored, as the DateTime scalar prints it, as text (numeric), or as a Date. */
@@ -31,6 +32,8 @@ export interface RelationPlan {
   childColumn: string;
   /** The columns of `rel.then`'s correlation, when it has one. */
   then: { parentColumn: string; childColumn: string } | null;
+  /** The parent's column that `rel.parentIs` tests, if any. */
+  parentIsColumn: string | null;
   nonNull: boolean;
   child: PlanObject;
   /** `rel.via`: `child` is the link level, whose one field `v` holds the item. */
@@ -89,6 +92,7 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
       fields.push({ key, kind: "typename", value: type.name });
       continue;
     }
+    assertFieldUnguarded(type.name, name);
     if (fieldNodes.some((n) => (n.arguments?.length ?? 0) > 0))
       throw new NotCompiled(`arguments on ${type.name}.${name}`);
     const gqlField = type.getFields()[name];
@@ -130,6 +134,7 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
             parentColumn: columnOf(linkMeta, rel.via!.key).column,
             childColumn: columnOf(item.meta, "id").column,
             then: null,
+            parentIsColumn: null,
             nonNull: false,
             child: item,
           },
@@ -142,6 +147,7 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
         parentColumn: columnOf(meta, rel.parentKey).column,
         childColumn: columnOf(linkMeta, rel.childKey).column,
         then: null,
+        parentIsColumn: null,
         nonNull: shape.nonNull,
         child: link,
         via: true,
@@ -163,6 +169,7 @@ export function planObject(env: PlanEnv, type: GraphQLObjectType, nodes: readonl
               childColumn: columnOf(child.meta, rel.then.childKey).column,
             }
           : null,
+        parentIsColumn: rel.parentIs ? columnOf(meta, rel.parentIs.prop).column : null,
         nonNull: shape.nonNull,
         child,
       });
@@ -196,6 +203,7 @@ function relationPlan(
     parentColumn: columnOf(meta, rel.parentKey).column,
     childColumn: columnOf(childMeta, rel.childKey).column,
     then: null,
+    parentIsColumn: rel.parentIs ? columnOf(meta, rel.parentIs.prop).column : null,
     nonNull: false,
     child,
   };
@@ -208,10 +216,14 @@ export function columnsOf(plan: PlanObject, extra: readonly string[] = []): stri
     if (f.kind === "column") cols.add(f.column);
     else if (f.kind === "computed") {
       for (const i of f.inputs) cols.add(i.column);
-      for (const r of f.rows) cols.add(r.parentColumn);
+      for (const r of f.rows) {
+        cols.add(r.parentColumn);
+        if (r.parentIsColumn) cols.add(r.parentIsColumn);
+      }
     } else if (f.kind === "relation") {
       cols.add(f.parentColumn);
       if (f.then) cols.add(f.then.parentColumn);
+      if (f.parentIsColumn) cols.add(f.parentIsColumn);
     }
   }
   return [...cols];

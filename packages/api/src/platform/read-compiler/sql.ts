@@ -2,7 +2,7 @@ import { raw, type FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { SCOPE_FILTER, rawWhere, type ScopeMode, type ScopeParams, type SqlPart } from "../scoping/scope.js";
 import { hooksOf } from "../composition/hooks.js";
-import { columnsOf, type Conversion, type PlanObject, type RelationPlan } from "./plan.js";
+import { columnOf, columnsOf, type Conversion, type PlanObject, type RelationPlan } from "./plan.js";
 
 /** Aliases unique across one statement: every level is a subquery that may see its parents'. */
 export class Aliases {
@@ -53,6 +53,8 @@ export interface RowsOptions {
   limit?: number;
   offset?: number;
   extraColumns?: readonly string[];
+  /** Expressions on this level's alias selected too, each with its own `as` name (no bindings). */
+  extraSelect?: (alias: string) => string[];
 }
 
 /**
@@ -61,10 +63,9 @@ export interface RowsOptions {
  * and limited, rendered by MikroORM's query builder with its values as bindings.
  */
 export async function rowsSql(em: EntityManager, plan: PlanObject, alias: string, opts: RowsOptions): Promise<SqlPart> {
-  const cols = columnsOf(plan, opts.extraColumns);
-  const qb = em
-    .createQueryBuilder(plan.def.entity, alias)
-    .select(raw(cols.map((c) => `${alias}.${c}`).join(", ")) as never);
+  const cols = columnsOf(plan, opts.extraColumns).map((c) => `${alias}.${c}`);
+  cols.push(...(opts.extraSelect?.(alias) ?? []));
+  const qb = em.createQueryBuilder(plan.def.entity, alias).select(raw(cols.join(", ")) as never);
   if (opts.where) qb.where(opts.where as never);
   if (opts.correlate) qb.andWhere(rawWhere(opts.correlate) as never);
   if (opts.whereSql) {
@@ -127,29 +128,53 @@ export async function objectSql(em: EntityManager, plan: PlanObject, x: string, 
   return sql`json_build_object(${joinParts(pairs, ", ")})`;
 }
 
+/** The sort keys of a row read through a link table: its link's creation time, then its id (the children loader's order). */
+const LINK_ORDER = "link_order";
+const LINK_ID = "link_id";
+
 async function relationSql(em: EntityManager, f: RelationPlan, parent: string, aliases: Aliases): Promise<SqlPart> {
   const t = aliases.next("t");
   const y = aliases.next("y");
+  const through = f.rel.through ? throughOf(em, f, parent, aliases) : null;
   const order = f.rel.orderBy ?? [];
+  const byLink = through !== null && !order.length ? through : null;
+  const limit = f.rel.first ? 1 : f.rel.limit;
   const orderCols = order.map(
     ([prop]) => (f.child.meta.properties[prop as never] as { fieldNames: string[] }).fieldNames[0]!,
   );
+  const onlyIf =
+    f.rel.parentIs && f.parentIsColumn ? ` and ${parent}.${f.parentIsColumn} = ${literal(f.rel.parentIs.value)}` : "";
   const childRows = (alias: string, childColumn: string, parentColumn: string, where?: Record<string, unknown>) =>
     cachedRows(
       em,
-      [f.child.def.entity, columnsOf(f.child, orderCols), alias, parent, childColumn, parentColumn, f.rel, order],
-      () =>
+      [
+        f.child.def.entity,
+        columnsOf(f.child, orderCols),
+        alias,
+        parent,
+        childColumn,
+        parentColumn,
+        f.rel,
+        order,
+        through?.aliases,
+      ],
+      async () =>
         rowsSql(em, f.child, alias, {
           where,
-          correlate: (a) => `${a}.${childColumn} = ${parent}.${parentColumn}`,
+          ...(through
+            ? { whereSql: await through.where(onlyIf) }
+            : { correlate: (a: string) => `${a}.${childColumn} = ${parent}.${parentColumn}${onlyIf}` }),
           scope: f.rel.scoped === false ? false : "probe",
           orderBy: order.length ? Object.fromEntries(order) : undefined,
-          limit: f.rel.first ? 1 : undefined,
+          limit: byLink ? undefined : limit,
           extraColumns: orderCols,
+          extraSelect: byLink?.order,
         }),
     );
   let rows = await childRows(t, f.childColumn, f.parentColumn, f.rel.where);
-  let aggOrder = order.map(([, dir], i) => `${y}.${orderCols[i]} ${dir}`).join(", ");
+  let aggOrder = byLink
+    ? `${y}.${LINK_ORDER} asc, ${y}.${LINK_ID} asc`
+    : order.map(([, dir], i) => `${y}.${orderCols[i]} ${dir}`).join(", ");
   if (f.rel.then && f.then) {
     // The second part's rows after the first's: a union tagged with its part.
     const t2 = aliases.next("t");
@@ -158,7 +183,48 @@ async function relationSql(em: EntityManager, f: RelationPlan, parent: string, a
     rows = sql`select ${p1}.*, 0 as rc_part from (${rows}) as ${p1} union all select ${p2}.*, 1 as rc_part from (${more}) as ${p2}`;
     aggOrder = [`${y}.rc_part`, ...(aggOrder ? [aggOrder] : [])].join(", ");
   }
+  // Rows in their links' order are cut to the limit once sorted (the sort key is a select-list expression).
+  const z = byLink && limit != null ? aliases.next("z") : null;
+  const source = z ? sql`select * from (${rows}) as ${z} order by ${z}.${LINK_ORDER} asc limit ${String(limit)}` : rows;
   const obj = await objectSql(em, f.child, y, aliases);
-  if (!f.rel.list) return sql`(select ${obj} from (${rows}) as ${y})`;
-  return sql`(select coalesce(json_agg(${obj}${aggOrder ? ` order by ${aggOrder}` : ""}), '[]'::json) from (${rows}) as ${y})`;
+  if (!f.rel.list) return sql`(select ${obj} from (${source}) as ${y})`;
+  return sql`(select coalesce(json_agg(${obj}${aggOrder ? ` order by ${aggOrder}` : ""}), '[]'::json) from (${source}) as ${y})`;
+}
+
+/**
+ * A list through a link table: the child's id among the `to` ids of the parent's link rows
+ * (the link's own scope rule in probe mode, as the children loader reads them), and the
+ * link's creation time and id as the default order.
+ */
+function throughOf(em: EntityManager, f: RelationPlan, parent: string, aliases: Aliases) {
+  const th = f.rel.through!;
+  const meta = em.getMetadata().find(th.entity);
+  if (!meta) throw new Error(`read compiler: no entity ${th.entity}`);
+  const from = columnOf(meta, th.from).column;
+  const to = columnOf(meta, th.to).column;
+  const created = columnOf(meta, "createdAt").column;
+  const l = aliases.next("l");
+  const k = aliases.next("k");
+  const link: PlanObject = { def: { type: th.entity, entity: th.entity, columns: [] }, meta, fields: [] };
+  return {
+    aliases: [l, k],
+    where: async (onlyIf: string) => {
+      const links = await rowsSql(em, link, l, {
+        correlate: (a) => `${a}.${from} = ${parent}.${f.parentColumn}${onlyIf}`,
+        scope: "probe",
+        extraColumns: [to],
+      });
+      return (a: string) => sql`${a}.${f.childColumn} in (select ${k}.${to} from (${links}) as ${k})`;
+    },
+    // One link per (parent, child): the unique pair of every link table read this way.
+    order: (a: string) =>
+      [
+        [created, LINK_ORDER],
+        ["id", LINK_ID],
+      ].map(
+        ([col, as]) =>
+          `(select lo.${col} from ${meta.tableName} lo where lo.${to} = ${a}.${f.childColumn}
+            and lo.${from} = ${parent}.${f.parentColumn} order by lo.${created}, lo.id limit 1) as ${as}`,
+      ),
+  };
 }

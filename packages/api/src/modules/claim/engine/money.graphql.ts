@@ -89,8 +89,11 @@ export function formatRate(value: string): string {
   return new Decimal(value).toFixed(RATE_DIGITS, Decimal.ROUND_HALF_UP);
 }
 
-/** A Money field's value on the way out: in its currency's digits, as stored when no currency is known. */
-export function moneyIn(value: unknown, currency: string | null | undefined): unknown {
+/**
+ * A MoneyField's value on the wire: rendered in its currency's minor digits, or as stored
+ * when no currency is known (the compiled read path maps its rows with this too).
+ */
+export function moneyFieldValue(value: unknown, currency: string | null | undefined): unknown {
   if (value == null) return value;
   return currency ? money(String(value), currency) : value;
 }
@@ -110,7 +113,7 @@ export function MoneyField<R = { currency?: string | null }>(
     UseMiddleware(async ({ root, context }, next) => {
       const value: unknown = await next();
       if (value == null) return value;
-      return moneyIn(value, await currencyOf(root as R, context as AppContext));
+      return moneyFieldValue(value, await currencyOf(root as R, context as AppContext));
     })(target, key, descriptor as never);
     Field(() => MoneyScalar, options)(target, key as string, descriptor as never);
   };
