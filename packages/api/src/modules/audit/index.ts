@@ -3,10 +3,14 @@ import { AuditEvent } from "../../platform/audit/audit-event.entity.js";
 import { StatusChange } from "../../platform/audit/status-change.entity.js";
 import { AuditEventResolver } from "./audit.resolver.js";
 import { StatusChangeFieldsResolver } from "./status-change.fields.js";
+import { registerAuditReads } from "./audit.read.js";
 
 /** The audit trail and status history (written by platform/audit), read through GraphQL. */
 export const auditModule: DomainModule = {
   name: "audit",
   entities: [AuditEvent, StatusChange],
   resolvers: [AuditEventResolver, StatusChangeFieldsResolver],
+  register(hooks) {
+    registerAuditReads(hooks);
+  },
 };

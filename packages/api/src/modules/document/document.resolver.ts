@@ -50,7 +50,7 @@ export class DocumentChecklistItem {
   present!: boolean;
 }
 
-function documentWhere(filter: DocumentFilter | null): FilterQuery<Document> {
+export function documentWhere(filter: DocumentFilter | null): FilterQuery<Document> {
   const where: Record<string, unknown> = {};
   if (filter?.caseId) where.case = filter.caseId;
   if (filter?.claimId) where.claim = filter.claimId;
@@ -61,6 +61,9 @@ function documentWhere(filter: DocumentFilter | null): FilterQuery<Document> {
     where.documentType = { code: { $in: filter.documentType.map((c) => c.trim().toUpperCase()) } };
   return where;
 }
+
+/** Where a document's bytes are downloaded (the REST route, document.routes.ts). */
+export const documentDownloadPath = (id: string): string => `/documents/${id}/file`;
 
 /** Nested lists show the current documents; removed and replaced ones are history (documents(includeRemoved)). */
 const CURRENT = { removedAt: null };
@@ -217,7 +220,7 @@ export class DocumentResolver {
 
   @FieldResolver(() => String, { description: "Path to download the bytes with the same credentials (GET, audited)." })
   downloadPath(@Root() d: Document): string {
-    return `/documents/${d.id}/file`;
+    return documentDownloadPath(d.id);
   }
 }
 

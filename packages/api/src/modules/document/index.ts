@@ -9,6 +9,7 @@ import {
 } from "./document.resolver.js";
 import { documentRoutes } from "./document.routes.js";
 import { registerDocumentScopes } from "./document.scope.js";
+import { registerDocumentReads } from "./document.read.js";
 
 /**
  * Supporting documents of cases, claims and visits (SPEC §8 "Documents"): typed from a
@@ -22,5 +23,6 @@ export const documentModule: DomainModule = {
   routes: [documentRoutes],
   register(hooks) {
     registerDocumentScopes(hooks);
+    registerDocumentReads(hooks);
   },
 };

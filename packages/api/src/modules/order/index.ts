@@ -10,6 +10,7 @@ import { FormTemplateResolver, ReportTemplateResolver } from "./form-template.re
 import { ReportInboxResolver } from "./report-inbox.resolver.js";
 import { StoredFile } from "./stored-file.entity.js";
 import { registerOrderReads } from "./order.read.js";
+import { registerOrderCountReads } from "./order-counts.read.js";
 
 /** Attention orders, their reports and files (REST /files). */
 export const orderModule: DomainModule = {
@@ -28,5 +29,6 @@ export const orderModule: DomainModule = {
   register(hooks) {
     registerOrderScopes(hooks);
     registerOrderReads(hooks);
+    registerOrderCountReads(hooks);
   },
 };

@@ -16,7 +16,9 @@ import type { Principal } from "../auth/principal.js";
 import { statusChangeRead } from "../audit/status-change.read.js";
 import { hooksOf } from "../composition/hooks.js";
 import { READ_ROOTS, READ_TYPES, type ByIdRoot, type ReadType } from "./definition.js";
+import { assertAuthorized } from "./authorized.js";
 import { compileConnection, type CompiledRoot } from "./connection.js";
+import { compileSqlRoot } from "./sql-root.js";
 import { planObject, type PlanEnv } from "./plan.js";
 import { collectFields, fieldShape, NotCompiled } from "./selection.js";
 import { needsShaping, shapeObject } from "./shape.js";
@@ -70,11 +72,14 @@ export async function runCompiled(read: CompiledRead): Promise<Record<string, un
     const root = roots.get(name);
     const field = queryType.getFields()[name];
     if (!root || !field) throw new NotCompiled(`Query.${name}`);
+    assertAuthorized(read.principal, name);
     compiled.push([
       key,
       root.kind === "byId"
         ? await compileById(env, root, field, nodes, aliases)
-        : await compileConnection(env, root, field, nodes, aliases),
+        : root.kind === "connection"
+          ? await compileConnection(env, root, field, nodes, aliases)
+          : await compileSqlRoot(env, root, field, nodes, aliases),
     ]);
   }
   const columns = compiled.flatMap(([, c], i) => (c === "typename" ? [] : [sql`${c.sql} as r${String(i)}`]));

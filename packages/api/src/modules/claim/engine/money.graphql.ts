@@ -89,6 +89,12 @@ export function formatRate(value: string): string {
   return new Decimal(value).toFixed(RATE_DIGITS, Decimal.ROUND_HALF_UP);
 }
 
+/** A MoneyField's value on the way out: in its currency's minor digits when it has one (the compiled read path uses it too). */
+export function moneyOut(value: unknown, currency: string | null | undefined): unknown {
+  if (value == null) return value;
+  return currency ? money(String(value), currency) : value;
+}
+
 type CurrencyOf<R> = (root: R, ctx: AppContext) => string | null | undefined | Promise<string | null | undefined>;
 
 /**
@@ -104,8 +110,7 @@ export function MoneyField<R = { currency?: string | null }>(
     UseMiddleware(async ({ root, context }, next) => {
       const value: unknown = await next();
       if (value == null) return value;
-      const currency = await currencyOf(root as R, context as AppContext);
-      return currency ? money(String(value), currency) : value;
+      return moneyOut(value, await currencyOf(root as R, context as AppContext));
     })(target, key, descriptor as never);
     Field(() => MoneyScalar, options)(target, key as string, descriptor as never);
   };
