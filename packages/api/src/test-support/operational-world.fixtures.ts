@@ -90,6 +90,23 @@ export async function startOperationalWorld(): Promise<OperationalWorld> {
       } as never);
     }
 
+  // A message to the visitor about a visit assigned to them: the one kind a VISITOR sees.
+  em.create(Notification, {
+    channel: NotificationChannel.SMS,
+    recipient: w.visitor.phone,
+    template: "visit-assigned",
+    language: "zh",
+    body: "您有新的探视任务",
+    dedupeKey: `op-world:visitor:${Date.now()}`,
+    status: NotificationStatus.SENT,
+    attempts: 1,
+    organizationId: w.hospital.id,
+    relatedType: "Visit",
+    relatedId: world.visitIds[1],
+    sendAfter: new Date(),
+    sentAt: new Date(),
+  } as never);
+
   const endpointIds: string[] = [];
   for (const [i, org] of [w.hospital, w.hospital, w.clinic].entries()) {
     const endpoint = em.create(WebhookEndpoint, {
@@ -228,8 +245,17 @@ export async function expectSameConnectionPage(
 export const principalOf = (world: ReadWorld) => fc.constantFrom(...Object.keys(world.principals));
 
 /**
+ * The credential's look-up on a cache miss (the one statement a read may add), as
+ * visit.read-statements has it, but the key's own statements only: `apiKeys` reads api_key too.
+ */
+const AUTH_LOOKUP =
+  /\bfrom app_user u\b[^;]*?\bwhere u\.id\b|\bfrom api_key k join organization\b|\bupdate api_key set last_used_at\b/;
+
+/**
  * One SQL statement per read (issue 17's proof): `query(size)` at page sizes 10, 50 and 100
- * for each named principal, after a first run that may add the credential's look-up.
+ * for each named principal, after a first run that may add the credential's look-up; a
+ * session whose user just changed (its branches were set) is not cached for a while, so its
+ * look-up may come again, never anything else.
  */
 export async function expectOneStatementPerRead(
   api: ReadWorld["api"],
@@ -244,7 +270,12 @@ export async function expectOneStatementPerRead(
         const Q = query(size);
         await recorder.run(Q, {}, principals[name]!);
         const { sql, body } = await recorder.run(Q, {}, principals[name]!);
-        expect(sql, `${name}: ${Q} ${JSON.stringify(body)}`).toHaveLength(1);
+        const what = `${name}: ${Q} ${JSON.stringify(body).slice(0, 300)} ${sql.map((q) => q.slice(0, 200)).join(" ;; ")}`;
+        expect(
+          sql.filter((q) => !AUTH_LOOKUP.test(q)),
+          what,
+        ).toHaveLength(1);
+        expect(sql.length, what).toBeLessThanOrEqual(2);
       }
   } finally {
     recorder.stop();
