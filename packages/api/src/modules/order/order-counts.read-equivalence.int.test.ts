@@ -36,6 +36,7 @@ describe("compiled counters equal the resolvers' answers (property)", () => {
         reportsAwaiting: fc.boolean(),
         serviceCode: fc.constantFrom("USD-01", "AUD-01", "PSY-01"),
         issuedFrom: fc.constant("2020-01-01T00:00:00.000Z"),
+        search: fc.constantFrom("CASE-", "nobody"),
       },
       { requiredKeys: [] },
     );
@@ -74,6 +75,18 @@ describe("compiled counters equal the resolvers' answers (property)", () => {
       .data;
     expect(Object.values(data.orderTrayCounts).every((n) => n > 0)).toBe(true);
     expect(data.reportInbox.awaiting).toBeGreaterThan(0);
+    // A branch session counts its branch's orders only: the south office covers none.
+    const south = await kit.read(
+      "compiled",
+      `{ orderTrayCounts { inProcess worked toManage closed } }`,
+      {},
+      kit.principals.operatorSouth!,
+    );
+    expect(south.answeredBy).toBe("compiled");
+    const counts = (south.body as { data: { orderTrayCounts: Record<string, number> } }).data.orderTrayCounts;
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeLessThan(
+      Object.values(data.orderTrayCounts).reduce((a, b) => a + b, 0),
+    );
   });
 
   it("is one statement for all four trays and the inbox", async () => {
