@@ -14,7 +14,7 @@ import { ApiKeyService } from "./api-key.service.js";
 export const ApiKeyConnection = ConnectionType(ApiKey, "ApiKey");
 export const RevokeApiKeyPayload = PayloadType("RevokeApiKeyPayload", "apiKey", ApiKey);
 
-function apiKeyWhere(filter?: ApiKeyFilter | null): FilterQuery<ApiKey> {
+export function apiKeyWhere(filter?: ApiKeyFilter | null): FilterQuery<ApiKey> {
   const where: Record<string, unknown> = {};
   if (filter?.organizationId) where.organization = filter.organizationId;
   if (filter?.revoked != null) where.revokedAt = filter.revoked ? { $ne: null } : null;

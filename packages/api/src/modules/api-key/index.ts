@@ -2,6 +2,7 @@ import type { DomainModule } from "../../platform/composition/module.js";
 import { partnerOrStaff } from "../../platform/scoping/scope.js";
 import { ApiKey } from "./api-key.entity.js";
 import { ApiKeyResolver } from "./api-key.resolver.js";
+import { registerApiKeyReads } from "./api-key.read.js";
 
 /** Partner API keys. */
 export const apiKeyModule: DomainModule = {
@@ -14,5 +15,6 @@ export const apiKeyModule: DomainModule = {
       "ApiKey",
       partnerOrStaff((p) => ({ organization: p.organizationId }), {}),
     );
+    registerApiKeyReads(hooks);
   },
 };

@@ -5,6 +5,7 @@ import { AuditEventResolver } from "./audit.resolver.js";
 import { StatusChangeFieldsResolver } from "./status-change.fields.js";
 import { registerStatusChangeReads } from "./status-change.read.js";
 import { registerAuditScopes } from "./audit.scope.js";
+import { registerAuditReads } from "./audit.read.js";
 
 /** The audit trail and status history (written by platform/audit), read through GraphQL. */
 export const auditModule: DomainModule = {
@@ -14,5 +15,6 @@ export const auditModule: DomainModule = {
   register(hooks) {
     registerStatusChangeReads(hooks);
     registerAuditScopes(hooks);
+    registerAuditReads(hooks);
   },
 };

@@ -26,7 +26,6 @@ import { Visit } from "../visit/visit.entity.js";
 import { DocumentType } from "./document-type.entity.js";
 import { Document } from "./document.entity.js";
 import { checklistsOf, type ChecklistLine } from "./document.checklist.js";
-import { documentDownloadPath } from "./document.read-nested.js";
 import {
   AttachDocumentInput,
   CreateDocumentTypeInput,
@@ -51,7 +50,7 @@ export class DocumentChecklistItem {
   present!: boolean;
 }
 
-function documentWhere(filter: DocumentFilter | null): FilterQuery<Document> {
+export function documentWhere(filter: DocumentFilter | null): FilterQuery<Document> {
   const where: Record<string, unknown> = {};
   if (filter?.caseId) where.case = filter.caseId;
   if (filter?.claimId) where.claim = filter.claimId;
@@ -62,6 +61,9 @@ function documentWhere(filter: DocumentFilter | null): FilterQuery<Document> {
     where.documentType = { code: { $in: filter.documentType.map((c) => c.trim().toUpperCase()) } };
   return where;
 }
+
+/** Where a document's bytes are downloaded (the REST route, document.routes.ts). */
+export const documentDownloadPath = (id: string): string => `/documents/${id}/file`;
 
 /** Nested lists show the current documents; removed and replaced ones are history (documents(includeRemoved)). */
 const CURRENT = { removedAt: null };

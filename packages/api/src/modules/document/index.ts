@@ -9,8 +9,8 @@ import {
 } from "./document.resolver.js";
 import { documentRoutes } from "./document.routes.js";
 import { registerDocumentScopes } from "./document.scope.js";
-import { registerDocumentNestedReads } from "./document.read-nested.js";
 import { registerDocumentTypeReads } from "./document-type.read.js";
+import { registerDocumentReads } from "./document.read.js";
 
 /**
  * Supporting documents of cases, claims and visits (SPEC §8 "Documents"): typed from a
@@ -24,7 +24,7 @@ export const documentModule: DomainModule = {
   routes: [documentRoutes],
   register(hooks) {
     registerDocumentScopes(hooks);
-    registerDocumentNestedReads(hooks);
+    registerDocumentReads(hooks);
     registerDocumentTypeReads(hooks);
   },
 };

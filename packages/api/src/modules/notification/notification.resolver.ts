@@ -23,7 +23,7 @@ export class NotificationFilter {
   patientId?: string | null;
 }
 
-function notificationWhere(filter?: NotificationFilter | null): FilterQuery<Notification> {
+export function notificationWhere(filter?: NotificationFilter | null): FilterQuery<Notification> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
   if (filter.status?.length) where.status = { $in: filter.status };

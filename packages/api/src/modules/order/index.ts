@@ -11,6 +11,7 @@ import { ReportInboxResolver } from "./report-inbox.resolver.js";
 import { StoredFile } from "./stored-file.entity.js";
 import { registerOrderReads } from "./order.read.js";
 import { registerFormTemplateReads } from "./form-template.read.js";
+import { registerOrderCountReads } from "./order-counts.read.js";
 
 /** Attention orders, their reports and files (REST /files). */
 export const orderModule: DomainModule = {
@@ -30,5 +31,6 @@ export const orderModule: DomainModule = {
     registerOrderScopes(hooks);
     registerOrderReads(hooks);
     registerFormTemplateReads(hooks);
+    registerOrderCountReads(hooks);
   },
 };

@@ -218,6 +218,14 @@ export class RejectionReason {
   labelBg!: string;
 }
 
+/** Which tray each field of OrderTrayCounts counts (the resolver and the compiled read both use it). */
+export const TRAY_COUNT_FIELDS = {
+  inProcess: OrderTray.IN_PROCESS,
+  worked: OrderTray.WORKED,
+  toManage: OrderTray.TO_MANAGE,
+  closed: OrderTray.CLOSED,
+} as const satisfies Record<string, OrderTray>;
+
 @ObjectType({ description: "How many visible orders each tray holds." })
 export class OrderTrayCounts {
   @Field(() => Int, { description: "Issued, not yet confirmed." })

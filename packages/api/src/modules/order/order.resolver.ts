@@ -17,7 +17,7 @@ import {
   OrderFilter,
   OrderOrder,
   OrderSortField,
-  OrderTray,
+  TRAY_COUNT_FIELDS,
   OrderTrayCounts,
   Rejection,
   RejectionReason,
@@ -70,11 +70,12 @@ export class OrderResolver {
     @Ctx() ctx: AppContext,
   ): Promise<OrderTrayCounts> {
     const cases = await orderSearchFor(ctx.em, filter);
-    const count = (tray: OrderTray) => ctx.em.count(Order, orderWhere({ ...filter, tray }, new Date(), cases));
-    const [inProcess, worked, toManage, closed] = await Promise.all(
-      [OrderTray.IN_PROCESS, OrderTray.WORKED, OrderTray.TO_MANAGE, OrderTray.CLOSED].map(count),
+    const now = new Date();
+    const fields = Object.entries(TRAY_COUNT_FIELDS);
+    const counts = await Promise.all(
+      fields.map(([, tray]) => ctx.em.count(Order, orderWhere({ ...filter, tray }, now, cases))),
     );
-    return { inProcess: inProcess!, worked: worked!, toManage: toManage!, closed: closed! };
+    return Object.fromEntries(fields.map(([field], i) => [field, counts[i]!])) as unknown as OrderTrayCounts;
   }
 
   @Authorized()

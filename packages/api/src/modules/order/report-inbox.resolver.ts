@@ -27,7 +27,8 @@ export class AcknowledgeOrderReportsInput {
   orderId!: string;
 }
 
-const AWAITING = {
+/** The reports REPORT_INBOX_RULE says await the operator (the resolver and the compiled read both use it). */
+export const AWAITING_REPORTS = {
   acknowledgedAt: null,
   kind: { $in: [...REPORT_INBOX_RULE.kinds] },
   order: { status: { $in: [...REPORT_INBOX_RULE.orderStatuses] } },
@@ -40,9 +41,9 @@ export class ReportInboxResolver {
   async reportInbox(@Ctx() ctx: AppContext): Promise<ReportInbox> {
     // the scope rules of reports and orders apply: a branch member counts their branches' only
     const [awaiting, orders, oldest] = await Promise.all([
-      ctx.em.count(Report, AWAITING),
+      ctx.em.count(Report, AWAITING_REPORTS),
       ctx.em.count(Order, orderWhere({ reportsAwaiting: true })),
-      ctx.em.findOne(Report, AWAITING, { orderBy: { createdAt: "ASC" }, fields: ["createdAt"] }),
+      ctx.em.findOne(Report, AWAITING_REPORTS, { orderBy: { createdAt: "ASC" }, fields: ["createdAt"] }),
     ]);
     return { awaiting, orders, oldestAt: oldest?.createdAt ?? null };
   }

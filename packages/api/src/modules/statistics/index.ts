@@ -1,6 +1,7 @@
 import type { DomainModule } from "../../platform/composition/module.js";
 import { MonthlyStatistic } from "./monthly-statistic.entity.js";
 import { registerMonthlyStatisticScopes } from "./monthly-statistic.scope.js";
+import { registerMonthlyStatisticReads } from "./monthly-statistics.read.js";
 import { MonthlyStatisticResolver } from "./monthly-statistics.resolver.js";
 import { statisticsRoutes } from "./statistics.routes.js";
 import { MonthlyStatisticRatesResolver, SupervisionRankingResolver } from "./supervision.resolver.js";
@@ -13,5 +14,6 @@ export const statisticsModule: DomainModule = {
   routes: [statisticsRoutes],
   register(hooks) {
     registerMonthlyStatisticScopes(hooks);
+    registerMonthlyStatisticReads(hooks);
   },
 };

@@ -3,6 +3,7 @@ import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from "./webhook.entiti
 import { recordWebhookEvent } from "./webhook.events.js";
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from "./webhook.resolver.js";
 import { registerWebhookScopes } from "./webhook.scope.js";
+import { registerWebhookReads } from "./webhook.read.js";
 
 /** Partner webhooks: endpoints, events written with each status change, deliveries (sent by packages/jobs). */
 export const webhookModule: DomainModule = {
@@ -11,6 +12,7 @@ export const webhookModule: DomainModule = {
   resolvers: [WebhookEndpointResolver, WebhookDeliveryResolver],
   register(hooks) {
     registerWebhookScopes(hooks);
+    registerWebhookReads(hooks);
     // Every order, claim and visit status change (and creation) writes its partner event in
     // the same transaction; the workers deliver it.
     hooks.onStatusChange(recordWebhookEvent);

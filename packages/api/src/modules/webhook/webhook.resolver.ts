@@ -30,7 +30,7 @@ function service(ctx: AppContext, em = ctx.em): WebhookService {
   return new WebhookService(em, ctx.principal, ctx.requestId, urlPolicyFromEnv(ctx.config.NODE_ENV));
 }
 
-function deliveryWhere(filter: WebhookDeliveryFilter | null): FilterQuery<WebhookDelivery> {
+export function deliveryWhere(filter: WebhookDeliveryFilter | null): FilterQuery<WebhookDelivery> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
   if (filter.endpointId) where.endpoint = filter.endpointId;

@@ -1,28 +1,38 @@
 import { getMetadataStorage } from "type-graphql";
 import { AuthChecker } from "../auth/auth-checker.js";
 import type { Principal } from "../auth/principal.js";
-import type { AppContext } from "../graphql/context.js";
 import { NotCompiled } from "./selection.js";
 
+/** Per Query field: the roles of its resolver's `@Authorized` (null: none), or several when names clash. */
+let rolesByQuery: Map<string, (readonly unknown[] | null)[]> | null = null;
+
+function queryRoles(): Map<string, (readonly unknown[] | null)[]> {
+  if (rolesByQuery) return rolesByQuery;
+  const storage = getMetadataStorage();
+  const map = new Map<string, (readonly unknown[] | null)[]>();
+  for (const q of storage.queries) {
+    const own = storage.authorizedFields.find((a) => a.target === q.target && a.fieldName === q.methodName);
+    const ofClass = storage.authorizedResolver.find((a) => a.target === q.target);
+    map.set(q.schemaName, [...(map.get(q.schemaName) ?? []), (own ?? ofClass)?.roles ?? null]);
+  }
+  return (rolesByQuery = map);
+}
+
 /**
- * The compiled path answers before any resolver runs, so `@Authorized(...)` on a root query
- * (users: STAFF; partnerUsers: ADMIN or PARTNER) is checked here, with the roles type-graphql
- * read from that same decorator and the schema's own AuthChecker: the rule stays where it is
- * declared. A refused principal gets NotCompiled, and the resolvers answer it (FORBIDDEN) as
- * they always did.
+ * The root field's own `@Authorized` roles, read from the resolver's decorator (the one
+ * declaration), checked by the schema's AuthChecker before anything is compiled. A principal
+ * the resolver would refuse gets NotCompiled: the resolvers answer, with their FORBIDDEN.
  */
-export function assertRootAllowed(field: string, principal: Principal): void {
-  // The same class may be registered more than once in a process (test files re-importing the
-  // modules): its copies carry the same roles; anything else is not answered here.
-  const defs = getMetadataStorage().queries.filter((q) => q.schemaName === field);
-  if (defs.length === 0 || new Set(defs.map((d) => JSON.stringify(d.roles ?? []))).size !== 1)
-    throw new NotCompiled(`Query.${field}: no single resolver`);
-  const roles = (defs[0]!.roles ?? []) as Parameters<AuthChecker["check"]>[1];
-  if (roles.length === 0) return;
+export function assertAuthorized(principal: Principal, field: string): void {
+  const found = queryRoles().get(field);
+  if (!found?.length || new Set(found.map((r) => JSON.stringify(r))).size !== 1)
+    throw new NotCompiled(`no single @Authorized for Query.${field}`);
+  const roles = found[0];
+  if (roles == null) return;
   try {
-    new AuthChecker().check({ context: { principal } as AppContext } as never, roles);
+    new AuthChecker().check({ context: { principal } } as never, roles as never);
   } catch {
-    throw new NotCompiled(`Query.${field}: not allowed`);
+    throw new NotCompiled(`Query.${field} refused`);
   }
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Principal } from "../auth/principal.js";
 import type { ReadAudit } from "../audit/read-audit.js";
+import type { SqlPart } from "../scoping/scope.js";
 import { ExtensionPoint } from "../composition/extension-point.js";
 import type { SortDirection } from "../graphql/connection.js";
 
@@ -123,7 +124,27 @@ export interface ListRoot {
   orderBy: Readonly<Record<string, "ASC" | "DESC">>;
 }
 
-export type ReadRoot = ByIdRoot | ConnectionRoot | ListRoot;
+/**
+ * A root field whose object its module computes in SQL from its own rules (tray counts, the
+ * report inbox's badge): one column of the statement, a json object of the selected fields.
+ */
+export interface SqlRoot {
+  field: string;
+  kind: "sql";
+  /** The GraphQL object type it returns (scalar fields only). */
+  type: string;
+  /**
+   * Each selected field of the type as a SQL expression giving its JSON value (a scalar
+   * subquery, a DateTime already as its ISO text), built from the module's own where-builders
+   * and scope rules; a field it does not return is not compiled.
+   */
+  compile: (
+    q: { em: EntityManager; args: Record<string, unknown>; alias: (prefix: string) => string },
+    fields: readonly string[],
+  ) => Promise<Readonly<Record<string, SqlPart>>>;
+}
+
+export type ReadRoot = ByIdRoot | ConnectionRoot | ListRoot | SqlRoot;
 
 /** Modules add their types and root fields here in register(hooks). */
 export const READ_TYPES = new ExtensionPoint<ReadType>("compiled read types");

@@ -17,9 +17,10 @@ import type { ReadAudit } from "../audit/read-audit.js";
 import { statusChangeRead } from "../audit/status-change.read.js";
 import { hooksOf } from "../composition/hooks.js";
 import { READ_ROOTS, READ_TYPES, type ByIdRoot, type ReadType } from "./definition.js";
-import { assertRootAllowed } from "./authorized.js";
+import { assertAuthorized } from "./authorized.js";
 import { compileConnection, type CompiledRoot } from "./connection.js";
 import { compileList } from "./list.js";
+import { compileSqlRoot } from "./sql-root.js";
 import { planObject, type PlanEnv } from "./plan.js";
 import { collectFields, fieldShape, NotCompiled } from "./selection.js";
 import { needsShaping, shapeObject } from "./shape.js";
@@ -74,14 +75,16 @@ export async function runCompiled(read: CompiledRead): Promise<Record<string, un
     const root = roots.get(name);
     const field = queryType.getFields()[name];
     if (!root || !field) throw new NotCompiled(`Query.${name}`);
-    assertRootAllowed(name, read.principal);
+    assertAuthorized(read.principal, name);
     compiled.push([
       key,
       root.kind === "byId"
         ? await compileById(env, root, field, nodes, aliases)
-        : root.kind === "list"
-          ? await compileList(env, root, field, nodes, aliases)
-          : await compileConnection(env, root, field, nodes, aliases),
+        : root.kind === "connection"
+          ? await compileConnection(env, root, field, nodes, aliases)
+          : root.kind === "list"
+            ? await compileList(env, root, field, nodes, aliases)
+            : await compileSqlRoot(env, root, field, nodes, aliases),
     ]);
   }
   const columns = compiled.flatMap(([, c], i) => (c === "typename" ? [] : [sql`${c.sql} as r${String(i)}`]));
