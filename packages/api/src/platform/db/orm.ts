@@ -86,7 +86,15 @@ export interface SessionTimeouts {
 export function sessionTimeouts(t: SessionTimeouts): Partial<Options> {
   return {
     driverOptions: {
-      connection: { statement_timeout: t.statementMs, idle_in_transaction_session_timeout: t.idleInTransactionMs },
+      connection: {
+        statement_timeout: t.statementMs,
+        idle_in_transaction_session_timeout: t.idleInTransactionMs,
+        // No JIT compilation: a compiled read (platform/read-compiler) is one statement of many
+        // small correlated subqueries whose summed cost estimate passes jit_above_cost, and
+        // Postgres then spent ~130 ms compiling 267 functions for a 15 ms read (the lab list
+        // at 1M orders, docs/BENCHMARKS.md). Nothing the API runs is a long analytic scan.
+        options: "-c jit=off",
+      },
     },
   };
 }
