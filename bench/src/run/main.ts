@@ -99,7 +99,9 @@ try {
   if (only.has(8)) {
     // Before the write mix: it reads the same labs' orders, which scenario 4 changes.
     const check = await checkAtLimits(api.url);
-    console.log(`scenario 8: accepted at the limits (${check.bytes} bytes, answered by ${check.readPath}); deeper and costlier refused`);
+    console.log(
+      `scenario 8: accepted at the limits (${check.bytes} bytes, answered by ${check.readPath}); deeper and costlier refused`,
+    );
     const api8 = limitsRequests();
     const raw8 = api8.map((r) => ({ path: "/limits", body: "{}", headers: r.headers }));
     const pair = await runReadPair(api.url, raw.url, { api: api8, raw: raw8 }, opts, () => api.takePeakRssMb());

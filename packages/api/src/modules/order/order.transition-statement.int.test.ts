@@ -51,7 +51,9 @@ describe("transitionOrder in one statement", () => {
     expect(res.userErrors).toEqual([]);
     expect(res.order).toMatchObject({ status: "CONFIRMED", version: order.version + 1 });
     // Every statement that writes or opens a transaction, but the API key's last_used_at.
-    const writes = statements.filter((s) => /^\s*(insert|update|delete|with|begin|commit)\b/i.test(s) && !/api_key/.test(s));
+    const writes = statements.filter(
+      (s) => /^\s*(insert|update|delete|with|begin|commit)\b/i.test(s) && !/api_key/.test(s),
+    );
     // The read of the order, then one statement that writes everything; no begin, no commit.
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/^with u as \(update "attention_order"/);

@@ -45,7 +45,9 @@ export async function flushInOneStatement(em: EntityManager): Promise<void> {
     meta.primaryKeys.length === 1 &&
     uow.getCollectionUpdates().length === 0 &&
     // A new row pointing at another new row would need the ORM's insert order.
-    creates.every((cs) => cs.meta.relations.every((r) => !creates.some((o) => o.entity === unwrap(cs.entity, r.name)))) &&
+    creates.every((cs) =>
+      cs.meta.relations.every((r) => !creates.some((o) => o.entity === unwrap(cs.entity, r.name))),
+    ) &&
     (uow as unknown as { extraUpdates: Set<unknown> }).extraUpdates.size === 0;
   if (!eligible) return em.flush();
 

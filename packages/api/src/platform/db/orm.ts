@@ -75,6 +75,8 @@ export interface SessionTimeouts {
   statementMs: number;
   /** Longest a connection may sit idle inside an open transaction, ms; 0 for no limit. */
   idleInTransactionMs: number;
+  /** false: no JIT compilation on these connections (the API's; see below). Default: the server's setting. */
+  jit?: false;
 }
 
 /**
@@ -89,11 +91,12 @@ export function sessionTimeouts(t: SessionTimeouts): Partial<Options> {
       connection: {
         statement_timeout: t.statementMs,
         idle_in_transaction_session_timeout: t.idleInTransactionMs,
-        // No JIT compilation: a compiled read (platform/read-compiler) is one statement of many
+        // The API's reads: a compiled read (platform/read-compiler) is one statement of many
         // small correlated subqueries whose summed cost estimate passes jit_above_cost, and
-        // Postgres then spent ~130 ms compiling 267 functions for a 15 ms read (the lab list
-        // at 1M orders, docs/BENCHMARKS.md). Nothing the API runs is a long analytic scan.
-        options: "-c jit=off",
+        // Postgres then spent ~130 ms compiling 267 functions for a 17 ms read (the lab list
+        // at 1M orders, docs/BENCHMARKS.md). Nothing the API runs is a long analytic scan;
+        // the workers' statistics are, so they keep the server's setting.
+        ...(t.jit === false ? { options: "-c jit=off" } : {}),
       },
     },
   };

@@ -144,11 +144,16 @@ export async function compileConnection(
   const page = sql`(select coalesce(json_agg(json_build_object(${rowJson}) order by ${aggOrder}), '[]'::json) from (${rows}) as ${x})`;
   const wantsCount = [...selected.values()].some((n) => n[0]!.name.value === "totalCount");
   const statement = wantsCount
-    ? sql`json_build_object('page', ${page}, 'count', (select count(*)::int from (${await rootRowsSql(em, base, aliases.next("t"), {
-        where: whereOf as () => FilterQuery<object>,
-        scope: "list",
-        limit: EXACT_COUNT_LIMIT + 1,
-      })}) as c))`
+    ? sql`json_build_object('page', ${page}, 'count', (select count(*)::int from (${await rootRowsSql(
+        em,
+        base,
+        aliases.next("t"),
+        {
+          where: whereOf as () => FilterQuery<object>,
+          scope: "list",
+          limit: EXACT_COUNT_LIMIT + 1,
+        },
+      )}) as c))`
     : sql`json_build_object('page', ${page})`;
 
   const isDate = sortCol.conv === "date";
@@ -168,7 +173,8 @@ export async function compileConnection(
       }
       let count = v.count;
       // Over the exact limit: the statement already counted that far, only the estimate is left.
-      if (count != null && count > EXACT_COUNT_LIMIT) count = await estimatedCount(em, meta.className as never, whereOf);
+      if (count != null && count > EXACT_COUNT_LIMIT)
+        count = await estimatedCount(em, meta.className as never, whereOf);
       const out: Record<string, unknown> = {};
       for (const [key, fieldNodes] of selected) {
         const name = fieldNodes[0]!.name.value;

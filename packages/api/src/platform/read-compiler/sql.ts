@@ -94,7 +94,12 @@ export type RootRowsOptions = Omit<RowsOptions, "where" | "correlate" | "whereSq
  * the template of their shape once there is one (template.ts), so the query builder runs for
  * the first request of a filter shape and principal, not for every request.
  */
-export function rootRowsSql(em: EntityManager, plan: PlanObject, alias: string, opts: RootRowsOptions): Promise<SqlPart> {
+export function rootRowsSql(
+  em: EntityManager,
+  plan: PlanObject,
+  alias: string,
+  opts: RootRowsOptions,
+): Promise<SqlPart> {
   const principal = em.getFilterParams<ScopeParams>(SCOPE_FILTER)?.principal ?? null;
   const key = [
     "rows",
@@ -107,7 +112,9 @@ export function rootRowsSql(em: EntityManager, plan: PlanObject, alias: string, 
     opts.offset ?? null,
     principal,
   ];
-  return templated(hooksOf(em), key, opts.where, (where) => rowsSql(em, plan, alias, { ...opts, where: where() as never }));
+  return templated(hooksOf(em), key, opts.where, (where) =>
+    rowsSql(em, plan, alias, { ...opts, where: where() as never }),
+  );
 }
 
 const rowsCache = new WeakMap<object, Map<string, SqlPart>>();

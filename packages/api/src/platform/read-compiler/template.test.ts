@@ -29,7 +29,10 @@ describe("templated (root-level rendering kept per shape)", () => {
     const { calls, render } = renderer();
     const at = new Date("2026-12-01T00:00:00Z");
     const first = await templated(scope, ["k"], () => ({ status: ["A", "B"], due: at }), render);
-    expect(first).toEqual({ sql: "select * from t where org = ? and status in (?, ?) and due = ? limit 51", params: ["org-1", "A", "B", at] });
+    expect(first).toEqual({
+      sql: "select * from t where org = ? and status in (?, ?) and due = ? limit 51",
+      params: ["org-1", "A", "B", at],
+    });
     expect(calls.n).toBe(2);
     const later = new Date("2027-01-01T00:00:00Z");
     const second = await templated(scope, ["k"], () => ({ status: ["C", "D"], due: later }), render);
