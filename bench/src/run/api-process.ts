@@ -21,7 +21,9 @@ export class ApiProcess {
 
   async start(): Promise<void> {
     const require = createRequire(import.meta.url);
-    const main = path.resolve(path.dirname(require.resolve("@clinigraph/api/domain")), "main.js");
+    // BENCH_API_MAIN: another build of the API (a before/after comparison on the same data).
+    const main =
+      process.env.BENCH_API_MAIN ?? path.resolve(path.dirname(require.resolve("@clinigraph/api/domain")), "main.js");
     this.child = spawn(process.execPath, [...this.extraArgs, main], {
       env: {
         ...process.env,

@@ -25,3 +25,18 @@ export async function staffToken(url: string, email: string, password: string): 
     throw new Error(`login failed: ${data.login.userErrors.map((e) => e.message).join("; ")}`);
   return data.login.accessToken;
 }
+
+/** One request as the load generator sends it: status, body text and the path that answered. */
+export async function gqlRaw(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<{ status: number; body: string; readPath: string | null }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: await res.text(), readPath: res.headers.get("x-read-path") };
+}

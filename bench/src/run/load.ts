@@ -15,6 +15,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   sqlPerRequest: number | null;
+  /** Share of 2xx answers the compiled read path gave (`x-read-path: compiled`); null when none said. */
+  compiledShare: number | null;
 }
 
 /**
@@ -30,6 +32,8 @@ export async function load(
   let sqlTotal = 0;
   let sqlSamples = 0;
   let graphqlErrors = 0;
+  let answered = 0;
+  let compiled = 0;
   let i = 0;
   const result = await autocannon({
     url,
@@ -56,6 +60,10 @@ export async function load(
             sqlSamples++;
           }
           if (status < 300 && body.startsWith('{"errors"')) graphqlErrors++;
+          if (status < 300) {
+            answered++;
+            if (headers?.["x-read-path"] === "compiled") compiled++;
+          }
         },
       },
     ],
@@ -68,6 +76,7 @@ export async function load(
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
     sqlPerRequest: sqlSamples ? sqlTotal / sqlSamples : null,
+    compiledShare: compiled ? compiled / answered : null,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--db clinigraph_bench] [--seconds 15] [--connections 10] [--only 1,2,3] [--writes 2000] [--sweep 100000] [--sms 100000]`
+ * `pnpm bench [--db clinigraph_bench] [--seconds 15] [--connections 10] [--only 1,2,3,8] [--writes 2000] [--sweep 100000] [--sms 100000]`
  * Starts the API in production mode against the bench database and runs the scenarios.
  */
 import pg from "pg";
@@ -14,6 +14,7 @@ import { labOrderRequests, orderRequests, runReadPair, trayRequests } from "./sc
 import { apiStatisticsSeconds, rawStatisticsSeconds } from "./scenarios/statistics.js";
 import { apiSweepSeconds, rawSweepSeconds, sweepInstant } from "./scenarios/sweep.js";
 import { runWrites, writeRequests } from "./scenarios/writes.js";
+import { checkAtLimits, limitsRequests } from "./scenarios/limits.js";
 import { bareBullmqSeconds, runSms } from "./scenarios/sms.js";
 import type { LoadResult } from "./load.js";
 
@@ -22,7 +23,7 @@ const name = benchDatabaseName(argv);
 const url = databaseUrl(name);
 const seconds = numberFlag(argv, "seconds", 15);
 const connections = numberFlag(argv, "connections", 10);
-const only = new Set((flag(argv, "only") ?? "1,2,3,4,5,6,7").split(",").map(Number));
+const only = new Set((flag(argv, "only") ?? "1,2,3,4,5,6,7,8").split(",").map(Number));
 const TIME_ZONE = "America/Santiago";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
 
@@ -47,6 +48,7 @@ const loadRow = (scenario: string, r: LoadResult, rssMb: number, baseline?: Load
   p99: ms(r.p99),
   errors: String(r.errors),
   sqlPerRequest: r.sqlPerRequest === null ? "" : r.sqlPerRequest.toFixed(1),
+  compiled: r.compiledShare === null ? "" : `${Math.round(r.compiledShare * 100)}%`,
   rssMb: String(rssMb),
   baseline: baseline ? `${baseline.throughput.toFixed(0)} req/s, p50 ${ms(baseline.p50)}` : "",
   // Latency ratio at the same concurrency: the time our stack adds per request.
@@ -69,6 +71,7 @@ const jobRow = (
   p99: "",
   errors: "0",
   sqlPerRequest: "",
+  compiled: "",
   rssMb: String(rssMb),
   baseline: `${baselineLabel} ${baselineSecs.toFixed(2)} s`,
   ratio: ratio(secs, baselineSecs),
@@ -91,6 +94,18 @@ try {
     if (!only.has(n)) continue;
     const pair = await runReadPair(api.url, raw.url, await make(), opts, () => api.takePeakRssMb());
     rows.push(loadRow(label, pair.api, pair.rssMb, pair.raw));
+    console.log(table(rows.slice(-1)));
+  }
+  if (only.has(8)) {
+    // Before the write mix: it reads the same labs' orders, which scenario 4 changes.
+    const check = await checkAtLimits(api.url);
+    console.log(
+      `scenario 8: accepted at the limits (${check.bytes} bytes, answered by ${check.readPath}); deeper and costlier refused`,
+    );
+    const api8 = limitsRequests();
+    const raw8 = api8.map((r) => ({ path: "/limits", body: "{}", headers: r.headers }));
+    const pair = await runReadPair(api.url, raw.url, { api: api8, raw: raw8 }, opts, () => api.takePeakRssMb());
+    rows.push(loadRow("8 partner query at the limits (100 orders, depth 10)", pair.api, pair.rssMb, pair.raw));
     console.log(table(rows.slice(-1)));
   }
   if (only.has(4)) {

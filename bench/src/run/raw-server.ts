@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { API_KEY_SQL, LAB_ORDERS_SQL, ORDER_SQL, TRAY_COUNT_SQL, TRAY_PAGE_SQL } from "./raw-sql.js";
+import { API_KEY_SQL, LAB_ORDERS_SQL, LIMITS_SQL, ORDER_SQL, TRAY_COUNT_SQL, TRAY_PAGE_SQL } from "./raw-sql.js";
 import { sha256Hex } from "../shared/credentials.js";
 
 /**
@@ -9,8 +9,8 @@ import { sha256Hex } from "../shared/credentials.js";
  * SQL over `pg` and returns its JSON. Same loopback, same load generator as the API.
  */
 export async function startRawServer(databaseUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
-  // JIT off as on the API's connections (platform/db/orm.ts), so that neither side pays
-  // for LLVM compilation of a statement that runs in milliseconds.
+  // Without JIT, as the API's own connections (platform/db/orm.ts sessionTimeouts): the
+  // comparison is of the statements and the stack, not of a server setting.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c jit=off" });
   const server = http.createServer((req, res) => {
     void handle(pool, req).then(
@@ -42,6 +42,12 @@ async function handle(pool: pg.Pool, req: http.IncomingMessage): Promise<string>
       if (!key.rows[0]) throw new Error("bad key");
       const page = await pool.query<{ j: unknown }>(LAB_ORDERS_SQL, [key.rows[0].organization_id, 50]);
       return JSON.stringify(page.rows[0]?.j ?? []);
+    }
+    case "/limits": {
+      const [, prefix, secret] = /^Bearer ck_([A-Za-z0-9]{8})_(.+)$/.exec(String(req.headers.authorization)) ?? [];
+      const key = await pool.query<{ organization_id: string }>(API_KEY_SQL, [prefix, sha256Hex(secret ?? "")]);
+      if (!key.rows[0]) throw new Error("bad key");
+      return JSON.stringify((await pool.query(LIMITS_SQL, [key.rows[0].organization_id, 100])).rows[0]?.j ?? null);
     }
     case "/order":
       return JSON.stringify((await pool.query(ORDER_SQL, [body.id])).rows[0]?.j ?? null);

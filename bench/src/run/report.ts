@@ -9,6 +9,8 @@ export interface Row {
   p99: string;
   errors: string;
   sqlPerRequest: string;
+  /** Share of answers from the compiled read path. */
+  compiled: string;
   rssMb: string;
   baseline: string;
   ratio: string;
@@ -34,6 +36,7 @@ const COLUMNS: [keyof Row, string][] = [
   ["p99", "p99 ms"],
   ["errors", "errors"],
   ["sqlPerRequest", "SQL/req"],
+  ["compiled", "compiled"],
   ["rssMb", "API RSS MB"],
   ["baseline", "baseline (raw)"],
   ["ratio", "ratio"],

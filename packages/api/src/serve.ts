@@ -15,6 +15,7 @@ export async function serve(onClosed: () => Promise<void>): Promise<void> {
     sessionTimeouts({
       statementMs: config.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      jit: false,
     }),
     logger,
   );

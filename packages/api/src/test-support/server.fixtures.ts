@@ -76,6 +76,7 @@ export async function startTestApi(
       sessionTimeouts({
         statementMs: limits.DB_STATEMENT_TIMEOUT_MS,
         idleInTransactionMs: limits.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        jit: false,
       }),
       template,
     ));

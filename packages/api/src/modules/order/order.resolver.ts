@@ -30,6 +30,7 @@ import { orderSearchFor, orderWhere } from "./order.where.js";
 import { Report } from "./report.entity.js";
 import { ReportService } from "./report.service.js";
 import { REJECTION_REASONS } from "./rejection-reasons.js";
+import { flushInOneStatement } from "../../platform/db/one-statement-flush.js";
 
 export const OrderConnection = ConnectionType(Order, "Order");
 export const OrderPayload = PayloadType("OrderPayload", "order", Order);
@@ -110,8 +111,15 @@ export class OrderResolver {
   @Authorized()
   @Mutation(() => OrderPayload, { description: "Fires an event of the order state machine." })
   transitionOrder(@Arg("input", { description: "The event." }) input: TransitionOrderInput, @Ctx() ctx: AppContext) {
+    // A fork of its own, as em.transactional gives, but no transaction around the read: the
+    // write is one statement (flushInOneStatement), atomic by itself, and its version check
+    // is what protects the order from a concurrent change, as before.
     return asPayload("order", () =>
-      ctx.em.transactional((em) => new OrderService(em, ctx.principal, ctx.requestId, ctx.config).transition(input)),
+      new OrderService(ctx.em.fork(), ctx.principal, ctx.requestId, ctx.config).transition(
+        input,
+        new Date(),
+        flushInOneStatement,
+      ),
     );
   }
 

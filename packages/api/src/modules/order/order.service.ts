@@ -96,7 +96,12 @@ export class OrderService {
     return order;
   }
 
-  async transition(input: TransitionOrderInput, now = new Date()): Promise<Order> {
+  /** `flush`: how the unit of work is written (the resolver sends it as one statement). */
+  async transition(
+    input: TransitionOrderInput,
+    now = new Date(),
+    flush: (em: EntityManager) => Promise<void> = (em) => em.flush(),
+  ): Promise<Order> {
     const order = await this.em.findOne(Order, { id: input.id });
     if (!order) throw new NotFoundError("Order");
     await fireTransition(this.em, orderMachine, order, {
@@ -111,7 +116,7 @@ export class OrderService {
       requestId: this.requestId,
       now,
     });
-    await this.em.flush();
+    await flush(this.em);
     return order;
   }
 

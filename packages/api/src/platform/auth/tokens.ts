@@ -31,7 +31,37 @@ export async function signAccessToken(secret: string, claims: AccessClaims, ttlS
 
 export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: "EXPIRED" | "INVALID" };
 
+/**
+ * Tokens that verified, with their expiry: the signature check (HMAC through WebCrypto) was
+ * ~8 % of the API's busy time on a cheap read, for a token the same console sends on every
+ * request. A token is the same string only if it is the same token; what may change while
+ * it lives (roles, an ended session, the chosen branch) is read per request anyway
+ * (staff-sessions.ts), and its expiry is checked on every use. Per secret, bounded.
+ */
+const verified = new Map<string, Map<string, { claims: AccessClaims; exp: number }>>();
+const MAX_VERIFIED = 10_000;
+
 export async function verifyAccessToken(secret: string, token: string): Promise<VerifyResult> {
+  let memo = verified.get(secret);
+  if (!memo) verified.set(secret, (memo = new Map()));
+  const known = memo.get(token);
+  if (known) {
+    if (known.exp * 1000 > Date.now()) return { ok: true, claims: known.claims };
+    memo.delete(token);
+    return { ok: false, reason: "EXPIRED" };
+  }
+  const result = await verifySignedToken(secret, token);
+  if (result.ok && typeof result.exp === "number") {
+    if (memo.size >= MAX_VERIFIED) memo.clear();
+    memo.set(token, { claims: result.claims, exp: result.exp });
+  }
+  return result.ok ? { ok: true, claims: result.claims } : result;
+}
+
+async function verifySignedToken(
+  secret: string,
+  token: string,
+): Promise<{ ok: true; claims: AccessClaims; exp?: number } | { ok: false; reason: "EXPIRED" | "INVALID" }> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       issuer: ISSUER,
@@ -44,6 +74,7 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       return { ok: false, reason: "INVALID" };
     return {
       ok: true,
+      exp: payload.exp,
       claims: {
         sub: payload.sub,
         sid: payload.sid,

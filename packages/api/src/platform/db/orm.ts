@@ -75,6 +75,8 @@ export interface SessionTimeouts {
   statementMs: number;
   /** Longest a connection may sit idle inside an open transaction, ms; 0 for no limit. */
   idleInTransactionMs: number;
+  /** false: no JIT compilation on these connections (the API's; see below). Default: the server's setting. */
+  jit?: false;
 }
 
 /**
@@ -89,11 +91,12 @@ export function sessionTimeouts(t: SessionTimeouts): Partial<Options> {
       connection: {
         statement_timeout: t.statementMs,
         idle_in_transaction_session_timeout: t.idleInTransactionMs,
-        // No JIT: a compiled read's scope probes are correlated subplans whose estimated
-        // cost passes jit_above_cost at scale, and Postgres then compiles ~270 functions
-        // per statement. At 1M orders that was 82 ms of a lab's 115 ms page, which runs in
-        // 7 ms without it (docs/BENCHMARKS.md). Short statements never repay JIT.
-        options: "-c jit=off",
+        // The API's reads: a compiled read (platform/read-compiler) is one statement of many
+        // small correlated subqueries whose summed cost estimate passes jit_above_cost, and
+        // Postgres then spent ~130 ms compiling 267 functions for a 17 ms read (the lab list
+        // at 1M orders, docs/BENCHMARKS.md). Nothing the API runs is a long analytic scan;
+        // the workers' statistics are, so they keep the server's setting.
+        ...(t.jit === false ? { options: "-c jit=off" } : {}),
       },
     },
   };

@@ -281,26 +281,56 @@ export async function boundedCount<T extends object>(
   entity: EntityName<T>,
   where: () => FilterQuery<T>,
 ): Promise<number> {
-  const query = async (limit: number | null) => {
-    const qb = em
-      .createQueryBuilder(entity, "e")
-      .select("e.id" as never)
-      .where(where());
-    if (limit != null) qb.limit(limit);
-    await qb.applyFilters();
-    return qb.getKnexQuery().toSQL();
-  };
-  const capped = await query(EXACT_COUNT_LIMIT + 1);
+  const capped = await countQuery(em, entity, where, EXACT_COUNT_LIMIT + 1);
   const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from (${capped.sql}) t`, [
     ...capped.bindings,
   ]);
   const exact = row?.n ?? 0;
   if (exact <= EXACT_COUNT_LIMIT) return exact;
-  const full = await query(null);
+  return estimatedCount(em, entity, where);
+}
+
+async function countQuery<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: () => FilterQuery<T>,
+  limit: number | null,
+) {
+  const qb = em
+    .createQueryBuilder(entity, "e")
+    .select("e.id" as never)
+    .where(where());
+  if (limit != null) qb.limit(limit);
+  await qb.applyFilters();
+  return qb.getKnexQuery().toSQL();
+}
+
+/**
+ * The planner's row estimate is a function of the statement and the table's statistics,
+ * which change when the table is analysed, not per request: the answer for one statement
+ * and its values is kept ESTIMATE_TTL_MS, so a busy "about N" does not plan the same
+ * statement on every request.
+ */
+const ESTIMATE_TTL_MS = 10_000;
+const estimates = new Map<string, { n: number; until: number }>();
+
+/** The planner's estimate of the rows matching `where` (scope included), never below EXACT_COUNT_LIMIT + 1. */
+export async function estimatedCount<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: () => FilterQuery<T>,
+): Promise<number> {
+  const full = await countQuery(em, entity, where, null);
+  const key = JSON.stringify([full.sql, full.bindings]);
+  const kept = estimates.get(key);
+  if (kept && kept.until > Date.now()) return kept.n;
   const [plan] = await em.execute<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>(
     `explain (format json) ${full.sql}`,
     [...full.bindings],
   );
   const estimate = Math.round(plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
-  return Math.max(EXACT_COUNT_LIMIT + 1, estimate);
+  const n = Math.max(EXACT_COUNT_LIMIT + 1, estimate);
+  if (estimates.size >= 1_000) estimates.clear();
+  estimates.set(key, { n, until: Date.now() + ESTIMATE_TTL_MS });
+  return n;
 }

@@ -1,19 +1,22 @@
 import { getArgumentValues, isObjectType, type FieldNode, type GraphQLField, type GraphQLObjectType } from "graphql";
 import {
-  boundedCount,
+  estimatedCount,
   encodeCursor,
   EXACT_COUNT_LIMIT,
   pageOf,
   pageWindow,
   type ConnectionArgs,
 } from "../graphql/connection.js";
-import type { SqlPart } from "../scoping/scope.js";
+import type { FilterQuery } from "@mikro-orm/core";
+import { SCOPE_FILTER, type ScopeParams, type SqlPart } from "../scoping/scope.js";
+import { hooksOf } from "../composition/hooks.js";
+import { templated } from "./template.js";
 import type { ConnectionRoot, ReadContext } from "./definition.js";
 import { columnOf, columnsOf, planObject, type PlanEnv, type PlanObject } from "./plan.js";
 import { collectFields, fieldShape, NotCompiled, subSelection } from "./selection.js";
 import { shapeObject } from "./shape.js";
 import { scopeBranchCount, unionPageIds } from "./union.js";
-import { objectSql, rowsSql, sql, valueSql, type Aliases } from "./sql.js";
+import { objectSql, rootRowsSql, rowsSql, sql, valueSql, type Aliases } from "./sql.js";
 
 /** A compiled root field: its SQL (one column of the statement) and how to finish its value. */
 export interface CompiledRoot {
@@ -83,37 +86,53 @@ export async function compileConnection(
   const plan = nodesPlan ?? edgePlan ?? base;
   // A scope that is an OR (a partner's orders) is read as a UNION of index-ordered branches.
   const branches = await scopeBranchCount(em, def.entity);
-  const ids =
-    branches >= 2
-      ? await unionPageIds(
+  const windowWhere = () => pageWindow(em, def.entity as never, opts as never).where as FilterQuery<object>;
+  let rows: SqlPart;
+  if (branches >= 2) {
+    // Aliases taken once, so that every rendering of the UNION has the same text (template.ts).
+    const names = [...Array.from({ length: branches }, () => aliases.next("b")), aliases.next("u")];
+    const sortColumns = sort.field === "id" ? [] : [sortCol.column];
+    const principal = em.getFilterParams<ScopeParams>(SCOPE_FILTER)?.principal ?? null;
+    const ids = await templated(
+      hooksOf(em),
+      ["union", def.entity, branches, window.orderBy, sortColumns, window.limit, window.offset ?? 0, names, principal],
+      windowWhere,
+      (where) => {
+        let n = 0;
+        return unionPageIds(
           em,
           def.entity,
           branches,
-          () => pageWindow(em, def.entity as never, opts as never).where as never,
+          where as () => FilterQuery<object>,
           window.orderBy,
-          sort.field === "id" ? [] : [sortCol.column],
+          sortColumns,
           window.limit,
           window.offset ?? 0,
-          (prefix) => aliases.next(prefix),
-        )
-      : null;
-  const rows =
-    branches >= 2
-      ? await rowsSql(em, plan, t, {
-          whereSql: (a) => {
-            return sql`${a}.id in (${ids!})`;
-          },
+          () => names[n++]!,
+        );
+      },
+    );
+    rows = await templated(
+      hooksOf(em),
+      ["union-rows", def.entity, columnsOf(plan, extraColumns), t, ids.sql],
+      () => ids.params,
+      (params) =>
+        rowsSql(em, plan, t, {
+          whereSql: (a) => ({ sql: `${a}.id in (${ids.sql})`, params: params() as unknown[] }),
           scope: false,
           extraColumns,
-        })
-      : await rowsSql(em, plan, t, {
-          where: window.where as never,
-          scope: "list",
-          orderBy: window.orderBy,
-          limit: window.limit,
-          offset: window.offset,
-          extraColumns,
-        });
+        }),
+    );
+  } else {
+    rows = await rootRowsSql(em, plan, t, {
+      where: windowWhere,
+      scope: "list",
+      orderBy: window.orderBy,
+      limit: window.limit,
+      offset: window.offset,
+      extraColumns,
+    });
+  }
   const sortValue = valueSql(x, sortCol.column, sortCol.conv === "date" ? "iso" : sortCol.conv);
   const parts = [sql`'c', ${sortValue}, 'i', ${x}.id`];
   if (nodesPlan) parts.push(sql`, 'n', ${await objectSql(em, nodesPlan, x, aliases)}`);
@@ -125,12 +144,12 @@ export async function compileConnection(
   const page = sql`(select coalesce(json_agg(json_build_object(${rowJson}) order by ${aggOrder}), '[]'::json) from (${rows}) as ${x})`;
   const wantsCount = [...selected.values()].some((n) => n[0]!.name.value === "totalCount");
   const statement = wantsCount
-    ? sql`json_build_object('page', ${page}, 'count', (select count(*)::int from (${await rowsSql(
+    ? sql`json_build_object('page', ${page}, 'count', (select count(*)::int from (${await rootRowsSql(
         em,
         base,
         aliases.next("t"),
         {
-          where: whereOf() as never,
+          where: whereOf as () => FilterQuery<object>,
           scope: "list",
           limit: EXACT_COUNT_LIMIT + 1,
         },
@@ -153,7 +172,9 @@ export async function compileConnection(
         if (edgePlan && r.e) shapeObject(edgePlan, r.e, ctx);
       }
       let count = v.count;
-      if (count != null && count > EXACT_COUNT_LIMIT) count = await boundedCount(em, meta.className as never, whereOf);
+      // Over the exact limit: the statement already counted that far, only the estimate is left.
+      if (count != null && count > EXACT_COUNT_LIMIT)
+        count = await estimatedCount(em, meta.className as never, whereOf);
       const out: Record<string, unknown> = {};
       for (const [key, fieldNodes] of selected) {
         const name = fieldNodes[0]!.name.value;

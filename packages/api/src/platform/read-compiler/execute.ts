@@ -24,7 +24,7 @@ import { compileSqlRoot } from "./sql-root.js";
 import { planObject, type PlanEnv } from "./plan.js";
 import { collectFields, fieldShape, NotCompiled } from "./selection.js";
 import { needsShaping, shapeObject } from "./shape.js";
-import { Aliases, joinParts, objectSql, rowsSql, sql } from "./sql.js";
+import { Aliases, joinParts, objectSql, rootRowsSql, sql } from "./sql.js";
 
 export interface CompiledRead {
   principal: Principal;
@@ -102,7 +102,8 @@ export async function runCompiled(read: CompiledRead): Promise<Record<string, un
 const PREPARE_AFTER = 3;
 const MAX_PREPARED = 500;
 const runs = new Map<string, number>();
-const prepared = new Set<string>();
+/** Prepared statement names by text (a sha1 per text, not per request). */
+const prepared = new Map<string, string>();
 
 /**
  * Runs the statement with its values as parameters. A text seen often (the same query shape
@@ -115,13 +116,18 @@ async function runStatement(em: EntityManager, part: SqlPart): Promise<Record<st
     .getConnection()
     .getKnex()
     .raw(part.sql, part.params as never[]);
-  const count = (runs.get(part.sql) ?? 0) + 1;
-  if (runs.size > 5_000) runs.clear();
-  runs.set(part.sql, count);
-  if (prepared.has(part.sql) || (count >= PREPARE_AFTER && prepared.size < MAX_PREPARED)) {
-    prepared.add(part.sql);
-    query.options({ name: `rc_${createHash("sha1").update(part.sql).digest("hex")}` });
+  let name = prepared.get(part.sql);
+  if (!name) {
+    const count = (runs.get(part.sql) ?? 0) + 1;
+    if (runs.size > 5_000) runs.clear();
+    runs.set(part.sql, count);
+    if (count >= PREPARE_AFTER && prepared.size < MAX_PREPARED) {
+      name = `rc_${createHash("sha1").update(part.sql).digest("hex")}`;
+      prepared.set(part.sql, name);
+      runs.delete(part.sql);
+    }
   }
+  if (name) query.options({ name });
   const res = (await query) as unknown as { rows: Record<string, unknown>[] };
   return res.rows[0]!;
 }
@@ -140,7 +146,7 @@ async function compileById(
   const t = aliases.next("t");
   const x = aliases.next("x");
   // As the byId loader reads it: the scope rule in probe mode.
-  const rows = await rowsSql(env.em, plan, t, { where: { id: args[root.arg] }, scope: "probe" });
+  const rows = await rootRowsSql(env.em, plan, t, { where: () => ({ id: args[root.arg] }), scope: "probe" });
   const obj = await objectSql(env.em, plan, x, aliases);
   const shaping = needsShaping(plan);
   return {
@@ -190,7 +196,7 @@ export async function readRecordCompiled(read: CompiledRecordRead): Promise<Reco
   const aliases = new Aliases();
   const t = aliases.next("t");
   const x = aliases.next("x");
-  const rows = await rowsSql(em, plan, t, { where: { id: read.id }, scope: "probe" });
+  const rows = await rootRowsSql(em, plan, t, { where: () => ({ id: read.id }), scope: "probe" });
   const obj = await objectSql(em, plan, x, aliases);
   const row = await runStatement(em, sql`select (select ${obj} from (${rows}) as ${x}) as r0`);
   const value = (row.r0 ?? null) as Record<string, unknown> | null;

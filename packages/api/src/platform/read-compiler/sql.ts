@@ -3,6 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { SCOPE_FILTER, rawWhere, type ScopeMode, type ScopeParams, type SqlPart } from "../scoping/scope.js";
 import { hooksOf } from "../composition/hooks.js";
 import { columnOf, columnsOf, type Conversion, type PlanObject, type RelationPlan } from "./plan.js";
+import { templated } from "./template.js";
 
 /** Aliases unique across one statement: every level is a subquery that may see its parents'. */
 export class Aliases {
@@ -82,6 +83,39 @@ export async function rowsSql(em: EntityManager, plan: PlanObject, alias: string
   if (opts.offset) qb.offset(opts.offset);
   const q = qb.getKnexQuery().toSQL();
   return { sql: q.sql, params: [...q.bindings] };
+}
+
+export type RootRowsOptions = Omit<RowsOptions, "where" | "correlate" | "whereSql"> & {
+  /** A fresh where-object per call. */
+  where: () => FilterQuery<object>;
+};
+
+/**
+ * A root level's rows (a page, a count, a row by id): rendered as rowsSql renders them, from
+ * the template of their shape once there is one (template.ts), so the query builder runs for
+ * the first request of a filter shape and principal, not for every request.
+ */
+export function rootRowsSql(
+  em: EntityManager,
+  plan: PlanObject,
+  alias: string,
+  opts: RootRowsOptions,
+): Promise<SqlPart> {
+  const principal = em.getFilterParams<ScopeParams>(SCOPE_FILTER)?.principal ?? null;
+  const key = [
+    "rows",
+    plan.def.entity,
+    columnsOf(plan, opts.extraColumns),
+    alias,
+    opts.scope,
+    opts.orderBy ?? null,
+    opts.limit ?? null,
+    opts.offset ?? null,
+    principal,
+  ];
+  return templated(hooksOf(em), key, opts.where, (where) =>
+    rowsSql(em, plan, alias, { ...opts, where: where() as never }),
+  );
 }
 
 const rowsCache = new WeakMap<object, Map<string, SqlPart>>();

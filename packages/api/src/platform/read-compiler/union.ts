@@ -1,6 +1,7 @@
 import { raw, type FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { SCOPE_FILTER, type ScopeParams, type SqlPart } from "../scoping/scope.js";
+import { hooksOf } from "../composition/hooks.js";
 
 type Cond = Record<string, unknown>;
 
@@ -19,9 +20,25 @@ function orBranches(cond: unknown): Cond[] | null {
   return null;
 }
 
-/** How many top-level alternatives the list-mode scope has for this principal (0: not an OR). */
+const branchCounts = new WeakMap<object, Map<string, number>>();
+
+/**
+ * How many top-level alternatives the list-mode scope has for this principal (0: not an OR).
+ * A scope rule is a pure function of the principal and the mode, so the answer is kept per
+ * root (hooks), entity and principal.
+ */
 export async function scopeBranchCount(em: EntityManager, entity: string): Promise<number> {
-  return orBranches(await scopeCondition(em, entity))?.length ?? 0;
+  const hooks = hooksOf(em);
+  let counts = branchCounts.get(hooks);
+  if (!counts) branchCounts.set(hooks, (counts = new Map()));
+  const key = JSON.stringify([entity, em.getFilterParams<ScopeParams>(SCOPE_FILTER)?.principal ?? null]);
+  let n = counts.get(key);
+  if (n === undefined) {
+    n = orBranches(await scopeCondition(em, entity))?.length ?? 0;
+    if (counts.size >= 5_000) counts.clear();
+    counts.set(key, n);
+  }
+  return n;
 }
 
 /**
