@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import { Link } from "react-router-dom";
 import { request } from "../data/api";
 import { recordRepresentation, resourceMeta } from "../resources/registry";
 
@@ -63,6 +64,11 @@ export function PartnerCaseInput() {
               data-testid="portal-claim-patient"
             />
           </ReferenceInput>
+          <Typography variant="body2" sx={{ mt: -1, mb: 2 }}>
+            <Link to="/portal/patients/new?back=/portal/claims/new" data-testid="portal-claim-new-patient">
+              {translate("clinigraph.portal.register_patient")}
+            </Link>
+          </Typography>
           <SelectInput
             source="newCase.kind"
             label="clinigraph.fields.kind"
