@@ -18,6 +18,7 @@ import { useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
 import { FIGURES_FRESH_MS } from "./figures";
 import { formatNumber } from "../fields/format";
+import { MonthPicker } from "../fields/MonthPicker";
 import { MEASURES, previousMonth, RANKING, type Measure, type RankingEntry } from "./ranking";
 
 /**
@@ -64,13 +65,11 @@ export function SupervisionRanking() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            type="month"
-            size="small"
+          <MonthPicker
             label={translate("clinigraph.ranking.month")}
             value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "ranking-month" } }}
+            onChange={setMonth}
+            testId="ranking-month"
           />
         </Stack>
         {valid && !isPending && entries.length === 0 ? (

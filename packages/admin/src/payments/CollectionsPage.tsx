@@ -18,7 +18,7 @@ import { useState } from "react";
 import { Title, downloadCSV, useGetMany, useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
 import { toCsv } from "../data/csvExport";
-import { formatMoney } from "../fields/format";
+import { formatDate, formatMoney } from "../fields/format";
 import { DAY_COLLECTIONS, localDay, type DayCollection } from "./queries";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,7 +75,14 @@ export default function CollectionsPage() {
             label={translate("clinigraph.collections.date")}
             value={date}
             onChange={(e) => setDate(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "collections-date" } }}
+            // the native picker speaks the browser's language; the day is also said in the console's
+            helperText={formatDate(date, locale, false)}
+            sx={{ width: 220 }}
+            slotProps={{
+              inputLabel: { shrink: true },
+              htmlInput: { "data-testid": "collections-date" },
+              formHelperText: { "data-testid": "collections-date-read" } as object,
+            }}
           />
           <Button
             startIcon={<DownloadIcon />}

@@ -12,7 +12,12 @@ export const RESOURCE_OF_ENTITY: Record<string, string> = {
   User: "users",
   ApiKey: "apiKeys",
   WebhookEndpoint: "webhookEndpoints",
+  ServiceCode: "serviceCodes",
+  WorkCalendar: "workCalendars",
 };
+
+/** Entity types with a page but no batched reference read: linked by their type's name. */
+export const PAGE_OF_ENTITY: Record<string, string> = { Document: "documents" };
 
 /**
  * An audit action in words: "order.transition.APPROVE" → "Order: approved" through the
