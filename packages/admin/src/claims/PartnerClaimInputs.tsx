@@ -14,6 +14,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Link } from "react-router-dom";
 import { request } from "../data/api";
 import { recordRepresentation, resourceMeta } from "../resources/registry";
+import { DateSaid } from "../fields/DateSaid";
 
 const COVERAGE = `query PatientCoverage($input: EligibilityInput!) {
   checkEligibility(input: $input) {
@@ -75,7 +76,12 @@ export function PartnerCaseInput() {
             validate={required()}
             choices={CASE_KINDS.map((id) => ({ id, name: enumName(id) }))}
           />
-          <DateInput source="newCase.incidentDate" label="clinigraph.fields.incidentDate" validate={required()} />
+          <DateInput
+            source="newCase.incidentDate"
+            helperText={<DateSaid source="newCase.incidentDate" withTime={false} />}
+            label="clinigraph.fields.incidentDate"
+            validate={required()}
+          />
         </>
       )}
     </>

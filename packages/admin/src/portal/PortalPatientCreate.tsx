@@ -18,6 +18,7 @@ import {
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { idempotencyKey, runMutation } from "../data/runMutation";
 import { LOCALES } from "../i18n/locales";
+import { DateSaid } from "../fields/DateSaid";
 
 const REGISTER_PATIENT = `mutation PortalRegisterPatient($input: RegisterPatientInput!) {
   registerPatient(input: $input) { patient { id customerNumber } userErrors { code field message } }
@@ -95,7 +96,11 @@ export default function PortalPatientCreate() {
           <TextInput source="firstName" label="clinigraph.fields.firstName" validate={required()} />
           <TextInput source="lastName" label="clinigraph.fields.lastName" validate={required()} />
           <TextInput source="nationalId" label="clinigraph.fields.nationalId" />
-          <DateInput source="birthDate" label="clinigraph.fields.birthDate" />
+          <DateInput
+            source="birthDate"
+            helperText={<DateSaid source="birthDate" withTime={false} />}
+            label="clinigraph.fields.birthDate"
+          />
           <TextInput source="phone" label="clinigraph.fields.phone" helperText="+56912345678" />
           <BooleanInput source="smsConsent" label="clinigraph.fields.smsConsent" />
           <TextInput source="email" label="clinigraph.fields.email" type="email" validate={email()} />

@@ -76,7 +76,10 @@ function PhoneList({ meta, rowClick }: { meta: ResourceMeta; rowClick: "show" | 
           ))}
         </Stack>
       }
-      tertiaryText={last ? renderPath(meta, last, false, true) : undefined}
+      // an element is rendered as given: the class gives it SimpleList's place at the card's far side
+      tertiaryText={
+        last ? <span className="RaSimpleList-tertiary">{renderPath(meta, last, false, true)}</span> : undefined
+      }
     />
   );
 }

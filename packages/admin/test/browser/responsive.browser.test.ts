@@ -63,6 +63,12 @@ describe("a phone, 390 px wide", () => {
       expect(await overflowing(page)).toEqual([]);
       // a card's lines are blocks: a status chip inside a <p> is invalid HTML the browser re-nests
       expect(await page.locator(".phone-list p div, .phone-list p p").count()).toBe(0);
+      // the due date stands at the card's far side, apart from the number it would run into
+      const side = await page
+        .locator(".phone-list .RaSimpleList-tertiary")
+        .first()
+        .evaluate((el) => getComputedStyle(el).float);
+      expect(side).toBe(locale === "fa" ? "left" : "right");
       // right to left, a page opens at its start (the right edge), not scrolled to the far end
       expect(await page.evaluate(() => document.scrollingElement!.scrollLeft)).toBe(0);
     }
