@@ -64,5 +64,6 @@ export function AuditRecord(_: ColumnProps) {
     ) : (
       <span>{typeName}</span>
     );
-  return <ReferenceField source="entityId" reference={resource} />;
+  // a record's number never breaks across lines (ORD-2026-000014)
+  return <ReferenceField source="entityId" reference={resource} sx={{ whiteSpace: "nowrap" }} />;
 }

@@ -151,4 +151,35 @@ describe("audit trail against the real API", () => {
     // naming patients in the log never read their national ids (each such read is itself audited)
     expect(await nationalIdReads()).toBe(readsBefore);
   });
+
+  it("a rejection's reason and a report's kind read in words, with no bare id, and a record's number on one line", async () => {
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "admin");
+    await page.locator('a[href="#/auditEvents"]').first().click();
+    await page.locator("tbody tr").first().waitFor();
+    const actionFilter = await addFilter(page, "action");
+    const rows = page.locator("tbody tr");
+    const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+    await actionFilter.fill("order.transition.REJECT");
+    await expect.poll(() => rows.first().locator("td.column-action").textContent()).toBe("Order: Rejected");
+    const rejection = (await rows.first().getByTestId("audit-changes").textContent()) ?? "";
+    expect(rejection).toMatch(/Reason code: [A-Z][a-z]/);
+    expect(rejection).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
+    // ORD-2026-000014 stays on one line
+    const number = rows.first().locator("td.column-entityId a");
+    await expect.poll(async () => (await number.textContent()) ?? "").toMatch(/^ORD-/);
+    const box = await number.evaluate((a) => {
+      const r = a.getClientRects();
+      return r.length;
+    });
+    expect(box).toBe(1);
+
+    await actionFilter.fill("order.report.attach");
+    await expect.poll(() => rows.first().locator("td.column-action").textContent()).toBe("Order: report attached");
+    const attached = (await rows.first().getByTestId("audit-changes").textContent()) ?? "";
+    expect(attached).toMatch(/Kind: (Final|Preliminary) report/);
+    expect(attached).not.toMatch(UUID);
+    await page.context().close();
+  });
 });

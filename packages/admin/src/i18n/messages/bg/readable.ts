@@ -77,6 +77,7 @@ export const readable: ReadableMessages = {
     changed_fields: "Променено",
     changes: "Промени",
     system: "Системата",
+    values: { content: { file: "Документ", form: "Формуляр" } },
     actions: {
       issue: "издадено",
       register: "регистрирано",

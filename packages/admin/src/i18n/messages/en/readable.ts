@@ -79,6 +79,7 @@ export const readable = {
     changed_fields: "Changed",
     changes: "Changes",
     system: "System",
+    values: { content: { file: "Document", form: "Form" } },
     actions: {
       issue: "issued",
       register: "registered",

@@ -77,6 +77,7 @@ export const readable: ReadableMessages = {
     changed_fields: "Modificado",
     changes: "Cambios",
     system: "Sistema",
+    values: { content: { file: "Documento", form: "Formulario" } },
     actions: {
       issue: "emitida",
       register: "registrado",

@@ -77,6 +77,7 @@ export const readable: ReadableMessages = {
     changed_fields: "تغییر یافته",
     changes: "تغییرات",
     system: "سامانه",
+    values: { content: { file: "سند", form: "فرم" } },
     actions: {
       issue: "صادر شد",
       register: "ثبت شد",

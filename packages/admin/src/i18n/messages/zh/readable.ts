@@ -77,6 +77,7 @@ export const readable: ReadableMessages = {
     changed_fields: "已修改",
     changes: "变更",
     system: "系统",
+    values: { content: { file: "文件", form: "表单" } },
     actions: {
       issue: "开具",
       register: "登记",
