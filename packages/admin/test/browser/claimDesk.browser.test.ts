@@ -95,6 +95,22 @@ describe("the operator registers a claim for a partner against the real API", ()
     await page.context().close();
   });
 
+  it("a DRAFT claim without lines says so where its lines go, beside totals of zero", async () => {
+    const token = await staffToken(apiUrl, "operator");
+    const { claims } = await gql<{ claims: { nodes: { id: string; lineCount: number }[] } }>(
+      apiUrl,
+      token,
+      "{ claims(first: 100, filter: { status: [DRAFT] }) { nodes { id lineCount } } }",
+    );
+    const lineless = claims.nodes.find((c) => c.lineCount === 0);
+    if (!lineless) throw new Error("the seed has no DRAFT claim without lines");
+    const page = await newPage(browser);
+    await signIn(page, consoleUrl, "operator");
+    await page.goto(`${consoleUrl}/#/claims/${encodeURIComponent(lineless.id)}/show`);
+    await expect.poll(() => page.getByTestId("claim-lines-empty").textContent()).toBe("No lines yet.");
+    await page.context().close();
+  });
+
   it("corrects the lines of a DRAFT claim (setClaimLines) after checking eligibility and cost again", async () => {
     const token = await staffToken(apiUrl, "operator");
     const { claims } = await gql<{ claims: { nodes: { id: string; lineCount: number }[] } }>(
