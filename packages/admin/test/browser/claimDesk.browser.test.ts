@@ -95,7 +95,7 @@ describe("the operator registers a claim for a partner against the real API", ()
     await page.context().close();
   });
 
-  it("a DRAFT claim without lines says so where its lines go, beside totals of zero", async () => {
+  it("a DRAFT claim without lines says so where its lines go, its cards aligned", async () => {
     const token = await staffToken(apiUrl, "operator");
     const { claims } = await gql<{ claims: { nodes: { id: string; lineCount: number }[] } }>(
       apiUrl,
@@ -108,6 +108,16 @@ describe("the operator registers a claim for a partner against the real API", ()
     await signIn(page, consoleUrl, "operator");
     await page.goto(`${consoleUrl}/#/claims/${encodeURIComponent(lineless.id)}/show`);
     await expect.poll(() => page.getByTestId("claim-lines-empty").textContent()).toBe("No lines yet.");
+    // the page's cards line up: lines, documents and payments share their edges
+    await page.getByTestId("claim-documents").waitFor();
+    await page.getByTestId("claim-payments").waitFor();
+    const edges = await page.evaluate(() =>
+      ["claim-lines", "claim-documents", "claim-payments"].map((id) => {
+        const box = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+        return `${Math.round(box.left)}-${Math.round(box.right)}`;
+      }),
+    );
+    expect(new Set(edges).size, edges.join(" ")).toBe(1);
     await page.context().close();
   });
 
