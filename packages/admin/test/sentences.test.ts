@@ -83,6 +83,34 @@ describe("the audit log in words", () => {
     expect(auditActionText("claim.somethingNew", "Claim", t)).toBe("Claim: something new");
   });
 
+  it("names kinds without a screen and every verb the API writes, in each language", async () => {
+    const zh = await translatorFor("zh");
+    expect(auditActionText("document.download", "Document", zh)).not.toMatch(/[A-Za-z]/);
+    expect(auditActionText("file.download", "StoredFile", zh)).not.toMatch(/[A-Za-z]/);
+    const en = await translatorFor("en");
+    // the verbs of packages/api's recordAudit calls, beyond the transitions
+    for (const action of [
+      "document.attach",
+      "document.remove",
+      "document.replace",
+      "order.reports.acknowledge",
+      "patient.lookup.nationalId",
+      "session.chooseBranch",
+      "apiKey.revoke",
+      "user.deactivate",
+      "webhookEndpoint.delete",
+      "webhookEndpoint.rotateSecret",
+      "webhookDelivery.redeliver",
+      "user.addVisitorHospital",
+    ])
+      for (const locale of ["en", "es", "zh", "fa", "bg"]) {
+        const t = await translatorFor(locale);
+        const verb = action.split(".").slice(1).join(".");
+        expect(t(`clinigraph.audit.actions.${verb}`, { _: "MISSING" }), `${locale} ${action}`).not.toBe("MISSING");
+      }
+    expect(auditActionText("file.download", "StoredFile", en)).toBe("Uploaded file: downloaded");
+  });
+
   it("changes read before → after for a status, and as values otherwise", () => {
     expect(auditChangeLines({ status: { from: "IN_REVIEW", to: "APPROVED" }, reasonCode: "OK" })).toEqual([
       { field: "status", before: "IN_REVIEW", after: "APPROVED" },

@@ -21,7 +21,7 @@ import { basename, join } from "node:path";
 
 export const DEFAULT_SECTION = "details";
 /** Row bookkeeping: says nothing to a reader. */
-const BOOKKEEPING = new Set(["id", "version", "updatedAt", "availableTransitions"]);
+const BOOKKEEPING = new Set(["id", "version", "updatedAt", "availableTransitions", "readyTransitions"]);
 
 /** @param {string} dir @returns {Record<string, Layout>} */
 export function readLayouts(dir) {

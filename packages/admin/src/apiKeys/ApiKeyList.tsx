@@ -1,6 +1,7 @@
 import { CreateButton, Datagrid, ExportButton, List, ReferenceField, TextField, TopToolbar } from "react-admin";
 import { LocaleDateField } from "../fields/LocaleDateField";
 import { safeCsvExporter } from "../data/csvExport";
+import { FIT_SCREEN } from "../views/fitScreen";
 import { RevokeButton } from "./RevokeButton";
 
 /** Partner keys: never their secrets, only the prefix that identifies them. */
@@ -8,6 +9,7 @@ export default function ApiKeyList() {
   return (
     <List
       exporter={safeCsvExporter}
+      sx={FIT_SCREEN}
       actions={
         <TopToolbar>
           <CreateButton />

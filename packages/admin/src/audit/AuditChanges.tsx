@@ -4,13 +4,13 @@ import { ForwardArrow } from "../fields/ForwardArrow";
 import { humanize } from "../fields/format";
 import { auditChangeLines } from "../sentences/audit";
 import type { ColumnProps } from "./AuditColumns";
-import { AuditValue } from "./AuditValue";
+import { AuditValue, isUnnamedId } from "./AuditValue";
 
 /** The changed fields of an audit event, one line each: "Status: In review → Approved". */
 export function AuditChanges(_: ColumnProps) {
   const record = useRecordContext();
   const translate = useTranslate();
-  const lines = auditChangeLines(record?.changes);
+  const lines = auditChangeLines(record?.changes).filter((line) => !isUnnamedId(line.field, line.after));
   if (!lines.length) return null;
   const entityType = String(record?.entityType ?? "");
   return (

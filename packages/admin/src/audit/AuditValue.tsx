@@ -24,6 +24,17 @@ const REFERENCE_FIELDS: Record<string, string> = {
   userId: "users",
 };
 
+/**
+ * Audited fields whose values belong to another enum than `<Entity><Field>`: an order's
+ * `kind` is only ever written by report.attach, and is the report's.
+ */
+const ENUM_OF_FIELD: Record<string, string> = { "Order.kind": "ReportKind" };
+
+/** A bare id of a record without a page says nothing to a reader: such a change line is left out. */
+export function isUnnamedId(field: string, value: string): boolean {
+  return UUID.test(value) && !REFERENCE_FIELDS[field];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENUM_VALUE = /^[A-Z][A-Z0-9_]*$/;
 
@@ -41,9 +52,13 @@ export function AuditValue({ entityType, field, value }: { entityType: string; f
         <ReferenceField source="target" reference={reference} link={false} />
       </RecordContextProvider>
     );
+  // a rejection's or return's reason code, from the API's own table of reasons
+  if (field === "reasonCode") return <bdi>{translate(`clinigraph.reasons.${value}`, { _: value })}</bdi>;
   if (ENUM_VALUE.test(value)) {
-    const enumType = `${entityType}${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+    const enumType =
+      ENUM_OF_FIELD[`${entityType}.${field}`] ?? `${entityType}${field.charAt(0).toUpperCase()}${field.slice(1)}`;
     return <bdi>{translate(`clinigraph.enums.${enumType}.${value}`, { _: value })}</bdi>;
   }
-  return <bdi>{value}</bdi>;
+  // a recorded word ("file", "form"): its label when the catalogue has one
+  return <bdi>{translate(`clinigraph.audit.values.${field}.${value}`, { _: value })}</bdi>;
 }

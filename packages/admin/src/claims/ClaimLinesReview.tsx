@@ -139,6 +139,13 @@ export function ClaimLinesReview({ readOnly = false }: { readOnly?: boolean }) {
               </TableRow>
             </TableHead>
             <TableBody>
+              {lines.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={6} data-testid="claim-lines-empty">
+                    {translate("clinigraph.claims.no_lines")}
+                  </TableCell>
+                </TableRow>
+              )}
               {lines.map((line) => (
                 <TableRow key={line.id} data-line={line.position}>
                   {/* positions count from 0 in the API; people count lines from 1 */}

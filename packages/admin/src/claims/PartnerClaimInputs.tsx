@@ -11,8 +11,10 @@ import {
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import { Link } from "react-router-dom";
 import { request } from "../data/api";
 import { recordRepresentation, resourceMeta } from "../resources/registry";
+import { DateSaid } from "../fields/DateSaid";
 
 const COVERAGE = `query PatientCoverage($input: EligibilityInput!) {
   checkEligibility(input: $input) {
@@ -63,13 +65,23 @@ export function PartnerCaseInput() {
               data-testid="portal-claim-patient"
             />
           </ReferenceInput>
+          <Typography variant="body2" sx={{ mt: -1, mb: 2 }}>
+            <Link to="/portal/patients/new?back=/portal/claims/new" data-testid="portal-claim-new-patient">
+              {translate("clinigraph.portal.register_patient")}
+            </Link>
+          </Typography>
           <SelectInput
             source="newCase.kind"
             label="clinigraph.fields.kind"
             validate={required()}
             choices={CASE_KINDS.map((id) => ({ id, name: enumName(id) }))}
           />
-          <DateInput source="newCase.incidentDate" label="clinigraph.fields.incidentDate" validate={required()} />
+          <DateInput
+            source="newCase.incidentDate"
+            helperText={<DateSaid source="newCase.incidentDate" withTime={false} />}
+            label="clinigraph.fields.incidentDate"
+            validate={required()}
+          />
         </>
       )}
     </>

@@ -1,20 +1,11 @@
-import {
-  Card,
-  CardContent,
-  CardHeader,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-} from "@mui/material";
+import { Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
 import { FIGURES_FRESH_MS } from "./figures";
 import { formatNumber } from "../fields/format";
+import { MonthPicker } from "../fields/MonthPicker";
 import { MEASURES, previousMonth, type Measure } from "./ranking";
 
 const RATE_FIELD: Record<Measure, string> = {
@@ -57,13 +48,11 @@ export function BranchFigures() {
         title={translate("clinigraph.branches.figures_title")}
         slotProps={{ title: { variant: "subtitle1" } }}
         action={
-          <TextField
-            type="month"
-            size="small"
+          <MonthPicker
             label={translate("clinigraph.ranking.month")}
             value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={setMonth}
+            testId="branch-figures-month"
           />
         }
       />

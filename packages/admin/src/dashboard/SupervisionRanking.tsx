@@ -5,8 +5,9 @@ import { useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
 import { FIGURES_FRESH_MS } from "./figures";
 import { formatNumber } from "../fields/format";
+import { MonthPicker } from "../fields/MonthPicker";
 import { MEASURES, previousMonth, RANKING, type Measure, type RankingEntry } from "./ranking";
-import { FigureTable, PeriodField } from "../views/FigureTable";
+import { FigureTable } from "../views/FigureTable";
 
 /**
  * The supervisor's view (issue #16, Persian seed: the review offices' monthly figures on
@@ -52,8 +53,7 @@ export function SupervisionRanking() {
               </MenuItem>
             ))}
           </TextField>
-          <PeriodField
-            type="month"
+          <MonthPicker
             label={translate("clinigraph.ranking.month")}
             value={month}
             onChange={setMonth}

@@ -11,8 +11,15 @@ export function selectionOf(fields: FieldMeta[]): string {
     .join(" ");
 }
 
+/**
+ * Fields a screen asks for itself, never the generic views: `readyTransitions` runs the
+ * machine's database guards (a query per guarded event) and is not on the compiled read
+ * path, so only the page that offers those events (the portal's order) selects it.
+ */
+export const SCREEN_ONLY = new Set(["readyTransitions"]);
+
 export function recordSelection(resource: ResourceMeta): string {
-  return selectionOf(resource.fields);
+  return selectionOf(resource.fields.filter((field) => !SCREEN_ONLY.has(field.name)));
 }
 
 /**
@@ -22,10 +29,24 @@ export function recordSelection(resource: ResourceMeta): string {
  */
 export const RECORD_PAGE_ONLY = new Set(["availableTransitions", "lastStatusChange", "history"]);
 
+/**
+ * Fields whose every read the API audits (a patient's national id): a list row or a
+ * reference never asks for them (a visit list read by billing would audit every account on
+ * the page), or opening the audit log would itself fill it with
+ * "national id read" rows for every patient named on the page. The record's page does.
+ */
+export const AUDITED_READS = new Set(["nationalId", "bankAccount"]);
+
 /** The selection of list rows and references: the record without its page-only fields, unless a column shows one. */
 export function rowSelection(resource: ResourceMeta): string {
   const shown = new Set(resource.listColumns.map((path) => path.split(".")[0]));
-  return selectionOf(resource.fields.filter((field) => !RECORD_PAGE_ONLY.has(field.name) || shown.has(field.name)));
+  return selectionOf(
+    resource.fields.filter(
+      (field) =>
+        !SCREEN_ONLY.has(field.name) &&
+        ((!RECORD_PAGE_ONLY.has(field.name) && !AUDITED_READS.has(field.name)) || shown.has(field.name)),
+    ),
+  );
 }
 
 type Data = Record<string, unknown>;

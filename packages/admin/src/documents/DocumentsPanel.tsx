@@ -29,7 +29,7 @@ export function DocumentsPanel({
   const typeName = (t: { code: string; name: string }) => documentTypeName(translate, t);
   const [locale] = useLocaleState();
   return (
-    <Card variant="outlined" data-testid={testId} sx={{ mb: 2 }}>
+    <Card variant="outlined" data-testid={testId} sx={{ m: 2 }}>
       <CardHeader title={translate("clinigraph.documents.title")} />
       <CardContent>
         {checklist && checklist.length > 0 && (

@@ -56,11 +56,9 @@ export function formatNumber(value: number | null | undefined, locale: string, o
  * Persian the Solar Hijri month holding the month's middle ("مهر ۱۴۰۵"), since fa-IR's
  * calendar is the Persian one.
  */
-export function formatMonth(value: string, locale: string): string {
+export function formatMonth(value: string, locale: string, month: "short" | "long" = "short"): string {
   const match = /^(\d{4})-(\d{2})/.exec(value);
   if (!match) return value;
   const middle = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15, 12));
-  return new Intl.DateTimeFormat(intlLocale(locale), { month: "short", year: "numeric", timeZone: "UTC" }).format(
-    middle,
-  );
+  return new Intl.DateTimeFormat(intlLocale(locale), { month, year: "numeric", timeZone: "UTC" }).format(middle);
 }

@@ -39,9 +39,24 @@ const rtlComponents = {
   MuiTypography: { styleOverrides: { body2: isolatedValue } },
 } as RaThemeOptions["components"];
 
+/**
+ * A list item's secondary line is a block, not a paragraph: the phone lists' cards put a
+ * status chip or a reference (blocks) there, and a <div> inside a <p> is invalid HTML that
+ * the browser re-nests on its own.
+ */
+const listItemText = { MuiListItemText: { defaultProps: { slotProps: { secondary: { component: "div" } } } } };
+
 const themes: Record<Direction, RaThemeOptions> = {
-  ltr: { ...defaultTheme, direction: "ltr" },
-  rtl: { ...defaultTheme, direction: "rtl", components: rtlComponents },
+  ltr: {
+    ...defaultTheme,
+    direction: "ltr",
+    components: { ...defaultTheme.components, ...listItemText } as RaThemeOptions["components"],
+  },
+  rtl: {
+    ...defaultTheme,
+    direction: "rtl",
+    components: { ...rtlComponents, ...listItemText } as RaThemeOptions["components"],
+  },
 };
 
 export function themeFor(direction: Direction): RaThemeOptions {

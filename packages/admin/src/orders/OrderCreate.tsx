@@ -18,6 +18,7 @@ import { EnumOption } from "../fields/EnumOption";
 import { ProviderInput } from "../organizations/ProviderInput";
 import { resourceMeta } from "../resources/registry";
 import { FORM_TEMPLATES, type FormTemplate } from "./queries";
+import { DateSaid } from "../fields/DateSaid";
 
 /** Specialties come from the report templates: an order's provider reports on that specialty's form. */
 function SpecialtyInput() {
@@ -82,7 +83,7 @@ export default function OrderCreate() {
         <SpecialtyInput />
         <OrderProviderInput />
         <ServiceCodesInput />
-        <DateTimeInput source="dueAt" />
+        <DateTimeInput source="dueAt" helperText={<DateSaid source="dueAt" withTime />} />
         <TextInput source="notes" multiline minRows={2} />
       </SimpleForm>
     </Create>

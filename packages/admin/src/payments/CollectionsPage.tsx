@@ -1,13 +1,13 @@
-import { Button, Card, CardContent, Stack, TableCell, TableRow } from "@mui/material";
+import { Button, Card, CardContent, Stack, TableCell, TableRow, TextField } from "@mui/material";
 import DownloadIcon from "@mui/icons-material/Download";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Title, downloadCSV, useGetMany, useLocaleState, useTranslate } from "react-admin";
 import { request } from "../data/api";
 import { toCsv } from "../data/csvExport";
-import { formatMoney } from "../fields/format";
+import { formatDate, formatMoney } from "../fields/format";
 import { DAY_COLLECTIONS, localDay, type DayCollection } from "./queries";
-import { FigureTable, PeriodField } from "../views/FigureTable";
+import { FigureTable } from "../views/FigureTable";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -57,12 +57,20 @@ export default function CollectionsPage() {
       <Title title={translate("clinigraph.menu.collections")} />
       <CardContent>
         <Stack direction="row" spacing={2} sx={{ alignItems: "center", mb: 2, flexWrap: "wrap" }} useFlexGap>
-          <PeriodField
+          <TextField
             type="date"
+            size="small"
             label={translate("clinigraph.collections.date")}
             value={date}
-            onChange={setDate}
-            testId="collections-date"
+            onChange={(e) => setDate(e.target.value)}
+            // the native picker speaks the browser's language; the day is also said in the console's
+            helperText={formatDate(date, locale, false)}
+            sx={{ width: 220 }}
+            slotProps={{
+              inputLabel: { shrink: true },
+              htmlInput: { "data-testid": "collections-date" },
+              formHelperText: { "data-testid": "collections-date-read" } as object,
+            }}
           />
           <Button
             startIcon={<DownloadIcon />}

@@ -1,5 +1,5 @@
 import { ResourceContextProvider, SimpleForm, Title, useTranslate } from "react-admin";
-import { useNavigate } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import { ClaimForm, useRegisterClaim } from "../claims/ClaimCreate";
 
 /**
@@ -11,12 +11,15 @@ export default function PortalClaimCreate() {
   const translate = useTranslate();
   const navigate = useNavigate();
   const save = useRegisterClaim((id) => navigate(`/portal/claims/${id}`));
+  // back from registering the patient (New patient), with that patient chosen
+  const [params] = useSearchParams();
+  const patientId = params.get("patientId") ?? undefined;
   return (
     <ResourceContextProvider value="claims">
       <Title title={translate("clinigraph.portal.new_claim")} />
       <SimpleForm
         toolbar={false}
-        defaultValues={{ caseMode: "new", lines: [{ quantity: 1 }] }}
+        defaultValues={{ caseMode: "new", newCase: { patientId }, lines: [{ quantity: 1 }] }}
         data-testid="portal-claim-form"
       >
         <ClaimForm onSave={save} partner />

@@ -2,6 +2,7 @@ import AssignmentIcon from "@mui/icons-material/Assignment";
 import FolderIcon from "@mui/icons-material/Folder";
 import LocalHospitalIcon from "@mui/icons-material/LocalHospital";
 import PeopleIcon from "@mui/icons-material/People";
+import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import ReceiptIcon from "@mui/icons-material/Receipt";
 import VpnKeyIcon from "@mui/icons-material/VpnKey";
 import type { ReactElement } from "react";
@@ -10,6 +11,7 @@ import { portalScreens, type PortalScreen } from "./access";
 
 const ITEMS: Record<PortalScreen, { to: string; icon: ReactElement }> = {
   orders: { to: "/portal/orders", icon: <AssignmentIcon /> },
+  patients: { to: "/portal/patients", icon: <PersonAddIcon /> },
   visits: { to: "/portal/visits", icon: <LocalHospitalIcon /> },
   cases: { to: "/portal/cases", icon: <FolderIcon /> },
   claims: { to: "/portal/claims", icon: <ReceiptIcon /> },

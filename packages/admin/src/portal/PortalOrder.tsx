@@ -25,6 +25,8 @@ interface PortalOrderData {
   overdue: boolean;
   requestedCodes: string[];
   availableTransitions: string[];
+  /** those whose guards pass now (a FINAL report attached before SUBMIT_FOR_REVIEW) */
+  readyTransitions: string[];
   case: { id: string; number: string; scanKey: string } | null;
   rejection: { code: string; label: string; text: string; at: string } | null;
   reports: (Report & { serviceCode: string | null })[];
@@ -82,7 +84,11 @@ export default function PortalOrder() {
       setRunning(false);
     }
   }
-  const events = PROVIDER_EVENTS.filter((e) => order.availableTransitions.includes(e));
+  // the machine's guards say what can be done now; an event still waiting on one is said, not offered
+  const events = PROVIDER_EVENTS.filter((e) => order.readyTransitions.includes(e));
+  const waiting = PROVIDER_EVENTS.filter(
+    (e) => order.availableTransitions.includes(e) && !order.readyTransitions.includes(e),
+  );
   const deadline = order.status === "ISSUED" ? order.confirmBy : order.dueAt;
   const late = order.overdue || deadlineState(deadline) === "late";
 
@@ -134,6 +140,16 @@ export default function PortalOrder() {
                     </Button>
                   ))}
                 </Stack>
+                {waiting.map((event) => (
+                  <Typography
+                    key={event}
+                    variant="body2"
+                    color="text.secondary"
+                    data-testid={`portal-waiting-${event}`}
+                  >
+                    {translate(`clinigraph.portal.waiting.${event}`)}
+                  </Typography>
+                ))}
               </Stack>
             </CardContent>
           </Card>

@@ -3,14 +3,15 @@
  * organisation's kind. The API scopes every row to the organisation, as for its API key;
  * this only keeps the menu and routes to what the kind does.
  */
-export type PortalScreen = "orders" | "visits" | "cases" | "claims" | "users" | "integrations";
+export type PortalScreen = "orders" | "patients" | "visits" | "cases" | "claims" | "users" | "integrations";
 
 const BY_KIND: Record<string, PortalScreen[]> = {
   LAB: ["orders"],
-  CLINIC: ["orders", "cases", "claims"],
+  // the kinds that open cases register their patients (registerPatient)
+  CLINIC: ["orders", "patients", "cases", "claims"],
   INTERCONSULTANT: ["orders"],
-  HOSPITAL: ["visits", "cases"],
-  AGENCY: ["cases", "claims"],
+  HOSPITAL: ["patients", "visits", "cases"],
+  AGENCY: ["patients", "cases", "claims"],
   INSURER: ["claims"],
 };
 

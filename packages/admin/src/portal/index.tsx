@@ -14,6 +14,8 @@ const PortalUsers = lazy(() => import("./PortalUsers"));
 const PortalIntegrations = lazy(() => import("./PortalIntegrations"));
 const PortalClaim = lazy(() => import("./PortalClaim"));
 const PortalClaimCreate = lazy(() => import("./PortalClaimCreate"));
+const PortalPatients = lazy(() => import("./PortalPatients"));
+const PortalPatientCreate = lazy(() => import("./PortalPatientCreate"));
 
 /**
  * The partner portal's routes, only those of the partner's kind: an operator route (or
@@ -25,6 +27,8 @@ export function portalRoutes(permissions: unknown) {
     <CustomRoutes>
       {screens.includes("orders") && <Route path="/portal/orders" element={<ProviderTrays />} />}
       {screens.includes("orders") && <Route path="/portal/orders/:id" element={<PortalOrder />} />}
+      {screens.includes("patients") && <Route path="/portal/patients" element={<PortalPatients />} />}
+      {screens.includes("patients") && <Route path="/portal/patients/new" element={<PortalPatientCreate />} />}
       {screens.includes("visits") && <Route path="/portal/visits" element={<PortalVisits />} />}
       {screens.includes("cases") && <Route path="/portal/cases" element={<PortalCases />} />}
       {screens.includes("claims") && <Route path="/portal/claims" element={<PortalClaims />} />}

@@ -27,7 +27,7 @@ export interface TrayOrder {
 
 export const PORTAL_ORDER = `query PortalOrder($id: ID!) {
   order(id: $id) {
-    id number version specialty kind status confirmBy dueAt overdue requestedCodes availableTransitions
+    id number version specialty kind status confirmBy dueAt overdue requestedCodes availableTransitions readyTransitions
     case { id number scanKey }
     rejection { code label text at }
     reports {

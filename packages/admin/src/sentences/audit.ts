@@ -12,7 +12,12 @@ export const RESOURCE_OF_ENTITY: Record<string, string> = {
   User: "users",
   ApiKey: "apiKeys",
   WebhookEndpoint: "webhookEndpoints",
+  ServiceCode: "serviceCodes",
+  WorkCalendar: "workCalendars",
 };
+
+/** Entity types with a page but no batched reference read: linked by their type's name. */
+export const PAGE_OF_ENTITY: Record<string, string> = { Document: "documents" };
 
 /**
  * An audit action in words: "order.transition.APPROVE" → "Order: approved" through the
@@ -22,7 +27,9 @@ export const RESOURCE_OF_ENTITY: Record<string, string> = {
 export function auditActionText(action: string, entityType: string, translate: Translate): string {
   const [, ...rest] = action.split(".");
   const resource = RESOURCE_OF_ENTITY[entityType];
-  const subject = resource ? translate(`resources.${resource}.name`, { smart_count: 1 }) : entityType;
+  const subject = resource
+    ? translate(`resources.${resource}.name`, { smart_count: 1 })
+    : translate(`clinigraph.enums.EntityType.${entityType}`, { _: entityType });
   let verb: string;
   if (rest[0] === "transition" && rest[1]) {
     verb = translate(`clinigraph.history.done.${rest[1]}`, { _: rest[1] });

@@ -9,7 +9,8 @@ import {
   TextField,
 } from "@mui/material";
 import { useState } from "react";
-import { useTranslate } from "react-admin";
+import { useLocaleState, useTranslate } from "react-admin";
+import { formatDate } from "../fields/format";
 import type { TransitionMeta } from "../resources/types";
 import { CLAIM_RETURN_CODES } from "../i18n/reasons";
 import { useReasonCodeOptions } from "./useReasonCodeOptions";
@@ -41,6 +42,7 @@ export function TransitionDialog({
   onConfirm,
 }: Props) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const options = useReasonCodeOptions(reasonCodes, needs.reasonCode ? reasonCodeSource : null);
   const [reason, setReason] = useState("");
   const [reasonCode, setReasonCode] = useState("");
@@ -69,7 +71,13 @@ export function TransitionDialog({
             label={translate("clinigraph.workflows.scheduled_at")}
             value={scheduledAt}
             onChange={(e) => setScheduledAt(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "transition-scheduled-at" } }}
+            // the native picker speaks the browser's language; the time is also said in the console's
+            helperText={Number.isNaN(Date.parse(scheduledAt)) ? " " : formatDate(scheduledAt, locale, true)}
+            slotProps={{
+              inputLabel: { shrink: true },
+              htmlInput: { "data-testid": "transition-scheduled-at" },
+              formHelperText: { "data-testid": "transition-scheduled-at-read" } as object,
+            }}
           />
         )}
         {needs.reasonCode && (

@@ -1,4 +1,4 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from "@mui/material";
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import type { ReactNode } from "react";
 
 export interface FigureColumn {
@@ -37,25 +37,5 @@ export function FigureTable({
         <TableBody>{children}</TableBody>
       </Table>
     </Box>
-  );
-}
-
-/** The day (`date`) or month (`month`) a figures view is for, by the browser's own picker. */
-export function PeriodField(props: {
-  type: "date" | "month";
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  testId: string;
-}) {
-  return (
-    <TextField
-      type={props.type}
-      size="small"
-      label={props.label}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": props.testId } }}
-    />
   );
 }

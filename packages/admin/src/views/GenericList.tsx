@@ -14,6 +14,7 @@ import {
 import { safeCsvExporter } from "../data/csvExport";
 import { resourceMeta } from "../resources/registry";
 import type { ResourceMeta } from "../resources/types";
+import { FIT_SCREEN } from "./fitScreen";
 import { LocalePagination } from "./LocalePagination";
 import { renderPath } from "./renderField";
 import { renderInput } from "./renderInput";
@@ -55,18 +56,6 @@ export function ListActions({ meta, extra }: { meta: ResourceMeta; extra?: React
 }
 
 /**
- * The list is never wider than the screen: a grid wider than it scrolls inside the list,
- * the filters wrap and shrink, the tabs scroll (their own arrows) — never the page.
- */
-const FIT_SCREEN = {
-  minWidth: 0,
-  "& .RaList-main": { minWidth: 0, maxWidth: "100%" },
-  "& .RaList-content": { overflowX: "auto" },
-  "& .RaFilterForm-root": { flexWrap: "wrap", minWidth: 0 },
-  "& .RaFilterFormInput-root, & .RaFilterFormInput-root .MuiFormControl-root": { minWidth: 0, maxWidth: "100%" },
-};
-
-/**
  * On a phone the layout's columns become one card per record: the first column as its
  * title, the middle ones beneath, the last (status, due date) at its side. Nothing is
  * wider than the screen, so the page never scrolls sideways.
@@ -87,7 +76,10 @@ function PhoneList({ meta, rowClick }: { meta: ResourceMeta; rowClick: "show" | 
           ))}
         </Stack>
       }
-      tertiaryText={last ? renderPath(meta, last, false, true) : undefined}
+      // an element is rendered as given: the class gives it SimpleList's place at the card's far side
+      tertiaryText={
+        last ? <span className="RaSimpleList-tertiary">{renderPath(meta, last, false, true)}</span> : undefined
+      }
     />
   );
 }

@@ -16,6 +16,7 @@ import {
   type Validator,
 } from "react-admin";
 import type { ReactElement } from "react";
+import { DateSaid } from "../fields/DateSaid";
 import { EnumOption } from "../fields/EnumOption";
 import type { FieldMeta } from "../resources/types";
 
@@ -104,13 +105,27 @@ export function renderInput(field: FieldMeta, options: InputOptions = {}): React
     case "float":
       return <NumberInput key={source} {...common} validate={validate} />;
     case "date":
-      return <DateInput key={source} {...common} validate={validate} />;
+      return options.forFilter ? (
+        <DateInput key={source} {...common} validate={validate} />
+      ) : (
+        <DateInput
+          key={source}
+          {...common}
+          validate={validate}
+          helperText={<DateSaid source={source} withTime={false} />}
+        />
+      );
     case "datetime":
       // a filter picks days; the data provider sends each as the instant the day starts or ends
       return options.forFilter ? (
         <DateInput key={source} {...common} validate={validate} />
       ) : (
-        <DateTimeInput key={source} {...common} validate={validate} />
+        <DateTimeInput
+          key={source}
+          {...common}
+          validate={validate}
+          helperText={<DateSaid source={source} withTime />}
+        />
       );
     case "decimal":
     case "money":

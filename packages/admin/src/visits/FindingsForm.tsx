@@ -9,6 +9,7 @@ import { bankAccountProblem, invalidDiagnosisCodes, parseDiagnosisCodes } from "
 import { ConcludeDialog } from "./ConcludeDialog";
 import { CONCLUDE, SAVE_FINDINGS, entryInput, type FindingsValues, type LinkValue } from "./findingsQueries";
 import { LiabilityLinksInput } from "./LiabilityLinksInput";
+import { DateSaid } from "../fields/DateSaid";
 
 const SCHEMES = ["IBAN", "CN_CARD", "CL_ACCOUNT"];
 
@@ -118,7 +119,11 @@ export function FindingsForm({ links }: { links: LinkValue[] }) {
           noValidate
         >
           <Box sx={{ display: "grid", gap: 1, gridTemplateColumns: { xs: "1fr", md: "repeat(3, 1fr)" } }}>
-            <DateInput source="admissionDate" label="resources.visits.fields.admissionDate" />
+            <DateInput
+              source="admissionDate"
+              label="resources.visits.fields.admissionDate"
+              helperText={<DateSaid source="admissionDate" withTime={false} />}
+            />
             <TextInput source="ward" label="resources.visits.fields.ward" />
             <TextInput source="bed" label="resources.visits.fields.bed" />
           </Box>

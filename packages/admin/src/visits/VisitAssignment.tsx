@@ -6,6 +6,7 @@ import { LocaleDateField } from "../fields/LocaleDateField";
 import { BulkAssignButton } from "./BulkAssignButton";
 import { HospitalPicker } from "./HospitalPicker";
 import { XlsxExportButton } from "./XlsxExportButton";
+import { FIT_SCREEN } from "../views/fitScreen";
 
 /**
  * 任务分配: pending field visits of one hospital, assigned in bulk to a visitor
@@ -36,6 +37,7 @@ export default function VisitAssignment() {
           sort={{ field: "createdAt", order: "ASC" }}
           actions={<XlsxExportButton filter={{ status: ["PENDING_ASSIGNMENT"], hospitalId }} />}
           perPage={50}
+          sx={FIT_SCREEN}
         >
           <Datagrid bulkActionButtons={<BulkAssignButton hospitalId={hospitalId} />} rowClick={false}>
             <TextField source="number" />

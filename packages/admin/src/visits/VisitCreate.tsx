@@ -15,6 +15,7 @@ import { useLocation } from "react-router-dom";
 import { useWatch } from "react-hook-form";
 import { idempotencyKey, runMutation } from "../data/runMutation";
 import { ProviderInput } from "../organizations/ProviderInput";
+import { DateSaid } from "../fields/DateSaid";
 
 const CREATE_FIELD_VISIT = `mutation FieldVisit($input: CreateFieldVisitInput!) {
   createFieldVisit(input: $input) { visit { id } userErrors { code field message } }
@@ -59,7 +60,11 @@ function KindFields() {
         <ReferenceInput source="caseId" reference="cases">
           <AutocompleteInput />
         </ReferenceInput>
-        <DateTimeInput source="scheduledAt" validate={required()} />
+        <DateTimeInput
+          source="scheduledAt"
+          validate={required()}
+          helperText={<DateSaid source="scheduledAt" withTime />}
+        />
       </>
     );
   return (

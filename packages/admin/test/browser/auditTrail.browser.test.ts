@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { addFilter, browserSession, gql, staffToken } from "./support";
+import { addFilter, browserSession, gql, PARTNER_LOGINS, staffToken } from "./support";
 
 const apiUrl = inject("apiUrl");
 
@@ -77,6 +77,97 @@ describe("audit trail against the real API", () => {
     );
     // patient.register and patient.update
     expect(auditEvents.totalCount).toBe(2);
+    await page.context().close();
+  });
+
+  it("names a partner's user with their organisation, and reading the log reads no patient's national id", async () => {
+    // the agency's user registers a patient through the API, as the portal does
+    const response = await fetch(`${apiUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-require-preflight": "true" },
+      body: JSON.stringify({
+        query: "mutation($input: LoginInput!) { login(input: $input) { accessToken } }",
+        variables: { input: PARTNER_LOGINS.agency },
+      }),
+    });
+    const partner = ((await response.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+    const { viewer } = await gql<{ viewer: { user: { name: string }; organization: { name: string } } }>(
+      apiUrl,
+      partner,
+      "{ viewer { user { name } organization { name } } }",
+    );
+    const registered = await gql<{ registerPatient: { patient: { id: string } | null; userErrors: unknown[] } }>(
+      apiUrl,
+      partner,
+      REGISTER,
+      { input: { firstName: "Portal", lastName: `Auditoría ${Date.now().toString(36)}`, nationalId: "12.345.678-5" } },
+    );
+    expect(registered.registerPatient.userErrors).toEqual([]);
+    const patientId = registered.registerPatient.patient!.id;
+
+    const admin = await staffToken(apiUrl, "admin");
+    const { viewer: adminViewer } = await gql<{ viewer: { user: { id: string } } }>(
+      apiUrl,
+      admin,
+      "{ viewer { user { id } } }",
+    );
+    const nationalIdReads = async () =>
+      (
+        await gql<{ auditEvents: { totalCount: number } }>(
+          apiUrl,
+          admin,
+          'query($actor: ID) { auditEvents(filter: { actorId: $actor, action: "patient.read.nationalId" }) { totalCount } }',
+          { actor: adminViewer.user.id },
+        )
+      ).auditEvents.totalCount;
+    const readsBefore = await nationalIdReads();
+
+    const page = await session.signedIn("admin");
+    await page.locator('a[href="#/auditEvents"]').first().click();
+    const rows = page.locator("tbody tr");
+    // the whole first page, patients named in it included
+    await expect.poll(() => rows.locator("td.column-entityId a").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const entityFilter = await addFilter(page, "entityId");
+    await entityFilter.fill(patientId);
+    await expect.poll(() => rows.count()).toBe(1);
+    // who: the person, with the organisation they act for
+    await expect
+      .poll(async () => (await rows.first().getByTestId("audit-partner-user").textContent())?.trim(), {
+        timeout: 30_000,
+      })
+      .toBe(`${viewer.user.name} · ${viewer.organization.name}`);
+    await page.context().close();
+    // naming patients in the log never read their national ids (each such read is itself audited)
+    expect(await nationalIdReads()).toBe(readsBefore);
+  });
+
+  it("a rejection's reason and a report's kind read in words, with no bare id, and a record's number on one line", async () => {
+    const page = await session.signedIn("admin");
+    await page.locator('a[href="#/auditEvents"]').first().click();
+    await page.locator("tbody tr").first().waitFor();
+    const actionFilter = await addFilter(page, "action");
+    const rows = page.locator("tbody tr");
+    const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+    await actionFilter.fill("order.transition.REJECT");
+    await expect.poll(() => rows.first().locator("td.column-action").textContent()).toBe("Order: Rejected");
+    const rejection = (await rows.first().getByTestId("audit-changes").textContent()) ?? "";
+    expect(rejection).toMatch(/Reason code: [A-Z][a-z]/);
+    expect(rejection).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
+    // ORD-2026-000014 stays on one line
+    const number = rows.first().locator("td.column-entityId a");
+    await expect.poll(async () => (await number.textContent()) ?? "").toMatch(/^ORD-/);
+    const box = await number.evaluate((a) => {
+      const r = a.getClientRects();
+      return r.length;
+    });
+    expect(box).toBe(1);
+
+    await actionFilter.fill("order.report.attach");
+    await expect.poll(() => rows.first().locator("td.column-action").textContent()).toBe("Order: report attached");
+    const attached = (await rows.first().getByTestId("audit-changes").textContent()) ?? "";
+    expect(attached).toMatch(/Kind: (Final|Preliminary) report/);
+    expect(attached).not.toMatch(UUID);
     await page.context().close();
   });
 });

@@ -86,6 +86,31 @@ describe("the operator registers a claim for a partner against the real API", ()
     await page.context().close();
   });
 
+  it("a DRAFT claim without lines says so where its lines go, its cards aligned", async () => {
+    const token = await staffToken(apiUrl, "operator");
+    const { claims } = await gql<{ claims: { nodes: { id: string; lineCount: number }[] } }>(
+      apiUrl,
+      token,
+      "{ claims(first: 100, filter: { status: [DRAFT] }) { nodes { id lineCount } } }",
+    );
+    const lineless = claims.nodes.find((c) => c.lineCount === 0);
+    if (!lineless) throw new Error("the seed has no DRAFT claim without lines");
+    const page = await session.signedIn("operator");
+    await page.goto(`${consoleUrl}/#/claims/${encodeURIComponent(lineless.id)}/show`);
+    await expect.poll(() => page.getByTestId("claim-lines-empty").textContent()).toBe("No lines yet.");
+    // the page's cards line up: lines, documents and payments share their edges
+    await page.getByTestId("claim-documents").waitFor();
+    await page.getByTestId("claim-payments").waitFor();
+    const edges = await page.evaluate(() =>
+      ["claim-lines", "claim-documents", "claim-payments"].map((id) => {
+        const box = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+        return `${Math.round(box.left)}-${Math.round(box.right)}`;
+      }),
+    );
+    expect(new Set(edges).size, edges.join(" ")).toBe(1);
+    await page.context().close();
+  });
+
   it("corrects the lines of a DRAFT claim (setClaimLines) after checking eligibility and cost again", async () => {
     const token = await staffToken(apiUrl, "operator");
     const { claims } = await gql<{ claims: { nodes: { id: string; lineCount: number }[] } }>(

@@ -61,8 +61,15 @@ describe("a lab's user works an order in the partner portal", () => {
 
     await event(page, "CONFIRM", "CONFIRMED");
     await event(page, "START_EVALUATION", "IN_EVALUATION");
+    // no FINAL report yet: the machine's guard holds SUBMIT_FOR_REVIEW back, and the page says why
+    await page.getByTestId("portal-waiting-SUBMIT_FOR_REVIEW").waitFor();
+    expect(await page.getByTestId("portal-event-SUBMIT_FOR_REVIEW").count()).toBe(0);
     await uploadReport(page, "PRELIMINARY", "informe-preliminar.png");
+    await page.getByTestId("portal-waiting-SUBMIT_FOR_REVIEW").waitFor();
+    expect(await page.getByTestId("portal-event-SUBMIT_FOR_REVIEW").count()).toBe(0);
     await uploadReport(page, "FINAL", "informe-final.png");
+    await page.getByTestId("portal-event-SUBMIT_FOR_REVIEW").waitFor();
+    expect(await page.getByTestId("portal-waiting-SUBMIT_FOR_REVIEW").count()).toBe(0);
     await event(page, "SUBMIT_FOR_REVIEW", "IN_VERIFICATION");
 
     // the operator rejects it through the API
@@ -103,6 +110,9 @@ describe("a lab's user works an order in the partner portal", () => {
     await shot(page, "portal-lab-rejected-order");
     // a rejected order takes only a FINAL correction
     expect(await page.getByTestId("portal-report-kind").isDisabled()).toBe(true);
+    // RESUBMIT waits for a FINAL report newer than the rejection
+    await page.getByTestId("portal-waiting-RESUBMIT").waitFor();
+    expect(await page.getByTestId("portal-event-RESUBMIT").count()).toBe(0);
     await uploadReport(page, "FINAL", "informe-final-corregido.png");
     await event(page, "RESUBMIT", "IN_VERIFICATION");
     const timeline = page.getByTestId("status-timeline");

@@ -38,7 +38,12 @@ async function portalScreens(): Promise<Record<"lab" | "hospital" | "agency", Sc
       users,
       integrations,
     ],
-    hospital: [{ path: "/portal/visits", ready: '[data-testid^="portal-row-"]' }, users],
+    hospital: [
+      { path: "/portal/visits", ready: '[data-testid^="portal-row-"]' },
+      { path: "/portal/patients", ready: '[data-testid^="portal-patient-"]' },
+      { path: "/portal/patients/new", ready: '[data-testid="portal-patient-form"]' },
+      users,
+    ],
     agency: [
       { path: "/portal/cases", ready: '[data-testid^="portal-row-"]' },
       { path: "/portal/claims", ready: '[data-testid^="portal-row-"]' },

@@ -7,8 +7,10 @@ const apiUrl = inject("apiUrl");
 const databaseUrl = inject("databaseUrl");
 const session = browserSession();
 
-/** A month long before the demo data, so these rows are the only ones ranked. */
-const MONTH = "2019-01";
+/** A month four years back, long before the demo data, so these rows are the only ones ranked. */
+const MONTH = ((d) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`)(
+  new Date(Date.UTC(new Date().getFullYear() - 4, new Date().getMonth(), 1)),
+);
 let agencyA: { id: string; name: string };
 let agencyB: { id: string; name: string };
 let lab: { id: string; name: string };
@@ -51,10 +53,24 @@ async function rows(page: Page): Promise<string[][]> {
   );
 }
 
-async function showMonth(page: Page): Promise<void> {
+/**
+ * Picks MONTH from the month list, by the name the console gives it in its language (not the
+ * browser's): "January 2022", and in Persian the Solar Hijri month with Persian digits.
+ */
+async function showMonth(page: Page, intlLocale = "en-GB"): Promise<string> {
   const card = page.getByTestId("supervision-ranking");
   await card.waitFor();
-  await page.getByTestId("ranking-month").fill(MONTH);
+  const name = await page.evaluate(
+    ([month, locale]) =>
+      new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+        new Date(`${month}-15T12:00:00Z`),
+      ),
+    [MONTH, intlLocale],
+  );
+  await page.getByTestId("ranking-month").getByRole("combobox").click();
+  await page.getByRole("option", { name, exact: true }).click();
+  await expect.poll(() => page.getByTestId("ranking-month").getByRole("combobox").textContent()).toBe(name);
+  return name;
 }
 
 describe("the supervisor's ranking on the dashboard, against the real API", () => {
@@ -68,7 +84,7 @@ describe("the supervisor's ranking on the dashboard, against the real API", () =
         ["2", agencyA.name, "33.33%", "1 of 3"],
       ]);
 
-    await page.getByTestId("supervision-ranking").getByRole("combobox").click();
+    await page.getByTestId("supervision-ranking").getByRole("combobox").first().click();
     await page.getByRole("option", { name: "Orders reported by their deadline" }).click();
     await expect.poll(() => rows(page)).toEqual([["1", lab.name, "83.33%", "5 of 6"]]);
 
@@ -91,7 +107,10 @@ describe("the supervisor's ranking on the dashboard, against the real API", () =
     await page.locator("header button", { hasText: "English" }).click();
     await page.getByRole("menuitem", { name: "فارسی" }).click();
     await page.waitForFunction(() => document.documentElement.dir === "rtl");
-    await showMonth(page);
+    const monthName = await showMonth(page, "fa-IR");
+    // the Solar Hijri month, in Persian digits, whatever the browser's own language
+    expect(monthName).toMatch(/۱۴[۰-۹]{2}/); // a Solar Hijri year (14xx), not 20xx
+    expect(monthName).not.toMatch(/[0-9]/);
     await expect.poll(async () => page.getByTestId("supervision-ranking").textContent()).toContain("رتبه‌بندی نظارتی");
     const [percent, one, three, four] = await page.evaluate(() => [
       new Intl.NumberFormat("fa", { style: "percent", minimumFractionDigits: 2 }).format(0.75),

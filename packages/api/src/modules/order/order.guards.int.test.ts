@@ -25,6 +25,15 @@ const sql = (query: string, params: unknown[] = []) => kit.fx.em.getConnection()
 const view = async (id: string, token = kit.operator) =>
   (await kit.q<{ order: OrderView }>(`query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id }, token)).order;
 const codeOf = (r: { userErrors: { code: string }[] }) => r.userErrors[0]?.code;
+/** What the order's page offers: the machine's events whose guards, database ones included, pass. */
+const ready = async (id: string, token = kit.labAKey) =>
+  (
+    await kit.q<{ order: { availableTransitions: string[]; readyTransitions: string[] } }>(
+      `query($id: ID!) { order(id: $id) { availableTransitions readyTransitions } }`,
+      { id },
+      token,
+    )
+  ).order;
 
 describe("guards that refuse", () => {
   it("refuses CONFIRM after confirmBy with CONFIRMATION_DEADLINE_PASSED and hides it from availableTransitions", async () => {
@@ -38,15 +47,21 @@ describe("guards that refuse", () => {
   it("refuses SUBMIT_FOR_REVIEW with only a preliminary report (FINAL_REPORT_REQUIRED)", async () => {
     const o = await orderIn(kit, "IN_EVALUATION");
     expect((await attach(kit, kit.labAKey, o.id, "PRELIMINARY", { form: TRAUMA_FORM })).userErrors).toEqual([]);
+    // the page does not offer it: the same guard answers readyTransitions
+    expect(await ready(o.id)).toEqual({ availableTransitions: ["SUBMIT_FOR_REVIEW"], readyTransitions: [] });
     expect(codeOf(await transition(kit, kit.labAKey, o, "SUBMIT_FOR_REVIEW"))).toBe("FINAL_REPORT_REQUIRED");
+    expect((await attach(kit, kit.labAKey, o.id, "FINAL", { form: TRAUMA_FORM })).userErrors).toEqual([]);
+    expect((await ready(o.id)).readyTransitions).toEqual(["SUBMIT_FOR_REVIEW"]);
   });
 
   it("refuses RESUBMIT until a FINAL report newer than the rejection exists", async () => {
     const o = await orderIn(kit, "REJECTED");
+    expect((await ready(o.id)).readyTransitions).toEqual([]);
     expect(codeOf(await transition(kit, kit.labAKey, o, "RESUBMIT"))).toBe("CORRECTED_REPORT_REQUIRED");
     const pre = await attach(kit, kit.labAKey, o.id, "PRELIMINARY", { form: TRAUMA_FORM });
     expect(codeOf(pre)).toBe("REPORT_NOT_ALLOWED_IN_STATE");
     expect((await attach(kit, kit.labAKey, o.id, "FINAL", { form: TRAUMA_FORM })).userErrors).toEqual([]);
+    expect((await ready(o.id)).readyTransitions).toEqual(["RESUBMIT"]);
     expect((await transition(kit, kit.labAKey, o, "RESUBMIT")).userErrors).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { ConnectionArgs, ConnectionType, paginate, SortDirection } from "../../p
 import { asPayload, PayloadType } from "../../platform/graphql/payload.js";
 import { idempotent } from "../../platform/idempotency/idempotency.js";
 import { refId } from "../../platform/graphql/loaders.js";
-import { availableEvents } from "../../platform/state-machine/engine.js";
+import { availableEvents, readyEvents } from "../../platform/state-machine/engine.js";
 import { StatusChange } from "../../platform/audit/status-change.entity.js";
 import { Case } from "../case/case.entity.js";
 import { historyLoader } from "../../platform/audit/history.loader.js";
@@ -186,6 +186,14 @@ export class OrderResolver {
   @FieldResolver(() => [OrderEvent], { description: "Events the caller may fire now." })
   availableTransitions(@Root() o: Order, @Ctx() ctx: AppContext): OrderEvent[] {
     return availableEvents(orderMachine, o, ctx.principal);
+  }
+
+  @FieldResolver(() => [OrderEvent], {
+    description:
+      "The events of availableTransitions whose database checks pass too (SUBMIT_FOR_REVIEW once a FINAL report is attached, RESUBMIT once a corrected one is): what an order's page offers. Costs a query per such event; lists read availableTransitions.",
+  })
+  readyTransitions(@Root() o: Order, @Ctx() ctx: AppContext): Promise<OrderEvent[]> {
+    return readyEvents(ctx.em, orderMachine, o, ctx.principal);
   }
 
   @FieldResolver(() => [StatusChange], { description: "Every status change, oldest first." })

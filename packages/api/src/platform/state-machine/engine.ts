@@ -60,6 +60,37 @@ export function availableEvents<T, S extends string, E extends string>(
   return machine.events.filter((e) => events.has(e));
 }
 
+/**
+ * The available events whose every guard passes now, the database ones included: what one
+ * record's page may offer (a lab's SUBMIT_FOR_REVIEW only once a FINAL report is attached).
+ * The guards run with no input, so a guard on the input (a reason code) passes here and is
+ * checked when the event is fired. Costs the guards' queries: lists use availableEvents.
+ */
+export async function readyEvents<T, S extends string, E extends string>(
+  em: EntityManager,
+  machine: MachineDefinition<T, S, E>,
+  entity: T,
+  principal: Principal,
+  now: Date = new Date(),
+): Promise<E[]> {
+  const ready: E[] = [];
+  for (const event of availableEvents(machine, entity, principal, now)) {
+    const rule = rulesFor(machine, entity, event).find((r) =>
+      whoAllows(machine as never, r as never, entity, principal),
+    );
+    const ctx = { em, entity, principal, input: {}, now } as GuardContext<T>;
+    let passes = true;
+    for (const guard of rule?.guards ?? []) {
+      if (!(await guard.check(ctx))) {
+        passes = false;
+        break;
+      }
+    }
+    if (passes) ready.push(event);
+  }
+  return ready;
+}
+
 /** Picks the rule for the event and checks everything but the guards; throws DomainError. */
 export function selectRule<T, S extends string, E extends string>(
   machine: MachineDefinition<T, S, E>,

@@ -21,6 +21,7 @@ export const fields: FieldLabels = {
   at: "Момент",
   attempts: "Опити",
   availableTransitions: "Възможни действия",
+  readyTransitions: "Действия, възможни сега",
   bankAccount: "Банкова сметка",
   bankAccountScheme: "Вид сметка",
   bed: "Легло",

@@ -124,6 +124,7 @@ export const bg: AppMessages = {
       returned: "Върнато за корекция",
       lines: "Редове",
       save_amounts: "Запази одобрените суми",
+      no_lines: "Още няма редове.",
       amounts_saved: "Одобрените суми са запазени; общите суми са преизчислени",
       service: "Услуга",
       quantity: "Кол.",

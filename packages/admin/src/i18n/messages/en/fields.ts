@@ -23,6 +23,7 @@ export const fields = {
   at: "At",
   attempts: "Attempts",
   availableTransitions: "Available actions",
+  readyTransitions: "Actions ready now",
   bankAccount: "Bank account",
   bankAccountScheme: "Account type",
   bed: "Bed",

@@ -126,6 +126,7 @@ export const en = {
       returned: "Returned for correction",
       lines: "Lines",
       save_amounts: "Save approved amounts",
+      no_lines: "No lines yet.",
       amounts_saved: "Approved amounts saved; totals recomputed",
       service: "Service",
       quantity: "Qty",

@@ -39,8 +39,18 @@ export const portal = {
     RETURNED: "Returned",
     DONE: "Done",
   },
+  new_patient: "New patient",
+  new_patient_hint:
+    "The patient starts as a prospect; a policy you declare stays unconfirmed until the insurer or the operator confirms it.",
+  patient_registered: "Patient registered: %{number}",
+  register_patient: "Not in the list? Register the patient",
+  waiting: {
+    SUBMIT_FOR_REVIEW: "Attach the final report to send the order to review.",
+    RESUBMIT: "Attach a corrected final report to resubmit the order.",
+  },
   menu: {
     orders: "My orders",
+    patients: "Our patients",
     visits: "Our visits",
     cases: "Our cases",
     claims: "Our claims",

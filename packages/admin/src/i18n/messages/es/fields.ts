@@ -20,6 +20,7 @@ export const fields: FieldLabels = {
   at: "Fecha",
   attempts: "Intentos",
   availableTransitions: "Acciones disponibles",
+  readyTransitions: "Acciones posibles ahora",
   bankAccount: "Cuenta bancaria",
   bankAccountScheme: "Tipo de cuenta",
   bed: "Cama",

@@ -124,6 +124,7 @@ export const es: AppMessages = {
       returned: "Devuelto para corrección",
       lines: "Líneas",
       save_amounts: "Guardar montos aprobados",
+      no_lines: "Aún no hay líneas.",
       amounts_saved: "Montos aprobados guardados; totales recalculados",
       service: "Prestación",
       quantity: "Cant.",

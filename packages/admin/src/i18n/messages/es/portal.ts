@@ -40,8 +40,18 @@ export const portal = {
     RETURNED: "Devueltos",
     DONE: "Terminados",
   },
+  new_patient: "Nuevo paciente",
+  new_patient_hint:
+    "El paciente queda como prospecto; la póliza que declare queda sin confirmar hasta que la aseguradora o el operador la confirmen.",
+  patient_registered: "Paciente registrado: %{number}",
+  register_patient: "¿No está en la lista? Registre al paciente",
+  waiting: {
+    SUBMIT_FOR_REVIEW: "Adjunte el informe final para enviar el peritaje a verificación.",
+    RESUBMIT: "Adjunte un informe final corregido para volver a enviar el peritaje.",
+  },
   menu: {
     orders: "Mis peritajes",
+    patients: "Nuestros pacientes",
     visits: "Nuestras visitas",
     cases: "Nuestros expedientes",
     claims: "Nuestras reclamaciones",

@@ -21,6 +21,7 @@ export const fields: FieldLabels = {
   at: "زمان",
   attempts: "تعداد تلاش",
   availableTransitions: "اقدامات مجاز",
+  readyTransitions: "اقدامات ممکن اکنون",
   bankAccount: "حساب بانکی",
   bankAccountScheme: "نوع حساب",
   bed: "تخت",

@@ -125,6 +125,7 @@ export const fa: AppMessages = {
       returned: "برای اصلاح برگشت داده شد",
       lines: "ردیف‌ها",
       save_amounts: "ذخیره مبالغ تأییدشده",
+      no_lines: "هنوز ردیفی ثبت نشده است.",
       amounts_saved: "مبالغ تأییدشده ذخیره و جمع‌ها دوباره محاسبه شد",
       service: "خدمت",
       quantity: "تعداد",

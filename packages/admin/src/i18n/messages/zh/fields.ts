@@ -21,6 +21,7 @@ export const fields: FieldLabels = {
   at: "时间",
   attempts: "尝试次数",
   availableTransitions: "可执行操作",
+  readyTransitions: "当前可执行操作",
   bankAccount: "银行账号",
   bankAccountScheme: "账户类型",
   bed: "床号",

@@ -123,6 +123,7 @@ export const zh: AppMessages = {
       returned: "已退回待补正",
       lines: "费用明细",
       save_amounts: "保存核定金额",
+      no_lines: "尚无明细。",
       amounts_saved: "核定金额已保存，合计已重新计算",
       service: "服务项目",
       quantity: "数量",

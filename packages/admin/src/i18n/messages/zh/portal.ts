@@ -39,8 +39,17 @@ export const portal = {
     RETURNED: "已退回",
     DONE: "已完成",
   },
+  new_patient: "登记患者",
+  new_patient_hint: "患者登记后为潜在客户；申报的保单在保险公司或运营方确认前保持未确认。",
+  patient_registered: "患者已登记：%{number}",
+  register_patient: "列表中没有？登记患者",
+  waiting: {
+    SUBMIT_FOR_REVIEW: "请先附上最终报告，再提交审核。",
+    RESUBMIT: "请先附上更正后的最终报告，再重新提交。",
+  },
   menu: {
     orders: "我的委托",
+    patients: "本机构患者",
     visits: "本院探访",
     cases: "本机构赔案",
     claims: "本机构理赔",
