@@ -18,6 +18,7 @@ import { UserErrorCode } from "../errors/error-codes.js";
 import { TopLevelErrorCode } from "../errors/top-level.errors.js";
 import { isInvalidValueError } from "./payload.js";
 import { withTraceId } from "../telemetry/trace-context.js";
+import { isStatementCancelled, queryTimeoutError } from "./query-timeout.js";
 import {
   DB_RETRY_AFTER_SECONDS,
   DB_UNAVAILABLE_CODE,
@@ -25,8 +26,6 @@ import {
   isDatabaseUnavailable,
 } from "../db/unavailable.js";
 
-/** SQLSTATE query_canceled: statement_timeout fired. */
-const STATEMENT_CANCELLED = "57014";
 
 /**
  * Top-level codes whose message is shown as is; anything else is masked as an internal
@@ -100,15 +99,11 @@ export function maskError(
     );
     return { message: DB_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: unavailableExtensions() };
   }
-  if ((original as { code?: unknown } | null)?.code === STATEMENT_CANCELLED) {
+  if (isStatementCancelled(original)) {
     // The pool's statement_timeout (platform/db/orm.ts) stopped a query: the caller's to
     // narrow, not a fault of ours.
     logger.warn({ err: (original as Error).message }, "statement timeout");
-    return {
-      message: "The request took too long and was cancelled; narrow the filter or ask for a smaller page.",
-      path: formatted.path,
-      extensions: { code: TopLevelErrorCode.QUERY_TIMEOUT },
-    };
+    return queryTimeoutError(formatted.path);
   }
   if (original instanceof DomainError) {
     // A caller-fixable problem in a query (bad cursor, page size): its code travels as is.

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import type { Logger } from "pino";
 import type { AppContext } from "../graphql/context.js";
+import { isStatementCancelled, queryTimeoutError } from "../graphql/query-timeout.js";
 import { runCompiled } from "./execute.js";
 import { NotCompiled } from "./selection.js";
 
@@ -39,6 +40,17 @@ export function compiledReadPlugin(logger: Logger): ApolloServerPlugin<AppContex
             const headers = new HeaderMap([[READ_PATH_HEADER, "compiled"]]);
             return { http: { status: undefined, headers }, body: { kind: "single", singleResult: { data } } };
           } catch (err) {
+            if (isStatementCancelled(err)) {
+              // The resolvers would run the same reads into the same timeout: answer as they
+              // would (QUERY_TIMEOUT, HTTP 200) instead of making the caller wait twice.
+              logger.warn({ err: (err as Error).message }, "statement timeout");
+              const first = operation.selectionSet.selections.find((s) => s.kind === "Field");
+              const path = first ? [first.alias?.value ?? first.name.value] : undefined;
+              return {
+                http: { status: undefined, headers: new HeaderMap() },
+                body: { kind: "single", singleResult: { data: null, errors: [queryTimeoutError(path)] } },
+              };
+            }
             if (!(err instanceof NotCompiled))
               logger.debug({ err: (err as Error).message }, "compiled read failed; the resolvers answer");
             return null;
