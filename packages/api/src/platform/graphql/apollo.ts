@@ -26,7 +26,6 @@ import {
   isDatabaseUnavailable,
 } from "../db/unavailable.js";
 
-
 /**
  * Top-level codes whose message is shown as is; anything else is masked as an internal
  * error. Not INTERNAL_SERVER_ERROR (Apollo's code for any unexpected throw, whose message
