@@ -286,7 +286,9 @@ describe("compiled operational lists equal the resolvers' answers (property)", (
     expect(await total("notifications", "hospital")).toBeGreaterThan(0);
     expect(await total("notifications", "visitor")).toBeGreaterThan(0);
     expect(await total("notifications", "admin")).toBeGreaterThan(await total("notifications", "hospital"));
-    expect(await total("auditEvents", "reviewer")).toBeGreaterThan(0);
+    // A REVIEWER reads only the trail of what it reviews (SPEC §8; audit.scope.ts): fewer than ADMIN.
+    expect(await total("auditEvents", "admin")).toBeGreaterThan(0);
+    expect(await total("auditEvents", "reviewer")).toBeLessThan(await total("auditEvents", "admin"));
     expect(await total("apiKeys", "clinic")).toBeGreaterThanOrEqual(2);
     expect(await total("webhookEndpoints", "hospital")).toBe(2);
     expect(await total("webhookDeliveries", "clinic")).toBe(2);

@@ -132,9 +132,10 @@ describe("compiled document reads equal the resolvers' answers (property)", () =
       );
       return (r.body as { data: { documents: { totalCount: number } } }).data.documents.totalCount;
     };
-    expect(await count("admin")).toBe(world.documentIds.length);
+    // The read world holds documents of its own besides this file's (a visit's, a case's).
+    expect(await count("admin")).toBeGreaterThanOrEqual(world.documentIds.length);
     expect(await count("agencyTEH")).toBeGreaterThan(0);
-    expect(await count("agencyTEH")).toBeLessThan(world.documentIds.length);
+    expect(await count("agencyTEH")).toBeLessThan(await count("admin"));
     expect(await count("visitor")).toBeGreaterThan(0);
   });
 

@@ -68,7 +68,11 @@ export function registerPatientReads(hooks: Hooks): void {
         parentKey: "id",
         childKey: "patient",
         list: true,
-        orderBy: [["createdAt", "asc"]],
+        // The children loader's order: creation, ties broken by id (platform/graphql/loaders.ts).
+        orderBy: [
+          ["createdAt", "asc"],
+          ["id", "asc"],
+        ],
         via: { key: "policy", type: "Policy" },
       },
     },
