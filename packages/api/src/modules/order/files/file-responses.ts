@@ -76,6 +76,26 @@ export async function sendStoredFile(runtime: Runtime, req: Request, res: Respon
   await pipeline(stream, res);
 }
 
+/** How long a refused upload's connection still reads (and drops) what the client had in flight. */
+const LINGER_MS = 2_000;
+
+/**
+ * An upload refused mid-body (too large, wrong type) is answered at once, but its connection
+ * is not closed while the client's bytes are still arriving: closing a socket with unread
+ * bytes makes the kernel reset the connection, and a reset can discard the answer in the
+ * client's receive buffer before the client reads it (the test client met "no answer").
+ * So the rest is read and dropped, and the socket closed a moment after the answer, as web
+ * servers' lingering close does; a client that keeps sending is cut off then.
+ */
+function lingerThenClose(req: Request, res: Response): void {
+  req.resume();
+  res.once("finish", () => {
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    timer.unref();
+    req.socket.once("close", () => clearTimeout(timer));
+  });
+}
+
 /** Wraps a file route: HttpErrors answer as JSON, an outage as 503, anything else as a masked 500. */
 export function fileRoute(runtime: Runtime, fn: (runtime: Runtime, req: Request, res: Response) => Promise<void>) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -83,8 +103,7 @@ export function fileRoute(runtime: Runtime, fn: (runtime: Runtime, req: Request,
       await fn(runtime, req, res);
     } catch (err) {
       if (err instanceof HttpError) {
-        // Stop reading an upload we refused; the client gets the answer right away.
-        if (!req.complete) res.setHeader("connection", "close");
+        if (!req.complete) lingerThenClose(req, res);
         sendError(res, err);
         return;
       }
