@@ -5,7 +5,10 @@
 export const FIT_SCREEN = {
   minWidth: 0,
   "& .RaList-main": { minWidth: 0, maxWidth: "100%" },
-  "& .RaList-content": { overflowX: "auto" },
+  // The grid scrolls inside its own wrapper, not the list's content box: react-admin's bulk
+  // actions toolbar sits in that box lifted over the list's top bar (translateY), and a
+  // scrolling box would clip it under the app bar (the bulk Assign button could not be clicked).
+  "& .RaDatagrid-tableWrapper": { overflowX: "auto" },
   "& .RaFilterForm-root": { flexWrap: "wrap", minWidth: 0 },
   "& .RaFilterFormInput-root, & .RaFilterFormInput-root .MuiFormControl-root": { minWidth: 0, maxWidth: "100%" },
 };
