@@ -106,7 +106,7 @@ export async function seedClaims(em: EntityManager, refs: ClaimSeedRefs): Promis
       registeredAt.toJSDate(),
     );
     await em.flush();
-    await driveTo(em, staff, claim, target, registeredAt);
+    await driveTo(em, staff, claim, target, registeredAt, today);
     claims.push(claim);
   }
   return claims;
@@ -118,11 +118,16 @@ async function driveTo(
   claim: Claim,
   target: ClaimStatus,
   registeredAt: DateTime,
+  today: DateTime,
 ): Promise<void> {
   const service = new ClaimService(em, staff, null);
+  // Two days apart, or closer when the path is longer than the days since registration:
+  // no step lands after the seed's today (a settlement dated in the future).
+  const path = PATHS[target];
+  const gapHours = Math.min(48, Math.floor(today.diff(registeredAt, "hours").hours / (path.length + 1)));
   let at = registeredAt;
-  for (const event of PATHS[target]) {
-    at = at.plus({ days: 2 });
+  for (const event of path) {
+    at = at.plus({ hours: gapHours });
     if (event === ClaimEvent.SETTLE) {
       await pay(em, staff, claim, PaymentPayer.INSURER, claim.approvedPayable!, PaymentMethod.TRANSFER, at);
     }

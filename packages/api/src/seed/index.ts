@@ -20,6 +20,7 @@ import { seedDocuments } from "../modules/document/document.seed.js";
 import { assignDemoCasesToBranches, seedBranches } from "../modules/branch/branch.seed.js";
 import { DEMO_BRANCH_MEMBERS } from "./demo-credentials.js";
 import { assertDemoSeedAllowed } from "./production-guard.js";
+import { DateTime } from "luxon";
 
 export type { SeedContext, SeedStep } from "./context.js";
 export { DEMO_API_KEYS, DEMO_LOGINS, DEMO_PARTNER_LOGINS, fullApiKey } from "./demo-credentials.js";
@@ -30,8 +31,12 @@ export const DEMO_SEED = 2026;
 /**
  * The demo region lives in the present: deadlines, reminders and overdue work are
  * relative to the day it is seeded, so the console and the workers have work right away.
+ * The seed dates that day's work at 10:00 in the region's zone (America/Santiago), so the
+ * day is the latest whose 10:00 there has passed: nothing it writes lies in the future.
+ * (The UTC date made "today at 10:00" up to 13 hours ahead when seeded before 13:00 UTC, and
+ * a transition made then sorted before its own order's issue in the history.)
  */
-export const DEMO_TODAY = new Date().toISOString().slice(0, 10);
+export const DEMO_TODAY = DateTime.now().setZone("America/Santiago").minus({ hours: 10 }).toISODate()!;
 
 /**
  * The demo region, step by step, in order. Modules with demo data of their own

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../test-support/server.fixtures.js";
 import { loginAs } from "../test-support/entities.fixtures.js";
-import { DEMO_API_KEYS, DEMO_LOGINS, fullApiKey, seedDemoData, type SeedResult } from "./index.js";
+import { DEMO_API_KEYS, DEMO_LOGINS, DEMO_TODAY, fullApiKey, seedDemoData, type SeedResult } from "./index.js";
 
 let api: TestApi;
 let result: SeedResult;
@@ -88,7 +88,7 @@ describe("demo seed", () => {
     expect(iran[0].weekend_days).toEqual([5]);
     expect(result.credentials.logins.map((l) => l.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
     // The dashboard has figures at once: the statistics of the current month exist.
-    const month = new Date().toISOString().slice(0, 7);
+    const month = DEMO_TODAY.slice(0, 7);
     const stats = await api.orm.em
       .getConnection()
       .execute<{ n: number }[]>(`select count(*)::int n from monthly_statistic where month = ?`, [month]);
